@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
+let package = Package(
+  name: "coauthor",
+  products: [
+    .executable(name: "coauthor", targets: ["coauthor"]),
+    .library(name: "GraphCore", targets: ["GraphCore"]),
+    .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
+    .library(name: "Bibliography", targets: ["Bibliography"]),
+    .library(name: "Networks", targets: ["Networks"]),
+    .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    .target(name: "GraphCore", swiftSettings: strict),
+    .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict),
+    .target(name: "Bibliography", swiftSettings: strict),
+    .target(name: "Networks", dependencies: ["GraphCore", "Bibliography"], swiftSettings: strict),
+    .target(
+      name: "GraphvizRendering", dependencies: ["GraphCore", "Networks", "CGraphviz"],
+      swiftSettings: strict),
+    .target(
+      name: "Reporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography"],
+      swiftSettings: strict),
+    .target(
+      name: "CoauthorCLI",
+      dependencies: [
+        "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "GraphvizRendering", "Reporting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .executableTarget(name: "coauthor", dependencies: ["CoauthorCLI"], swiftSettings: strict),
+
+    .target(
+      name: "TestSupport", dependencies: ["GraphCore", "GraphAlgorithms"], path: "Tests/TestSupport",
+      swiftSettings: strict),
+    .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "TestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "GraphAlgorithmsTests", dependencies: ["GraphCore", "GraphAlgorithms", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "BibliographyTests", dependencies: ["Bibliography", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(
+      name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "GraphvizRenderingTests",
+      dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "CLITests", dependencies: ["CoauthorCLI", "TestSupport"], swiftSettings: strict),
+  ]
+)

@@ -1,0 +1,58 @@
+/// How a listed fellow was matched to an author of the same paper.
+public struct FellowMatch: Sendable, Equatable, Codable {
+  public enum Rule: String, Sendable, Codable {
+    /// Same name after normalisation.
+    case exact
+    /// Same name after folding case and accents.
+    case folded
+    /// `Name (Alias)`: the name or the alias in parentheses matched.
+    case parenthetical
+    /// One name is the other with extra given, middle or family names (`Iván Arcuschin Moreno` ↔ `Iván Arcuschin`).
+    case longerForm = "longer-form"
+    /// Same names once middle initials are dropped (`Rubi J. Hudson` ↔ `Rubi Hudson`).
+    case initials
+    /// The alias file said so.
+    case alias
+  }
+
+  /// The fellow as listed.
+  public var listed: String
+  /// The author it was matched to.
+  public var author: String
+  public var rule: Rule
+  /// A sentence explaining the match.
+  public var reason: String
+  public var paperTitle: String
+  public var source: SourceLocation
+}
+
+/// Papers read from one or more inputs, with identity resolved, duplicates merged and
+/// everything noteworthy recorded as diagnostics.
+public struct Corpus: Sendable {
+  /// Entries read before merging duplicates.
+  public var entryCount: Int
+  /// Papers after merging duplicates, in order of first appearance.
+  public var papers: [Paper]
+  public var diagnostics: [Diagnostic]
+  /// Every fellow match, exact or not, in reading order.
+  public var fellowMatches: [FellowMatch]
+
+  public init(entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = []) {
+    self.entryCount = entryCount
+    self.papers = papers
+    self.diagnostics = diagnostics
+    self.fellowMatches = fellowMatches
+  }
+
+  /// Distinct author names in order of first appearance.
+  public var authors: [String] { Self.distinct(papers.flatMap(\.authors)) }
+  /// Distinct fellow names in order of first appearance.
+  public var fellows: [String] { Self.distinct(papers.flatMap(\.fellows)) }
+  /// Distinct tags in order of first appearance.
+  public var tags: [String] { Self.distinct(papers.flatMap(\.tags)) }
+
+  static func distinct(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,50 @@
+/// Something worth telling the user about the data that did not stop the reading: a merged
+/// duplicate, a fellow matched by a rule, a name that looks like two people, a skipped line.
+public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+  public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Two entries of the same paper merged into one.
+    case duplicateMerged = "duplicate-merged"
+    /// A fellow matched to an author by a rule other than exact equality.
+    case fellowMatched = "fellow-matched"
+    /// A fellow who matches no author of the paper.
+    case fellowUnmatched = "fellow-unmatched"
+    /// An author string that looks like two names joined by a missing comma.
+    case suspectedJoinedNames = "suspected-joined-names"
+    /// An alias-file rule was applied.
+    case aliasApplied = "alias-applied"
+    /// An alias-file rule that matched nothing.
+    case aliasUnused = "alias-unused"
+    /// Text that is not a paper (page preamble, section headers, FAQ) was skipped.
+    case skippedText = "skipped-text"
+    /// A paper with no authors.
+    case noAuthors = "no-authors"
+    /// A repeated author within one paper was removed.
+    case duplicateAuthor = "duplicate-author"
+    /// Anything else a reader wants to report.
+    case note
+
+    public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+  }
+
+  public var kind: Kind
+  public var message: String
+  public var file: String?
+  public var line: Int?
+
+  public init(kind: Kind, message: String, file: String? = nil, line: Int? = nil) {
+    self.kind = kind
+    self.message = message
+    self.file = file
+    self.line = line
+  }
+
+  public init(kind: Kind, message: String, at location: SourceLocation) {
+    self.init(kind: kind, message: message, file: location.file, line: location.line)
+  }
+
+  public var description: String {
+    var prefix = ""
+    if let file { prefix = line.map { "\(file):\($0): " } ?? "\(file): " }
+    return "\(prefix)\(kind.rawValue): \(message)"
+  }
+}

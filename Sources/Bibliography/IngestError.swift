@@ -1,0 +1,59 @@
+/// A reading failure: the file, the line (and column) where it happened, the reason, and the
+/// offending text. Printed as `file:line: reason`.
+public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
+  public enum Reason: Equatable, Sendable, CustomStringConvertible {
+    case fileNotFound
+    case unreadable(String)
+    case emptyFile
+    case binaryFile
+    case invalidEncoding
+    case truncatedEntry(String)
+    case missingField(String)
+    case invalidDate(String)
+    case invalidJSON(String)
+    case invalidAliasRule(String)
+    case unknownFormat(String)
+    case noPapers
+
+    public var description: String {
+      switch self {
+      case .fileNotFound: return "no such file"
+      case .unreadable(let why): return "cannot read file: \(why)"
+      case .emptyFile: return "the file is empty"
+      case .binaryFile: return "the file looks binary (it contains NUL bytes), not text"
+      case .invalidEncoding: return "the file is not valid UTF-8 text"
+      case .truncatedEntry(let why): return "truncated entry: \(why)"
+      case .missingField(let field): return "missing field \(field)"
+      case .invalidDate(let text): return "cannot read date '\(text)' (expected e.g. 'Sep 15, 2023', 'March 10, 2026' or '2023-09-15')"
+      case .invalidJSON(let why): return "invalid corpus JSON: \(why)"
+      case .invalidAliasRule(let why): return "invalid alias rule: \(why)"
+      case .unknownFormat(let why): return "unknown input format: \(why)"
+      case .noPapers: return "no papers found"
+      }
+    }
+  }
+
+  public var file: String
+  public var line: Int?
+  public var column: Int?
+  public var reason: Reason
+  /// The offending text, when there is one (trimmed to 200 characters).
+  public var text: String?
+
+  public init(file: String, line: Int? = nil, column: Int? = nil, reason: Reason, text: String? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.reason = reason
+    self.text = text.map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
+  }
+
+  public var description: String {
+    var location = file
+    if let line { location += ":\(line)" }
+    if let line, let column { _ = line; location += ":\(column)" }
+    var s = "\(location): \(reason)"
+    if let text, !text.isEmpty { s += " (near '\(text)')" }
+    return s
+  }
+}

@@ -1,0 +1,1 @@
+public enum Coauthor { public static func main() {} }

@@ -1,0 +1,2 @@
+import CoauthorCLI
+Coauthor.main()
