@@ -26,9 +26,9 @@ public struct PaperDate: Hashable, Sendable, Codable, Comparable, CustomStringCo
 
   /// ISO 8601 text: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
   public var description: String {
-    var s = String(format4: year)
-    if let month { s += "-" + String(format2: month) }
-    if let month, let day { _ = month; s += "-" + String(format2: day) }
+    var s = pad(year, to: 4)
+    if let month { s += "-" + pad(month, to: 2) }
+    if let month, let day { _ = month; s += "-" + pad(day, to: 2) }
     return s
   }
 
@@ -37,12 +37,9 @@ public struct PaperDate: Hashable, Sendable, Codable, Comparable, CustomStringCo
   }
 }
 
-extension String {
-  init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
-  init(format4 value: Int) {
-    let digits = "\(value)"
-    self = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-  }
+func pad(_ value: Int, to width: Int) -> String {
+  let digits = "\(value)"
+  return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
 
 /// One research paper: its title, ordered authors, the program fellows among them, date and tags.
