@@ -18,6 +18,8 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     case skippedText = "skipped-text"
     /// A paper with no authors.
     case noAuthors = "no-authors"
+    /// Two spellings of one name (differing in case, accents or periods) unified across papers.
+    case nameVariant = "name-variant"
     /// A repeated author within one paper was removed.
     case duplicateAuthor = "duplicate-author"
     /// Anything else a reader wants to report.

@@ -1,0 +1,299 @@
+/// Turns records from any reader into a ``Corpus``: applies the alias file, resolves each listed
+/// fellow to an author of the same paper, unifies spellings of one name across papers, merges
+/// duplicate entries of one paper, and reports everything it did as diagnostics.
+///
+/// Fellow matching tries, in order, and takes the first rule with exactly one candidate author:
+/// 1. exact (after normalisation); 2. folded (case, accents and periods ignored);
+/// 3. initials (`Rubi J. Hudson` ↔ `Rubi Hudson`, `R. Hudson` ↔ `Rubi Hudson`);
+/// 4. longer form (`Iván Arcuschin Moreno` ↔ `Iván Arcuschin`, `Alexander Matt Turner` ↔
+///    `Alexander Turner`); and for `Name (Alias)` the same rules on `Name`, then on `Alias`, then
+///    on the given names of `Name` with `Alias` as family name (`Jessica Cooper (Rumbelow)` ↔
+///    `Jessica Rumbelow`). Matching is only ever within one paper, which is the evidence.
+public struct IdentityResolver: Sendable {
+  public var aliases: AliasFile
+
+  public init(aliases: AliasFile = AliasFile()) { self.aliases = aliases }
+
+  /// Particles that make long names legitimate (`Ludwig van der Berg`).
+  static let particles: Set<String> = [
+    "van", "von", "de", "der", "den", "da", "del", "della", "la", "le", "di", "du", "dos", "das", "bin", "al", "el",
+    "ben", "y", "e", "ter", "ten", "st", "mac", "zu",
+  ]
+
+  public func resolve(_ results: [ReadResult]) -> Corpus {
+    var diagnostics = results.flatMap(\.diagnostics)
+    var matches: [FellowMatch] = []
+    var usedRules = Set<Int>()
+    let records = results.flatMap(\.records)
+    let kept = aliases.keptKeys
+    var papers: [Paper] = []
+
+    // Author keys seen anywhere, for evidence about joined names.
+    let allAuthorKeys = Set(records.flatMap { $0.authors.map(NameNormalizer.key) })
+
+    for record in records {
+      let authorsAt = SourceLocation(file: record.source.file, line: record.authorsLine ?? record.source.line)
+      let fellowsAt = SourceLocation(file: record.source.file, line: record.fellowsLine ?? record.source.line)
+      // 1. Aliases.
+      var authors: [String] = []
+      for name in record.authors {
+        if let (names, rule) = aliases.apply(to: name) {
+          usedRules.insert(rule)
+          authors.append(contentsOf: names.map(NameNormalizer.normalize))
+          diagnostics.append(
+            Diagnostic(kind: .aliasApplied, message: "\(aliases.entries[rule].rule) (rule at line \(aliases.entries[rule].source.line)) in '\(record.title)'", at: authorsAt))
+        } else {
+          authors.append(name)
+        }
+      }
+      var listedFellows: [(listed: String, name: String, viaAlias: Bool)] = []
+      for name in record.fellows {
+        if let (names, rule) = aliases.apply(to: name) {
+          usedRules.insert(rule)
+          diagnostics.append(
+            Diagnostic(kind: .aliasApplied, message: "\(aliases.entries[rule].rule) (rule at line \(aliases.entries[rule].source.line)) for fellow in '\(record.title)'", at: fellowsAt))
+          listedFellows += names.map { (name, NameNormalizer.normalize($0), true) }
+        } else {
+          listedFellows.append((name, name, false))
+        }
+      }
+      // 2. Repeated authors.
+      var seen = Set<String>()
+      authors = authors.filter { name in
+        if seen.insert(NameNormalizer.key(name)).inserted { return true }
+        diagnostics.append(Diagnostic(kind: .duplicateAuthor, message: "'\(name)' is listed twice on '\(record.title)'; kept once", at: authorsAt))
+        return false
+      }
+      if authors.isEmpty {
+        diagnostics.append(Diagnostic(kind: .noAuthors, message: "'\(record.title)' lists no authors", at: authorsAt))
+      }
+      // 3. Names that look like two people.
+      for name in authors where !kept.contains(NameNormalizer.key(name)) {
+        if let message = Self.joinedNameSuspicion(name, knownKeys: allAuthorKeys) {
+          diagnostics.append(Diagnostic(kind: .suspectedJoinedNames, message: message + " (on '\(record.title)')", at: authorsAt))
+        }
+      }
+      // 4. Fellows.
+      var fellows: [String] = []
+      for (listed, name, viaAlias) in listedFellows {
+        switch Self.matchFellow(name, among: authors) {
+        case .matched(let index, var rule, let reason):
+          if viaAlias { rule = .alias }
+          let author = authors[index]
+          let why = viaAlias ? "the alias file maps '\(listed)' to '\(name)'; " + reason : reason
+          matches.append(
+            FellowMatch(listed: listed, author: author, rule: rule, reason: why, paperTitle: record.title, source: fellowsAt))
+          if rule != .exact {
+            diagnostics.append(
+              Diagnostic(kind: .fellowMatched, message: "fellow '\(listed)' matched to author '\(author)': \(why) (on '\(record.title)')", at: fellowsAt))
+          }
+          if !fellows.contains(author) { fellows.append(author) }
+        case .ambiguous(let candidates):
+          diagnostics.append(
+            Diagnostic(
+              kind: .fellowUnmatched,
+              message: "fellow '\(listed)' could be any of \(candidates.map { "'\(authors[$0])'" }.joined(separator: ", ")) on '\(record.title)'; added as a separate author (add an alias rule to decide)",
+              at: fellowsAt))
+          let base = Self.splitParenthetical(name).base
+          authors.append(base)
+          fellows.append(base)
+        case .none:
+          let base = Self.splitParenthetical(name).base
+          diagnostics.append(
+            Diagnostic(
+              kind: .fellowUnmatched,
+              message: "fellow '\(listed)' is not among the authors of '\(record.title)'; added as an author", at: fellowsAt))
+          if !authors.contains(where: { NameNormalizer.key($0) == NameNormalizer.key(base) }) { authors.append(base) }
+          if !fellows.contains(base) { fellows.append(base) }
+        }
+      }
+      papers.append(
+        Paper(
+          title: record.title, authors: authors, fellows: fellows, date: record.date,
+          tags: Self.distinctTags(record.tags), abstract: record.abstract, source: record.source))
+    }
+
+    // 5. One spelling per person across the corpus (first seen wins).
+    var spelling: [String: String] = [:]
+    var reported = Set<String>()
+    for p in papers.indices {
+      for (k, name) in papers[p].authors.enumerated() {
+        let key = NameNormalizer.key(name)
+        if let canonical = spelling[key] {
+          if canonical != name {
+            if reported.insert(name + "\u{0}" + canonical).inserted {
+              diagnostics.append(
+                Diagnostic(kind: .nameVariant, message: "'\(name)' written as '\(canonical)' (same name up to case, accents or periods)", at: papers[p].source))
+            }
+            papers[p].authors[k] = canonical
+          }
+        } else {
+          spelling[key] = name
+        }
+      }
+      papers[p].fellows = papers[p].fellows.map { spelling[NameNormalizer.key($0)] ?? $0 }
+    }
+    for i in matches.indices { matches[i].author = spelling[NameNormalizer.key(matches[i].author)] ?? matches[i].author }
+
+    // 6. Duplicate entries of one paper.
+    var merged: [Paper] = []
+    var byTitle: [String: Int] = [:]
+    for paper in papers {
+      let key = NameNormalizer.titleKey(paper.title)
+      guard let i = byTitle[key] else {
+        byTitle[key] = merged.count
+        merged.append(paper)
+        continue
+      }
+      var notes: [String] = []
+      var target = merged[i]
+      target.mergedSources.append(paper.source)
+      let newTags = paper.tags.filter { t in !target.tags.contains { NameNormalizer.key($0) == NameNormalizer.key(t) } }
+      if !newTags.isEmpty { notes.append("tags added: " + newTags.joined(separator: ", ")) }
+      target.tags += newTags
+      let newAuthors = paper.authors.filter { !target.authors.contains($0) }
+      if !newAuthors.isEmpty { notes.append("authors added: " + newAuthors.joined(separator: ", ")) }
+      target.authors += newAuthors
+      let newFellows = paper.fellows.filter { !target.fellows.contains($0) }
+      if !newFellows.isEmpty { notes.append("fellows added: " + newFellows.joined(separator: ", ")) }
+      target.fellows += newFellows
+      if target.date == nil {
+        target.date = paper.date
+      } else if let d = paper.date, d != target.date {
+        notes.append("dates differ (\(target.date!) kept, \(d) ignored)")
+      }
+      if target.abstract == nil { target.abstract = paper.abstract }
+      merged[i] = target
+      diagnostics.append(
+        Diagnostic(
+          kind: .duplicateMerged,
+          message: "'\(paper.title)' repeats the entry at \(target.source); merged" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
+          at: paper.source))
+    }
+
+    for (i, entry) in aliases.entries.enumerated() where !usedRules.contains(i) {
+      if case .keep = entry.rule { continue }
+      diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no name: \(entry.rule)", at: entry.source))
+    }
+    return Corpus(entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches)
+  }
+
+  static func distinctTags(_ tags: [String]) -> [String] {
+    var seen = Set<String>()
+    return tags.map(NameNormalizer.normalize).filter { !$0.isEmpty && seen.insert(NameNormalizer.key($0)).inserted }
+  }
+
+  // MARK: Fellow matching
+
+  enum Match: Equatable {
+    case matched(index: Int, rule: FellowMatch.Rule, reason: String)
+    case ambiguous([Int])
+    case none
+  }
+
+  static func splitParenthetical(_ name: String) -> (base: String, alias: String?) {
+    guard let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close else { return (name, nil) }
+    let base = NameNormalizer.normalize(String(name[..<open]) + String(name[name.index(after: close)...]))
+    let alias = NameNormalizer.normalize(String(name[name.index(after: open) ..< close]))
+    return (base.isEmpty ? alias : base, alias.isEmpty ? nil : alias)
+  }
+
+  static func matchFellow(_ name: String, among authors: [String]) -> Match {
+    let (base, alias) = splitParenthetical(name)
+    if alias == nil { return matchPlain(name, among: authors) }
+    var forms: [(String, String)] = [(base, "the name before the parentheses")]
+    if let alias {
+      forms.append((alias, "the name in parentheses"))
+      let aliasTokens = NameNormalizer.tokens(alias)
+      let baseTokens = NameNormalizer.tokens(base)
+      if aliasTokens.count == 1, baseTokens.count >= 2 {
+        forms.append(((baseTokens.dropLast() + aliasTokens).joined(separator: " "), "the given name with the family name in parentheses"))
+      }
+    }
+    for (form, what) in forms {
+      switch matchPlain(form, among: authors) {
+      case .matched(let index, let rule, let reason):
+        return .matched(
+          index: index, rule: .parenthetical,
+          reason: "listed as '\(name)': \(what), '\(form)', matches (\(rule.rawValue): \(reason))")
+      case .ambiguous(let c): return .ambiguous(c)
+      case .none: continue
+      }
+    }
+    return .none
+  }
+
+  static func matchPlain(_ name: String, among authors: [String]) -> Match {
+    let normalized = NameNormalizer.normalize(name)
+    let key = NameNormalizer.key(name)
+    let tokens = key.split(separator: " ").map(String.init)
+    typealias Rule = (FellowMatch.Rule, String, (String) -> Bool)
+    let rules: [Rule] = [
+      (.exact, "same name", { $0 == normalized }),
+      (.folded, "same name ignoring case, accents and periods", { NameNormalizer.key($0) == key }),
+      (.initials, "same family name and compatible given names and initials", { initialsCompatible(tokens, keyTokens($0)) }),
+      (.longerForm, "one name is the other with extra given, middle or family names", { longerForm(tokens, keyTokens($0)) }),
+    ]
+    for (rule, reason, test) in rules {
+      let hits = authors.indices.filter { test(authors[$0]) }
+      if hits.count == 1 { return .matched(index: hits[0], rule: rule, reason: reason) }
+      if hits.count > 1 { return .ambiguous(hits) }
+    }
+    return .none
+  }
+
+  static func keyTokens(_ name: String) -> [String] { NameNormalizer.key(name).split(separator: " ").map(String.init) }
+
+  /// Same last token; given names agree where both are full and an initial agrees with a full name;
+  /// middle initials present on one side only are ignored.
+  static func initialsCompatible(_ a: [String], _ b: [String]) -> Bool {
+    guard a.count >= 2, b.count >= 2, a.last == b.last, a != b else { return false }
+    let ga = Array(a.dropLast())
+    let gb = Array(b.dropLast())
+    // First given name must agree (fully, or as an initial).
+    guard compatible(ga[0], gb[0]) else { return false }
+    let ra = ga.dropFirst().filter { $0.count > 1 }
+    let rb = gb.dropFirst().filter { $0.count > 1 }
+    // Full middle names must be the same; only initials may differ or be missing.
+    return ra == rb
+  }
+
+  static func compatible(_ x: String, _ y: String) -> Bool {
+    if x == y { return true }
+    if x.count == 1 { return y.hasPrefix(x) }
+    if y.count == 1 { return x.hasPrefix(y) }
+    return false
+  }
+
+  /// The shorter name's tokens are a prefix of the longer's (at least two tokens), or the shorter
+  /// is `given family` and the longer starts with `given` and ends with `family`.
+  static func longerForm(_ a: [String], _ b: [String]) -> Bool {
+    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+    guard short.count >= 2, long.count > short.count else { return false }
+    if Array(long.prefix(short.count)) == short { return true }
+    return short.count == 2 && long.first == short.first && long.last == short.last
+  }
+
+  // MARK: Joined names
+
+  /// A message when `name` looks like two names joined by a missing comma, else `nil`.
+  static func joinedNameSuspicion(_ name: String, knownKeys: Set<String>) -> String? {
+    let tokens = NameNormalizer.tokens(name)
+    guard tokens.count >= 4 else { return nil }
+    for t in tokens {
+      guard let first = t.first, first.isUppercase, t.count >= 2, !NameNormalizer.isInitial(t),
+        !particles.contains(t.lowercased()), t.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" })
+      else { return nil }
+    }
+    var splits: [(String, String)] = []
+    for cut in 2 ... (tokens.count - 2) {
+      splits.append((tokens[..<cut].joined(separator: " "), tokens[cut...].joined(separator: " ")))
+    }
+    let known = splits.filter { knownKeys.contains(NameNormalizer.key($0.0)) || knownKeys.contains(NameNormalizer.key($0.1)) }
+    let best = known.first ?? splits[splits.count / 2 - (splits.count % 2 == 0 ? 1 : 0)]
+    var message = "'\(name)' looks like two names joined by a missing comma: '\(best.0)' and '\(best.1)'?"
+    if !known.isEmpty { message += " ('\(knownKeys.contains(NameNormalizer.key(best.0)) ? best.0 : best.1)' appears as an author elsewhere)" }
+    message += " Add 'split' or 'keep' to the alias file to decide."
+    return message
+  }
+}

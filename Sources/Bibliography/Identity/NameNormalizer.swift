@@ -1,0 +1,77 @@
+import Foundation
+
+/// Normalises names, titles and tags read from messy sources, and derives comparison keys.
+///
+/// Normalisation (what is displayed): Unicode NFC; every kind of white space (tabs, U+00A0
+/// no-break space, thin and narrow spaces, line separators) folded to one ASCII space;
+/// zero-width characters removed; leading and trailing space trimmed; spaces before commas
+/// dropped.
+///
+/// Keys (what is compared): the normalised text with case and accents folded, periods removed
+/// and spaces collapsed, so `Iván  Arcuschin`, `ivan arcuschin` and `Ivan Arcuschin` share a key.
+public enum NameNormalizer {
+  /// The display form of `text`.
+  public static func normalize(_ text: String) -> String {
+    let composed = text.precomposedStringWithCanonicalMapping
+    var out = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in composed.unicodeScalars {
+      if isZeroWidth(scalar) { continue }
+      if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace {
+        // Drop stray spaces before commas; keep one space otherwise.
+        if scalar != ",", !out.isEmpty { out.append(" ") }
+        pendingSpace = false
+      }
+      out.append(scalar)
+    }
+    return String(out)
+  }
+
+  /// The comparison key of a name or title: normalised, case- and accent-folded, periods dropped.
+  public static func key(_ text: String) -> String {
+    let folded = normalize(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    return folded.replacingOccurrences(of: ".", with: " ")
+      .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+  }
+
+  /// The key of a title: like ``key(_:)`` but ignoring all punctuation, so that
+  /// `Steering Language Models With Activation Engineering` and
+  /// `Steering language models with activation engineering.` are the same paper.
+  public static func titleKey(_ text: String) -> String {
+    let folded = normalize(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var out = ""
+    var pendingSpace = false
+    for scalar in folded.unicodeScalars {
+      if CharacterSet.alphanumerics.contains(scalar) {
+        if pendingSpace && !out.isEmpty { out.append(" ") }
+        pendingSpace = false
+        out.unicodeScalars.append(scalar)
+      } else {
+        pendingSpace = true
+      }
+    }
+    return out
+  }
+
+  /// The name split into space-separated tokens.
+  public static func tokens(_ name: String) -> [String] {
+    normalize(name).split(separator: " ").map(String.init)
+  }
+
+  /// Whether a token is an initial such as `J.`, `J` or `J.-P.`.
+  public static func isInitial(_ token: String) -> Bool {
+    let letters = token.filter { $0.isLetter }
+    return !letters.isEmpty && letters.count <= 2 && (token.hasSuffix(".") || letters.count == 1)
+  }
+
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/// One entry as a reader found it, before identity resolution and duplicate merging.
+public struct Record: Sendable, Equatable {
+  public var title: String
+  /// Author names as listed (whitespace-normalised), in order.
+  public var authors: [String]
+  /// Fellow names as listed (whitespace-normalised), in order.
+  public var fellows: [String]
+  public var date: PaperDate?
+  public var tags: [String]
+  public var abstract: String?
+  /// The entry's first line (its title).
+  public var source: SourceLocation
+  /// The line holding the author list, when it differs from `source`.
+  public var authorsLine: Int?
+  /// The line holding the fellow list.
+  public var fellowsLine: Int?
+
+  public init(
+    title: String, authors: [String], fellows: [String] = [], date: PaperDate? = nil, tags: [String] = [],
+    abstract: String? = nil, source: SourceLocation, authorsLine: Int? = nil, fellowsLine: Int? = nil
+  ) {
+    self.title = title
+    self.authors = authors
+    self.fellows = fellows
+    self.date = date
+    self.tags = tags
+    self.abstract = abstract
+    self.source = source
+    self.authorsLine = authorsLine
+    self.fellowsLine = fellowsLine
+  }
+}
+
+/// What a reader returns: the records in file order and what it noticed on the way.
+public struct ReadResult: Sendable {
+  public var records: [Record]
+  public var diagnostics: [Diagnostic]
+
+  public init(records: [Record], diagnostics: [Diagnostic] = []) {
+    self.records = records
+    self.diagnostics = diagnostics
+  }
+}
