@@ -133,6 +133,15 @@ public struct IdentityResolver: Sendable {
       }
       papers[p].fellows = papers[p].fellows.map { spelling[NameNormalizer.key($0)] ?? $0 }
     }
+    var tagSpelling: [String: String] = [:]
+    for p in papers.indices {
+      papers[p].tags = papers[p].tags.map { tag in
+        let key = NameNormalizer.key(tag)
+        if let canonical = tagSpelling[key] { return canonical }
+        tagSpelling[key] = tag
+        return tag
+      }
+    }
     for i in matches.indices { matches[i].author = spelling[NameNormalizer.key(matches[i].author)] ?? matches[i].author }
 
     // 6. Duplicate entries of one paper.

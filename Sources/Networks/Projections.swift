@@ -1,0 +1,105 @@
+public import Bibliography
+public import GraphCore
+
+extension Network {
+  /// The co-authorship graph: one node per person (in order of first appearance), an edge per
+  /// pair of co-authors, weighted by shared papers (full counting) or Σ 1/(n−1) (fractional).
+  ///
+  ///     let network = Network.authors(of: corpus)
+  ///     network.labels[0]          // "Hoagy Cunningham"
+  ///
+  /// - Complexity: O(Σ nᵢ²) over papers with nᵢ authors, plus O(m log d) to build the graph.
+  public static func authors(of corpus: Corpus, counting: Counting = .full) -> Network {
+    let names = corpus.authors
+    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    let fellows = Set(corpus.fellows)
+    var papers = [Int](repeating: 0, count: names.count)
+    var builder = GraphBuilder(nodeCount: names.count)
+    for paper in corpus.papers {
+      let ids = paper.authors.map { index[$0]! }
+      for id in ids { papers[id] += 1 }
+      let w = counting.pairWeight(authors: ids.count)
+      for i in ids.indices {
+        for j in ids.indices where j > i { builder.addEdge(ids[i], ids[j], weight: w) }
+      }
+    }
+    return Network(
+      kind: .authors, graph: builder.build(), labels: names, paperCounts: papers,
+      isFellow: names.map { fellows.contains($0) })
+  }
+
+  /// The fellow graph: one node per program fellow; an edge where two fellows wrote a paper
+  /// together (weight = shared papers), and, when `sharedCollaborators` is true, a
+  /// ``EdgeKind/sharedCollaborator`` edge where two fellows never wrote together but share
+  /// non-fellow co-authors such as a mentor (weight = number of such collaborators, names in
+  /// ``edgeVia``).
+  public static func fellows(of corpus: Corpus, sharedCollaborators: Bool = true) -> Network {
+    let names = corpus.fellows
+    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    let n = names.count
+    var papers = [Int](repeating: 0, count: n)
+    var direct: [Int: Double] = [:]  // key u*n+v, u<v
+    // Non-fellow collaborators of each fellow, in first-seen order.
+    var collaborators = [[String]](repeating: [], count: n)
+    for paper in corpus.papers {
+      let ids = paper.fellows.compactMap { index[$0] }
+      for id in ids { papers[id] += 1 }
+      for i in ids.indices {
+        for j in ids.indices where j > i {
+          let (u, v) = (min(ids[i], ids[j]), max(ids[i], ids[j]))
+          direct[u * n + v, default: 0] += 1
+        }
+      }
+      let others = paper.authors.filter { index[$0] == nil }
+      for id in ids {
+        for o in others where !collaborators[id].contains(o) { collaborators[id].append(o) }
+      }
+    }
+    var edges: [(u: Int, v: Int, weight: Double, kind: EdgeKind, via: [String])] = []
+    for u in 0 ..< n {
+      for v in u + 1 ..< max(u + 1, n) {
+        if let w = direct[u * n + v] {
+          edges.append((u, v, w, .coauthorship, []))
+        } else if sharedCollaborators {
+          let shared = collaborators[u].filter { collaborators[v].contains($0) }
+          if !shared.isEmpty { edges.append((u, v, Double(shared.count), .sharedCollaborator, shared)) }
+        }
+      }
+    }
+    // Edges are generated in (u, v) order, which is the Graph's EdgeID order.
+    let graph = Graph(nodeCount: n, edges: edges.map { ($0.u, $0.v, $0.weight) })
+    return Network(
+      kind: .fellows, graph: graph, labels: names, paperCounts: papers, isFellow: Array(repeating: true, count: n),
+      edgeKinds: edges.map(\.kind), edgeVia: edges.map(\.via))
+  }
+
+  /// The tag co-occurrence graph: one node per tag, an edge per pair of tags carried by the same
+  /// paper, weight = number of papers carrying both.
+  public static func tags(of corpus: Corpus) -> Network {
+    let names = corpus.tags
+    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    var papers = [Int](repeating: 0, count: names.count)
+    var builder = GraphBuilder(nodeCount: names.count)
+    for paper in corpus.papers {
+      let ids = paper.tags.compactMap { index[$0] }
+      for id in ids { papers[id] += 1 }
+      for i in ids.indices {
+        for j in ids.indices where j > i { builder.addEdge(ids[i], ids[j], weight: 1) }
+      }
+    }
+    return Network(
+      kind: .tags, graph: builder.build(), labels: names, paperCounts: papers,
+      isFellow: Array(repeating: false, count: names.count))
+  }
+
+  /// The projection of `corpus` named by `kind`, with default options.
+  public static func build(_ kind: Kind, from corpus: Corpus, counting: Counting = .full, sharedCollaborators: Bool = true)
+    -> Network
+  {
+    switch kind {
+    case .authors: return authors(of: corpus, counting: counting)
+    case .fellows: return fellows(of: corpus, sharedCollaborators: sharedCollaborators)
+    case .tags: return tags(of: corpus)
+    }
+  }
+}
