@@ -1,0 +1,65 @@
+import ArgumentParser
+import Bibliography
+import GraphAlgorithms
+import GraphCore
+import Networks
+import Reporting
+
+extension Coauthor {
+  struct Communities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find communities (Louvain) and the topic tags that characterise them.",
+      discussion: """
+        Communities are listed largest first; members most central (PageRank) first.
+        With --format json: {"graph","algorithm","resolution","seed","modularity","communities":[{"id","members":[…],"tags":[…]}]}.
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var community: CommunityOptions
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    func validate() throws { try input.requirePaths() }
+
+    func run() throws {
+      let corpus = try input.loadCorpus()
+      reportDiagnostics(corpus)
+      let options = AnalysisOptions(
+        resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
+        sharedCollaborators: !graphOptions.noSharedCollaborators)
+      let analysis = try NetworkAnalysis(network: graphOptions.network(from: corpus), corpus: corpus, options: options)
+      let labels = analysis.network.labels
+      switch format {
+      case .json:
+        let list = analysis.communities.map { c in
+          JSON.object([
+            ("id", .int(c.id + 1)),
+            ("members", .array(c.members.map { .string(labels[$0.index]) })),
+            ("tags", .array(c.tags.map { .string($0.tag) })),
+          ])
+        }
+        print(
+          JSON.object([
+            ("graph", .string(graphOptions.graph.rawValue)), ("algorithm", .string(community.algorithm.rawValue)),
+            ("resolution", .double(community.resolution)), ("seed", .int(Int(community.seed))),
+            ("modularity", .double(analysis.louvain.modularity)), ("communities", .array(list)),
+          ]).text())
+      case .csv:
+        var out = CSV.row(["community", "name", "fellow"])
+        for c in analysis.communities {
+          for v in c.members { out += CSV.row(["\(c.id + 1)", labels[v.index], analysis.network.isFellow[v.index] ? "true" : "false"]) }
+        }
+        print(out, terminator: "")
+      case .text:
+        print("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.louvain.modularity)) (Louvain, resolution \(community.resolution), seed \(community.seed))")
+        for c in analysis.communities {
+          let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
+          print("\n\(c.id + 1). \(c.members.count) members\(tags)")
+          print("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
+        }
+      }
+    }
+  }
+}

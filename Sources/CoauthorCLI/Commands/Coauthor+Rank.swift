@@ -1,0 +1,74 @@
+import ArgumentParser
+import Bibliography
+import GraphAlgorithms
+import GraphCore
+import Networks
+
+extension Coauthor {
+  struct Rank: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rank the nodes of a network by a centrality measure.",
+      discussion: """
+        Scores follow networkx 3.x conventions: degree = distinct co-authors, strength = sum of weights,
+        betweenness = betweenness_centrality(G), closeness = closeness_centrality(G),
+        harmonic = harmonic_centrality(G), eigenvector = eigenvector_centrality_numpy(G, weight="weight"),
+        pagerank = pagerank(G, alpha=0.85, weight="weight"). Highest score first; ties by name.
+        With --format json: {"graph","metric","rows":[{"rank","name","score","fellow"}]}.
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: "The centrality measure.")
+    var metric: Metric = .pagerank
+
+    @Flag(help: "Path metrics (betweenness, closeness, harmonic) use distance = 1/weight.")
+    var weighted = false
+
+    @Option(name: .customLong("top"), help: ArgumentHelp("Print only the <n> highest-ranked nodes.", valueName: "n"))
+    var limit: Int?
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+      try input.requirePaths()
+      if let limit, limit < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
+    }
+
+    func run() throws {
+      let corpus = try input.loadCorpus()
+      reportDiagnostics(corpus)
+      let network = graphOptions.network(from: corpus)
+      let scores = try metric.measure(weighted: weighted).scores(for: network.graph).values
+      var order = (0 ..< network.graph.nodeCount).sorted {
+        scores[$0] != scores[$1] ? scores[$0] > scores[$1] : network.labels[$0] < network.labels[$1]
+      }
+      if let limit { order = Array(order.prefix(limit)) }
+      switch format {
+      case .json:
+        let rows = order.enumerated().map { i, v in
+          JSON.object([
+            ("rank", .int(i + 1)), ("name", .string(network.labels[v])), ("score", .double(scores[v])),
+            ("fellow", .bool(network.isFellow[v])),
+          ])
+        }
+        print(JSON.object([("graph", .string(graphOptions.graph.rawValue)), ("metric", .string(metric.rawValue)), ("rows", .array(rows))]).text())
+      case .csv:
+        var out = CSV.row(["rank", "name", "score", "fellow"])
+        for (i, v) in order.enumerated() { out += CSV.row(["\(i + 1)", network.labels[v], "\(scores[v])", network.isFellow[v] ? "true" : "false"]) }
+        print(out, terminator: "")
+      case .text:
+        let rows = order.enumerated().map { i, v in
+          ["\(i + 1)", network.labels[v] + (network.isFellow[v] ? " *" : ""), formatScore(scores[v])]
+        }
+        print(TextTable.render(headers: ["rank", graphOptions.graph == .tags ? "tag" : "name", metric.rawValue], rows: rows, numeric: [0, 2]), terminator: "")
+        if graphOptions.graph != .tags && network.isFellow.contains(true) { print("* program fellow") }
+      }
+    }
+  }
+}
+
+func formatScore(_ x: Double) -> String {
+  x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.6f", x)
+}

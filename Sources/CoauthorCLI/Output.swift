@@ -1,0 +1,141 @@
+import Foundation
+
+/// A JSON value written with keys in the order given, so output is stable and documented.
+enum JSON {
+  case string(String)
+  case int(Int)
+  case double(Double)
+  case bool(Bool)
+  case null
+  case array([JSON])
+  case object([(String, JSON)])
+
+  /// Compact when `indent` is nil, else pretty-printed with two spaces.
+  func text(indent: Int? = 2) -> String {
+    var out = ""
+    write(into: &out, level: 0, indent: indent)
+    return out
+  }
+
+  private func write(into out: inout String, level: Int, indent: Int?) {
+    let newline = indent == nil ? "" : "\n"
+    let pad = { (l: Int) in String(repeating: " ", count: (indent ?? 0) * l) }
+    switch self {
+    case .string(let s): out += JSON.quote(s)
+    case .int(let i): out += String(i)
+    case .double(let d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)") : "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .null: out += "null"
+    case .array(let items):
+      if items.isEmpty { out += "[]"; return }
+      out += "[" + newline
+      for (i, item) in items.enumerated() {
+        out += pad(level + 1)
+        item.write(into: &out, level: level + 1, indent: indent)
+        out += (i < items.count - 1 ? "," : "") + newline
+      }
+      out += pad(level) + "]"
+    case .object(let members):
+      if members.isEmpty { out += "{}"; return }
+      out += "{" + newline
+      for (i, (key, value)) in members.enumerated() {
+        out += pad(level + 1) + JSON.quote(key) + (indent == nil ? ":" : ": ")
+        value.write(into: &out, level: level + 1, indent: indent)
+        out += (i < members.count - 1 ? "," : "") + newline
+      }
+      out += pad(level) + "}"
+    }
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped; `<`, `>` and `&`
+  /// escaped too so the text is safe to embed in HTML.
+  static func quote(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "<": out += "\\u003c"
+      case ">": out += "\\u003e"
+      case "&": out += "\\u0026"
+      case "\u{2028}": out += "\\u2028"
+      case "\u{2029}": out += "\\u2029"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out += String(format: "\\u%04x", scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
+
+enum CSV {
+  /// One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break; a leading
+  /// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
+  static func field(_ s: String) -> String {
+    var t = s
+    if let first = t.first, "=+-@".contains(first), Double(t) == nil { t = "'" + t }
+    if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return t
+  }
+
+  static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+}
+
+enum TextTable {
+  /// Left-aligned columns, numeric columns right-aligned.
+  static func render(headers: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+    var widths = headers.map(\.count)
+    for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { i, c in
+        let padding = String(repeating: " ", count: widths[i] - c.count)
+        return numeric.contains(i) ? padding + c : c + padding
+      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+    }
+    return line(headers) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
+  }
+}
+
+/// Writes a file by writing a temporary file beside it and renaming it into place, so a failure
+/// never leaves a half-written file.
+enum AtomicFile {
+  static func write(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    do {
+      try data.write(to: temp)
+      if FileManager.default.fileExists(atPath: url.path) {
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
+      } else {
+        try FileManager.default.moveItem(at: temp, to: url)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temp)
+      throw CLIError("cannot write \(path): \(error.localizedDescription)")
+    }
+  }
+
+  static func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
+}
+
+/// A failure to report on one line, exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,1 +1,0 @@
-public enum Coauthor { public static func main() {} }

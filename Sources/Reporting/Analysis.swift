@@ -1,0 +1,182 @@
+public import Bibliography
+public import GraphAlgorithms
+public import GraphCore
+public import Networks
+
+/// Settings for ``Analysis``: how graphs are counted and how communities are found.
+public struct AnalysisOptions: Sendable, Equatable, Codable {
+  /// Louvain resolution; above 1 gives more, smaller communities.
+  public var resolution: Double = 1.0
+  /// Seed for Louvain's node order.
+  public var seed: UInt64 = 0
+  /// Co-authorship counting.
+  public var counting: Counting = .full
+  /// Whether the fellow graph links fellows through shared non-fellow co-authors.
+  public var sharedCollaborators: Bool = true
+  /// Path metrics use distance = 1/weight.
+  public var weighted: Bool = false
+
+  public init(
+    resolution: Double = 1.0, seed: UInt64 = 0, counting: Counting = .full, sharedCollaborators: Bool = true,
+    weighted: Bool = false
+  ) {
+    self.resolution = resolution
+    self.seed = seed
+    self.counting = counting
+    self.sharedCollaborators = sharedCollaborators
+    self.weighted = weighted
+  }
+}
+
+/// A tag and how many papers of a group carry it.
+public struct TagCount: Sendable, Equatable, Codable {
+  public var tag: String
+  public var papers: Int
+}
+
+/// One community of a network, with what characterises it.
+public struct Community: Sendable, Equatable {
+  /// Canonical community number (communities ordered by size, then by smallest member).
+  public var id: Int
+  /// Members, most central first (PageRank, ties by name).
+  public var members: [NodeID]
+  /// Papers written by members of this community (authors and fellows graphs).
+  public var papers: Int
+  /// Tags that characterise the community's papers, most frequent first (at most 3), or for the
+  /// tag graph the community's own tags.
+  public var tags: [TagCount]
+}
+
+/// Everything computed on one network: components, every centrality metric, communities.
+public struct NetworkAnalysis: Sendable {
+  public var network: Network
+  public var components: Partition
+  /// Every metric of ``Metric``, indexed by `Metric.allCases` order.
+  public var scores: [Metric: NodeScores]
+  public var louvain: LouvainResult
+  /// Communities ordered by size (largest first), ties by smallest member.
+  public var communities: [Community]
+  /// `communityOfNode[v]` is the index into ``communities`` of node `v`'s community.
+  public var communityOfNode: [Int]
+
+  /// Nodes ordered by `metric`, highest first; ties by label.
+  public func ranking(by metric: Metric) -> [NodeID] {
+    let values = scores[metric]!.values
+    let labels = network.labels
+    return (0 ..< network.graph.nodeCount).sorted { a, b in
+      values[a] != values[b] ? values[a] > values[b] : labels[a] < labels[b]
+    }.map(NodeID.init)
+  }
+
+  /// The community partition renumbered in ``communities`` order, for colouring.
+  public var partition: Partition { Partition(labels: communityOfNode) }
+
+  /// Analyses one network of `corpus`: every metric, components, Louvain communities and the
+  /// tags that characterise each community.
+  public init(network: Network, corpus: Corpus, options: AnalysisOptions = AnalysisOptions()) throws(GraphError) {
+    let people: @Sendable (Paper) -> [String] = network.kind == .fellows ? { $0.fellows } : { $0.authors }
+    self = try Analysis.analyse(network, corpus: corpus, options: options, tagsOf: people)
+  }
+
+  init(
+    network: Network, components: Partition, scores: [Metric: NodeScores], louvain: LouvainResult,
+    communities: [Community], communityOfNode: [Int]
+  ) {
+    self.network = network
+    self.components = components
+    self.scores = scores
+    self.louvain = louvain
+    self.communities = communities
+    self.communityOfNode = communityOfNode
+  }
+
+  /// Sizes of the connected components, largest first.
+  public var componentSizes: [Int] { components.sizes.sorted(by: >) }
+}
+
+/// The full analysis of a corpus: the three networks, their metrics and communities, and the
+/// topic clusters. Pure and deterministic: the same corpus and options give the same result.
+public struct Analysis: Sendable {
+  public var corpus: Corpus
+  public var options: AnalysisOptions
+  public var authors: NetworkAnalysis
+  public var fellows: NetworkAnalysis
+  public var tags: NetworkAnalysis
+
+  public init(corpus: Corpus, options: AnalysisOptions = AnalysisOptions()) throws(GraphError) {
+    self.corpus = corpus
+    self.options = options
+    let tagNetwork = Network.tags(of: corpus)
+    self.tags = try Self.analyse(tagNetwork, corpus: corpus, options: options, tagsOf: { _ in [] })
+    let authorNetwork = Network.authors(of: corpus, counting: options.counting)
+    self.authors = try Self.analyse(authorNetwork, corpus: corpus, options: options, tagsOf: { $0.authors })
+    let fellowNetwork = Network.fellows(of: corpus, sharedCollaborators: options.sharedCollaborators)
+    self.fellows = try Self.analyse(fellowNetwork, corpus: corpus, options: options, tagsOf: { $0.fellows })
+  }
+
+  /// The analysis of the network of `kind`.
+  public subscript(kind: Network.Kind) -> NetworkAnalysis {
+    switch kind {
+    case .authors: return authors
+    case .fellows: return fellows
+    case .tags: return tags
+    }
+  }
+
+  static func analyse(
+    _ network: Network, corpus: Corpus, options: AnalysisOptions, tagsOf people: (Paper) -> [String]
+  ) throws(GraphError) -> NetworkAnalysis {
+    let graph = network.graph
+    var scores: [Metric: NodeScores] = [:]
+    for metric in Metric.allCases {
+      scores[metric] = try metric.measure(weighted: options.weighted).scores(for: graph)
+    }
+    let components = try ConnectedComponents().partition(of: graph)
+    let louvain = try Louvain(resolution: options.resolution, seed: options.seed).run(on: graph)
+    // Order communities by size, then smallest member (canonical numbering is by smallest member).
+    let groups = louvain.partition.communities
+    let order = groups.indices.sorted { groups[$0].count != groups[$1].count ? groups[$0].count > groups[$1].count : $0 < $1 }
+    var communityOfNode = [Int](repeating: 0, count: graph.nodeCount)
+    let pagerank = scores[.pagerank]!.values
+    var communities: [Community] = []
+    for (rank, g) in order.enumerated() {
+      for v in groups[g] { communityOfNode[v.index] = rank }
+      let members = groups[g].sorted { a, b in
+        pagerank[a.index] != pagerank[b.index] ? pagerank[a.index] > pagerank[b.index] : network.labels[a.index] < network.labels[b.index]
+      }
+      communities.append(Community(id: rank, members: members, papers: 0, tags: []))
+    }
+    // What characterises each community.
+    if network.kind == .tags {
+      for c in communities.indices {
+        communities[c].tags = communities[c].members.map { TagCount(tag: network.labels[$0.index], papers: network.paperCounts[$0.index]) }
+        communities[c].papers = corpus.papers.filter { p in p.tags.contains { t in communities[c].tags.contains { $0.tag == t } } }.count
+      }
+    } else {
+      let index = Dictionary(uniqueKeysWithValues: network.labels.enumerated().map { ($1, $0) })
+      var paperCount = [Int](repeating: 0, count: communities.count)
+      var tagCounts = [[String: Int]](repeating: [:], count: communities.count)
+      var firstSeen: [String: Int] = [:]
+      for paper in corpus.papers {
+        for t in paper.tags where firstSeen[t] == nil { firstSeen[t] = firstSeen.count }
+        var touched: [Int] = []
+        for name in people(paper) {
+          if let v = index[name], !touched.contains(communityOfNode[v]) { touched.append(communityOfNode[v]) }
+        }
+        for c in touched {
+          paperCount[c] += 1
+          for t in paper.tags { tagCounts[c][t, default: 0] += 1 }
+        }
+      }
+      for c in communities.indices {
+        communities[c].papers = paperCount[c]
+        communities[c].tags = tagCounts[c].map { TagCount(tag: $0.key, papers: $0.value) }
+          .sorted { $0.papers != $1.papers ? $0.papers > $1.papers : firstSeen[$0.tag]! < firstSeen[$1.tag]! }
+          .prefix(3).map { $0 }
+      }
+    }
+    return NetworkAnalysis(
+      network: network, components: components, scores: scores, louvain: louvain, communities: communities,
+      communityOfNode: communityOfNode)
+  }
+}
