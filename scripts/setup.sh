@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Coauthor needs on Debian/Ubuntu when it is missing: libgraphviz (headers and
+# plugins, for in-process layout and SVG/PNG/PDF rendering). Safe to run again.
+set -euo pipefail
+
+need=()
+pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+# Layout engines and the core/cairo render plugins (sfdp, neato, …; PNG and PDF output).
+dpkg -s libgvc6-plugins-gtk >/dev/null 2>&1 || need+=(libgvc6-plugins-gtk)
+dpkg -s graphviz >/dev/null 2>&1 || need+=(graphviz)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "setup: Swift 6.1 or later is required (https://swift.org/install)" >&2; exit 1; }
