@@ -37,4 +37,19 @@ static inline void cgv_free(void *pointer) { free(pointer); }
    next call reported (or "" when it reported nothing) instead of a stale earlier message. */
 static inline void cgv_mark_errors(void) { agerr(AGWARN, "%s", ""); }
 
+/* Layout code draws from the C library generators (drand48/rand), and not every engine reseeds
+   them: sfdp and prism overlap removal in 2.4x continue from whatever state an earlier layout in
+   the process left, so the picture depended on what was drawn before. Reseeding all of them
+   before each gvLayout makes the layout a function of the DOT text alone. */
+static inline void cgv_seed_random(long seed) {
+  srand48(seed);
+  srand((unsigned int)seed);
+  srandom((unsigned int)seed);
+}
+
+/* The value of a graph attribute, or NULL when it is not set. */
+static inline const char *cgv_graph_attribute(Agraph_t *g, const char *name) {
+  return agget(g, (char *)name);
+}
+
 #endif

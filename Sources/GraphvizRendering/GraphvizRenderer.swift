@@ -18,9 +18,12 @@ private let graphvizLock = Mutex(())
 /// (`libgvc6-config-update -c`; `dot -c` does the same). If that file is missing, layouts fail
 /// with Graphviz's "Layout type … not recognized" text in ``RenderError/layoutFailed(engine:message:)``.
 ///
-/// Determinism: for a given libgraphviz build, the same DOT gives byte-identical SVG and PNG
-/// (the `start` seed in the DOT fixes the force-directed engines). PDF output embeds cairo's
-/// creation date, so PDF bytes differ between runs.
+/// Determinism: for a given libgraphviz build, the same DOT gives byte-identical SVG and PNG.
+/// neato and fdp seed themselves from the `start` attribute, but sfdp and the `prism` overlap
+/// remover in 2.4x draw from `drand48`/`rand` without reseeding, so their output depended on what
+/// had been laid out earlier in the process (seen as a flaky sfdp test here). The renderer
+/// therefore reseeds the C library generators from `start` (0 when absent) before every
+/// `gvLayout`. PDF output embeds cairo's creation date, so PDF bytes differ between runs.
 public struct GraphvizRenderer: Sendable {
   /// The layout engine passed to `gvLayout`.
   public var engine: LayoutEngine
@@ -76,6 +79,7 @@ public struct GraphvizRenderer: Sendable {
       }
       defer { agclose(graph) }
 
+      cgv_seed_random(layoutSeed(of: graph))
       cgv_mark_errors()
       guard gvLayout(context, graph, engineName) == 0 else {
         throw .layoutFailed(engine: engine, message: graphvizMessage(function: "gvLayout"))
@@ -92,6 +96,14 @@ public struct GraphvizRenderer: Sendable {
       return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
     }
   }
+}
+
+/// The graph's `start` attribute when it is a plain integer (or ends in one, as in `random7`),
+/// else 0. Used to reseed the C library generators before `gvLayout`; see `cgv_seed_random`.
+private func layoutSeed(of graph: UnsafeMutablePointer<Agraph_t>) -> Int {
+  guard let raw = cgv_graph_attribute(graph, "start") else { return 0 }
+  let digits = String(cString: raw).reversed().prefix(while: { $0.isASCII && $0.isNumber })
+  return Int(String(digits.reversed().prefix(9))) ?? 0
 }
 
 /// `"<function>: <aglasterr() text>"`, trimmed; says so when libgraphviz recorded nothing.
