@@ -167,7 +167,7 @@ public struct DOTWriter: Sendable {
     if network.edgeKinds.contains(.sharedCollaborator) {
       row("", "dashed edge: shared collaborators, no joint paper")
     }
-    var out = "  legend [shape=plaintext, margin=0, fontsize=10, tooltip=\"Legend\", label=<\n"
+    var out = "  legend [shape=plaintext, style=solid, fixedsize=false, width=0, height=0, margin=0, fontsize=10, tooltip=\"Legend\", label=<\n"
     out += "    <TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" COLOR=\"#999999\" BGCOLOR=\"white\">\n"
     out += "    <TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>\n"
     for r in rows { out += "    \(r)\n" }
