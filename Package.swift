@@ -56,7 +56,7 @@ let package = Package(
     .testTarget(
       name: "GraphvizRenderingTests",
       dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport"],
-      swiftSettings: strict),
+      exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],

@@ -1,0 +1,160 @@
+import GraphCore
+import Networks
+import Testing
+@testable import GraphvizRendering
+
+@Suite("DOT writer")
+struct DOTWriterTests {
+  @Test func styledNetworkMatchesGolden() throws {
+    let dot = DOTWriter(style: SampleNetwork.style, engine: .neato).dot(for: SampleNetwork.network)
+    try expectMatchesGolden(dot, named: "fellows-styled.neato.dot")
+  }
+
+  @Test func defaultStyleMatchesGolden() throws {
+    let dot = DOTWriter(style: NetworkStyle(), engine: .dot).dot(for: SampleNetwork.network)
+    try expectMatchesGolden(dot, named: "fellows-default.dot.dot")
+  }
+
+  @Test func outputIsDeterministic() {
+    let writer = DOTWriter(style: SampleNetwork.style, engine: .sfdp)
+    #expect(writer.dot(for: SampleNetwork.network) == writer.dot(for: SampleNetwork.network))
+  }
+
+  @Test func nodesAndEdgesAppearInIDOrder() {
+    let dot = DOTWriter(style: SampleNetwork.style, engine: .neato).dot(for: SampleNetwork.network)
+    let lines = dot.split(separator: "\n").map { $0.trimmingPrefix("  ") }
+    let nodeLines = lines.filter { $0.first == "n" && $0.dropFirst().first?.isNumber == true && !$0.contains(" -- ") }
+    #expect(nodeLines.map { $0.prefix { $0 != " " } } == ["n0", "n1", "n2", "n3", "n4", "n5"])
+    let edgeLines = lines.filter { $0.contains(" -- ") }
+    #expect(edgeLines.map { $0.prefix { $0 != " " && $0 != "[" } }.count == 7)
+    #expect(edgeLines.first?.hasPrefix("n0 -- n1 ") == true)
+    #expect(edgeLines.last?.hasPrefix("n3 -- n5 ") == true)
+  }
+
+  @Test func seedIsWrittenOnlyForForceDirectedEngines() {
+    for engine in LayoutEngine.allCases {
+      let dot = DOTWriter(style: SampleNetwork.style, engine: engine).dot(for: SampleNetwork.network)
+      #expect(dot.contains("graph [start=7];") == engine.usesStartSeed, "\(engine)")
+      #expect(dot.contains("graph [layout=\(engine.rawValue)];"))
+      #expect(dot.contains("graph [outputorder=edgesfirst];"))
+    }
+  }
+
+  @Test func onlyTopNodesAreLabelledButAllHaveTooltips() {
+    let dot = DOTWriter(style: SampleNetwork.style, engine: .neato).dot(for: SampleNetwork.network)
+    let nodeLines = dot.split(separator: "\n").filter {
+      $0.hasPrefix("  n") && $0.dropFirst(3).first?.isNumber == true && !$0.contains(" -- ")
+    }
+    #expect(nodeLines.count == 6)
+    let labelled = nodeLines.filter { $0.contains("xlabel=") }.map { $0.dropFirst(2).prefix { $0 != " " } }
+    #expect(labelled == ["n0", "n1", "n2", "n3"])  // scores 0.5, 0.2, 0.4, 0.45 are the top four
+    #expect(nodeLines.allSatisfy { $0.contains("tooltip=") })
+  }
+
+  @Test func fellowsAreMarkedAndSharedCollaboratorEdgesDashed() {
+    let dot = DOTWriter(style: SampleNetwork.style, engine: .neato).dot(for: SampleNetwork.network)
+    let lines = dot.split(separator: "\n")
+    let fellowLines = lines.filter { $0.contains("peripheries=2") }
+    #expect(fellowLines.map { $0.dropFirst(2).prefix { $0 != " " } } == ["n0", "n3", "n5"])
+    let dashed = lines.filter { $0.contains("style=dashed") }
+    #expect(dashed.count == 1 && dashed[0].hasPrefix("  n0 -- n5 "))
+  }
+
+  @Test func nodeAreaIsLinearInScore() {
+    var style = NetworkStyle(sizeScores: NodeScores(values: [0, 1, 0.5, 0, 0, 0]), labelCount: 0, showsLegend: false)
+    style.minimumNodeDiameter = 0
+    style.maximumNodeDiameter = 1
+    let dot = DOTWriter(style: style, engine: .neato).dot(for: SampleNetwork.network)
+    #expect(dot.contains("n0 [width=0.000, height=0.000,"))
+    #expect(dot.contains("n1 [width=1.000, height=1.000,"))
+    #expect(dot.contains("n2 [width=0.707, height=0.707,"))  // area ½ ⇒ diameter √½
+  }
+
+  @Test func communitiesBeyondThePaletteAreGrey() {
+    var style = NetworkStyle(communities: Partition.singletons(6), showsLegend: true)
+    style.palette = ["#111111", "#222222"]
+    let dot = DOTWriter(style: style, engine: .neato).dot(for: SampleNetwork.network)
+    #expect(dot.contains("n1 [width=") && dot.contains("fillcolor=\"#222222\""))
+    #expect(dot.split(separator: "\n").filter { $0.contains("fillcolor=\"#BBBBBB\"") }.count == 4)
+    #expect(dot.contains("4 more communities (4)"))
+  }
+
+  @Test func hostileNamesAreInertInDOT() {
+    let dot = DOTWriter(style: SampleNetwork.style, engine: .neato).dot(for: SampleNetwork.network)
+    // In DOT, `<script>` is text inside quoted strings; what matters is that no quote or
+    // backslash ends the string early and no escString sequence (`\N`) survives.
+    #expect(dot.contains(#"xlabel="Eve \"R&amp;D\" <script>alert('x')</script> ]]> \\N back\\slash""#))
+    #expect(dot.contains(#"tooltip="Eve \"R&amp;D\" <script>alert('x')</script> ]]> \\\\N back\\\\slash\npapers: 2"#))
+    #expect(dot.contains("Safety &amp; &lt;Evals&gt; &quot;2&quot;"))
+    #expect(dot.contains(##"URL="#person-eve-r-d-script-alert-x-script-n-back-slash""##))
+  }
+}
+
+@Suite("DOT escaping")
+struct DOTEscapingTests {
+  @Test func plainQuotedStrings() {
+    #expect(DOTWriter.quoted("plain") == #""plain""#)
+    #expect(DOTWriter.quoted(#"a "b" c"#) == #""a \"b\" c""#)
+    #expect(DOTWriter.quoted(#"back\slash\"#) == #""back\\slash\\""#)
+    #expect(DOTWriter.quoted("a&b") == #""a&b""#)
+    #expect(DOTWriter.quoted("two\nlines") == #""two lines""#)
+  }
+
+  @Test func labels() {
+    #expect(DOTWriter.quoted(#"\N"#, as: .label) == #""\\N""#)
+    #expect(DOTWriter.quoted("AT&T", as: .label) == #""AT&amp;T""#)
+    #expect(DOTWriter.quoted("one\ntwo\r\nthree\rfour", as: .label) == #""one\ntwo\nthree\nfour""#)
+    #expect(DOTWriter.quoted("Iván Arcuschin", as: .label) == "\"Iván Arcuschin\"")
+    #expect(DOTWriter.quoted("<script>]]>", as: .label) == #""<script>]]>""#)
+  }
+
+  @Test func tooltipsDoubleBackslashesTwice() {
+    #expect(DOTWriter.quoted(#"a\N"#, as: .tooltip) == #""a\\\\N""#)
+    #expect(DOTWriter.quoted("x\ny", as: .tooltip) == #""x\ny""#)
+  }
+
+  @Test func controlCharactersNeverPassThrough() {
+    #expect(DOTWriter.quoted("a\tb", as: .label) == #""a b""#)
+    #expect(DOTWriter.quoted("a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{85}f", as: .label) == "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\"")
+    #expect(DOTWriter.quoted("a\u{2028}b", as: .label) == #""a\nb""#)
+    #expect(DOTWriter.htmlEscaped("a\u{1}b\nc") == "a\u{FFFD}b<BR/>c")
+  }
+
+  @Test func htmlLikeLabelText() {
+    #expect(DOTWriter.htmlEscaped(#"<b>"R&D"</b> it's \N"#) == #"&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt; it&#39;s \\N"#)
+  }
+
+  @Test func urlsArePercentEncoded() {
+    #expect(DOTWriter.quotedURL("#person-ada") == ##""#person-ada""##)
+    #expect(DOTWriter.quotedURL(##"#x"onload="y"##) == ##""#x%22onload=%22y""##)
+    #expect(DOTWriter.quotedURL("https://e.org/a b?q=<&>\\") == ##""https://e.org/a%20b?q=%3C%26%3E%5C""##)
+    #expect(DOTWriter.quotedURL("#Iván") == ##""#Iv%C3%A1n""##)
+  }
+
+  @Test func slugs() {
+    #expect(DOTWriter.slug("Iván Arcuschin") == "ivan-arcuschin")
+    #expect(DOTWriter.slug("Iva\u{301}n  Arcuschin") == "ivan-arcuschin")  // decomposed á
+    #expect(DOTWriter.slug("  O'Brien, Łukasz ") == "o-brien-lukasz")
+    #expect(DOTWriter.slug("<script>") == "script")
+  }
+
+  @Test func fixedDecimals() {
+    #expect(DOTWriter.fixed(2.0 / 3, 3) == "0.667")
+    #expect(DOTWriter.fixed(1, 2) == "1.00")
+    #expect(DOTWriter.fixed(-0.0004, 3) == "0.000")
+    #expect(DOTWriter.fixed(-1.25, 1) == "-1.3")
+    #expect(DOTWriter.fixed(0.05, 2) == "0.05")
+    #expect(DOTWriter.fixed(12, 0) == "12")
+    #expect(DOTWriter.weightText(3) == "3")
+    #expect(DOTWriter.weightText(0.5) == "0.500")
+  }
+
+  @Test func renderFormatFromExtension() {
+    #expect(RenderFormat(fileExtension: "svg") == .svg)
+    #expect(RenderFormat(fileExtension: ".PNG") == .png)
+    #expect(RenderFormat(fileExtension: "pdf") == .pdf)
+    #expect(RenderFormat(fileExtension: "gv") == .dot)
+    #expect(RenderFormat(fileExtension: "dot") == .dot)
+    #expect(RenderFormat(fileExtension: "jpeg") == nil)
+  }
+}
