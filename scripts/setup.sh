@@ -4,10 +4,10 @@
 set -euo pipefail
 
 need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
-# Layout engines and the core/cairo render plugins (sfdp, neato, …; PNG and PDF output).
-dpkg -s libgvc6-plugins-gtk >/dev/null 2>&1 || need+=(libgvc6-plugins-gtk)
-dpkg -s graphviz >/dev/null 2>&1 || need+=(graphviz)
+# libgraphviz-dev pulls in libgvc6 (layout engines, SVG and the cairo PNG/PDF plugin); a font for label sizes.
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
