@@ -42,6 +42,7 @@ let package = Package(
 
     .target(
       name: "TestSupport", dependencies: ["GraphCore", "GraphAlgorithms"], path: "Tests/TestSupport",
+      exclude: ["generate_fixtures.py"],
       swiftSettings: strict),
     .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "TestSupport"], swiftSettings: strict),
     .testTarget(
