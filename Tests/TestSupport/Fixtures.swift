@@ -32,14 +32,10 @@ public enum Fixtures {
   /// Character names of ``lesMiserables``, indexed by node.
   public static let lesMiserablesNames: [String] = FixtureData.lesMiserablesNames
 
-  /// Krackhardt's kite (`nx.krackhardt_kite_graph()`), 10 nodes, 18 unit-weight edges:
+  /// Krackhardt's kite (`nx.krackhardt_kite_graph()`), 10 nodes, 18 unit-weight edges: a
+  /// 7-node "kite" (0–6) whose tail 7 — 8 — 9 hangs off nodes 5 and 6.
   ///
-  ///         0 ─── 3 ─── 5
-  ///        /│\   /│\   /│\
-  ///       1 │ \ / │ \ / │ 7 ─ 8 ─ 9
-  ///        \│  X  │  X  │/
-  ///         2 ─ 4 ─── 6 ┘       (edges: 0-1 0-2 0-3 0-5 1-3 1-4 1-6 2-3 2-5 3-4 3-5 3-6
-  ///                                      4-6 5-6 5-7 6-7 7-8 8-9)
+  ///     edges: 0-1 0-2 0-3 0-5 1-3 1-4 1-6 2-3 2-5 3-4 3-5 3-6 4-6 5-6 5-7 6-7 7-8 8-9
   ///
   /// D. Krackhardt. "Assessing the Political Landscape: Structure, Cognition, and Power in
   /// Organizations." *Administrative Science Quarterly* 35(2):342–369, 1990. doi:10.2307/2393394
