@@ -9,7 +9,7 @@ import GraphCore
 /// vector and stops when `Σ_v |x_v − x'_v| < n · tolerance`, exactly as networkx
 /// `pagerank(G, alpha=0.85, weight="weight")` (so `tolerance = 1e-6` is networkx's `tol`).
 ///
-///     try PageRank().scores(for: .star(leaves: 3)).values   // [0.4753…, 0.1748…, 0.1748…, 0.1748…]
+///     try PageRank().scores(for: .star(leaves: 3)).values   // [0.4797…, 0.1734…, 0.1734…, 0.1734…]
 ///
 /// - Complexity: O(*k*(*n* + *m*)) time for *k* iterations (*k* ≈ log(tolerance)/log(α));
 ///   O(*n*) additional space.
