@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "GraphAlgorithmsTests", dependencies: ["GraphCore", "GraphAlgorithms", "TestSupport"],
-      swiftSettings: strict),
+      exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
       name: "BibliographyTests", dependencies: ["Bibliography", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -12,9 +12,10 @@ import GraphCore
 /// `ΔQ = (k_{i,C} − k_{i,D∖i}) / m − γ k_i (Σ_C − Σ_{D∖i}) / (2m²)`,
 /// where `k_{i,C}` is the weight from *i* into *C* and `Σ_C` the total strength of *C*.
 ///
-/// This follows networkx `community.louvain_partitions` step for step (same gain formula, strict
-/// improvement, neighbour order, level and threshold rules), but the random order comes from
-/// SplitMix64, so partitions equal networkx's only up to the order in which nodes are visited.
+/// This follows networkx `community.louvain_partitions` (same gain formula, strict improvement,
+/// first-best tie rule, level and threshold rules, levels reported finest first), but the visit
+/// order comes from SplitMix64 and neighbouring communities are scanned in ascending-neighbour
+/// order, so partitions match networkx's in quality, not label for label.
 /// Unlike networkx (`seed=None`), a run is deterministic by default: the same graph and seed give
 /// the same ``LouvainResult``. No dictionary or set is iterated.
 ///
