@@ -13,6 +13,8 @@ It rewrites two files, which are committed so that `swift test` never needs Pyth
 
 Reference: networkx 3.6.1 (numpy/scipy for `eigenvector_centrality_numpy`).
 Weighted path metrics use an edge attribute `distance = 1 / weight`.
+Reruns reproduce every file byte for byte except the `eigenvector_centrality_numpy` vectors, whose
+last digits (~1e-15) vary because ARPACK starts from a random vector; tests compare them to 1e-6.
 """
 
 import json
