@@ -30,7 +30,7 @@ public struct HarmonicCentrality: CentralityMeasure, Hashable, Codable {
     if weighted { try graph.requirePositiveWeights() }
     let n = graph.nodeCount
     guard n > 0 else { return NodeScores(values: []) }
-    var search = ShortestPathSearch(graph: graph, weighted: weighted)
+    var search = ShortestPathSearch(graph: graph, weighted: weighted, countsPaths: false)
     var values = [Double](repeating: 0, count: n)
     for u in 0 ..< n {
       search.run(from: u)

@@ -14,6 +14,8 @@ import GraphCore
 struct ShortestPathSearch: ~Copyable {
   let nodeCount: Int
   let isWeighted: Bool
+  /// Whether σ is maintained (betweenness needs it; closeness and harmonic do not).
+  let countsPaths: Bool
   /// CSR copies: `offsets[v] ..< offsets[v + 1]` are the arcs of `v`.
   let offsets: UnsafeMutableBufferPointer<Int>
   let targets: UnsafeMutableBufferPointer<Int32>
@@ -32,11 +34,12 @@ struct ShortestPathSearch: ~Copyable {
   private let heapNodes: UnsafeMutableBufferPointer<Int32>
 
   /// - Precondition: when `weighted`, every weight is positive and finite (checked by the caller).
-  init(graph: Graph, weighted: Bool) {
+  init(graph: Graph, weighted: Bool, countsPaths: Bool = true) {
     let n = graph.nodeCount
     let arcs = graph.adjacencyTargets.count
     nodeCount = n
     isWeighted = weighted
+    self.countsPaths = countsPaths
     offsets = .allocate(capacity: n + 1)
     _ = offsets.initialize(from: graph.adjacencyOffsets)
     targets = .allocate(capacity: arcs)
@@ -92,6 +95,17 @@ struct ShortestPathSearch: ~Copyable {
       let v = Int(order[head])
       head += 1
       let next = distance[v] + 1
+      if !countsPaths {
+        for a in offsets[v] ..< offsets[v + 1] {
+          let w = Int(targets[a])
+          if distance[w] == .infinity {
+            distance[w] = next
+            order[count] = Int32(w)
+            count += 1
+          }
+        }
+        continue
+      }
       let sigmaV = sigma[v]
       for a in offsets[v] ..< offsets[v + 1] {
         let w = Int(targets[a])
