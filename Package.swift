@@ -22,7 +22,11 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     .target(name: "GraphCore", swiftSettings: strict),
-    .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict),
+    // Release builds call libm's `sqrt` for `Double.squareRoot()`; without Foundation nothing else
+    // links libm, so a Foundation-free executable (e.g. a benchmark) would fail to link on Linux.
+    .target(
+      name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict,
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     .target(name: "Bibliography", swiftSettings: strict),
     .target(name: "Networks", dependencies: ["GraphCore", "Bibliography"], swiftSettings: strict),
     .target(
@@ -42,11 +46,12 @@ let package = Package(
 
     .target(
       name: "TestSupport", dependencies: ["GraphCore", "GraphAlgorithms"], path: "Tests/TestSupport",
+      exclude: ["generate_fixtures.py"],
       swiftSettings: strict),
     .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "GraphAlgorithmsTests", dependencies: ["GraphCore", "GraphAlgorithms", "TestSupport"],
-      swiftSettings: strict),
+      exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
       name: "BibliographyTests", dependencies: ["Bibliography", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strict),

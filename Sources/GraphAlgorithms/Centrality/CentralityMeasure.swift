@@ -1,0 +1,12 @@
+import GraphCore
+
+/// An algorithm that assigns one score to every node of a graph.
+///
+/// Conforming types are parameter structs (`Hashable, Codable, Sendable`) whose ``scores(for:)``
+/// is pure: it validates its parameters and the graph's weights first, returns empty
+/// ``NodeScores`` for an empty graph, and never returns a silently wrong value (an iterative
+/// method that runs out of iterations throws ``GraphError/notConverged(iterations:residual:)``).
+public protocol CentralityMeasure: Sendable {
+  /// One score per node, indexed by ``NodeID``.
+  func scores(for graph: Graph) throws(GraphError) -> NodeScores
+}
