@@ -42,7 +42,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
-    .executableTarget(name: "coauthor", dependencies: ["CoauthorCLI"], swiftSettings: strict),
+    .executableTarget(
+      name: "coauthor",
+      dependencies: ["CoauthorCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: strict),
 
     .target(
       name: "TestSupport", dependencies: ["GraphCore", "GraphAlgorithms"], path: "Tests/TestSupport",

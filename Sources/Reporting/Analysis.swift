@@ -74,8 +74,10 @@ public struct NetworkAnalysis: Sendable {
   /// Analyses one network of `corpus`: every metric, components, Louvain communities and the
   /// tags that characterise each community.
   public init(network: Network, corpus: Corpus, options: AnalysisOptions = AnalysisOptions()) throws(GraphError) {
-    let people: @Sendable (Paper) -> [String] = network.kind == .fellows ? { $0.fellows } : { $0.authors }
-    self = try Analysis.analyse(network, corpus: corpus, options: options, tagsOf: people)
+    let fellowsOnly = network.kind == .fellows
+    self = try Analysis.analyse(network, corpus: corpus, options: options) { (paper: Paper) -> [String] in
+      fellowsOnly ? paper.fellows : paper.authors
+    }
   }
 
   init(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a ``ReportDocument`` as one self-contained HTML page: styles inline, pictures as
 /// inline SVG, no external resources, no scripts. All text is escaped.
 public struct HTMLReportWriter: Sendable {

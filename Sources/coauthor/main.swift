@@ -1,2 +1,4 @@
+import ArgumentParser
 import CoauthorCLI
+
 Coauthor.main()

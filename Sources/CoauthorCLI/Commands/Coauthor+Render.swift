@@ -85,8 +85,17 @@ enum ReportFigures {
       return "\(c.id + 1): around \(lead)"
     }
     let urls: [String?] = network.labels.map { network.kind == .tags ? nil : "#" + anchorID("person", $0) }
-    return NetworkStyle(
-      sizeScores: sizes, sizeMetricName: sizeName, communities: analysis.partition, communityNames: names,
+    // The style numbers communities canonically (by smallest member); colour and name them by
+    // the analysis order (largest first), so the biggest communities get the first colours.
+    let partition = analysis.partition
+    var rankOfCanonical = [Int](repeating: 0, count: partition.communityCount)
+    for v in 0 ..< partition.nodeCount { rankOfCanonical[Int(partition.membership[v])] = analysis.communityOfNode[v] }
+    var style = NetworkStyle(
+      sizeScores: sizes, sizeMetricName: sizeName, communities: partition,
+      communityNames: rankOfCanonical.map { names[$0] },
       labelCount: labelCount, title: nil, showsLegend: true, nodeURLs: urls, layoutSeed: 0)
+    let palette = style.palette
+    style.palette = rankOfCanonical.map { $0 < palette.count ? palette[$0] : style.overflowColor }
+    return style
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bibliography
 import Foundation
 import GraphAlgorithms
+import GraphCore
 import GraphvizRendering
 import Networks
 import Reporting
