@@ -115,10 +115,9 @@ enum AtomicFile {
     let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
     do {
       try data.write(to: temp)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-      } else {
-        try FileManager.default.moveItem(at: temp, to: url)
+      // rename(2) replaces the target atomically (Foundation's replaceItemAt does not on Linux).
+      guard rename(temp.path, url.path) == 0 else {
+        throw CLIError(String(cString: strerror(errno)))
       }
     } catch {
       try? FileManager.default.removeItem(at: temp)

@@ -52,6 +52,9 @@ public struct DOTWriter: Sendable {
     for node in NodeScores(values: scores).ranking().prefix(max(0, style.labelCount)) {
       labelled[node.index] = true
     }
+    if style.labelsAllFellows {
+      for v in 0 ..< n where network.isFellow[v] { labelled[v] = true }
+    }
 
     var out = ""
     out += "graph \(Self.quoted("coauthor-\(network.kind.rawValue)")) {\n"
@@ -146,13 +149,14 @@ public struct DOTWriter: Sendable {
     }
     if let communities = style.communities {
       let sizes = communities.sizes
-      let shown = min(communities.communityCount, style.palette.count)
-      for c in 0 ..< shown {
+      let order = style.communityLegendOrder ?? Array(0 ..< communities.communityCount)
+      let shown = min(order.count, style.communityLegendOrder == nil ? style.palette.count : style.legendCommunityLimit)
+      for c in order.prefix(shown) {
         row("BGCOLOR=\(Self.htmlAttribute(style.fill(forCommunity: c))) ", "\(style.name(ofCommunity: c)) (\(sizes[c]))")
       }
-      if communities.communityCount > shown {
-        let others = sizes[shown...].reduce(0, +)
-        row("BGCOLOR=\(Self.htmlAttribute(style.overflowColor)) ", "\(communities.communityCount - shown) more communities (\(others))")
+      if order.count > shown {
+        let others = order[shown...].map { sizes[$0] }.reduce(0, +)
+        row("BGCOLOR=\(Self.htmlAttribute(style.overflowColor)) ", "\(order.count - shown) more communities (\(others))")
       }
     }
     if network.isFellow.contains(true) {

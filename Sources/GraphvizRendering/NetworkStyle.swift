@@ -114,6 +114,13 @@ public struct NetworkStyle: Sendable, Equatable {
   public var overlap: OverlapRemoval
   /// Edge routing.
   public var splines: Splines
+  /// The order in which communities (canonical numbers) are listed in the legend; `nil` lists
+  /// them in canonical order. At most ``legendCommunityLimit`` are listed, then one "more" row.
+  public var communityLegendOrder: [Int]? = nil
+  /// How many communities the legend lists by name.
+  public var legendCommunityLimit: Int = 8
+  /// Whether every program fellow gets a visible label, beyond the top ``labelCount``.
+  public var labelsAllFellows: Bool = false
 
   /// A style with the documented defaults: nodes sized by paper count, no communities, top 15
   /// labelled, legend on, seed 0, prism overlap removal, curved edges.

@@ -94,6 +94,8 @@ enum ReportFigures {
       sizeScores: sizes, sizeMetricName: sizeName, communities: partition,
       communityNames: rankOfCanonical.map { names[$0] },
       labelCount: labelCount, title: nil, showsLegend: true, nodeURLs: urls, layoutSeed: 0)
+    style.communityLegendOrder = (0 ..< partition.communityCount).sorted { rankOfCanonical[$0] < rankOfCanonical[$1] }
+    style.labelsAllFellows = network.kind != .tags
     let palette = style.palette
     style.palette = rankOfCanonical.map { $0 < palette.count ? palette[$0] : style.overflowColor }
     return style
