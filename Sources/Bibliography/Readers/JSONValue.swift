@@ -58,8 +58,12 @@ struct JSONParser {
     return value
   }
 
+  /// The failure at the current position. The column counts Unicode scalars (not UTF-8 bytes)
+  /// from the start of the line, so text before the error may hold any non-ASCII letters.
   private func failure(_ message: String) -> Failure {
-    Failure(line: line, column: index - lineStart + 1, message: message)
+    let end = min(index, bytes.count)
+    let scalars = bytes[lineStart ..< end].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    return Failure(line: line, column: scalars + 1, message: message)
   }
 
   private mutating func skipWhitespace() {
