@@ -56,6 +56,26 @@ struct JSONReaderTests {
     #expect(result.records.map(\.source.line) == [2, 4])
   }
 
+  @Test(arguments: ["\n", "\r\n", "\r"])
+  func lineEndingsCountAlike(ending: String) throws {
+    let text = ["[", "  {\"title\": \"One\", \"authors\": []},", "", "  {\"title\": \"Two\", \"authors\": []}", "]"]
+      .joined(separator: ending)
+    #expect(try read(text).records.map(\.source.line) == [2, 4])
+    let broken = ["[", "", "  {\"title\" 1}", "]"].joined(separator: ending)
+    expectError(broken, line: 3, column: 12, reason: .invalidJSON("expected ':' after key"))
+  }
+
+  @Test(arguments: ["01", "1.", "-", "1e", "1e+", "--1", "1.5.3", "-01.0"])
+  func numbersFollowTheJSONGrammar(number: String) {
+    expectError("[{\"title\": \"T\", \"authors\": [], \"year\": \(number)}]", line: 1,
+      column: 40 + number.utf8.count, reason: .invalidJSON("invalid number '\(number)'"))
+  }
+
+  @Test func validNumbers() throws {
+    let result = try read(#"[{"title": "T", "authors": [], "n": [0, -0, 12, -0.5e+3, 1E-2, 2.0e10], "year": 2.021e3}]"#)
+    #expect(result.records.map(\.date) == [PaperDate(year: 2021)])
+  }
+
   @Test func yearKeyIsUsedWithoutDate() throws {
     let result = try read(#"{"papers": [{"title": "T", "authors": [], "year": 2021}]}"#)
     #expect(result.records.map(\.date) == [PaperDate(year: 2021)])
