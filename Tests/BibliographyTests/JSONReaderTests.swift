@@ -41,6 +41,27 @@ struct JSONReaderTests {
     #expect(try CorpusLoader().load([noExtension]).papers.map(\.authors) == [["A B"]])
   }
 
+  @Test(arguments: [
+    ("x.json", "Title", InputFormat.json),
+    ("x.JSON", "", .json),
+    ("x.txt", " \n {\"papers\": []}", .json),
+    ("x.txt", "{}", .json),
+    ("x.txt", "[\n  {", .json),
+    ("x.txt", "[]", .json),
+    ("x.txt", "[Preprint] A Paper\nAuthors: A B", .listing),
+    ("x.txt", "{Draft} A Paper", .listing),
+    ("x.txt", "A Paper", .listing),
+    ("x.txt", "", .listing),
+  ])
+  func formatDetection(path: String, text: String, expected: InputFormat) {
+    #expect(InputFormat.detect(path: path, text: text) == expected)
+  }
+
+  @Test func listingStartingWithABracketIsNotJSON() throws {
+    let corpus = try CorpusLoader().load([Paths.temporary("[Preprint] A Paper\nAuthors: Ann Alpha\n")])
+    #expect(corpus.papers.map(\.title) == ["[Preprint] A Paper"])
+  }
+
   @Test func topLevelArrayAndObjectLines() throws {
     let result = try read(
       """
