@@ -9,8 +9,14 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   public static func detect(path: String, text: String) -> InputFormat {
     let lower = path.lowercased()
     if lower.hasSuffix(".json") { return .json }
-    if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" { return .json }
-    return .listing
+    // JSON starts with `{"` / `{}` or `[{` / `[[` / `[]`; a listing may start with `[Preprint] Title`.
+    let start = text.drop { $0.isWhitespace }
+    guard let first = start.first else { return .listing }
+    let next = start.dropFirst().first { !$0.isWhitespace }
+    switch (first, next) {
+    case ("{", "\""), ("{", "}"), ("[", "{"), ("[", "["), ("[", "]"): return .json
+    default: return .listing
+    }
   }
 }
 

@@ -40,14 +40,14 @@ public struct AliasFile: Sendable, Equatable {
   public init(_ file: TextFile) throws(IngestError) {
     var entries: [Entry] = []
     for (i, raw) in file.lines.enumerated() {
-      let trimmed = raw.trimmingCharacters(in: .whitespaces)
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       let fields = Self.fields(raw)
+      // Blank once normalised (also lines of only zero-width or control characters), or a comment.
+      guard let first = fields.first, !first.hasPrefix("#") else { continue }
       let at = SourceLocation(file: file.path, line: i + 1)
       func fail(_ why: String) -> IngestError {
         IngestError(file: file.path, line: i + 1, reason: .invalidAliasRule(why), text: raw)
       }
-      let kind = fields[0].lowercased()
+      let kind = first.lowercased()
       let args = Array(fields.dropFirst())
       switch kind {
       case "merge":
@@ -63,7 +63,7 @@ public struct AliasFile: Sendable, Equatable {
         guard args.count == 1 else { throw fail("'keep' needs exactly one name") }
         entries.append(Entry(rule: .keep(args[0]), source: at))
       default:
-        throw fail("unknown rule '\(fields[0])' (expected merge, split, rename or keep)")
+        throw fail("unknown rule '\(first)' (expected merge, split, rename or keep)")
       }
     }
     self.entries = entries

@@ -21,7 +21,9 @@ public enum DateParser {
     let s = NameNormalizer.normalize(text)
     if s.isEmpty { return nil }
     // ISO-like: YYYY, YYYY-MM, YYYY-MM-DD (also with '/').
-    let isoParts = s.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+    // Empty parts are kept so that `2023-`, `-2023` and `2023--09` are rejected, not read as `2023(-09)`.
+    let isoParts = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" })
+      .map(String.init)
     if isoParts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }), isoParts.first?.count == 4,
       (1 ... 3).contains(isoParts.count)
     {

@@ -58,15 +58,21 @@ struct JSONParser {
     return value
   }
 
+  /// The failure at the current position. The column counts Unicode scalars (not UTF-8 bytes)
+  /// from the start of the line, so text before the error may hold any non-ASCII letters.
   private func failure(_ message: String) -> Failure {
-    Failure(line: line, column: index - lineStart + 1, message: message)
+    let end = min(index, bytes.count)
+    let scalars = bytes[lineStart ..< end].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    return Failure(line: line, column: scalars + 1, message: message)
   }
 
   private mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
-      case 0x20, 0x09, 0x0D: index += 1
-      case 0x0A:
+      case 0x20, 0x09: index += 1
+      case 0x0A, 0x0D:
+        // LF, CRLF and a lone CR each end a line, as in `TextFile.lines`.
+        if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
         index += 1
         line += 1
         lineStart = index
@@ -103,8 +109,37 @@ struct JSONParser {
     let startLine = line
     while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
     let text = String(decoding: bytes[start ..< index], as: UTF8.self)
-    guard let value = Double(text) else { throw failure("invalid number '\(text)'") }
+    guard Self.isJSONNumber(bytes[start ..< index]), let value = Double(text) else {
+      throw failure("invalid number '\(text)'")
+    }
     return .number(value, line: startLine)
+  }
+
+  /// RFC 8259 number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+  static func isJSONNumber(_ text: ArraySlice<UInt8>) -> Bool {
+    var i = text.startIndex
+    func isDigit(_ at: Int) -> Bool { at < text.endIndex && (0x30 ... 0x39).contains(text[at]) }
+    func digits() -> Bool {
+      guard isDigit(i) else { return false }
+      while isDigit(i) { i += 1 }
+      return true
+    }
+    if i < text.endIndex, text[i] == UInt8(ascii: "-") { i += 1 }
+    if i < text.endIndex, text[i] == UInt8(ascii: "0") {
+      i += 1
+    } else if !digits() {
+      return false
+    }
+    if i < text.endIndex, text[i] == UInt8(ascii: ".") {
+      i += 1
+      guard digits() else { return false }
+    }
+    if i < text.endIndex, text[i] == UInt8(ascii: "e") || text[i] == UInt8(ascii: "E") {
+      i += 1
+      if i < text.endIndex, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") { i += 1 }
+      guard digits() else { return false }
+    }
+    return i == text.endIndex
   }
 
   private mutating func parseString() throws(Failure) -> String {

@@ -262,7 +262,7 @@ public struct ListingReader: Sendable {
       switch ch {
       case "(", "[": depth += 1; current.append(ch)
       case ")", "]": depth = max(0, depth - 1); current.append(ch)
-      case ",", ";" where depth == 0:
+      case "," where depth == 0, ";" where depth == 0:
         names.append(current)
         current = ""
       default: current.append(ch)

@@ -33,26 +33,49 @@ public struct TextFile: Sendable {
     self.path = path
     if bytes.isEmpty { throw IngestError(file: path, reason: .emptyFile) }
     if let nul = bytes.firstIndex(of: 0) {
-      let line = bytes[bytes.startIndex ..< nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-      throw IngestError(file: path, line: line, reason: .binaryFile)
+      throw IngestError(file: path, line: TextFile.lineNumber(of: nul, in: bytes), reason: .binaryFile)
     }
     var body = bytes
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let text = String(data: body, encoding: .utf8) else {
-      // Find the first line with an invalid sequence, to point at it.
-      var line = 1
-      var start = body.startIndex
-      var found: Int?
-      for i in body.indices where body[i] == 0x0A {
-        if String(data: body[start ..< i], encoding: .utf8) == nil { found = line; break }
-        line += 1
-        start = i + 1
-      }
-      throw IngestError(file: path, line: found ?? line, reason: .invalidEncoding)
+      // Point at the line of the first invalid sequence.
+      let line = TextFile.firstInvalidUTF8(in: body).map { TextFile.lineNumber(of: $0, in: body) }
+      throw IngestError(file: path, line: line, reason: .invalidEncoding)
     }
     if text.allSatisfy({ $0.isWhitespace }) { throw IngestError(file: path, reason: .emptyFile) }
     self.text = text
     self.lines = TextFile.splitLines(text)
+  }
+
+  /// The 1-based number of the line holding the byte at `index`, counting line ends the way
+  /// ``splitLines(_:)`` does (LF, CRLF and lone CR), so error lines agree with reader lines.
+  static func lineNumber(of index: Data.Index, in bytes: Data) -> Int {
+    var line = 1
+    var previousWasCR = false
+    for byte in bytes[bytes.startIndex ..< index] {
+      if byte == 0x0A {
+        if !previousWasCR { line += 1 }
+        previousWasCR = false
+      } else {
+        if byte == 0x0D { line += 1 }
+        previousWasCR = byte == 0x0D
+      }
+    }
+    return line
+  }
+
+  /// The index of the first byte that does not start a valid UTF-8 sequence, if any.
+  static func firstInvalidUTF8(in bytes: Data) -> Data.Index? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let scalar): offset += scalar.count
+      case .emptyInput: return nil
+      case .error: return bytes.startIndex + offset
+      }
+    }
   }
 
   static func splitLines(_ text: String) -> [String] {

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import Bibliography
+
+@Suite("Name normaliser")
+struct NameNormalizerTests {
+  @Test(arguments: [
+    ("Iva\u{301}n Arcuschin", "Iván Arcuschin"),  // NFC
+    ("Lisa\u{00A0}Thiergart", "Lisa Thiergart"),  // no-break space
+    ("Lisa\u{2009}\u{202F}Thiergart", "Lisa Thiergart"),  // thin and narrow no-break spaces
+    ("\tLisa \t  Thiergart\n", "Lisa Thiergart"),
+    ("Li\u{200B}sa Thier\u{00AD}gart\u{FEFF}", "Lisa Thiergart"),  // zero-width space, soft hyphen, BOM
+    ("Turner , Thiergart ,Mini", "Turner, Thiergart,Mini"),
+    ("  ", ""),
+  ])
+  func normalize(raw: String, expected: String) {
+    #expect(NameNormalizer.normalize(raw) == expected)
+  }
+
+  @Test func nfcComparesEqualByScalars() {
+    // Swift `==` already treats canonically equivalent strings as equal; check the stored scalars.
+    #expect(Array(NameNormalizer.normalize("Iva\u{301}n").unicodeScalars) == Array("Iv\u{E1}n".unicodeScalars))
+  }
+
+  @Test(arguments: [
+    ("Iván  Arcuschin", "ivan arcuschin"),
+    ("IVAN ARCUSCHIN", "ivan arcuschin"),
+    ("Iva\u{301}n\u{00A0}Arcuschin", "ivan arcuschin"),
+    ("Rubi J. Hudson", "rubi j hudson"),
+    ("R.J. Hudson", "r j hudson"),
+    ("Zoë Ödegård", "zoe odegard"),
+  ])
+  func keyFolding(raw: String, expected: String) {
+    #expect(NameNormalizer.key(raw) == expected)
+  }
+
+  @Test func titleKeyIgnoresPunctuation() {
+    #expect(
+      NameNormalizer.titleKey("Steering Language Models With Activation Engineering")
+        == NameNormalizer.titleKey("Steering language models — with activation engineering."))
+    #expect(NameNormalizer.titleKey("The Reversal Curse: LLMs trained on \"A is B\"") == "the reversal curse llms trained on a is b")
+  }
+
+  @Test func tokensAndInitials() {
+    #expect(NameNormalizer.tokens(" Rubi\u{00A0}J.  Hudson ") == ["Rubi", "J.", "Hudson"])
+    #expect(["J.", "J", "J.-P."].allSatisfy(NameNormalizer.isInitial))
+    #expect(!["Jo", "Al", "Hudson", "."].contains(where: NameNormalizer.isInitial))
+  }
+}
+
+@Suite("Date parser")
+struct DateParserTests {
+  @Test(arguments: [
+    ("Sep 15, 2023", PaperDate(year: 2023, month: 9, day: 15)),
+    ("Sept. 5, 2024", PaperDate(year: 2024, month: 9, day: 5)),
+    ("Sept 5, 2024", PaperDate(year: 2024, month: 9, day: 5)),
+    ("March 10, 2026", PaperDate(year: 2026, month: 3, day: 10)),
+    ("mar 10 2026", PaperDate(year: 2026, month: 3, day: 10)),
+    ("15 March 2026", PaperDate(year: 2026, month: 3, day: 15)),
+    ("March 2026", PaperDate(year: 2026, month: 3)),
+    ("Dec\u{00A0}1,\u{00A0}2025", PaperDate(year: 2025, month: 12, day: 1)),
+    ("2024-03-01", PaperDate(year: 2024, month: 3, day: 1)),
+    ("2023/09/15", PaperDate(year: 2023, month: 9, day: 15)),
+    ("2024-03", PaperDate(year: 2024, month: 3)),
+    ("2023", PaperDate(year: 2023)),
+    ("2024-02-29", PaperDate(year: 2024, month: 2, day: 29)),
+    ("2000-02-29", PaperDate(year: 2000, month: 2, day: 29)),
+    (" Feb 28, 2023 ", PaperDate(year: 2023, month: 2, day: 28)),
+  ])
+  func valid(text: String, expected: PaperDate) {
+    #expect(DateParser.parse(text) == expected)
+  }
+
+  @Test(arguments: [
+    "", "Smarch 41, 2023", "Sep 31, 2023", "Feb 29, 2023", "2023-02-29", "1900-02-29", "2023-13-01", "2023-00",
+    "2023-04-31", "23-04-01", "0999", "Ju 5, 2023", "Sept 0, 2024", "2023-", "2023--09", "-2023", "2023-09-15-",
+    "someday", "Sep 15", "15, 2023",
+  ])
+  func invalid(text: String) {
+    #expect(DateParser.parse(text) == nil)
+  }
+
+  @Test func descriptions() {
+    #expect(PaperDate(year: 2023, month: 9, day: 5).description == "2023-09-05")
+    #expect(PaperDate(year: 2023, month: 9).description == "2023-09")
+    #expect(PaperDate(year: 2023).description == "2023")
+    #expect(PaperDate(year: 2023) < PaperDate(year: 2023, month: 1))
+  }
+}
