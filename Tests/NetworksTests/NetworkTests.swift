@@ -134,8 +134,9 @@ struct FellowNetworkTests {
     // Meg Tong and Daniel Tan never wrote together; both wrote with Owain Evans.
     let u = try #require(n.node(named: "Meg Tong"))
     let v = try #require(n.node(named: "Daniel Tan"))
-    let e = try #require(n.graph.adjacencyOffsets[u.index] ..< n.graph.adjacencyOffsets[u.index + 1]
-      .first { n.graph.adjacencyTargets[$0] == v.rawValue }.map { Int(n.graph.adjacencyEdges[$0]) })
+    let arcs = n.graph.adjacencyOffsets[u.index] ..< n.graph.adjacencyOffsets[u.index + 1]
+    let arc = try #require(arcs.first { n.graph.adjacencyTargets[$0] == v.rawValue })
+    let e = Int(n.graph.adjacencyEdges[arc])
     #expect(n.edgeKinds[e] == .sharedCollaborator)
     #expect(n.edgeVia[e] == ["Owain Evans"])
   }
