@@ -96,3 +96,66 @@ struct SeedListingTests {
     #expect(!corpus.papers.contains { $0.title.contains("Featured") || $0.title.contains("Frequently") })
   }
 }
+
+@Suite("Listing: missing fields in the middle of a file")
+struct ListingMissingFieldsTests {
+  static let abstract = String(repeating: "This abstract is long enough to be running text, not a title. ", count: 3)
+
+  @Test func entryWithoutAuthorsBeforeAnotherIsAnError() throws {
+    let text = """
+      First Paper Title
+      \(Self.abstract)
+      Authors:
+      A One, B Two
+      Date:
+      Sep 15, 2023
+      Second Paper Has No Fields
+      \(Self.abstract)
+      Third Paper Title
+      \(Self.abstract)
+      Authors:
+      C Three
+      """
+    let path = Paths.temporary(text)
+    #expect(throws: IngestError(
+      file: path, line: 7,
+      reason: .truncatedEntry("the entry 'Second Paper Has No Fields' has no 'Authors:' field before the next entry 'Third Paper Title' at line 9"),
+      text: "Second Paper Has No Fields")) {
+      try CorpusLoader().load([path])
+    }
+  }
+
+  @Test func emptyFellowsLabelDoesNotSwallowTheNextTitle() throws {
+    let text = """
+      First Paper Title
+      \(Self.abstract)
+      Authors:
+      A One, B Two
+      Fellows:
+      Second Paper Title
+      \(Self.abstract)
+      Authors:
+      C Three
+      Fellows:
+      C Three
+      """
+    let corpus = try CorpusLoader().load([Paths.temporary(text)])
+    #expect(corpus.papers.map(\.title) == ["First Paper Title", "Second Paper Title"])
+    #expect(corpus.papers[0].fellows == [])
+    #expect(corpus.papers[1].fellows == ["C Three"])
+  }
+
+  @Test func emptyDateBeforeAnotherLabelMeansNoDate() throws {
+    let text = """
+      Only Paper Title
+      \(Self.abstract)
+      Date:
+      Authors:
+      A One
+      """
+    let corpus = try CorpusLoader().load([Paths.temporary(text)])
+    #expect(corpus.papers.count == 1)
+    #expect(corpus.papers[0].date == nil)
+    #expect(corpus.papers[0].authors == ["A One"])
+  }
+}

@@ -73,7 +73,11 @@ public struct ListingReader: Sendable {
         var valueLine = labelLine
         i += 1
         if inlineValue == nil || inlineValue!.isEmpty {
-          if i < lines.count, Self.label(lines[i].text) == nil {
+          if i < lines.count, Self.label(lines[i].text) == nil,
+            !(i + 1 < lines.count && Self.label(lines[i + 1].text) == nil && !Self.isRunningText(lines[i].text)
+              && Self.isRunningText(lines[i + 1].text))
+          {
+            // (A line followed by running text is the next entry's title: the label is empty.)
             value = lines[i].text
             valueLine = lines[i].number
             i += 1
@@ -167,6 +171,20 @@ public struct ListingReader: Sendable {
         text: titleLine.text)
     }
     var rest = Array(lines.dropFirst())
+    // A title-like line between two stretches of running text is another entry whose fields are
+    // missing: report it rather than fold it into this entry's abstract.
+    if rest.count >= 3 {
+      for k in 1 ..< rest.count - 1
+      where Self.isRunningText(rest[k - 1].text) && Self.isRunningText(rest[k + 1].text) && !Self.isParagraph(rest[k].text)
+        && !rest[k].text.hasSuffix(":") && rest[k].text.split(separator: " ").count >= 3
+      {
+        throw IngestError(
+          file: file, line: titleLine.number,
+          reason: .truncatedEntry(
+            "the entry '\(Self.short(titleLine.text))' has no 'Authors:' field before the next entry '\(Self.short(rest[k].text))' at line \(rest[k].number)"),
+          text: titleLine.text)
+      }
+    }
     var tags: [String] = []
     while let last = rest.last, Self.isTagLike(last.text) {
       tags.insert(last.text, at: 0)
@@ -174,7 +192,7 @@ public struct ListingReader: Sendable {
     }
     let abstract = rest.isEmpty ? nil : rest.map(\.text).joined(separator: "\n")
     var date: PaperDate?
-    if let d = fields[.date] {
+    if let d = fields[.date], !d.value.isEmpty {
       guard let parsed = DateParser.parse(d.value) else {
         throw IngestError(file: file, line: d.line, reason: .invalidDate(d.value), text: d.value)
       }
@@ -242,6 +260,9 @@ public struct ListingReader: Sendable {
   static func isParagraph(_ text: String) -> Bool {
     isBullet(text) || text.count >= 120 || text.hasSuffix(".") || text.hasSuffix("?") || text.hasSuffix("!")
   }
+
+  /// Running text for sure: a bullet or a long line (titles are shorter).
+  static func isRunningText(_ text: String) -> Bool { isBullet(text) || text.count >= 120 }
 
   /// A topic tag: a short phrase, not a sentence, not a bullet.
   static func isTagLike(_ text: String) -> Bool {
