@@ -84,6 +84,7 @@ public struct HTMLReportWriter: Sendable {
       case .emphasis(let s): return "<em>" + escape(s) + "</em>"
       case .code(let s): return "<code>" + escape(s) + "</code>"
       case .anchorLink(let s, let anchor): return "<a href=\"#" + escape(anchor) + "\">" + escape(s) + "</a>"
+      case .anchor(let id): return "<span id=\"" + escape(id) + "\"></span>"
       }
     }.joined()
   }

@@ -40,6 +40,7 @@ public struct MarkdownReportWriter: Sendable {
       case .emphasis(let s): return "*" + escape(s) + "*"
       case .code(let s): return code(s)
       case .anchorLink(let s, let anchor): return "[" + escape(s) + "](#" + anchor + ")"
+      case .anchor(let id): return "<a id=\"" + id + "\"></a>"
       }
     }.joined()
   }

@@ -8,10 +8,17 @@ import Networks
 /// HTML writer, so the two always say the same thing.
 public struct ReportBuilder: Sendable {
   public var context: ReportContext
+  private var anchors = PersonAnchors(names: [])
 
   public init(context: ReportContext) { self.context = context }
 
   public func document(for analysis: Analysis) -> ReportDocument {
+    var builder = self
+    builder.anchors = PersonAnchors(names: analysis.authors.network.labels)
+    return builder.build(analysis)
+  }
+
+  private func build(_ analysis: Analysis) -> ReportDocument {
     var blocks: [Block] = []
     blocks += summary(analysis)
     blocks += howToRead()
@@ -37,7 +44,7 @@ public struct ReportBuilder: Sendable {
 
   func person(_ a: NetworkAnalysis, _ v: NodeID) -> [Inline] {
     let name = a.network.labels[v.index]
-    let link = Inline.anchorLink(name, anchor: anchorID("person", name))
+    let link = Inline.anchorLink(name, anchor: anchors[name])
     return a.network.isFellow[v.index] ? [link, .text(" ★")] : [link]
   }
 
@@ -167,7 +174,7 @@ public struct ReportBuilder: Sendable {
         }
       }
       rows.append([
-        [.anchorLink(f.network.labels[v.index], anchor: anchorID("person", f.network.labels[v.index]))],
+        [.anchorLink(f.network.labels[v.index], anchor: anchors[f.network.labels[v.index]])],
         [.text("\(f.network.paperCounts[v.index])")],
         fellowsWith.isEmpty ? [.text("–")] : fellowsWith, via.isEmpty ? [.text("–")] : via,
       ])
@@ -220,7 +227,7 @@ public struct ReportBuilder: Sendable {
       let coauthors = g.neighbors(of: NodeID(v)).map { n.network.labels[$0.index] }.sorted()
       let papers = a.corpus.papers.filter { $0.authors.contains(name) }.map(\.title)
       rows.append([
-        [.anchorLink(name, anchor: anchorID("person", name))] + (n.network.isFellow[v] ? [.text(" ★")] : []),
+        [.anchor(anchors[name]), .text(name)] + (n.network.isFellow[v] ? [.text(" ★")] : []),
         [.text("\(n.communityOfNode[v] + 1)")],
         [.text(papers.joined(separator: "; "))],
         [.text(coauthors.joined(separator: ", "))],

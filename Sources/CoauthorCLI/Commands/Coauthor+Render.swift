@@ -55,7 +55,7 @@ extension Coauthor {
         sharedCollaborators: !graphOptions.noSharedCollaborators)
       let analysis = try NetworkAnalysis(network: network, corpus: corpus, options: options)
       let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
-      var style = ReportFigures.style(for: analysis, sizeBy: sizeBy, labelCount: labels)
+      var style = ReportFigures.style(for: analysis, people: Network.authors(of: corpus).labels, sizeBy: sizeBy, labelCount: labels)
       style.showsLegend = !noLegend
       let dot = DOTWriter(style: style, engine: engine).dot(for: network)
       let bytes = try GraphvizRenderer(engine: engine).render(dot: dot, format: format)
@@ -67,7 +67,7 @@ extension Coauthor {
 
 /// How the report and `render` style each network.
 enum ReportFigures {
-  static func style(for analysis: NetworkAnalysis, sizeBy metric: Metric, labelCount: Int) -> NetworkStyle {
+  static func style(for analysis: NetworkAnalysis, people: [String], sizeBy metric: Metric, labelCount: Int) -> NetworkStyle {
     let network = analysis.network
     let sizes: NodeScores
     let sizeName: String
@@ -84,7 +84,8 @@ enum ReportFigures {
       if let tag = c.tags.first?.tag { return "\(c.id + 1): \(tag)" }
       return "\(c.id + 1): around \(lead)"
     }
-    let urls: [String?] = network.labels.map { network.kind == .tags ? nil : "#" + anchorID("person", $0) }
+    let anchors = PersonAnchors(names: people)
+    let urls: [String?] = network.labels.map { network.kind == .tags ? nil : "#" + anchors[$0] }
     // The style numbers communities canonically (by smallest member); colour and name them by
     // the analysis order (largest first), so the biggest communities get the first colours.
     let partition = analysis.partition

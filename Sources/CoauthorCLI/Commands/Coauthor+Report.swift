@@ -58,7 +58,7 @@ extension Coauthor {
 
       var svgs: [String: String] = [:]
       for kind in Network.Kind.allCases {
-        let style = ReportFigures.style(for: analysis[kind], sizeBy: .pagerank, labelCount: kind == .authors ? 25 : 40)
+        let style = ReportFigures.style(for: analysis[kind], people: analysis.authors.network.labels, sizeBy: .pagerank, labelCount: kind == .authors ? 25 : 40)
         let dot = DOTWriter(style: style, engine: engine).dot(for: analysis[kind].network)
         svgs[kind.rawValue] = try GraphvizRenderer(engine: engine).svg(fromDOT: dot)
       }
