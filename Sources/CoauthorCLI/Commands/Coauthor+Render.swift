@@ -81,7 +81,7 @@ enum ReportFigures {
     let names = analysis.communities.map { c -> String in
       let lead = c.members.first.map { network.labels[$0.index] } ?? ""
       if network.kind == .tags { return "Cluster \(c.id + 1)" }
-      if let tag = c.tags.first?.tag { return "\(c.id + 1): \(tag)" }
+      if let tag = c.tags.first?.tag { return "\(c.id + 1): \(tag), \(lead)" }
       return "\(c.id + 1): around \(lead)"
     }
     let anchors = PersonAnchors(names: people)
