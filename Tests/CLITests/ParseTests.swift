@@ -141,6 +141,8 @@ import Testing
     (["render", "a.txt", "--output", "x.svg", "--engine", "gimp"], "--engine"),
     (["stats", "a.txt", "--frobnicate"], "--frobnicate"),
     (["communities", "a.txt", "--seed", "x"], "--seed"),
+    (["rank", "a.txt", "--top", "--format", "json"], "--top"),
+    (["communities", "a.txt", "--resolution"], "--resolution"),
   ])
   func usageErrorNamesTheOption(arguments: [String], option: String) {
     do {

@@ -33,7 +33,7 @@ extension Coauthor {
     @Option(help: "Report title (default: the first input's file name).")
     var title: String?
 
-    @Option(name: .customLong("top"), help: ArgumentHelp("Show the <n> most influential researchers.", valueName: "n"))
+    @Option(name: .customLong("top"), parsing: .unconditional, help: ArgumentHelp("Show the <n> most influential researchers.", valueName: "n"))
     var topCount: Int = 10
 
     @Option(help: "Co-authorship counting: full or fractional.")
