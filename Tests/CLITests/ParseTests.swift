@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bibliography
+import Foundation
 import GraphAlgorithms
 import GraphvizRendering
 import Networks
@@ -85,10 +86,15 @@ import Testing
   }
 
   @Test func reportParsesOptionsAndNeedsNoInput() throws {
-    let report = try #require(try Coauthor.parseAsRoot(["report"]) as? Coauthor.Report)
-    #expect(report.input.paths.isEmpty)
-    #expect(report.output == "Reports")
-    #expect(report.topCount == 10)
+    // Without input, `report` reads the bundled listing, so it validates only where that exists.
+    if FileManager.default.fileExists(atPath: Self.listing) {
+      let report = try #require(try Coauthor.parseAsRoot(["report"]) as? Coauthor.Report)
+      #expect(report.input.paths.isEmpty)
+      #expect(report.output == "Reports")
+      #expect(report.topCount == 10)
+    } else {
+      #expect(throws: (any Error).self) { try Coauthor.parseAsRoot(["report"]) }
+    }
     let custom = try #require(
       try Coauthor.parseAsRoot([
         "report", "a.txt", "--output", "out", "--engine", "dot", "--title", "T", "--top", "3",

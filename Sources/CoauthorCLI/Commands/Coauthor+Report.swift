@@ -41,14 +41,16 @@ extension Coauthor {
 
     func validate() throws {
       if topCount < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
+      // Checked here, not in run(), so the error shows the usage of `report`, not of `coauthor`.
+      if input.paths.isEmpty, !FileManager.default.fileExists(atPath: Self.bundledListing) {
+        throw ValidationError(
+          "No input given, and \(Self.bundledListing) is not in the current folder. Give a listing file or run from the repository.")
+      }
     }
 
     func run() throws {
       var input = self.input
       if input.paths.isEmpty {
-        guard FileManager.default.fileExists(atPath: Self.bundledListing) else {
-          throw ValidationError("No input given, and \(Self.bundledListing) is not in the current folder. Give a listing file or run from the repository.")
-        }
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
