@@ -89,6 +89,28 @@ import Testing
     #expect(try String(contentsOfFile: dir.path("dir/report.md"), encoding: .utf8) == "previous report")
   }
 
+  /// An output that cannot be written: one `Error: cannot write …` line naming the path and the
+  /// reason, exit 1, and no temporary file left behind.
+  @Test(arguments: [
+    ("file/out.svg", "cannot write file/out.svg: cannot create the folder"),  // 'file' is a regular file
+    ("folder.svg", "cannot write folder.svg: Is a directory"),  // rename(2) onto a directory
+  ])
+  func unwritableOutput(output: String, message: String) throws {
+    let dir = try TemporaryDirectory()
+    try dir.write("file", "not a folder")
+    try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("folder.svg"), withIntermediateDirectories: false)
+    let before = try dir.contents()
+    let listing = CLI.repository.appendingPathComponent(Bundled.listing).path
+    let result = try CLI.run(["render", listing, "--engine", "neato", "--output", output], in: dir.url)
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    let last = result.err.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last.hasPrefix("Error: " + message), "\(result.err)")
+    #expect(result.err.split(separator: "\n").filter { $0.hasPrefix("Error") }.count == 1)
+    #expect(try dir.contents() == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("folder.svg")).isEmpty)
+  }
+
   @Test func aGoodFileBeforeABadOneStillFails() throws {
     let dir = try TemporaryDirectory()
     try dir.write("empty.txt", "")
