@@ -136,3 +136,17 @@ func jsonObject(_ result: CLI.Result, sourceLocation: SourceLocation = #_sourceL
   let value = try JSONSerialization.jsonObject(with: result.stdout)
   return try #require(value as? [String: Any], "stdout is not a JSON object: \(result.out.prefix(200))", sourceLocation: sourceLocation)
 }
+
+@Suite struct BinaryLookupTests {
+  /// The binary comes from the same build as the tests (whatever its --scratch-path), not from
+  /// some other scratch folder of the repository.
+  @Test func binaryIsBesideTheTestExecutable() throws {
+    try #require(ProcessInfo.processInfo.environment["COAUTHOR_BINARY"] == nil)
+    let binary = try CLI.binary().resolvingSymlinksInPath()
+    let executable = try #require(Bundle.main.executableURL).resolvingSymlinksInPath()
+    #expect(executable.path.hasPrefix(binary.deletingLastPathComponent().path + "/"), "\(binary.path) vs \(executable.path)")
+    let version = try CLI.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.out == "0.1.0\n")
+  }
+}
