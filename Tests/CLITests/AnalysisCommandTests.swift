@@ -257,3 +257,28 @@ func objectKeys(_ text: String, depth wanted: Int) -> [String] {
     #expect(text.out.hasPrefix("\(count) communities, modularity 0.6472 (Louvain, resolution 1.0, seed 0)\n"))
   }
 }
+
+@Suite struct CorpusJSONInputTests {
+  /// A corpus JSON file end to end, with names that need CSV quoting and formula neutralising.
+  /// Equal scores are ordered by name ('=' sorts before 'A').
+  @Test func csvQuotesAndNeutralisesFields() throws {
+    let dir = try TemporaryDirectory()
+    let corpus = try dir.write(
+      "corpus.json",
+      #"{"papers": [{"title": "A", "authors": ["=cmd()", "Smith, John", "Ann \"Q\" Lee"], "fellows": ["Smith, John"]}]}"#)
+    let result = try CLI.run(["rank", corpus, "--metric", "degree", "--format", "csv"])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(
+      result.out == """
+        rank,name,score,fellow
+        1,'=cmd(),2.0,false
+        2,"Ann ""Q"" Lee",2.0,false
+        3,"Smith, John",2.0,true
+
+        """)
+    let stats = try jsonObject(CLI.run(["stats", "--format", "json", corpus]))
+    #expect(stats["papers"] as? Int == 1)
+    #expect(stats["authors"] as? Int == 3)
+    #expect(stats["fellows"] as? Int == 1)
+  }
+}
