@@ -57,7 +57,8 @@ struct CommunityOptions: ParsableArguments {
   @Option(help: "Community detection method.")
   var algorithm: Algorithm = .louvain
 
-  @Option(help: ArgumentHelp("Resolution <r> ≥ 0: above 1 gives more, smaller communities.", valueName: "r"))
+  // `.unconditional` so that `--resolution -1` reaches validate() rather than failing as "Missing value".
+  @Option(parsing: .unconditional, help: ArgumentHelp("Resolution <r> ≥ 0: above 1 gives more, smaller communities.", valueName: "r"))
   var resolution: Double = 1.0
 
   @Option(help: ArgumentHelp("Random seed <s> for the node order; the same seed gives the same result.", valueName: "s"))

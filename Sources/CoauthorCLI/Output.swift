@@ -111,7 +111,11 @@ enum AtomicFile {
   static func write(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    do {
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    } catch {
+      throw CLIError("cannot write \(path): cannot create the folder \(dir.path)")
+    }
     let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
     do {
       try data.write(to: temp)
@@ -121,7 +125,8 @@ enum AtomicFile {
       }
     } catch {
       try? FileManager.default.removeItem(at: temp)
-      throw CLIError("cannot write \(path): \(error.localizedDescription)")
+      let reason = (error as? CLIError)?.description ?? error.localizedDescription
+      throw CLIError("cannot write \(path): \(reason)")
     }
   }
 

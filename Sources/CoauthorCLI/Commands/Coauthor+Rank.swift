@@ -26,7 +26,7 @@ extension Coauthor {
     @Flag(help: "Path metrics (betweenness, closeness, harmonic) use distance = 1/weight.")
     var weighted = false
 
-    @Option(name: .customLong("top"), help: ArgumentHelp("Print only the <n> highest-ranked nodes.", valueName: "n"))
+    @Option(name: .customLong("top"), parsing: .unconditional, help: ArgumentHelp("Print only the <n> highest-ranked nodes.", valueName: "n"))
     var limit: Int?
 
     @Option(help: "Output format: text, json or csv.")

@@ -32,7 +32,7 @@ extension Coauthor {
     @Option(help: "The metric that sets node size.")
     var sizeBy: Metric = .pagerank
 
-    @Option(help: ArgumentHelp("Label only the <n> most central nodes (all get tooltips).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Label only the <n> most central nodes (all get tooltips).", valueName: "n"))
     var labels: Int = 20
 
     @Flag(help: "Leave out the legend.")

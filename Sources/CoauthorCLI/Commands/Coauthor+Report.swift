@@ -33,7 +33,7 @@ extension Coauthor {
     @Option(help: "Report title (default: the first input's file name).")
     var title: String?
 
-    @Option(name: .customLong("top"), help: ArgumentHelp("Show the <n> most influential researchers.", valueName: "n"))
+    @Option(name: .customLong("top"), parsing: .unconditional, help: ArgumentHelp("Show the <n> most influential researchers.", valueName: "n"))
     var topCount: Int = 10
 
     @Option(help: "Co-authorship counting: full or fractional.")
@@ -41,14 +41,16 @@ extension Coauthor {
 
     func validate() throws {
       if topCount < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
+      // Checked here, not in run(), so the error shows the usage of `report`, not of `coauthor`.
+      if input.paths.isEmpty, !FileManager.default.fileExists(atPath: Self.bundledListing) {
+        throw ValidationError(
+          "No input given, and \(Self.bundledListing) is not in the current folder. Give a listing file or run from the repository.")
+      }
     }
 
     func run() throws {
       var input = self.input
       if input.paths.isEmpty {
-        guard FileManager.default.fileExists(atPath: Self.bundledListing) else {
-          throw ValidationError("No input given, and \(Self.bundledListing) is not in the current folder. Give a listing file or run from the repository.")
-        }
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
