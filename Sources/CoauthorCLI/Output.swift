@@ -131,6 +131,43 @@ enum AtomicFile {
   }
 
   static func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
+
+  /// Writes several files as one step: every file is first written to a temporary file beside
+  /// its target; only when all are written are they renamed into place. A failure while staging
+  /// leaves every previous file untouched and removes the temporary files.
+  static func writeAll(_ files: [(path: String, data: Data)]) throws {
+    var staged: [(temp: URL, target: URL)] = []
+    func cleanUp() { for s in staged { try? FileManager.default.removeItem(at: s.temp) } }
+    for (path, data) in files {
+      let url = URL(fileURLWithPath: path)
+      let dir = url.deletingLastPathComponent()
+      do {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      } catch {
+        cleanUp()
+        throw CLIError("cannot write \(path): cannot create the folder \(dir.path)")
+      }
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        cleanUp()
+        throw CLIError("cannot write \(path): Is a directory")
+      }
+      let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+      do {
+        try data.write(to: temp)
+      } catch {
+        try? FileManager.default.removeItem(at: temp)
+        cleanUp()
+        throw CLIError("cannot write \(path): \(error.localizedDescription)")
+      }
+      staged.append((temp, url))
+    }
+    for (i, s) in staged.enumerated() where rename(s.temp.path, s.target.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      for rest in staged[i...] { try? FileManager.default.removeItem(at: rest.temp) }
+      throw CLIError("cannot write \(s.target.path): \(reason)")
+    }
+  }
 }
 
 /// A failure to report on one line, exit code 1.

@@ -111,6 +111,23 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("folder.svg")).isEmpty)
   }
 
+  /// A report whose last file cannot be written replaces none of the earlier ones: all five
+  /// files are staged first and renamed only when every one was written.
+  @Test func reportIsWrittenAllOrNothing() throws {
+    let dir = try TemporaryDirectory()
+    try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("out/report.html"), withIntermediateDirectories: true)
+    try dir.write("out/authors.svg", "previous picture")
+    try dir.write("out/report.md", "previous report")
+    let before = try dir.contents()
+    let listing = CLI.repository.appendingPathComponent(Bundled.listing).path
+    let result = try CLI.run(["report", listing, "--output", "out"], in: dir.url)
+    #expect(result.status == 1)
+    #expect(result.err.hasSuffix("Error: cannot write out/report.html: Is a directory\n"), "\(result.err)")
+    #expect(try dir.contents() == before)
+    #expect(try String(contentsOfFile: dir.path("out/authors.svg"), encoding: .utf8) == "previous picture")
+    #expect(try String(contentsOfFile: dir.path("out/report.md"), encoding: .utf8) == "previous report")
+  }
+
   @Test func aGoodFileBeforeABadOneStillFails() throws {
     let dir = try TemporaryDirectory()
     try dir.write("empty.txt", "")

@@ -80,11 +80,12 @@ extension Coauthor {
       let markdown = MarkdownReportWriter(figures: ["authors": "authors.svg", "fellows": "fellows.svg", "tags": "tags.svg"]).write(document)
       let html = HTMLReportWriter(svgs: svgs).write(document)
 
-      // Everything is in memory: now write, each file atomically.
-      let dir = URL(fileURLWithPath: output)
-      for (name, text) in [("authors.svg", svgs["authors"]!), ("fellows.svg", svgs["fellows"]!), ("tags.svg", svgs["tags"]!), ("report.md", markdown), ("report.html", html)] {
-        try AtomicFile.write(text, to: dir.appendingPathComponent(name).path)
-      }
+      // Everything is in memory: stage all files, then rename them into place together.
+      let files = [
+        ("authors.svg", svgs["authors"]!), ("fellows.svg", svgs["fellows"]!), ("tags.svg", svgs["tags"]!),
+        ("report.md", markdown), ("report.html", html),
+      ]
+      try AtomicFile.writeAll(files.map { ((output as NSString).appendingPathComponent($0.0), Data($0.1.utf8)) })
       reportDiagnostics(corpus)
       printError("coauthor: wrote \(output)/report.md, \(output)/report.html and 3 pictures (\(corpus.papers.count) papers, \(analysis.authors.network.graph.nodeCount) researchers)")
     }
