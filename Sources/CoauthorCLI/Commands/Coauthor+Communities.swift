@@ -11,8 +11,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Find communities (Louvain) and the topic tags that characterise them.",
       discussion: """
-        Communities are listed largest first; members most central (PageRank) first.
-        With --format json: {"graph","algorithm","resolution","seed","modularity","communities":[{"id","members":[…],"tags":[…]}]}.
+        Communities are listed largest first; members most central (PageRank) first. With --format json: {"graph","algorithm","resolution","seed","modularity","communities":[{"id","members":[…],"tags":[…]}]}.
         """)
 
     @OptionGroup var input: InputOptions

@@ -10,11 +10,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Rank the nodes of a network by a centrality measure.",
       discussion: """
-        Scores follow networkx 3.x conventions: degree = distinct co-authors, strength = sum of weights,
-        betweenness = betweenness_centrality(G), closeness = closeness_centrality(G),
-        harmonic = harmonic_centrality(G), eigenvector = eigenvector_centrality_numpy(G, weight="weight"),
-        pagerank = pagerank(G, alpha=0.85, weight="weight"). Highest score first; ties by name.
-        With --format json: {"graph","metric","rows":[{"rank","name","score","fellow"}]}.
+        Scores follow networkx 3.x conventions: degree = distinct co-authors, strength = sum of weights, betweenness = betweenness_centrality(G), closeness = closeness_centrality(G), harmonic = harmonic_centrality(G), eigenvector = eigenvector_centrality_numpy(G, weight="weight"), pagerank = pagerank(G, alpha=0.85, weight="weight"). Highest score first; ties by name. With --format json: {"graph","metric","rows":[{"rank","name","score","fellow"}]}.
         """)
 
     @OptionGroup var input: InputOptions

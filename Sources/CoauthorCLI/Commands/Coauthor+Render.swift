@@ -14,9 +14,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Draw a network with Graphviz (in-process) to SVG, PNG, PDF or DOT.",
       discussion: """
-        Node area follows --size-by, colours are Louvain communities, program fellows have a thick
-        double outline, edge width follows the weight; every node has a tooltip. The layout seed is
-        fixed, so the same input gives the same picture.
+        Node area follows --size-by, colours are Louvain communities, program fellows have a thick double outline, edge width follows the weight; every node has a tooltip. The layout seed is fixed, so the same input gives the same picture.
         """)
 
     @OptionGroup var input: InputOptions

@@ -12,10 +12,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Write a readable report: Markdown, a self-contained HTML page and SVG pictures.",
       discussion: """
-        With no input, reads the bundled MATS listing Examples/mats-research.txt with its alias file
-        Examples/mats-aliases.tsv (run from the repository). Writes <dir>/report.md, <dir>/report.html
-        (pictures inline, no external resources) and <dir>/{authors,fellows,tags}.svg. Nothing is
-        written unless every part was produced; each file is replaced atomically.
+        With no input, reads the bundled MATS listing Examples/mats-research.txt with its alias file Examples/mats-aliases.tsv (run from the repository). Writes <dir>/report.md, <dir>/report.html (pictures inline, no external resources) and <dir>/{authors,fellows,tags}.svg. Nothing is written unless every part was produced; each file is replaced atomically.
         """)
 
     static let bundledListing = "Examples/mats-research.txt"
