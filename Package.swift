@@ -21,13 +21,14 @@ let package = Package(
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     .target(name: "GraphCore", swiftSettings: strict),
     // Release builds call libm's `sqrt` for `Double.squareRoot()`; without Foundation nothing else
     // links libm, so a Foundation-free executable (e.g. a benchmark) would fail to link on Linux.
     .target(
       name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict,
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    .target(name: "Bibliography", swiftSettings: strict),
+    .target(name: "Bibliography", dependencies: ["CZlib"], swiftSettings: strict),
     .target(name: "Networks", dependencies: ["GraphCore", "Bibliography"], swiftSettings: strict),
     .target(
       name: "GraphvizRendering", dependencies: ["GraphCore", "Networks", "CGraphviz"],

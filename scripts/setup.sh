@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Coauthor needs on Debian/Ubuntu when it is missing: libgraphviz (headers and
-# plugins, for in-process layout and SVG/PNG/PDF rendering). Safe to run again.
+# plugins, for in-process layout and SVG/PNG/PDF rendering) and zlib (gzip-compressed inputs). Safe to run again.
 set -euo pipefail
 
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+# zlib headers, for reading .gz inputs (the CZlib module).
+pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 # libgraphviz-dev pulls in libgvc6 (layout engines, SVG and the cairo PNG/PDF plugin); a font for label sizes.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 

@@ -14,6 +14,16 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidAliasRule(String)
     case unknownFormat(String)
     case noPapers
+    /// Corrupt or truncated gzip data, or a `.gz` name on a file that is not gzip.
+    case invalidGzip(String)
+    /// An edge-list line that is not `source target [weight]`.
+    case invalidEdge(String)
+    /// A weight that is not a positive finite number.
+    case invalidWeight(String)
+    /// A table header without a column the mapping needs: the column, then the header's columns.
+    case missingColumn(String, available: [String])
+    /// A table cell that cannot be read: the column name, then why.
+    case invalidField(column: String, String)
 
     public var description: String {
       switch self {
@@ -29,6 +39,12 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
       case .invalidAliasRule(let why): return "invalid alias rule: \(why)"
       case .unknownFormat(let why): return "unknown input format: \(why)"
       case .noPapers: return "no papers found"
+      case .invalidGzip(let why): return "corrupt gzip data: \(why)"
+      case .invalidEdge(let why): return "invalid edge line: \(why)"
+      case .invalidWeight(let text): return "invalid weight '\(text)': a weight must be a positive finite number"
+      case .missingColumn(let column, let available):
+        return "missing column '\(column)' (the header has: \(available.joined(separator: ", ")))"
+      case .invalidField(let column, let why): return "column '\(column)': \(why)"
       }
     }
   }

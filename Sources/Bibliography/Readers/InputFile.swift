@@ -1,0 +1,148 @@
+internal import CZlib  // the only `import CZlib` in the package
+import Foundation
+
+/// The bytes of one input file, gzip-decompressed when the file is gzip-compressed.
+///
+/// Every reader starts here, so every format can be given as `name.gz`: a file whose first bytes
+/// are the gzip magic number (`1f 8b`) is decompressed, whatever its name; a file named `*.gz`
+/// that is not gzip is an error. Concatenated gzip members are read as one stream (as `zcat`
+/// does). Decompression streams through zlib in 1 MiB chunks, so memory is the decompressed size
+/// (plus at most one doubling of the buffer), never the compressed and decompressed copies at
+/// once beyond zlib's 128 KiB input buffer.
+///
+///     let input = try InputFile(path: "papers.tsv.gz")
+///     input.bytes.count          // decompressed size
+///     input.wasCompressed        // true
+///
+/// C calls: `gzopen`, `gzbuffer`, `gzread`, `gzdirect`, `gzerror`, `gzclose` (reading) and
+/// `deflateInit2`, `deflate`, `deflateEnd` (``Gzip/compress(_:level:)``). Each failure becomes an
+/// ``IngestError`` naming the file.
+public struct InputFile: Sendable {
+  /// The path as the user gave it (used in messages).
+  public var path: String
+  /// The (decompressed) content.
+  public var bytes: [UInt8]
+  /// Whether the file was gzip-compressed.
+  public var wasCompressed: Bool
+
+  /// Wraps bytes already in memory; `path` names them in messages. Gzip data is decompressed.
+  public init(path: String, bytes: [UInt8]) throws(IngestError) {
+    self.path = path
+    if Gzip.hasMagic(bytes) {
+      self.bytes = try Gzip.decompress(bytes, file: path)
+      self.wasCompressed = true
+    } else {
+      self.bytes = bytes
+      self.wasCompressed = false
+    }
+  }
+
+  /// Reads `path`, decompressing gzip.
+  /// - Throws: ``IngestError`` with `.fileNotFound`, `.unreadable`, `.emptyFile` (an empty file,
+  ///   or a gzip file that decompresses to nothing) or `.invalidGzip` (corrupt or truncated gzip
+  ///   data, or a `.gz` name on a file that is not gzip).
+  public init(path: String) throws(IngestError) {
+    self.path = path
+    self.wasCompressed = false
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw IngestError(file: path, reason: .fileNotFound)
+    }
+    if isDirectory.boolValue { throw IngestError(file: path, reason: .unreadable("it is a directory")) }
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue == 0 {
+      throw IngestError(file: path, reason: .emptyFile)
+    }
+    guard let handle = cz_open_read(path) else {
+      throw IngestError(file: path, reason: .unreadable("gzopen: " + String(cString: strerror(errno))))
+    }
+    defer { gzclose(handle) }
+    _ = gzbuffer(handle, 1 << 17)  // before the first read: 128 KiB of compressed input at a time
+    var out: [UInt8] = []
+    let chunk = 1 << 20
+    var sawData = false
+    while true {
+      let before = out.count
+      out.append(contentsOf: repeatElement(0, count: chunk))
+      let n = out.withUnsafeMutableBufferPointer { buffer in
+        gzread(handle, buffer.baseAddress! + before, UInt32(chunk))
+      }
+      if n < 0 {
+        out.removeLast(chunk)
+        throw IngestError(file: path, reason: Self.gzipFailure(handle))
+      }
+      out.removeLast(chunk - Int(n))
+      if !sawData {
+        sawData = true
+        // gzread passes non-gzip files through unchanged ("transparent" mode).
+        let isPlain = gzdirect(handle) == 1
+        if isPlain && path.lowercased().hasSuffix(".gz") {
+          throw IngestError(file: path, reason: .invalidGzip("the name ends in .gz but the file is not gzip-compressed"))
+        }
+        wasCompressed = !isPlain
+      }
+      if n == 0 { break }
+    }
+    // A truncated stream is not a read error for gzread: it shows up in gzerror at the end.
+    var code: Int32 = 0
+    let message = gzerror(handle, &code)
+    if code != Z_OK {
+      let text = message.map { String(cString: $0) } ?? "zlib error \(code)"
+      throw IngestError(file: path, reason: .invalidGzip(text))
+    }
+    if out.isEmpty { throw IngestError(file: path, reason: .emptyFile) }
+    bytes = out
+  }
+
+  private static func gzipFailure(_ handle: gzFile) -> IngestError.Reason {
+    var code: Int32 = 0
+    let message = gzerror(handle, &code)
+    if code == Z_ERRNO { return .unreadable("gzread: " + String(cString: strerror(errno))) }
+    return .invalidGzip(message.map { String(cString: $0) } ?? "zlib error \(code)")
+  }
+}
+
+/// In-memory gzip (RFC 1952) helpers.
+public enum Gzip {
+  /// Whether `bytes` start with the gzip magic number `1f 8b`.
+  public static func hasMagic(_ bytes: some Collection<UInt8>) -> Bool {
+    var i = bytes.makeIterator()
+    return i.next() == 0x1F && i.next() == 0x8B
+  }
+
+  /// Decompresses gzip data held in memory (all members). `file` names it in errors.
+  public static func decompress(_ bytes: [UInt8], file: String) throws(IngestError) -> [UInt8] {
+    // Through a temporary file so that one code path (gzread) decodes every gzip input.
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-gunzip-\(UUID().uuidString).gz")
+    do { try Data(bytes).write(to: url) } catch {
+      throw IngestError(file: file, reason: .unreadable("cannot stage gzip data: \(error.localizedDescription)"))
+    }
+    defer { try? FileManager.default.removeItem(at: url) }
+    do {
+      return try InputFile(path: url.path).bytes
+    } catch {
+      throw IngestError(file: file, line: error.line, reason: error.reason)
+    }
+  }
+
+  /// Gzip-compresses `bytes` (one member, no file name or time stamp, so output is reproducible).
+  public static func compress(_ bytes: [UInt8], level: Int32 = 9) -> [UInt8] {
+    var stream = z_stream()
+    guard cz_deflate_init_gzip(&stream, level) == Z_OK else { preconditionFailure("deflateInit2 failed") }
+    defer { deflateEnd(&stream) }
+    var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 32)
+    var input = bytes
+    let written: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+      out.withUnsafeMutableBufferPointer { outBuffer in
+        stream.next_in = inBuffer.baseAddress
+        stream.avail_in = UInt32(inBuffer.count)
+        stream.next_out = outBuffer.baseAddress
+        stream.avail_out = UInt32(outBuffer.count)
+        let status = deflate(&stream, Z_FINISH)
+        precondition(status == Z_STREAM_END, "deflate did not finish: \(status)")
+        return outBuffer.count - Int(stream.avail_out)
+      }
+    }
+    out.removeLast(out.count - written)
+    return out
+  }
+}
