@@ -4,11 +4,27 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   case listing
   /// The Coauthor corpus JSON schema (see ``JSONCorpusReader``).
   case json
+  /// A CSV or TSV paper table with a header row (see ``DelimitedTableReader``).
+  case table
+  /// A SNAP-style edge list `source target [weight]`: a network, not paper records (read by
+  /// `EdgeListReader` in the Networks module).
+  case edges
 
-  /// The format a file's name or content suggests.
+  /// The format a file's name and content suggest.
+  ///
+  /// `.json` → JSON; `.csv`, `.tsv`, `.tab` → table, unless the content is an edge list; any
+  /// other name → edge list when the content is one, JSON when it starts like JSON, else listing.
+  /// A `.gz` suffix is looked through. The content is an edge list when its first (up to five)
+  /// lines that are neither blank nor `#`/`%` comments each hold two or three fields separated by
+  /// spaces or tabs, the third a number, none ending in `:`, and the first is not a header
+  /// (`source target`, `from to`, …).
   public static func detect(path: String, text: String) -> InputFormat {
-    let lower = path.lowercased()
+    var lower = path.lowercased()
+    if lower.hasSuffix(".gz") { lower.removeLast(3) }
     if lower.hasSuffix(".json") { return .json }
+    let edges = looksLikeEdgeList(text)
+    if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return edges ? .edges : .table }
+    if edges { return .edges }
     // JSON starts with `{"` / `{}` or `[{` / `[[` / `[]`; a listing may start with `[Preprint] Title`.
     let start = text.drop { $0.isWhitespace }
     guard let first = start.first else { return .listing }
@@ -17,6 +33,34 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     case ("{", "\""), ("{", "}"), ("[", "{"), ("[", "["), ("[", "]"): return .json
     default: return .listing
     }
+  }
+
+  /// ``detect(path:text:)`` on the first 64 KiB of `bytes` (no need to decode a whole large file).
+  public static func detect(path: String, bytes: [UInt8]) -> InputFormat {
+    var prefix = Array(bytes.prefix(1 << 16))
+    if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { prefix.removeFirst(3) }
+    return detect(path: path, text: String(decoding: prefix, as: UTF8.self))
+  }
+
+  static let headerWords: Set<String> = [
+    "source", "target", "from", "to", "weight", "value", "src", "dst", "node", "node1", "node2", "u", "v", "id1", "id2",
+    "fromnodeid", "tonodeid", "author1", "author2",
+  ]
+
+  static func looksLikeEdgeList(_ text: String) -> Bool {
+    var checked = 0
+    for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+      let fields = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      guard let first = fields.first else { continue }
+      if first.hasPrefix("#") || first.hasPrefix("%") { continue }
+      guard fields.count == 2 || fields.count == 3 else { return false }
+      if fields.contains(where: { $0.hasSuffix(":") }) { return false }
+      if fields.count == 3, Double(fields[2]) == nil { return false }
+      if checked == 0, fields.prefix(2).allSatisfy({ headerWords.contains($0.lowercased()) }) { return false }
+      checked += 1
+      if checked == 5 { break }
+    }
+    return checked > 0
   }
 }
 
@@ -27,25 +71,53 @@ public struct CorpusLoader: Sendable {
   public var format: InputFormat?
   /// An alias (thesaurus) file to apply, if any.
   public var aliasPath: String?
+  /// How paper tables (CSV/TSV) are read: column mapping, list separator.
+  public var table: DelimitedTableReader
 
-  public init(format: InputFormat? = nil, aliasPath: String? = nil) {
+  public init(format: InputFormat? = nil, aliasPath: String? = nil, table: DelimitedTableReader = DelimitedTableReader()) {
     self.format = format
     self.aliasPath = aliasPath
+    self.table = table
   }
 
   /// Reads every file (in the order given) into one corpus.
   /// - Throws: ``IngestError`` for the first file that cannot be read.
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
-    var aliases = AliasFile()
-    if let aliasPath { aliases = try AliasFile(TextFile(path: aliasPath)) }
+    let aliases = try loadAliases()
     var results: [ReadResult] = []
-    for path in paths {
-      let file = try TextFile(path: path)
-      switch format ?? InputFormat.detect(path: path, text: file.text) {
-      case .listing: results.append(try ListingReader().read(file))
-      case .json: results.append(try JSONCorpusReader().read(file))
-      }
-    }
+    for path in paths { results.append(try read(InputFile(path: path))) }
     return IdentityResolver(aliases: aliases).resolve(results)
+  }
+
+  /// Reads inputs already read from disk into one corpus.
+  /// - Throws: ``IngestError`` for the first input that cannot be read, including an edge list
+  ///   (a network, which has no paper records).
+  public func load(_ inputs: [InputFile]) throws(IngestError) -> Corpus {
+    let aliases = try loadAliases()
+    var results: [ReadResult] = []
+    for input in inputs { results.append(try read(input)) }
+    return IdentityResolver(aliases: aliases).resolve(results)
+  }
+
+  func loadAliases() throws(IngestError) -> AliasFile {
+    guard let aliasPath else { return AliasFile() }
+    return try AliasFile(TextFile(path: aliasPath))
+  }
+
+  /// The records of one input, in the forced or detected format.
+  public func read(_ input: InputFile) throws(IngestError) -> ReadResult {
+    let format = self.format ?? InputFormat.detect(path: input.path, bytes: input.bytes)
+    if format == .edges {
+      throw IngestError(
+        file: input.path,
+        reason: .unknownFormat("an edge list is a network, not paper records; it cannot be combined with paper inputs"))
+    }
+    let file = try TextFile(input)
+    switch format {
+    case .listing: return try ListingReader().read(file)
+    case .json: return try JSONCorpusReader().read(file)
+    case .table: return try table.read(file)
+    case .edges: preconditionFailure("handled above")
+    }
   }
 }

@@ -22,6 +22,10 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     case nameVariant = "name-variant"
     /// A repeated author within one paper was removed.
     case duplicateAuthor = "duplicate-author"
+    /// An edge-list line joining a node to itself, dropped.
+    case selfLoop = "self-loop"
+    /// Edge-list lines naming the same pair more than once, merged into one edge (weights summed).
+    case parallelEdges = "parallel-edges"
     /// Anything else a reader wants to report.
     case note
 

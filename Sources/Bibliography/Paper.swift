@@ -57,11 +57,15 @@ public struct Paper: Sendable, Equatable, Codable {
   public var source: SourceLocation
   /// Further entries of the same paper that were merged into this one.
   public var mergedSources: [SourceLocation]
+  /// The source's own identifier (a table's `paper_id`), if any. Entries with different ids are
+  /// different papers even when their titles agree.
+  public var id: String?
 
   public init(
     title: String, authors: [String], fellows: [String] = [], date: PaperDate? = nil, tags: [String] = [],
-    abstract: String? = nil, source: SourceLocation, mergedSources: [SourceLocation] = []
+    abstract: String? = nil, source: SourceLocation, mergedSources: [SourceLocation] = [], id: String? = nil
   ) {
+    self.id = id
     self.title = title
     self.authors = authors
     self.fellows = fellows

@@ -14,11 +14,15 @@ public struct Record: Sendable, Equatable {
   public var authorsLine: Int?
   /// The line holding the fellow list.
   public var fellowsLine: Int?
+  /// The source's own identifier of the paper (a table's `paper_id` column), if any.
+  public var id: String?
 
   public init(
     title: String, authors: [String], fellows: [String] = [], date: PaperDate? = nil, tags: [String] = [],
-    abstract: String? = nil, source: SourceLocation, authorsLine: Int? = nil, fellowsLine: Int? = nil
+    abstract: String? = nil, source: SourceLocation, authorsLine: Int? = nil, fellowsLine: Int? = nil,
+    id: String? = nil
   ) {
+    self.id = id
     self.title = title
     self.authors = authors
     self.fellows = fellows

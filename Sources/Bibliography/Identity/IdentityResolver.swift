@@ -110,7 +110,7 @@ public struct IdentityResolver: Sendable {
       papers.append(
         Paper(
           title: record.title, authors: authors, fellows: fellows, date: record.date,
-          tags: Self.distinctTags(record.tags), abstract: record.abstract, source: record.source))
+          tags: Self.distinctTags(record.tags), abstract: record.abstract, source: record.source, id: record.id))
     }
 
     // 5. One spelling per person across the corpus (first seen wins).
@@ -148,7 +148,8 @@ public struct IdentityResolver: Sendable {
     var merged: [Paper] = []
     var byTitle: [String: Int] = [:]
     for paper in papers {
-      let key = NameNormalizer.titleKey(paper.title)
+      // A source id identifies the paper; without one, the normalised title does.
+      let key = paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
       guard let i = byTitle[key] else {
         byTitle[key] = merged.count
         merged.append(paper)

@@ -12,6 +12,17 @@ import Foundation
 public enum NameNormalizer {
   /// The display form of `text`.
   public static func normalize(_ text: String) -> String {
+    // Fast path (most names in real data): printable ASCII is already NFC and has no exotic
+    // spaces, so only stray spaces could need work; clean text is returned as it is.
+    var previous: UInt8 = 0x20
+    var ascii = true
+    var clean = true
+    for b in text.utf8 {
+      if b < 0x20 || b >= 0x7F { ascii = false; break }
+      if previous == 0x20 && (b == 0x20 || b == 0x2C) { clean = false }
+      previous = b
+    }
+    if ascii && clean && previous != 0x20 { return text }
     let composed = text.precomposedStringWithCanonicalMapping
     var out = String.UnicodeScalarView()
     var pendingSpace = false
@@ -33,7 +44,9 @@ public enum NameNormalizer {
 
   /// The comparison key of a name or title: normalised, case- and accent-folded, periods dropped.
   public static func key(_ text: String) -> String {
-    let folded = normalize(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    let normalized = normalize(text)
+    if let fast = asciiFold(normalized, keep: { $0 != UInt8(ascii: ".") && $0 != 0x20 }) { return fast }
+    let folded = normalized.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     return folded.replacingOccurrences(of: ".", with: " ")
       .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
   }
@@ -42,7 +55,11 @@ public enum NameNormalizer {
   /// `Steering Language Models With Activation Engineering` and
   /// `Steering language models with activation engineering.` are the same paper.
   public static func titleKey(_ text: String) -> String {
-    let folded = normalize(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    let normalized = normalize(text)
+    if let fast = asciiFold(normalized, keep: { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) {
+      return fast
+    }
+    let folded = normalized.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     var out = ""
     var pendingSpace = false
     for scalar in folded.unicodeScalars {
@@ -55,6 +72,26 @@ public enum NameNormalizer {
       }
     }
     return out
+  }
+
+  /// For ASCII text: the bytes `keep` accepts, lower-cased, in runs joined by one space (what
+  /// Foundation's case and diacritic folding followed by the splitting in ``key(_:)`` and
+  /// ``titleKey(_:)`` give for ASCII); `nil` for other text.
+  static func asciiFold(_ text: String, keep: (UInt8) -> Bool) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for b in text.utf8 {
+      if b >= 0x80 { return nil }
+      if keep(b) {
+        if pendingSpace && !out.isEmpty { out.append(0x20) }
+        pendingSpace = false
+        out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+      } else {
+        pendingSpace = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The name split into space-separated tokens.
