@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bibliography
+import Foundation
 import GraphAlgorithms
 import Networks
 import Reporting
@@ -11,21 +12,119 @@ extension Metric: ExpressibleByArgument {}
 
 /// Where the records come from.
 struct InputOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("Input files: research listings (.txt) or corpus JSON (.json).", valueName: "input"))
+  @Argument(
+    help: ArgumentHelp(
+      "Input files: research listings (.txt), corpus JSON (.json), paper tables (.csv, .tsv) or edge lists; any of them gzip-compressed (.gz).",
+      valueName: "input"))
   var paths: [String] = []
 
-  @Option(help: "Read every input as this format instead of detecting it (listing, json).")
+  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, edges).")
   var inputFormat: InputFormat?
 
   @Option(help: ArgumentHelp("An alias file (TSV: merge, split, rename, keep) to apply to names.", valueName: "file"))
   var aliases: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Table columns for paper fields, e.g. 'title=Title,authors=Author Names,year=Year,tags=Keywords,id=Key' (fields: id, title, authors, fellows, year, date, tags, abstract; 'tags=' skips a field). Defaults read the papers.tsv schema.",
+      valueName: "field=column,…"))
+  var columns: String?
+
+  @Option(help: ArgumentHelp("The separator inside table cells that hold lists (authors, fellows, tags).", valueName: "char"))
+  var listSeparator: String = ";"
+
   func requirePaths() throws {
     if paths.isEmpty { throw ValidationError("Please provide at least one input file.") }
   }
 
+  func validate() throws {
+    if listSeparator.count != 1 { throw ValidationError("Please give a '--list-separator' of exactly one character.") }
+    _ = try tableColumns()
+  }
+
+  func tableColumns() throws -> TableColumns {
+    guard let columns else { return TableColumns() }
+    do {
+      return try TableColumns(mapping: columns)
+    } catch {
+      throw ValidationError("Please fix '--columns': \(error)")
+    }
+  }
+
+  func corpusLoader() throws -> CorpusLoader {
+    CorpusLoader(
+      format: inputFormat, aliasPath: aliases,
+      table: DelimitedTableReader(columns: try tableColumns(), listSeparator: listSeparator.first ?? ";"))
+  }
+
+  /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
   func loadCorpus() throws -> Corpus {
-    try CorpusLoader(format: inputFormat, aliasPath: aliases).load(paths)
+    guard case .corpus(let corpus) = try load() else {
+      throw CLIError("this command needs paper records (listing, JSON or table), not an edge list")
+    }
+    return corpus
+  }
+
+  /// Reads the inputs: paper records into a corpus, or edge lists into a network.
+  /// - Throws: ``IngestError`` for unreadable input; `CLIError` when edge lists and paper records
+  ///   are mixed, or an alias file is given with edge lists.
+  func load() throws -> LoadedInput {
+    var inputs: [InputFile] = []
+    for path in paths {
+      try Interrupt.check()
+      inputs.append(try InputFile(path: path))
+    }
+    let formats = inputs.map { inputFormat ?? InputFormat.detect(path: $0.path, bytes: $0.bytes) }
+    try Interrupt.check()
+    if formats.allSatisfy({ $0 == .edges }) {
+      if aliases != nil { throw CLIError("'--aliases' applies to paper records; edge lists name nodes, not people") }
+      return .network(try EdgeListReader().read(inputs))
+    }
+    if let i = formats.firstIndex(of: .edges) {
+      throw CLIError(
+        "\(paths[i]) is an edge list (a network) and cannot be combined with paper records; give edge lists on their own")
+    }
+    return .corpus(try corpusLoader().load(inputs))
+  }
+}
+
+/// What the inputs held: paper records, or a network read from edge lists.
+enum LoadedInput {
+  case corpus(Corpus)
+  case network(EdgeListReader.Result)
+
+  /// The papers (none for an edge list).
+  var corpus: Corpus {
+    switch self {
+    case .corpus(let corpus): return corpus
+    case .network: return Corpus(entryCount: 0, papers: [])
+    }
+  }
+
+  var diagnostics: [Diagnostic] {
+    switch self {
+    case .corpus(let corpus): return corpus.diagnostics
+    case .network(let result): return result.diagnostics
+    }
+  }
+
+  /// The network `options` asks for.
+  /// - Throws: `ValidationError` for `--graph fellows|tags` or `--counting fractional` on an edge
+  ///   list, which has neither fellows, tags nor papers.
+  func network(_ options: GraphOptions) throws -> Network {
+    switch self {
+    case .corpus(let corpus):
+      return options.network(from: corpus)
+    case .network(let result):
+      guard options.graph == .authors else {
+        throw ValidationError(
+          "Please use '--graph authors' with an edge list: it holds only the co-authorship network, so there is no '\(options.graph.rawValue)' graph.")
+      }
+      guard options.counting == .full else {
+        throw ValidationError("Please leave out '--counting': an edge list's weights are used as given.")
+      }
+      return result.network
+    }
   }
 }
 
@@ -67,4 +166,30 @@ struct CommunityOptions: ParsableArguments {
   func validate() throws {
     guard resolution >= 0, resolution.isFinite else { throw ValidationError("Please give a '--resolution' of at least 0.") }
   }
+}
+
+/// How centralities are computed: threads, and sampling for betweenness.
+struct ComputeOptions: ParsableArguments {
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Worker threads <n> for betweenness, closeness and harmonic; 0 = all cores.", valueName: "n"))
+  var threads: Int = 0
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Estimate betweenness from <k> randomly sampled source nodes instead of all of them (for large graphs).",
+      valueName: "k"))
+  var samples: Int?
+
+  @Option(help: ArgumentHelp("Random seed <s> for --samples; the same seed gives the same result.", valueName: "s"))
+  var seed: UInt64 = 0
+
+  func validate() throws {
+    if threads < 0 { throw ValidationError("Please give a '--threads' of 0 (all cores) or more.") }
+    if let samples, samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
+  }
+
+  /// The thread count to use: `--threads`, or every core for 0.
+  var resolvedThreads: Int { threads == 0 ? ProcessInfo.processInfo.activeProcessorCount : threads }
 }

@@ -47,11 +47,12 @@ public struct Community: Sendable, Equatable {
   public var tags: [TagCount]
 }
 
-/// Everything computed on one network: components, every centrality metric, communities.
+/// Everything computed on one network: components, the centrality metrics asked for, communities.
 public struct NetworkAnalysis: Sendable {
   public var network: Network
   public var components: Partition
-  /// Every metric of ``Metric``, indexed by `Metric.allCases` order.
+  /// The metrics computed (all of ``Metric`` unless fewer were asked for; PageRank always, as it
+  /// orders community members).
   public var scores: [Metric: NodeScores]
   public var louvain: LouvainResult
   /// Communities ordered by size (largest first), ties by smallest member.
@@ -60,8 +61,9 @@ public struct NetworkAnalysis: Sendable {
   public var communityOfNode: [Int]
 
   /// Nodes ordered by `metric`, highest first; ties by label.
+  /// - Precondition: `metric` was computed (see ``scores``).
   public func ranking(by metric: Metric) -> [NodeID] {
-    let values = scores[metric]!.values
+    guard let values = scores[metric]?.values else { preconditionFailure("metric \(metric.rawValue) was not computed") }
     let labels = network.labels
     return (0 ..< network.graph.nodeCount).sorted { a, b in
       values[a] != values[b] ? values[a] > values[b] : labels[a] < labels[b]
@@ -71,11 +73,18 @@ public struct NetworkAnalysis: Sendable {
   /// The community partition renumbered in ``communities`` order, for colouring.
   public var partition: Partition { Partition(labels: communityOfNode) }
 
-  /// Analyses one network of `corpus`: every metric, components, Louvain communities and the
-  /// tags that characterise each community.
-  public init(network: Network, corpus: Corpus, options: AnalysisOptions = AnalysisOptions()) throws(GraphError) {
+  /// Analyses one network of `corpus`: the `metrics` asked for (all by default; PageRank is
+  /// always computed, it orders community members), components, Louvain communities and the tags
+  /// that characterise each community.
+  ///
+  /// Ask only for what you need on large graphs: betweenness and closeness are O(*nm*), so
+  /// `metrics: [.pagerank]` is what `coauthor communities` uses.
+  public init(
+    network: Network, corpus: Corpus, options: AnalysisOptions = AnalysisOptions(),
+    metrics: [Metric] = Metric.allCases
+  ) throws(GraphError) {
     let fellowsOnly = network.kind == .fellows
-    self = try Analysis.analyse(network, corpus: corpus, options: options) { (paper: Paper) -> [String] in
+    self = try Analysis.analyse(network, corpus: corpus, options: options, metrics: metrics) { (paper: Paper) -> [String] in
       fellowsOnly ? paper.fellows : paper.authors
     }
   }
@@ -126,11 +135,12 @@ public struct Analysis: Sendable {
   }
 
   static func analyse(
-    _ network: Network, corpus: Corpus, options: AnalysisOptions, tagsOf people: (Paper) -> [String]
+    _ network: Network, corpus: Corpus, options: AnalysisOptions, metrics: [Metric] = Metric.allCases,
+    tagsOf people: (Paper) -> [String]
   ) throws(GraphError) -> NetworkAnalysis {
     let graph = network.graph
     var scores: [Metric: NodeScores] = [:]
-    for metric in Metric.allCases {
+    for metric in Metric.allCases where metric == .pagerank || metrics.contains(metric) {
       scores[metric] = try metric.measure(weighted: options.weighted).scores(for: graph)
     }
     let components = try ConnectedComponents().partition(of: graph)
@@ -150,9 +160,19 @@ public struct Analysis: Sendable {
     }
     // What characterises each community.
     if network.kind == .tags {
+      // Papers carrying at least one of the community's tags: one pass over the papers.
+      let index = Dictionary(network.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      var paperCount = [Int](repeating: 0, count: communities.count)
+      for paper in corpus.papers {
+        var touched: [Int] = []
+        for t in paper.tags {
+          if let v = index[t], !touched.contains(communityOfNode[v]) { touched.append(communityOfNode[v]) }
+        }
+        for c in touched { paperCount[c] += 1 }
+      }
       for c in communities.indices {
         communities[c].tags = communities[c].members.map { TagCount(tag: network.labels[$0.index], papers: network.paperCounts[$0.index]) }
-        communities[c].papers = corpus.papers.filter { p in p.tags.contains { t in communities[c].tags.contains { $0.tag == t } } }.count
+        communities[c].papers = paperCount[c]
       }
     } else {
       let index = Dictionary(uniqueKeysWithValues: network.labels.enumerated().map { ($1, $0) })

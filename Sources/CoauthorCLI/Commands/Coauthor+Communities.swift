@@ -21,15 +21,25 @@ extension Coauthor {
     @Option(help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
-    func validate() throws { try input.requirePaths() }
+    func validate() throws {
+      try input.requirePaths()
+      if input.inputFormat == .edges && graphOptions.graph != .authors {
+        throw ValidationError("Please use '--graph authors' with edge lists: they have no fellows or tags.")
+      }
+    }
 
     func run() throws {
-      let corpus = try input.loadCorpus()
-      reportDiagnostics(corpus)
+      let loaded = try Interrupt.handling { try input.load() }
+      reportDiagnostics(loaded.diagnostics)
+      let corpus = loaded.corpus
+      let network = try loaded.network(graphOptions)
       let options = AnalysisOptions(
         resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
         sharedCollaborators: !graphOptions.noSharedCollaborators)
-      let analysis = try NetworkAnalysis(network: graphOptions.network(from: corpus), corpus: corpus, options: options)
+      // Only PageRank (member order) and the communities: no O(nm) metrics.
+      let analysis = try Interrupt.handling {
+        try NetworkAnalysis(network: network, corpus: corpus, options: options, metrics: [.pagerank])
+      }
       let labels = analysis.network.labels
       switch format {
       case .json:

@@ -28,16 +28,39 @@ extension Coauthor {
     @Option(help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
+    @OptionGroup var compute: ComputeOptions
+
     func validate() throws {
       try input.requirePaths()
       if let limit, limit < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
+      if compute.samples != nil && metric != .betweenness {
+        throw ValidationError("Please use '--samples' only with '--metric betweenness'.")
+      }
+      if input.inputFormat == .edges && graphOptions.graph != .authors {
+        throw ValidationError("Please use '--graph authors' with edge lists: they have no fellows or tags.")
+      }
+    }
+
+    /// The algorithm for `--metric`, configured with `--threads`, `--samples` and `--seed`.
+    func measure() throws -> any CentralityMeasure {
+      // TODO(perf merge): when BetweennessCentrality, ClosenessCentrality and HarmonicCentrality
+      // gain `threads: Int` (and BetweennessCentrality `samples: Int?`, `seed: UInt64`), set them
+      // here from `compute.resolvedThreads`, `compute.samples` and `compute.seed`, and compute with
+      // `scores(for:progress:)` and `ProgressReporter(progress.report)` (see TerminalProgress).
+      if compute.samples != nil {
+        throw CLIError("'--samples' needs sampled betweenness, which this build does not have yet")
+      }
+      return metric.measure(weighted: weighted)
     }
 
     func run() throws {
-      let corpus = try input.loadCorpus()
-      reportDiagnostics(corpus)
-      let network = graphOptions.network(from: corpus)
-      let scores = try metric.measure(weighted: weighted).scores(for: network.graph).values
+      let loaded = try Interrupt.handling { try input.load() }
+      reportDiagnostics(loaded.diagnostics)
+      let network = try loaded.network(graphOptions)
+      let measure = try measure()
+      let progress = TerminalProgress(label: metric.rawValue)
+      defer { progress.finish() }
+      let scores = try Interrupt.handling { try measure.scores(for: network.graph).values }
       var order = (0 ..< network.graph.nodeCount).sorted {
         scores[$0] != scores[$1] ? scores[$0] > scores[$1] : network.labels[$0] < network.labels[$1]
       }

@@ -24,19 +24,33 @@ extension Coauthor {
     }
 
     func run() throws {
-      let corpus = try input.loadCorpus()
+      let loaded = try Interrupt.handling { try input.load() }
+      let corpus = loaded.corpus
       var graphs: [(Network.Kind, Network, Int)] = []
-      for kind in Network.Kind.allCases {
-        let network = Network.build(kind, from: corpus, sharedCollaborators: !noSharedCollaborators)
-        let components = try ConnectedComponents().partition(of: network.graph).communityCount
-        graphs.append((kind, network, components))
+      try Interrupt.handling {
+        switch loaded {
+        case .corpus:
+          for kind in Network.Kind.allCases {
+            let network = Network.build(kind, from: corpus, sharedCollaborators: !noSharedCollaborators)
+            let components = try ConnectedComponents().partition(of: network.graph).communityCount
+            graphs.append((kind, network, components))
+            try Interrupt.check()
+          }
+        case .network(let result):
+          let components = try ConnectedComponents().partition(of: result.network.graph).communityCount
+          graphs.append((.authors, result.network, components))
+        }
       }
+      // Edge lists have no papers: authors = nodes, no fellows or tags.
+      let authorCount: Int
+      if case .network(let result) = loaded { authorCount = result.network.graph.nodeCount } else { authorCount = corpus.authors.count }
+      let diagnostics = loaded.diagnostics
       switch format {
       case .json:
         let json = JSON.object([
           ("entries", .int(corpus.entryCount)),
           ("papers", .int(corpus.papers.count)),
-          ("authors", .int(corpus.authors.count)),
+          ("authors", .int(authorCount)),
           ("fellows", .int(corpus.fellows.count)),
           ("tags", .int(corpus.tags.count)),
           ("graphs", .object(graphs.map { kind, network, components in
@@ -45,21 +59,26 @@ extension Coauthor {
               ("components", .int(components)),
             ]))
           })),
-          ("diagnostics", .array(corpus.diagnostics.map(diagnosticJSON))),
+          ("diagnostics", .array(diagnostics.map(diagnosticJSON))),
         ])
         print(json.text())
       default:
-        var rows: [[String]] = [
-          ["entries", "\(corpus.entryCount)"], ["papers", "\(corpus.papers.count)"], ["authors", "\(corpus.authors.count)"],
-          ["fellows", "\(corpus.fellows.count)"], ["tags", "\(corpus.tags.count)"],
-        ]
+        var rows: [[String]]
+        if case .network(let result) = loaded {
+          rows = [["edge lines", "\(result.edgeLines)"], ["nodes", "\(authorCount)"]]
+        } else {
+          rows = [
+            ["entries", "\(corpus.entryCount)"], ["papers", "\(corpus.papers.count)"], ["authors", "\(authorCount)"],
+            ["fellows", "\(corpus.fellows.count)"], ["tags", "\(corpus.tags.count)"],
+          ]
+        }
         for (kind, network, components) in graphs {
           rows.append(["\(kind.rawValue) graph", "\(network.graph.nodeCount) nodes, \(network.graph.edgeCount) edges, \(components) components"])
         }
         print(TextTable.render(headers: ["", "count"], rows: rows), terminator: "")
-        if !corpus.diagnostics.isEmpty {
-          print("\n\(corpus.diagnostics.count) data-quality notes:")
-          for d in corpus.diagnostics { print("  \(d)") }
+        if !diagnostics.isEmpty {
+          print("\n\(diagnostics.count) data-quality notes:")
+          for d in diagnostics { print("  \(d)") }
         }
       }
     }
@@ -74,7 +93,10 @@ func diagnosticJSON(_ d: Diagnostic) -> JSON {
 }
 
 /// Prints a one-line summary of data-quality notes to standard error.
-func reportDiagnostics(_ corpus: Corpus) {
-  guard !corpus.diagnostics.isEmpty else { return }
-  printError("coauthor: \(corpus.diagnostics.count) data-quality notes (run 'coauthor stats' to list them)")
+func reportDiagnostics(_ corpus: Corpus) { reportDiagnostics(corpus.diagnostics) }
+
+/// Prints a one-line summary of data-quality notes to standard error.
+func reportDiagnostics(_ diagnostics: [Diagnostic]) {
+  guard !diagnostics.isEmpty else { return }
+  printError("coauthor: \(diagnostics.count) data-quality notes (run 'coauthor stats' to list them)")
 }
