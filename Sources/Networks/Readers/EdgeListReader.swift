@@ -1,5 +1,5 @@
 public import Bibliography
-public import GraphCore
+import GraphCore
 
 /// Reads SNAP-style edge lists into a co-authorship ``Network`` of kind ``Network/Kind/authors``.
 ///

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+
+@testable import Bibliography
+
+/// `../shared/data` beside the repository, when present.
+enum SharedData {
+  static let root = Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+  static func path(_ relative: String) -> String? {
+    let url = root.appendingPathComponent(relative)
+    return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+  }
+}
+
+@Suite("Paper tables (CSV/TSV)")
+struct DelimitedTableReaderTests {
+  /// The committed excerpt: header + first 20 rows of DBLP2 `papers.tsv.gz`, read with no options.
+  @Test func papersTSVSchemaWithDefaults() throws {
+    let path = Paths.fixture("dblp2-excerpt.tsv")
+    #expect(InputFormat.detect(path: path, text: try TextFile(path: path).text) == .table)
+    let result = try DelimitedTableReader().read(TextFile(path: path))
+    #expect(result.records.count == 20)
+    let first = result.records[0]
+    #expect(first.id == "journals/sigmod/Mackay99")
+    #expect(first.title == "Semantic Integration of Environmental Models for Application to Global Information Systems and Decision-Making")
+    #expect(first.authors == ["D. Scott Mackay"])
+    #expect(first.date == PaperDate(year: 1999))
+    #expect(first.tags == [])
+    #expect(first.source == SourceLocation(file: path, line: 2))
+    #expect(result.records[1].authors == ["Viswanath Poosala", "Yannis E. Ioannidis"])
+    #expect(result.records[19].id == "conf/vldb/CuiW01")
+    #expect(result.records[19].source.line == 21)
+    // python: 61 distinct author strings, 169 co-author pairs, 63 author slots in these rows.
+    let corpus = try CorpusLoader().load([path])
+    #expect(corpus.papers.count == 20)
+    #expect(corpus.authors.count == 61)
+  }
+
+  static let csv = """
+    Paper Title,Who,Year,Topics
+    "Graphs, and more",Ada Lovelace;Alan Turing,1843,engines
+    "The ""quoted"" word","Grace Hopper",1952,
+    "Two
+    lines",Edsger Dijkstra,1968,"go to;harmful"
+
+    Last,Barbara Liskov,1974,
+
+    """
+
+  @Test func csvQuotingAndColumnMapping() throws {
+    let path = Paths.temporary(Self.csv, name: "papers.csv")
+    let columns = try TableColumns(mapping: "title=Paper Title, authors=Who,year=Year,tags=Topics")
+    let records = try DelimitedTableReader(columns: columns).read(TextFile(path: path)).records
+    #expect(records.map(\.title) == ["Graphs, and more", "The \"quoted\" word", "Two lines", "Last"])
+    #expect(records.map(\.source.line) == [2, 3, 4, 7])
+    #expect(records[0].authors == ["Ada Lovelace", "Alan Turing"])
+    #expect(records[2].tags == ["go to", "harmful"])
+    #expect(records[3].date == PaperDate(year: 1974))
+    #expect(records.allSatisfy { $0.id == nil })
+  }
+
+  @Test func listSeparatorAndTSV() throws {
+    let text = "title\tauthors\tkeywords\nA paper\tAda, Bob ,  Carol\tx,y\n"
+    let path = Paths.temporary(text, name: "t.tsv")
+    let records = try DelimitedTableReader(listSeparator: ",").read(TextFile(path: path)).records
+    #expect(records[0].authors == ["Ada", "Bob", "Carol"])
+    #expect(records[0].tags == ["x", "y"])
+  }
+
+  @Test func missingMappedColumnNamesColumnAndHeader() throws {
+    let path = Paths.temporary(Self.csv, name: "papers.csv")
+    let columns = try TableColumns(mapping: "title=Nope,authors=Who")
+    #expect(
+      throws: IngestError(
+        file: path, line: 1, reason: .missingColumn("Nope", available: ["Paper Title", "Who", "Year", "Topics"]))
+    ) { try DelimitedTableReader(columns: columns).read(TextFile(path: path)) }
+    // Defaults need an `authors` column.
+    #expect(
+      throws: IngestError(
+        file: path, line: 1, reason: .missingColumn("authors", available: ["Paper Title", "Who", "Year", "Topics"]))
+    ) { try DelimitedTableReader(columns: try TableColumns(mapping: "title=Paper Title")).read(TextFile(path: path)) }
+  }
+
+  @Test func badYearNamesLineAndColumn() throws {
+    let path = Paths.temporary("title\tauthors\tyear\nGood\tA\t2001\nBad\tB\tsoon\n", name: "y.tsv")
+    let error = IngestError(file: path, line: 3, reason: .invalidField(column: "year", "cannot read year 'soon'"), text: "soon")
+    #expect(throws: error) { try DelimitedTableReader().read(TextFile(path: path)) }
+    #expect(error.description == "\(path):3: column 'year': cannot read year 'soon' (near 'soon')")
+  }
+
+  @Test func unterminatedQuoteNamesTheLineItOpensOn() throws {
+    let path = Paths.temporary("title,authors\nfine,A\n\"open,B\nmore\n", name: "q.csv")
+    #expect(throws: IngestError(file: path, line: 3, reason: .invalidField(column: "title", "unterminated quoted field"))) {
+      try DelimitedTableReader().read(TextFile(path: path))
+    }
+  }
+
+  @Test func shortRowMissingRequiredColumn() throws {
+    let path = Paths.temporary("id\ttitle\tauthors\nx1\tOnly a title\n", name: "s.tsv")
+    #expect(
+      throws: IngestError(
+        file: path, line: 2, reason: .invalidField(column: "authors", "missing: the row has 2 fields, the header 3"))
+    ) { try DelimitedTableReader().read(TextFile(path: path)) }
+  }
+
+  @Test func untitledRowsAndIdsKeepPapersApart() throws {
+    let text = "paper_id\ttitle\tauthors\np1\tSame\tA;B\np2\tSame\tC;D\np3\t\tE;F\n"
+    let path = Paths.temporary(text, name: "ids.tsv")
+    let corpus = try CorpusLoader().load([path])
+    #expect(corpus.papers.map(\.title) == ["Same", "Same", "(untitled p3)"])
+    #expect(corpus.papers.map(\.id) == ["p1", "p2", "p3"])
+    #expect(corpus.diagnostics == [Diagnostic(kind: .note, message: "row without a title, kept as '(untitled p3)'", file: path, line: 4)])
+  }
+
+  @Test func mappingErrors() {
+    #expect(throws: TableColumns.MappingError("unknown field 'writer' (fields: id, title, authors, fellows, year, date, tags, abstract)")) {
+      try TableColumns(mapping: "writer=Who")
+    }
+    #expect(throws: TableColumns.MappingError("'title' is not field=column (fields: id, title, authors, fellows, year, date, tags, abstract)")) {
+      try TableColumns(mapping: "title")
+    }
+    #expect(throws: TableColumns.MappingError("field 'title' is mapped twice")) { try TableColumns(mapping: "title=a,title=b") }
+    #expect(throws: TableColumns.MappingError("field 'authors' needs a column")) { try TableColumns(mapping: "authors=") }
+  }
+
+  @Test func formatDetection() throws {
+    let header = "paper_id\tyear\tvenue\tauthors\tkeywords\ttitle\n"
+    #expect(InputFormat.detect(path: "papers.tsv.gz", text: header) == .table)
+    #expect(InputFormat.detect(path: "p.csv", text: "title,authors\nA,B\n") == .table)
+    #expect(InputFormat.detect(path: "dblp.csv.gz", text: "0\t1\n0\t2\n") == .edges)
+    #expect(InputFormat.detect(path: "g.txt", text: "# SNAP\n# more\n3466\t937\r\n") == .edges)
+    #expect(InputFormat.detect(path: "w.edges", text: "a b 2.5\nb c 1\n") == .edges)
+    #expect(InputFormat.detect(path: "h.txt", text: "source target\n1 2\n") == .listing)  // a header is not an edge
+    #expect(InputFormat.detect(path: "x.txt", text: "a b c\n") == .listing)  // third field not a number
+    #expect(InputFormat.detect(path: "x.txt", text: "Title Here\nAuthors:\nA, B\n") == .listing)
+    #expect(InputFormat.detect(path: Paths.seed, text: try TextFile(path: Paths.seed).text) == .listing)
+    #expect(InputFormat.detect(path: "c.json.gz", text: "") == .json)
+  }
+
+  @Test func edgeListsAreNotPaperRecords() throws {
+    let path = Paths.temporary("1 2\n2 3\n", name: "e.txt")
+    #expect(
+      throws: IngestError(
+        file: path,
+        reason: .unknownFormat("an edge list is a network, not paper records; it cannot be combined with paper inputs"))
+    ) { try CorpusLoader().load([path]) }
+  }
+
+  // MARK: Shared data (skipped without ../shared/data)
+
+  /// DBLP2 (2,615 papers; SOURCE.md: 3,319 distinct author strings). Identity resolution folds
+  /// spellings that differ only in case, accents or periods, so there are at most 3,319 authors.
+  @Test func dblp2TableAndOriginalCSV() throws {
+    guard let tsv = SharedData.path("dblp-acm-benchmark-DBLP2/papers.tsv.gz"),
+      let csv = SharedData.path("dblp-acm-benchmark-DBLP2/DBLP2.csv")
+    else {
+      print("skipped: ../shared/data/dblp-acm-benchmark-DBLP2 is absent")
+      return
+    }
+    let fromTSV = try CorpusLoader().load([tsv])
+    #expect(fromTSV.papers.count == 2_615)
+    #expect(fromTSV.authors.count <= 3_319)
+    let variants = fromTSV.diagnostics.filter { $0.kind == .nameVariant }.count
+    // The original CSV (quoted, CRLF, no final newline; authors joined by ", ") gives the same papers.
+    let fromCSV = try CorpusLoader(table: DelimitedTableReader(listSeparator: ",")).load([csv])
+    #expect(fromCSV.papers.count == 2_615)
+    #expect(fromCSV.authors == fromTSV.authors)
+    #expect(fromCSV.papers.map(\.title) == fromTSV.papers.map(\.title))
+    print("DBLP2: \(fromTSV.authors.count) authors after identity resolution, \(variants) name-variant notes")
+  }
+}
+
+@Suite("Gzip inputs")
+struct GzipTests {
+  @Test func roundTripThroughTextFile() throws {
+    let text = try TextFile(path: Paths.seed)
+    let packed = Gzip.compress(Array(text.text.utf8))
+    #expect(Gzip.hasMagic(packed))
+    let path = Paths.temporary(bytes: packed, name: "listing.txt.gz")
+    let unpacked = try TextFile(path: path)
+    #expect(unpacked.text == text.text)
+    #expect(unpacked.lines == text.lines)
+    #expect(try InputFile(path: path).wasCompressed)
+    // Detected by magic bytes whatever the name.
+    let renamed = Paths.temporary(bytes: packed, name: "listing.txt")
+    #expect(try TextFile(path: renamed).lines == text.lines)
+    // In memory too.
+    #expect(try TextFile(path: "mem", bytes: Data(packed)).lines == text.lines)
+  }
+
+  @Test func concatenatedMembersReadAsOneStream() throws {
+    let path = Paths.temporary(bytes: Gzip.compress(Array("a b\n".utf8)) + Gzip.compress(Array("b c\n".utf8)), name: "two.gz")
+    #expect(try InputFile(path: path).bytes == Array("a b\nb c\n".utf8))
+  }
+
+  @Test func truncatedGzipIsAnError() throws {
+    let packed = Gzip.compress(Array(String(repeating: "ada bob\n", count: 500).utf8))
+    let path = Paths.temporary(bytes: Array(packed.prefix(packed.count - 12)), name: "cut.txt.gz")
+    #expect(throws: IngestError(file: path, reason: .invalidGzip("unexpected end of file"))) { try InputFile(path: path) }
+  }
+
+  @Test func corruptGzipIsAnError() throws {
+    var packed = Gzip.compress(Array(String(repeating: "ada bob\n", count: 500).utf8))
+    for i in 10 ..< 20 { packed[i] ^= 0xFF }
+    let path = Paths.temporary(bytes: packed, name: "bad.gz")
+    do {
+      _ = try InputFile(path: path)
+      Issue.record("no error for corrupt gzip")
+    } catch {
+      #expect(error.file == path)
+      guard case .invalidGzip(let why) = error.reason else {
+        Issue.record("unexpected reason \(error.reason)")
+        return
+      }
+      #expect(!why.isEmpty)
+      #expect(error.description.hasPrefix("\(path): corrupt gzip data: "))
+    }
+  }
+
+  @Test func gzNameOnPlainFile() throws {
+    let path = Paths.temporary("a b\n", name: "plain.gz")
+    #expect(
+      throws: IngestError(file: path, reason: .invalidGzip("the name ends in .gz but the file is not gzip-compressed"))
+    ) { try InputFile(path: path) }
+  }
+
+  @Test func emptyGzip() throws {
+    let path = Paths.temporary(bytes: Gzip.compress([]), name: "empty.txt.gz")
+    #expect(throws: IngestError(file: path, reason: .emptyFile)) { try InputFile(path: path) }
+  }
+}

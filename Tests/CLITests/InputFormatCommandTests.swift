@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import CoauthorCLI
+
+/// New inputs end to end: edge lists, paper tables, gzip; and the new options.
+@Suite struct InputFormatCommandTests {
+  static let edges = "Tests/NetworksTests/Fixtures/edges.txt.gz"
+  static let table = "Tests/BibliographyTests/Fixtures/dblp2-excerpt.tsv"
+
+  @Test func statsOnAGzipEdgeList() throws {
+    let result = try CLI.run(["stats", Self.edges, "--format", "json"])
+    #expect(result.status == 0, "\(result.err)")
+    let json = try jsonObject(result)
+    #expect(json["papers"] as? Int == 0)
+    #expect(json["authors"] as? Int == 3)
+    let graphs = try #require(json["graphs"] as? [String: Any])
+    #expect(Array(graphs.keys) == ["authors"])
+    let authors = try #require(graphs["authors"] as? [String: Int])
+    #expect(authors == ["nodes": 3, "edges": 3, "components": 1])
+  }
+
+  @Test func rankOnAnEdgeList() throws {
+    let result = try CLI.run(["rank", Self.edges, "--metric", "strength", "--format", "csv"])
+    #expect(result.status == 0, "\(result.err)")
+    // strength: bob 1 + 2.5, carol 2.5 + 1, ada 2; ties by name.
+    #expect(result.out == "rank,name,score,fellow\n1,bob,3.5,false\n2,carol,3.5,false\n3,ada,2.0,false\n")
+  }
+
+  @Test(arguments: ["rank", "communities"])
+  func fellowsAndTagsGraphsAreUnavailableOnEdgeLists(command: String) throws {
+    let result = try CLI.run([command, Self.edges, "--graph", "tags"])
+    #expect(result.status == 64)
+    #expect(result.err.contains("Please use '--graph authors' with an edge list"), "\(result.err)")
+    #expect(result.out.isEmpty)
+    let forced = try CLI.run([command, Self.edges, "--input-format", "edges", "--graph", "fellows"])
+    #expect(forced.status == 64)
+    #expect(forced.err.contains("Please use '--graph authors' with edge lists"), "\(forced.err)")
+  }
+
+  @Test func communitiesOnAPaperTable() throws {
+    let result = try CLI.run(["communities", Self.table, "--format", "json"])
+    #expect(result.status == 0, "\(result.err)")
+    let json = try jsonObject(result)
+    let communities = try #require(json["communities"] as? [[String: Any]])
+    let members = communities.flatMap { ($0["members"] as? [String]) ?? [] }
+    #expect(members.count == 61)
+  }
+
+  @Test func columnMappingFromTheCommandLine() throws {
+    let dir = try TemporaryDirectory()
+    try dir.write("p.csv", "Name,Who,When\nOne,Ada;Bob,2001\nTwo,\"Bob;Cy\",2002\n")
+    let result = try CLI.run(["stats", "p.csv", "--columns", "title=Name,authors=Who,year=When", "--format", "json"], in: dir.url)
+    #expect(result.status == 0, "\(result.err)")
+    let json = try jsonObject(result)
+    #expect(json["papers"] as? Int == 2)
+    #expect(json["authors"] as? Int == 3)
+    let missing = try CLI.run(["stats", "p.csv", "--columns", "title=Title,authors=Who"], in: dir.url)
+    #expect(missing.status == 1)
+    #expect(missing.err == "Error: p.csv:1: missing column 'Title' (the header has: Name, Who, When)\n")
+  }
+
+  @Test func edgeListErrorNamesFileAndLine() throws {
+    let dir = try TemporaryDirectory()
+    try dir.write("g.txt", "# c\n1 2\n2 3 heavy\n")
+    let result = try CLI.run(["stats", "g.txt", "--input-format", "edges"], in: dir.url)
+    #expect(result.status == 1)
+    #expect(result.err == "Error: g.txt:3: invalid weight 'heavy': a weight must be a positive finite number (near '2 3 heavy')\n")
+  }
+
+  @Test func mixingEdgeListsAndPapersIsRefused() throws {
+    let result = try CLI.run(["stats", Self.table, Self.edges])
+    #expect(result.status == 1)
+    #expect(result.err.contains("is an edge list (a network) and cannot be combined with paper records"), "\(result.err)")
+  }
+
+  @Test func computeOptionsParseAndValidate() throws {
+    let rank = try #require(
+      try Coauthor.parseAsRoot(["rank", "a.txt", "--metric", "betweenness", "--threads", "2", "--samples", "100", "--seed", "3"])
+        as? Coauthor.Rank)
+    #expect(rank.compute.threads == 2)
+    #expect(rank.compute.samples == 100)
+    #expect(rank.compute.seed == 3)
+    let defaults = try #require(try Coauthor.parseAsRoot(["rank", "a.txt"]) as? Coauthor.Rank)
+    #expect(defaults.compute.threads == 0)
+    #expect(defaults.compute.resolvedThreads == ProcessInfo.processInfo.activeProcessorCount)
+    #expect(defaults.compute.samples == nil)
+    for (arguments, message) in [
+      (["rank", "a.txt", "--threads", "-1"], "Please give a '--threads' of 0 (all cores) or more."),
+      (["rank", "a.txt", "--metric", "betweenness", "--samples", "0"], "Please give a '--samples' of at least 1."),
+      (["rank", "a.txt", "--samples", "10"], "Please use '--samples' only with '--metric betweenness'."),
+      (["stats", "a.txt", "--list-separator", ";;"], "Please give a '--list-separator' of exactly one character."),
+    ] {
+      #expect(throws: (any Error).self) { try Coauthor.parseAsRoot(arguments) }
+      do {
+        _ = try Coauthor.parseAsRoot(arguments)
+      } catch {
+        #expect(Coauthor.message(for: error) == message)
+        #expect(Coauthor.exitCode(for: error) == ExitCode(64))
+      }
+    }
+  }
+
+  @Test func inputFormatValues() throws {
+    for value in ["listing", "json", "table", "edges"] {
+      let stats = try #require(try Coauthor.parseAsRoot(["stats", "a", "--input-format", value]) as? Coauthor.Stats)
+      #expect(stats.input.inputFormat?.rawValue == value)
+    }
+  }
+
+  @Test func progressLine() {
+    #expect(
+      TerminalProgress.line(label: "betweenness", completed: 45, total: 100, elapsed: .seconds(9), width: 20)
+        == "betweenness [#########···········]  45%  ETA 11s")
+    #expect(TerminalProgress.line(label: "x", completed: 10, total: 10, elapsed: .seconds(1), width: 4) == "x [####] 100%")
+    #expect(TerminalProgress.format(seconds: 72) == "1m 12s")
+    #expect(TerminalProgress.format(seconds: 3_700) == "1h 1m")
+    // Quiet when standard error is not a terminal (as under the test runner): no output, and it
+    // keeps going.
+    #expect(TerminalProgress(label: "x", enabled: false).report(1, 2))
+  }
+}
