@@ -45,14 +45,19 @@ public struct Corpus: Sendable {
   }
 
   /// Distinct author names in order of first appearance.
-  public var authors: [String] { Self.distinct(papers.flatMap(\.authors)) }
+  /// - Complexity: O(total author slots), computed on each access.
+  public var authors: [String] { Self.distinct(papers.lazy.map(\.authors)) }
   /// Distinct fellow names in order of first appearance.
-  public var fellows: [String] { Self.distinct(papers.flatMap(\.fellows)) }
+  public var fellows: [String] { Self.distinct(papers.lazy.map(\.fellows)) }
   /// Distinct tags in order of first appearance.
-  public var tags: [String] { Self.distinct(papers.flatMap(\.tags)) }
+  public var tags: [String] { Self.distinct(papers.lazy.map(\.tags)) }
 
-  static func distinct(_ names: [String]) -> [String] {
+  static func distinct(_ lists: some Sequence<[String]>) -> [String] {
     var seen = Set<String>()
-    return names.filter { seen.insert($0).inserted }
+    var out: [String] = []
+    for list in lists {
+      for name in list where seen.insert(name).inserted { out.append(name) }
+    }
+    return out
   }
 }

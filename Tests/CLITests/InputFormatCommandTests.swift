@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bibliography
 import Foundation
 import Testing
 

@@ -102,6 +102,7 @@ public struct AliasFile: Sendable, Equatable {
   /// What a name becomes under the rules: one name, or several for a split; `nil` if no rule applies.
   /// Returns the index of the entry that applied.
   func apply(to name: String) -> (names: [String], entry: Int)? {
+    if entries.isEmpty { return nil }
     let key = NameNormalizer.key(name)
     for (i, entry) in entries.enumerated() {
       switch entry.rule {

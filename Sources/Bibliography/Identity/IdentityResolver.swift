@@ -68,8 +68,8 @@ public struct IdentityResolver: Sendable {
         diagnostics.append(Diagnostic(kind: .noAuthors, message: "'\(record.title)' lists no authors", at: authorsAt))
       }
       // 3. Names that look like two people.
-      for name in authors where !kept.contains(NameNormalizer.key(name)) {
-        if let message = Self.joinedNameSuspicion(name, knownKeys: allAuthorKeys) {
+      for name in authors {
+        if let message = Self.joinedNameSuspicion(name, knownKeys: allAuthorKeys), !kept.contains(NameNormalizer.key(name)) {
           diagnostics.append(Diagnostic(kind: .suspectedJoinedNames, message: message + " (on '\(record.title)')", at: authorsAt))
         }
       }
@@ -288,6 +288,13 @@ public struct IdentityResolver: Sendable {
 
   /// A message when `name` looks like two names joined by a missing comma, else `nil`.
   static func joinedNameSuspicion(_ name: String, knownKeys: Set<String>) -> String? {
+    // Cheap test first (most names have fewer than four words): at least three spaces.
+    var spaces = 0
+    for b in name.utf8 where b == 0x20 || b >= 0x80 {
+      spaces += 1
+      if spaces == 3 { break }
+    }
+    if spaces < 3 { return nil }
     let tokens = NameNormalizer.tokens(name)
     guard tokens.count >= 4 else { return nil }
     for t in tokens {

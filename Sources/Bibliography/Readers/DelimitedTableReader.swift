@@ -181,10 +181,28 @@ public struct DelimitedTableReader: Sendable {
         date = PaperDate(year: year)
       }
       let abstract = try cell(.abstract).map(NameNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
+      // List cells: split on the separator byte without making the whole cell a String first.
+      func items(_ field: TableColumns.Field) throws(IngestError) -> [String] {
+        guard let separator = listSeparator.asciiValue else { return list(try cell(field)) }
+        guard let index = indices[field], index < cells.count else { return list(try cell(field)) }
+        let c = cells[index]
+        if c.escaped { return list(string(c)) }
+        var out: [String] = []
+        var start = c.start
+        for k in c.start ... c.end where k == c.end || bytes[k] == separator {
+          if k > start {
+            let name = NameNormalizer.normalize(
+              String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< k]), as: UTF8.self))
+            if !name.isEmpty { out.append(name) }
+          }
+          start = k + 1
+        }
+        return out
+      }
       records.append(
         Record(
-          title: title, authors: list(try cell(.authors)), fellows: list(try cell(.fellows)), date: date,
-          tags: list(try cell(.tags)), abstract: abstract, source: at, id: id))
+          title: title, authors: try items(.authors), fellows: try items(.fellows), date: date,
+          tags: try items(.tags), abstract: abstract, source: at, id: id))
     }
     guard header != nil else { throw IngestError(file: path, reason: .emptyFile) }
     if records.isEmpty { throw IngestError(file: path, line: 1, reason: .noPapers) }
