@@ -17,7 +17,7 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   /// A `.gz` suffix is looked through. The content is an edge list when its first (up to five)
   /// lines that are neither blank nor `#`/`%` comments each hold two or three fields separated by
   /// spaces or tabs, the third a number, none ending in `:`, and the first is not a header
-  /// (`source target`, `from to`, …).
+  /// (`source target`, `from to`, …); at least two such lines, or one after a `#`/`%` comment.
   public static func detect(path: String, text: String) -> InputFormat {
     var lower = path.lowercased()
     if lower.hasSuffix(".gz") { lower.removeLast(3) }
@@ -49,10 +49,14 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
 
   static func looksLikeEdgeList(_ text: String) -> Bool {
     var checked = 0
+    var sawComment = false
     for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
       let fields = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
       guard let first = fields.first else { continue }
-      if first.hasPrefix("#") || first.hasPrefix("%") { continue }
+      if first.hasPrefix("#") || first.hasPrefix("%") {
+        sawComment = true
+        continue
+      }
       guard fields.count == 2 || fields.count == 3 else { return false }
       if fields.contains(where: { $0.hasSuffix(":") }) { return false }
       if fields.count == 3, Double(fields[2]) == nil { return false }
@@ -60,7 +64,8 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
       checked += 1
       if checked == 5 { break }
     }
-    return checked > 0
+    // One short line could be a listing title ("A Paper"): without a comment, want two edge lines.
+    return checked >= 2 || (checked == 1 && sawComment)
   }
 }
 

@@ -68,7 +68,7 @@ public struct InputFile: Sendable {
       }
       if n < 0 {
         out.removeLast(chunk)
-        throw IngestError(file: path, reason: Self.gzipFailure(handle))
+        throw IngestError(file: path, reason: Self.gzipFailure(handle, path: path))
       }
       out.removeLast(chunk - Int(n))
       if !sawData {
@@ -86,18 +86,25 @@ public struct InputFile: Sendable {
     var code: Int32 = 0
     let message = gzerror(handle, &code)
     if code != Z_OK {
-      let text = message.map { String(cString: $0) } ?? "zlib error \(code)"
-      throw IngestError(file: path, reason: .invalidGzip(text))
+      throw IngestError(file: path, reason: .invalidGzip(Self.zlibMessage(message, code: code, path: path)))
     }
     if out.isEmpty { throw IngestError(file: path, reason: .emptyFile) }
     bytes = out
   }
 
-  private static func gzipFailure(_ handle: gzFile) -> IngestError.Reason {
+  private static func gzipFailure(_ handle: gzFile, path: String) -> IngestError.Reason {
     var code: Int32 = 0
     let message = gzerror(handle, &code)
     if code == Z_ERRNO { return .unreadable("gzread: " + String(cString: strerror(errno))) }
-    return .invalidGzip(message.map { String(cString: $0) } ?? "zlib error \(code)")
+    return .invalidGzip(zlibMessage(message, code: code, path: path))
+  }
+
+  /// zlib's gzerror text without the `<path>: ` prefix zlib puts in front (the error names the
+  /// file already).
+  private static func zlibMessage(_ message: UnsafePointer<CChar>?, code: Int32, path: String) -> String {
+    guard let message else { return "zlib error \(code)" }
+    let text = String(cString: message)
+    return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
   }
 }
 
