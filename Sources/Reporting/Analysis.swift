@@ -15,6 +15,18 @@ public struct AnalysisOptions: Sendable, Equatable, Codable {
   public var sharedCollaborators: Bool = true
   /// Path metrics use distance = 1/weight.
   public var weighted: Bool = false
+  /// Networks with more nodes than this skip the path metrics (betweenness, closeness,
+  /// harmonic: O(nm) each, hours on 100k researchers); their scores are all 0 and reports say
+  /// they were not computed. Sizing and ranking then use PageRank and degree.
+  public var pathMetricNodeLimit: Int = 20_000
+
+  /// The metrics that take O(nm) time: all-pairs shortest paths.
+  public static let pathMetrics: Set<Metric> = [.betweenness, .closeness, .harmonic]
+
+  /// Whether `metric` is skipped on a network of `nodeCount` nodes (see ``pathMetricNodeLimit``).
+  public func skips(_ metric: Metric, nodeCount: Int) -> Bool {
+    nodeCount > pathMetricNodeLimit && Self.pathMetrics.contains(metric)
+  }
 
   public init(
     resolution: Double = 1.0, seed: UInt64 = 0, counting: Counting = .full, sharedCollaborators: Bool = true,
@@ -131,6 +143,10 @@ public struct Analysis: Sendable {
     let graph = network.graph
     var scores: [Metric: NodeScores] = [:]
     for metric in Metric.allCases {
+      if options.skips(metric, nodeCount: graph.nodeCount) {
+        scores[metric] = NodeScores(values: [Double](repeating: 0, count: graph.nodeCount))
+        continue
+      }
       scores[metric] = try metric.measure(weighted: options.weighted).scores(for: graph)
     }
     let components = try ConnectedComponents().partition(of: graph)
