@@ -185,97 +185,126 @@ extension CommunityGraph {
   ) -> ContiguousArray<Int32> {
     let n = nodeCount
     var refined = ContiguousArray<Int32>(0 ..< Int32(n))
-    var clusterWeight = nodeWeight  // X of each refined cluster
-    var external = ContiguousArray<Double>(repeating: 0, count: n)  // E(C, S ∖ C)
-    var communityWeight = ContiguousArray<Double>(repeating: 0, count: k)  // X_S
-    var nonSingleton = ContiguousArray<Bool>(repeating: false, count: n)
-    for v in 0 ..< n {
-      communityWeight[Int(community[v])] += nodeWeight[v]
-      for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] {
-        external[v] += weights[a]
-      }
-    }
     var order = ContiguousArray<Int32>(0 ..< Int32(n))
     rng.shuffle(&order)
-    var weightTo = ContiguousArray<Double>(repeating: 0, count: n)
-    var candidates = ContiguousArray<Int32>()
-    var cumulative = ContiguousArray<Double>()
-    for v32 in order {
-      let v = Int(v32)
-      let own = Int(refined[v])  // == v while v is alone
-      if nonSingleton[own] { continue }
-      let s = Int(community[v])
-      let xv = nodeWeight[v]
-      let total = communityWeight[s]
-      if external[own] < r * xv * (total - xv) { continue }  // v is not well connected to S
-      clusterWeight[own] = 0
-      candidates.removeAll(keepingCapacity: true)
-      candidates.append(Int32(own))
-      for a in offsets[v] ..< offsets[v + 1] {
-        let u = Int(targets[a])
-        guard community[u] == community[v] else { continue }
-        let c = Int(refined[u])
-        if weightTo[c] == 0 { candidates.append(Int32(c)) }
-        weightTo[c] += weights[a]
-      }
-      // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
-      var best = own
-      var maxDiff = 0.0
-      cumulative.removeAll(keepingCapacity: true)
-      for c32 in candidates {
-        let c = Int(c32)
-        var diff = -Double.infinity
-        if c == own {
-          diff = 0
-        } else if external[c] >= r * clusterWeight[c] * (total - clusterWeight[c]) {
-          diff = weightTo[c] - r * xv * clusterWeight[c]
+    // Scratch, allocated once: no per-node allocation, no bounds or uniqueness checks in the loop.
+    let clusterWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)  // X of each refined cluster
+    let external = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)  // E(C, S ∖ C)
+    let weightTo = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let nonSingleton = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+    let communityWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: k)  // X_S
+    var maxDegree = 0
+    for v in 0 ..< n { maxDegree = max(maxDegree, offsets[v + 1] - offsets[v]) }
+    let candidates = UnsafeMutableBufferPointer<Int32>.allocate(capacity: maxDegree + 1)
+    let cumulative = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxDegree + 1)
+    defer {
+      clusterWeight.deallocate()
+      external.deallocate()
+      weightTo.deallocate()
+      nonSingleton.deallocate()
+      communityWeight.deallocate()
+      candidates.deallocate()
+      cumulative.deallocate()
+    }
+    _ = weightTo.initialize(repeating: 0)
+    _ = nonSingleton.initialize(repeating: false)
+    _ = communityWeight.initialize(repeating: 0)
+    offsets.withUnsafeBufferPointer { offsets in
+      targets.withUnsafeBufferPointer { targets in
+        weights.withUnsafeBufferPointer { weights in
+          nodeWeight.withUnsafeBufferPointer { x in
+            community.withUnsafeBufferPointer { community in
+              refined.withUnsafeMutableBufferPointer { refined in
+                for v in 0 ..< n {
+                  clusterWeight[v] = x[v]
+                  communityWeight[Int(community[v])] += x[v]
+                  var e = 0.0
+                  for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] { e += weights[a] }
+                  external[v] = e
+                }
+                for v32 in order {
+                  let v = Int(v32)
+                  let own = Int(refined[v])  // == v while v is alone
+                  if nonSingleton[own] { continue }
+                  let s = community[v]
+                  let xv = x[v]
+                  let total = communityWeight[Int(s)]
+                  if external[own] < r * xv * (total - xv) { continue }  // v is not well connected to S
+                  clusterWeight[own] = 0
+                  candidates[0] = Int32(own)
+                  var count = 1
+                  for a in offsets[v] ..< offsets[v + 1] {
+                    let u = Int(targets[a])
+                    guard community[u] == s else { continue }
+                    let c = Int(refined[u])
+                    if weightTo[c] == 0 {
+                      candidates[count] = Int32(c)
+                      count += 1
+                    }
+                    weightTo[c] += weights[a]
+                  }
+                  // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
+                  var best = own
+                  var maxDiff = 0.0
+                  for i in 1 ..< count {
+                    let c = Int(candidates[i])
+                    var diff = -Double.infinity
+                    if external[c] >= r * clusterWeight[c] * (total - clusterWeight[c]) {
+                      diff = weightTo[c] - r * xv * clusterWeight[c]
+                    }
+                    if diff > maxDiff {
+                      maxDiff = diff
+                      best = c
+                    }
+                    cumulative[i] = diff
+                  }
+                  var chosen = best
+                  if count > 1 {
+                    // P(c) ∝ exp(ΔH_c / θ) over ΔH_c ≥ 0, scaled by exp(−max ΔH / θ) against overflow.
+                    var sum = Self.exp(-maxDiff / theta)
+                    cumulative[0] = sum
+                    for i in 1 ..< count {
+                      let diff = cumulative[i]
+                      if diff >= 0 { sum += Self.exp((diff - maxDiff) / theta) }
+                      cumulative[i] = sum
+                    }
+                    let threshold = rng.nextUnitInterval() * sum
+                    for i in 0 ..< count where cumulative[i] > threshold {
+                      chosen = Int(candidates[i])
+                      break
+                    }
+                  }
+                  clusterWeight[chosen] += xv
+                  if chosen != own {
+                    external[chosen] += external[own] - 2 * weightTo[chosen]
+                    refined[v] = Int32(chosen)
+                    nonSingleton[chosen] = true
+                  }
+                  for i in 0 ..< count { weightTo[Int(candidates[i])] = 0 }
+                }
+              }
+            }
+          }
         }
-        if diff > maxDiff {
-          maxDiff = diff
-          best = c
-        }
-        cumulative.append(diff)
       }
-      var chosen = best
-      if candidates.count > 1 {
-        var sum = 0.0
-        for i in 0 ..< cumulative.count {
-          let diff = cumulative[i]
-          if diff >= 0 { sum += Self.exp((diff - maxDiff) / theta) }
-          cumulative[i] = sum
-        }
-        let threshold = rng.nextUnitInterval() * sum
-        for i in 0 ..< cumulative.count where cumulative[i] > threshold {
-          chosen = Int(candidates[i])
-          break
-        }
-      }
-      clusterWeight[chosen] += xv
-      if chosen != own {
-        external[chosen] += external[own] - 2 * weightTo[chosen]
-        refined[v] = Int32(chosen)
-        nonSingleton[chosen] = true
-      }
-      for c in candidates { weightTo[Int(c)] = 0 }
     }
     return refined
   }
 
-  /// `e^x` for x ≤ 0 (Foundation-free): range reduction by powers of two and a Taylor series.
-  /// Relative error below 1e-15; underflows to 0 below −700.
+  /// `e^x` for x ≤ 0 (Foundation-free): range reduction by powers of two and a degree-13 Taylor
+  /// polynomial (Horner form). Relative error below 1e-15; underflows to 0 below −700.
   static func exp(_ x: Double) -> Double {
     if x < -700 { return 0 }
-    if x == 0 { return 1 }
     // e^x = 2^k · e^f with f = x − k ln 2, |f| ≤ ln2 / 2.
     let ln2 = 0.693_147_180_559_945_3
     let k = (x / ln2).rounded()
     let f = x - k * ln2
-    var term = 1.0
-    var sum = 1.0
-    for i in 1 ... 18 {
-      term *= f / Double(i)
-      sum += term
+    var p = 1.0  // Horner form of Σ f^i / i!: 1 + f(1 + f/2(1 + f/3(… (1 + f/13))))
+    var i = 13.0
+    while i >= 1 {
+      p = 1 + f * p / i
+      i -= 1
     }
-    return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+    return p * Double(sign: .plus, exponent: Int(k), significand: 1)
   }
 }
