@@ -15,8 +15,10 @@ import GraphCore
 /// 3. **Aggregation** on the refined partition; the aggregated nodes start in the community of
 ///    the unrefined partition they came from.
 ///
-/// Iterations repeat from the partition found until one leaves it unchanged, or at most
-/// ``maxIterations`` times. A last O(*n* + *m*) pass splits any community that is not connected
+/// Iterations repeat from the partition found, ``maxIterations`` times (2 by default, as
+/// leidenalg's and python-igraph's `n_iterations=2`), or with `maxIterations: nil` until one
+/// leaves the partition unchanged (slow on large graphs: 72 iterations on com-DBLP, against 2
+/// for 0.7 % less modularity). A last O(*n* + *m*) pass splits any community that is not connected
 /// into its components (that cannot lower the quality), so **every community is connected**,
 /// unconditionally.
 ///
@@ -28,8 +30,7 @@ import GraphCore
 ///   `CPMVertexPartition(G, weights="weight", resolution_parameter=γ).quality()`.
 ///
 /// Like Louvain it is deterministic for a given ``seed`` (``SplitMix64``; no dictionary or set is
-/// iterated). The defaults iterate until stable; leidenalg and python-igraph default to two
-/// iterations (`n_iterations=2`); pass `maxIterations: 2` for the same budget.
+/// iterated).
 ///
 ///     let g = Graph(nodeCount: 6, unweightedEdges: [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)])
 ///     try Leiden().partition(of: g).membership   // [0, 0, 0, 1, 1, 1]
@@ -89,13 +90,13 @@ public struct Leiden: CommunityDetector, Hashable, Codable {
   /// The randomness θ > 0 of the refinement merges (igraph `beta`, leidenalg
   /// `theta`); small values make merges nearly greedy.
   public var randomness: Double
-  /// The largest number of iterations, at least 1; `nil` iterates until an iteration changes
-  /// nothing.
+  /// The largest number of iterations, at least 1 (default 2, leidenalg's `n_iterations`); `nil`
+  /// iterates until an iteration changes nothing. Stops early when an iteration changes nothing.
   public var maxIterations: Int?
 
   public init(
     quality: Quality = .modularity, resolution: Double = 1.0, seed: UInt64 = 0, randomness: Double = 0.01,
-    maxIterations: Int? = nil
+    maxIterations: Int? = 2
   ) {
     self.quality = quality
     self.resolution = resolution
