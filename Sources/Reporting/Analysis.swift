@@ -83,11 +83,15 @@ public struct NetworkAnalysis: Sendable {
   /// The community partition renumbered in ``communities`` order, for colouring.
   public var partition: Partition { Partition(labels: communityOfNode) }
 
-  /// Analyses one network of `corpus`: every metric, components, Louvain communities and the
-  /// tags that characterise each community.
-  public init(network: Network, corpus: Corpus, options: AnalysisOptions = AnalysisOptions()) throws(GraphError) {
+  /// Analyses one network of `corpus`: every metric, components, communities (Louvain at the
+  /// options' resolution and seed, or `detect` when given) and the tags that characterise each
+  /// community.
+  public init(
+    network: Network, corpus: Corpus, options: AnalysisOptions = AnalysisOptions(),
+    communities detect: ((Graph) throws(GraphError) -> LouvainResult)? = nil
+  ) throws(GraphError) {
     let fellowsOnly = network.kind == .fellows
-    self = try Analysis.analyse(network, corpus: corpus, options: options) { (paper: Paper) -> [String] in
+    self = try Analysis.analyse(network, corpus: corpus, options: options, detect: detect) { (paper: Paper) -> [String] in
       fellowsOnly ? paper.fellows : paper.authors
     }
   }
@@ -138,7 +142,8 @@ public struct Analysis: Sendable {
   }
 
   static func analyse(
-    _ network: Network, corpus: Corpus, options: AnalysisOptions, tagsOf people: (Paper) -> [String]
+    _ network: Network, corpus: Corpus, options: AnalysisOptions,
+    detect: ((Graph) throws(GraphError) -> LouvainResult)? = nil, tagsOf people: (Paper) -> [String]
   ) throws(GraphError) -> NetworkAnalysis {
     let graph = network.graph
     var scores: [Metric: NodeScores] = [:]
@@ -150,7 +155,10 @@ public struct Analysis: Sendable {
       scores[metric] = try metric.measure(weighted: options.weighted).scores(for: graph)
     }
     let components = try ConnectedComponents().partition(of: graph)
-    let louvain = try Louvain(resolution: options.resolution, seed: options.seed).run(on: graph)
+    let louvain: LouvainResult
+    if let detect { louvain = try detect(graph) } else {
+      louvain = try Louvain(resolution: options.resolution, seed: options.seed).run(on: graph)
+    }
     // Order communities by size, then smallest member (canonical numbering is by smallest member).
     let groups = louvain.partition.communities
     let order = groups.indices.sorted { groups[$0].count != groups[$1].count ? groups[$0].count > groups[$1].count : $0 < $1 }
