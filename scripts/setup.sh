@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Coauthor needs on Debian/Ubuntu when it is missing: libgraphviz (headers and
-# plugins, for in-process layout and SVG/PNG/PDF rendering) and zlib (gzip-compressed inputs). Safe to run again.
+# plugins, for in-process layout and SVG/PNG/PDF rendering), zlib (gzip-compressed inputs), and
+# Chromium + Python 3 for the browser test of the HTML report. Safe to run again.
 set -euo pipefail
 
 need=()
@@ -10,6 +11,9 @@ pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
 pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 # libgraphviz-dev pulls in libgvc6 (layout engines, SVG and the cairo PNG/PDF plugin); a font for label sizes.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+# The browser test opens the HTML report in headless Chromium, driven by a standard-library Python script.
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2

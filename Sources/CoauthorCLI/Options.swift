@@ -151,10 +151,32 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Community detection settings.
 struct CommunityOptions: ParsableArguments {
-  enum Algorithm: String, ExpressibleByArgument, CaseIterable { case louvain }
+  enum Algorithm: String, ExpressibleByArgument, CaseIterable {
+    case louvain, leiden
+    case labelPropagation = "label-propagation"
 
-  @Option(help: "Community detection method.")
+    /// The name shown in text output.
+    var displayName: String {
+      switch self {
+      case .louvain: "Louvain"
+      case .leiden: "Leiden"
+      case .labelPropagation: "label propagation"
+      }
+    }
+  }
+
+  /// Leiden's quality function.
+  enum Quality: String, ExpressibleByArgument, CaseIterable {
+    case modularity, cpm
+
+    var leiden: Leiden.Quality { self == .cpm ? .cpm : .modularity }
+  }
+
+  @Option(help: "Community detection method: louvain, leiden or label-propagation.")
   var algorithm: Algorithm = .louvain
+
+  @Option(help: "Quality Leiden maximises: modularity (default) or cpm (constant Potts model; --resolution is then a density).")
+  var quality: Quality?
 
   // `.unconditional` so that `--resolution -1` reaches validate() rather than failing as "Missing value".
   @Option(parsing: .unconditional, help: ArgumentHelp("Resolution <r> ≥ 0: above 1 gives more, smaller communities.", valueName: "r"))
@@ -165,6 +187,9 @@ struct CommunityOptions: ParsableArguments {
 
   func validate() throws {
     guard resolution >= 0, resolution.isFinite else { throw ValidationError("Please give a '--resolution' of at least 0.") }
+    if quality != nil && algorithm != .leiden {
+      throw ValidationError("Please use '--quality' only with '--algorithm leiden'.")
+    }
   }
 }
 

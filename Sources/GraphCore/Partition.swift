@@ -10,21 +10,46 @@ public struct Partition: Sendable, Equatable, Hashable, Codable {
   public let communityCount: Int
 
   /// Builds a canonical partition from arbitrary integer labels.
+  /// - Complexity: O(*n*); labels in `0 ..< n` (the usual case) are mapped through an array,
+  ///   others through a dictionary.
   public init<S: Sequence>(labels: S) where S.Element: BinaryInteger {
-    var map: [Int: Int32] = [:]
-    var out: [Int32] = []
-    for label in labels {
-      let key = Int(label)
-      if let c = map[key] {
-        out.append(c)
-      } else {
-        let c = Int32(map.count)
-        map[key] = c
-        out.append(c)
+    // Concrete fast paths: the generic `Int(_:)` conversion is slow when not specialised.
+    let values: [Int]
+    if let array = labels as? [Int32] {
+      values = array.map { Int($0) }
+    } else if let array = labels as? ContiguousArray<Int32> {
+      values = array.map { Int($0) }
+    } else if let array = labels as? [Int] {
+      values = array
+    } else {
+      values = labels.map { Int($0) }
+    }
+    let n = values.count
+    var out = [Int32](repeating: 0, count: n)
+    var count: Int32 = 0
+    if values.allSatisfy({ $0 >= 0 && $0 < n }) {
+      var map = [Int32](repeating: -1, count: n)
+      for (v, key) in values.enumerated() {
+        if map[key] < 0 {
+          map[key] = count
+          count += 1
+        }
+        out[v] = map[key]
+      }
+    } else {
+      var map: [Int: Int32] = [:]
+      for (v, key) in values.enumerated() {
+        if let c = map[key] {
+          out[v] = c
+        } else {
+          map[key] = count
+          out[v] = count
+          count += 1
+        }
       }
     }
     membership = out
-    communityCount = map.count
+    communityCount = Int(count)
   }
 
   /// Every node in its own community.

@@ -43,6 +43,9 @@ public struct DOTWriter: Sendable {
     if let urls = style.nodeURLs {
       precondition(urls.count == n, "nodeURLs has \(urls.count) entries for \(n) nodes")
     }
+    for (name, count) in [("nodeLabels", style.nodeLabels?.count), ("nodeTooltips", style.nodeTooltips?.count)] {
+      if let count { precondition(count == n, "\(name) has \(count) entries for \(n) nodes") }
+    }
 
     let scores = style.sizeScores?.values ?? network.paperCounts.map(Double.init)
     let metric = style.sizeScores == nil ? "papers" : style.sizeMetricName
@@ -55,6 +58,10 @@ public struct DOTWriter: Sendable {
     if style.labelsAllFellows {
       for v in 0 ..< n where network.isFellow[v] { labelled[v] = true }
     }
+    if let hiddenNodes = style.hiddenNodes {
+      precondition(hiddenNodes.count == n, "hiddenNodes has \(hiddenNodes.count) entries for \(n) nodes")
+    }
+    let hidden = style.hiddenNodes ?? [Bool](repeating: false, count: n)
 
     var out = ""
     out += "graph \(Self.quoted("coauthor-\(network.kind.rawValue)")) {\n"
@@ -66,7 +73,6 @@ public struct DOTWriter: Sendable {
       ("overlap", style.overlap.rawValue),
       ("splines", style.splines.rawValue),
       ("outputorder", "edgesfirst"),
-      ("forcelabels", "true"),
       ("pad", "0.2"),
       ("bgcolor", Self.quoted("white")),
       ("fontname", Self.quoted(style.fontName)),
@@ -82,6 +88,7 @@ public struct DOTWriter: Sendable {
     out += "  edge [color=\"#59595999\"];\n"
 
     // Nodes.
+    let prefix = style.idPrefix
     for v in 0 ..< n {
       let t = scoreRange.map { Self.fraction(scores[v], in: $0) } ?? 1
       let dMin = style.minimumNodeDiameter
@@ -90,6 +97,8 @@ public struct DOTWriter: Sendable {
       var attributes: [String] = [
         "width=\(Self.fixed(diameter, 3))", "height=\(Self.fixed(diameter, 3))",
       ]
+      if let prefix { attributes.append("id=\(Self.quoted("\(prefix)n\(v)"))") }
+      if hidden[v] { attributes.append("style=invis") }
       let community = style.communities.map { $0[NodeID(v)] }
       attributes.append("fillcolor=\(Self.quoted(community.map(style.fill(forCommunity:)) ?? style.uncolouredFill))")
       if network.isFellow[v] {
@@ -99,9 +108,15 @@ public struct DOTWriter: Sendable {
       if style.sizeScores != nil { tooltip += "\n\(metric): \(Self.fixed(scores[v], 4))" }
       if let community { tooltip += "\ncommunity: \(style.name(ofCommunity: community))" }
       if network.isFellow[v] { tooltip += "\nfellow" }
+      if let custom = style.nodeTooltips?[v] { tooltip = custom }
       attributes.append("tooltip=\(Self.quoted(tooltip, as: .tooltip))")
-      if labelled[v] { attributes.append("xlabel=\(Self.quoted(network.labels[v], as: .label))") }
-      if let url = style.nodeURLs?[v] {
+      if labelled[v] && !hidden[v] {
+        // The label sits on the node; `fixedsize=shape` keeps the circle's size while overlap
+        // removal still makes room for the text (see NetworkStyle, Labels).
+        let text = style.nodeLabels?[v] ?? network.labels[v]
+        attributes += ["fixedsize=shape", "label=\(Self.quoted(text, as: .label))", "fontsize=\(Self.fixed(labelSize(t), 1))"]
+      }
+      if let url = style.nodeURLs?[v], !hidden[v] {
         attributes += ["URL=\(Self.quotedURL(url))", "target=\"_top\""]
       }
       out += "  n\(v) [\(attributes.joined(separator: ", "))];\n"
@@ -114,16 +129,18 @@ public struct DOTWriter: Sendable {
       let t = weightRange.map { $0.lowerBound == $0.upperBound ? 0 : Self.fraction(weight, in: $0) } ?? 0
       let width = style.minimumEdgeWidth + t * (style.maximumEdgeWidth - style.minimumEdgeWidth)
       var attributes = ["penwidth=\(Self.fixed(width, 2))"]
+      if let prefix { attributes.append("id=\(Self.quoted("\(prefix)e\(e)"))") }
       let kind = network.edgeKinds[e]
       var tooltip = "\(network.labels[u.index]) – \(network.labels[v.index])\n"
       switch kind {
       case .coauthorship:
-        tooltip += "\(Self.edgeWeightMeaning(network.kind)): \(Self.weightText(weight))"
+        tooltip += "\(weightMeaning(network.kind)): \(Self.weightText(weight))"
       case .sharedCollaborator:
         attributes += ["style=dashed", "color=\"#8C8C8C\""]
         tooltip += "shared collaborators: \(Self.weightText(weight))"
         if !network.edgeVia[e].isEmpty { tooltip += "\nvia " + network.edgeVia[e].joined(separator: ", ") }
       }
+      if hidden[u.index] || hidden[v.index] { attributes.append("style=invis") }
       attributes.append("tooltip=\(Self.quoted(tooltip, as: .tooltip))")
       out += "  n\(u.index) -- n\(v.index) [\(attributes.joined(separator: ", "))];\n"
     }
@@ -162,16 +179,18 @@ public struct DOTWriter: Sendable {
     if network.isFellow.contains(true) {
       row("BORDER=\"3\" COLOR=\"#1A1A1A\" BGCOLOR=\"white\" ", "fellow (dark double ring)")
     }
-    let scoreText = scoreRange.map { " (\(Self.fixed($0.lowerBound, 2))–\(Self.fixed($0.upperBound, 2)))" } ?? ""
-    row("", "node area: \(metric)\(scoreText)")
+    let scoreText = scoreRange.map { " (\(Self.scoreText($0.lowerBound))–\(Self.scoreText($0.upperBound)))" } ?? ""
+    row("", "node area: \(style.sizeLegend ?? metric)\(scoreText)")
     if let weightRange {
-      let meaning = Self.edgeWeightMeaning(network.kind)
+      let meaning = weightMeaning(network.kind)
       row("", "edge width: \(meaning) (\(Self.weightText(weightRange.lowerBound))–\(Self.weightText(weightRange.upperBound)))")
     }
     if network.edgeKinds.contains(.sharedCollaborator) {
       row("", "dashed edge: shared collaborators, no joint paper")
     }
-    var out = "  legend [shape=plaintext, style=solid, fixedsize=false, width=0, height=0, margin=0, fontsize=10, tooltip=\"Legend\", label=<\n"
+    for note in style.legendNotes { row("", note) }
+    let id = style.idPrefix.map { "id=\(Self.quoted("\($0)legend")), " } ?? ""
+    var out = "  legend [\(id)shape=plaintext, style=solid, fixedsize=false, width=0, height=0, margin=0, fontsize=10, tooltip=\"Legend\", label=<\n"
     out += "    <TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" COLOR=\"#999999\" BGCOLOR=\"white\">\n"
     out += "    <TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>\n"
     for r in rows { out += "    \(r)\n" }
@@ -180,6 +199,19 @@ public struct DOTWriter: Sendable {
   }
 
   // MARK: - Formatting
+
+  /// What an edge weight counts here: the style's override, else the network kind's meaning.
+  func weightMeaning(_ kind: Network.Kind) -> String { style.edgeWeightMeaning ?? Self.edgeWeightMeaning(kind) }
+
+  /// Label font size for a node at `t` (0 smallest … 1 largest): 10 to 14 points, so the most
+  /// central names read first.
+  func labelSize(_ t: Double) -> Double { 10 + 4 * t }
+
+  /// A legend range end: an integer when it is one, else 2 decimals (4 for values below 0.01).
+  static func scoreText(_ value: Double) -> String {
+    if value.isFinite && value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    return abs(value) < 0.01 ? fixed(value, 4) : fixed(value, 2)
+  }
 
   /// What an edge weight counts in a network of this kind.
   static func edgeWeightMeaning(_ kind: Network.Kind) -> String {

@@ -18,9 +18,12 @@ public import GraphCore
 /// * **Edges.** Pen width grows linearly with weight from ``minimumEdgeWidth`` to
 ///   ``maximumEdgeWidth`` (<https://graphviz.org/docs/attrs/penwidth/>); shared-collaborator edges
 ///   are dashed.
-/// * **Labels.** Only the ``labelCount`` highest-scoring nodes get a visible label (an `xlabel`,
-///   <https://graphviz.org/docs/attrs/xlabel/>); every node gets a tooltip with its name, papers,
-///   score and community.
+/// * **Labels.** Only the ``labelCount`` highest-scoring nodes get a visible label; every node gets
+///   a tooltip with its name, papers, score and community. The label is the node's own `label`,
+///   drawn centred on it with `fixedsize=shape` (<https://graphviz.org/docs/attrs/fixedsize/>):
+///   the circle keeps its size, overlap removal makes room for the text, and the text cannot
+///   drift away from its node the way `xlabel`s placed after layout do.
+///   ``SVGPolish/polished(_:)`` then gives the text a white halo so it reads on any fill.
 ///
 /// ## References
 /// Okabe, M. & Ito, K. *Color Universal Design (CUD): How to make figures and presentations that
@@ -121,6 +124,27 @@ public struct NetworkStyle: Sendable, Equatable {
   public var legendCommunityLimit: Int = 8
   /// Whether every program fellow gets a visible label, beyond the top ``labelCount``.
   public var labelsAllFellows: Bool = false
+
+  // MARK: Views (backbone, community map, ego network, growth strip)
+
+  /// Visible label text by node, replacing the node's name (e.g. a community's lead members);
+  /// `nil` or `nil` entries use the name. Only labelled nodes (``labelCount``) show it.
+  public var nodeLabels: [String?]? = nil
+  /// Tooltip text by node, replacing the generated one; `nil` or `nil` entries generate it.
+  public var nodeTooltips: [String?]? = nil
+  /// What an edge weight counts, for tooltips and the legend; `nil` derives it from the network.
+  public var edgeWeightMeaning: String? = nil
+  /// What node area means, for the legend; `nil` uses ``sizeMetricName``.
+  public var sizeLegend: String? = nil
+  /// A prefix for the SVG `id` of every node (`<prefix>n<k>`), edge (`<prefix>e<k>`) and the
+  /// legend, so several pictures can sit in one HTML page and scripts can find their elements;
+  /// `nil` leaves Graphviz's own ids.
+  public var idPrefix: String? = nil
+  /// Nodes drawn invisibly (with their edges) but still laid out, so pictures of one network
+  /// at several times share one layout (the growth strip); `nil` hides nothing.
+  public var hiddenNodes: [Bool]? = nil
+  /// Extra legend lines, drawn after the generated ones (e.g. "showing the 300 most central").
+  public var legendNotes: [String] = []
 
   /// A style with the documented defaults: nodes sized by paper count, no communities, top 15
   /// labelled, legend on, seed 0, prism overlap removal, curved edges.

@@ -15,6 +15,18 @@ public struct AnalysisOptions: Sendable, Equatable, Codable {
   public var sharedCollaborators: Bool = true
   /// Path metrics use distance = 1/weight.
   public var weighted: Bool = false
+  /// Networks with more nodes than this skip the path metrics (betweenness, closeness,
+  /// harmonic: O(nm) each, hours on 100k researchers); their scores are all 0 and reports say
+  /// they were not computed. Sizing and ranking then use PageRank and degree.
+  public var pathMetricNodeLimit: Int = 20_000
+
+  /// The metrics that take O(nm) time: all-pairs shortest paths.
+  public static let pathMetrics: Set<Metric> = [.betweenness, .closeness, .harmonic]
+
+  /// Whether `metric` is skipped on a network of `nodeCount` nodes (see ``pathMetricNodeLimit``).
+  public func skips(_ metric: Metric, nodeCount: Int) -> Bool {
+    nodeCount > pathMetricNodeLimit && Self.pathMetrics.contains(metric)
+  }
 
   public init(
     resolution: Double = 1.0, seed: UInt64 = 0, counting: Counting = .full, sharedCollaborators: Bool = true,
@@ -74,17 +86,20 @@ public struct NetworkAnalysis: Sendable {
   public var partition: Partition { Partition(labels: communityOfNode) }
 
   /// Analyses one network of `corpus`: the `metrics` asked for (all by default; PageRank is
-  /// always computed, it orders community members), components, Louvain communities and the tags
-  /// that characterise each community.
+  /// always computed, it orders community members), components, communities (Louvain at the
+  /// options' resolution and seed, or `detect` when given) and the tags that characterise each
+  /// community.
   ///
   /// Ask only for what you need on large graphs: betweenness and closeness are O(*nm*), so
   /// `metrics: [.pagerank]` is what `coauthor communities` uses.
   public init(
     network: Network, corpus: Corpus, options: AnalysisOptions = AnalysisOptions(),
-    metrics: [Metric] = Metric.allCases
+    metrics: [Metric] = Metric.allCases,
+    communities detect: ((Graph) throws(GraphError) -> LouvainResult)? = nil
   ) throws(GraphError) {
     let fellowsOnly = network.kind == .fellows
-    self = try Analysis.analyse(network, corpus: corpus, options: options, metrics: metrics) { (paper: Paper) -> [String] in
+    self = try Analysis.analyse(network, corpus: corpus, options: options, metrics: metrics, detect: detect) {
+      (paper: Paper) -> [String] in
       fellowsOnly ? paper.fellows : paper.authors
     }
   }
@@ -136,15 +151,22 @@ public struct Analysis: Sendable {
 
   static func analyse(
     _ network: Network, corpus: Corpus, options: AnalysisOptions, metrics: [Metric] = Metric.allCases,
-    tagsOf people: (Paper) -> [String]
+    detect: ((Graph) throws(GraphError) -> LouvainResult)? = nil, tagsOf people: (Paper) -> [String]
   ) throws(GraphError) -> NetworkAnalysis {
     let graph = network.graph
     var scores: [Metric: NodeScores] = [:]
     for metric in Metric.allCases where metric == .pagerank || metrics.contains(metric) {
+      if options.skips(metric, nodeCount: graph.nodeCount) {
+        scores[metric] = NodeScores(values: [Double](repeating: 0, count: graph.nodeCount))
+        continue
+      }
       scores[metric] = try metric.measure(weighted: options.weighted).scores(for: graph)
     }
     let components = try ConnectedComponents().partition(of: graph)
-    let louvain = try Louvain(resolution: options.resolution, seed: options.seed).run(on: graph)
+    let louvain: LouvainResult
+    if let detect { louvain = try detect(graph) } else {
+      louvain = try Louvain(resolution: options.resolution, seed: options.seed).run(on: graph)
+    }
     // Order communities by size, then smallest member (canonical numbering is by smallest member).
     let groups = louvain.partition.communities
     let order = groups.indices.sorted { groups[$0].count != groups[$1].count ? groups[$0].count > groups[$1].count : $0 < $1 }

@@ -1,12 +1,24 @@
 import Foundation
 
-/// Writes a ``ReportDocument`` as one self-contained HTML page: styles inline, pictures as
-/// inline SVG, no external resources, no scripts. All text is escaped.
+/// Writes a ``ReportDocument`` as one self-contained HTML page: styles and a small script
+/// inline, pictures as inline SVG, data as JSON in a `<script type="application/json">`
+/// element, no external resources (works offline). All text is escaped for where it goes:
+/// HTML text and attributes (``escape(_:)``), JSON inside `<script>` (``ScriptJSON``).
+///
+/// The script makes the page interactive: hovering a node of a picture dims everything but the
+/// node, its neighbours and their links; a search box finds researchers (ignoring case and
+/// accents) and highlights them in the co-authorship picture; table columns sort on click.
+/// Nodes link to profiles with plain `#anchor` links, which work without the script.
 public struct HTMLReportWriter: Sendable {
-  /// SVG text by figure key (`authors`, `fellows`, `tags`).
+  /// SVG text by figure key (`authors`, `fellows`, `tags`, `communities`, `growth-<year>`).
   public var svgs: [String: String]
+  /// Which SVG element is which node, by figure key (for hover highlighting).
+  public var figureIndex: [String: FigureIndex]
 
-  public init(svgs: [String: String] = [:]) { self.svgs = svgs }
+  public init(svgs: [String: String] = [:], figureIndex: [String: FigureIndex] = [:]) {
+    self.svgs = svgs
+    self.figureIndex = figureIndex
+  }
 
   static let style = """
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;max-width:72rem;margin:0 auto;padding:1.5rem;color:#1b1b1b;line-height:1.5}
@@ -24,6 +36,105 @@ public struct HTMLReportWriter: Sendable {
     nav{background:#f7f9fb;border:1px solid #e3e8ee;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
     nav a{margin-right:1rem}
     :target{background:#fff3bf}
+    .search{position:sticky;top:0;z-index:5;background:#fff;border:1px solid #cfd8e3;border-radius:6px;padding:.5rem .8rem;margin:1rem 0;box-shadow:0 1px 4px rgba(0,0,0,.06)}
+    .search input{font-size:1rem;padding:.3rem .5rem;width:min(28rem,90%);border:1px solid #aab;border-radius:4px}
+    .search ul{list-style:none;margin:.3rem 0 0;padding:0;max-height:14rem;overflow:auto}
+    .search li{padding:.1rem 0}
+    .search li span{color:#666;font-size:.85rem;margin-left:.5rem}
+    th.sortable{cursor:pointer;user-select:none}
+    th.sortable::after{content:" \\2195";color:#99a;font-size:.8em}
+    th[aria-sort=ascending]::after{content:" \\25B2"}
+    th[aria-sort=descending]::after{content:" \\25BC"}
+    .strip{display:flex;flex-wrap:wrap;gap:.5rem}
+    .strip>div{flex:1 1 15rem;min-width:12rem;text-align:center;font-size:.85rem;color:#444}
+    .node,.edge{transition:opacity .15s}
+    svg.focused .node:not(.hl):not([id$=legend]){opacity:.15}
+    svg.focused .edge:not(.hl){opacity:.05}
+    svg .node.hl ellipse{stroke:#000}
+    svg .node.centre ellipse{stroke:#D55E00;stroke-width:4}
+    .chart text{font-size:11px;fill:#333}
+    """
+
+  /// The page script. Reads `#coauthor-data`; builds every element with `textContent`, never
+  /// `innerHTML`, so names stay text.
+  static let script = """
+    (function(){
+    "use strict";
+    var data=JSON.parse(document.getElementById("coauthor-data").textContent);
+    var figures={};
+    Object.keys(data.figures).forEach(function(key){
+      var fig=data.figures[key];
+      var root=document.getElementById("figure-"+key);
+      var svg=root&&root.querySelector("svg");
+      if(!svg)return;
+      var nodes=fig.names.map(function(_,i){return document.getElementById(fig.prefix+"n"+i);});
+      var edges=fig.edges.map(function(_,e){return document.getElementById(fig.prefix+"e"+e);});
+      var incident=fig.names.map(function(){return [];});
+      fig.edges.forEach(function(uv,e){incident[uv[0]].push(e);incident[uv[1]].push(e);});
+      function clear(){svg.classList.remove("focused");svg.querySelectorAll(".hl").forEach(function(x){x.classList.remove("hl","centre");});}
+      function focus(i){
+        clear();svg.classList.add("focused");
+        if(nodes[i])nodes[i].classList.add("hl","centre");
+        fig.neighbours[i].forEach(function(j){if(nodes[j])nodes[j].classList.add("hl");});
+        incident[i].forEach(function(e){if(edges[e])edges[e].classList.add("hl");});
+      }
+      nodes.forEach(function(el,i){if(!el)return;el.addEventListener("mouseenter",function(){focus(i);});el.addEventListener("mouseleave",clear);});
+      figures[key]={focus:focus,clear:clear,names:fig.names,svg:svg};
+    });
+    window.coauthorFigures=figures;
+    function fold(s){return s.normalize("NFD").replace(/[\\u0300-\\u036f]/g,"").toLowerCase();}
+    var input=document.getElementById("person-search"),list=document.getElementById("search-results");
+    if(input&&list){
+      var people=data.people.map(function(p){return {p:p,key:fold(p.name)};});
+      function highlight(name){
+        var f=figures.authors;if(!f)return;var i=f.names.indexOf(name);
+        if(i>=0){f.focus(i);}else{f.clear();}
+      }
+      function show(){
+        var q=fold(input.value.trim());list.textContent="";
+        if(!q)return;
+        var hits=people.filter(function(x){return x.key.indexOf(q)>=0;}).slice(0,12);
+        if(!hits.length){var li=document.createElement("li");li.textContent="No researcher matches.";list.appendChild(li);return;}
+        hits.forEach(function(h){
+          var li=document.createElement("li");li.className="hit";
+          var a=document.createElement(h.p.anchor?"a":"strong");a.textContent=h.p.name;
+          if(h.p.anchor)a.href="#"+h.p.anchor;
+          var span=document.createElement("span");span.textContent=h.p.detail;
+          li.appendChild(a);li.appendChild(span);
+          li.addEventListener("mouseenter",function(){highlight(h.p.name);});
+          list.appendChild(li);
+        });
+        highlight(hits[0].p.name);
+      }
+      input.addEventListener("input",show);
+      input.addEventListener("keydown",function(ev){
+        if(ev.key!=="Enter")return;var a=list.querySelector("li.hit a");if(a)location.hash=a.getAttribute("href").slice(1);
+      });
+    }
+    document.querySelectorAll("table").forEach(function(table){
+      var heads=table.querySelectorAll("thead th"),body=table.tBodies[0];
+      if(!body||body.rows.length<2)return;
+      heads.forEach(function(th,col){
+        th.classList.add("sortable");th.setAttribute("tabindex","0");
+        function sort(){
+          var numeric=body.rows[0].cells[col]&&body.rows[0].cells[col].classList.contains("num");
+          var dir=th.getAttribute("aria-sort")==="descending"?1:-1;
+          if(th.getAttribute("aria-sort")===null&&!numeric)dir=1;
+          heads.forEach(function(h){h.removeAttribute("aria-sort");});
+          th.setAttribute("aria-sort",dir===1?"ascending":"descending");
+          var rows=Array.prototype.slice.call(body.rows);
+          rows.sort(function(a,b){
+            var x=a.cells[col]?a.cells[col].textContent:"",y=b.cells[col]?b.cells[col].textContent:"";
+            if(numeric){var nx=parseFloat(x),ny=parseFloat(y);nx=isNaN(nx)?-Infinity:nx;ny=isNaN(ny)?-Infinity:ny;return dir*(nx-ny);}
+            return dir*x.localeCompare(y);
+          });
+          rows.forEach(function(r){body.appendChild(r);});
+        }
+        th.addEventListener("click",sort);
+        th.addEventListener("keydown",function(ev){if(ev.key==="Enter")sort();});
+      });
+    });
+    })();
     """
 
   public func write(_ document: ReportDocument) -> String {
@@ -62,9 +173,79 @@ public struct HTMLReportWriter: Sendable {
           out += "<p><em>(picture not rendered)</em></p>\n"
         }
         out += "<figcaption>\(Self.escape(caption))</figcaption>\n</figure>\n"
+      case .figureRow(let keys, let captions, let caption):
+        out += "<figure class=\"row\">\n<div class=\"strip\">\n"
+        for (i, key) in keys.enumerated() {
+          guard let svg = svgs[key] else { continue }
+          out += "<div id=\"figure-\(Self.escape(key))\">\n" + Self.inlineSVG(svg)
+          out += "<div>\(Self.escape(i < captions.count ? captions[i] : key))</div>\n</div>\n"
+        }
+        out += "</div>\n<figcaption>\(Self.escape(caption))</figcaption>\n</figure>\n"
+      case .barChart(let chart):
+        out += Self.barChartSVG(chart)
+      case .searchBox:
+        out += "<div class=\"search\" role=\"search\"><label for=\"person-search\"><strong>Find a researcher</strong></label> "
+        out += "<input id=\"person-search\" type=\"search\" placeholder=\"Type part of a name, e.g. Tong\" autocomplete=\"off\">"
+        out += "<ul id=\"search-results\" aria-live=\"polite\"></ul></div>\n"
       }
     }
+    out += "<script type=\"application/json\" id=\"coauthor-data\">" + dataJSON(document) + "</script>\n"
+    out += "<script>\n\(Self.script)\n</script>\n"
     out += "</body>\n</html>\n"
+    return out
+  }
+
+  /// The page data: people for the search box, node ids and neighbours for each picture.
+  func dataJSON(_ document: ReportDocument) -> String {
+    typealias V = ScriptJSON.Value
+    let people = V.array(document.searchIndex.map { e in
+      .object([("name", .string(e.name)), ("anchor", e.anchor.map(V.string) ?? .null), ("detail", .string(e.detail))])
+    })
+    let figures = V.object(figureIndex.keys.sorted().filter { svgs[$0] != nil }.map { key in
+      let f = figureIndex[key]!
+      return (key, .object([
+        ("prefix", .string(f.idPrefix)), ("names", .array(f.names.map(V.string))),
+        ("neighbours", .array(f.neighbours.map { .array($0.map(V.int)) })),
+        ("edges", .array(f.edges.map { .array($0.map(V.int)) })),
+      ]))
+    })
+    return V.object([("people", people), ("figures", figures)]).text
+  }
+
+  /// A grouped bar chart as inline SVG: one group per category, one bar per series, value on
+  /// top of each bar, a legend above. Colours are Okabe–Ito blue and orange.
+  static func barChartSVG(_ chart: BarChart) -> String {
+    let colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+    let maxValue = max(1, chart.series.flatMap(\.values).max() ?? 1)
+    let groups = max(1, chart.categories.count)
+    let left = 40.0, top = 40.0, plotHeight = 180.0
+    let groupWidth = max(36.0, min(90.0, 640.0 / Double(groups)))
+    let width = left + groupWidth * Double(groups) + 20
+    let height = top + plotHeight + 30
+    let barWidth = groupWidth * 0.8 / Double(max(1, chart.series.count))
+    func f(_ x: Double) -> String { String(format: "%.1f", x) }
+    var out = "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
+    out += "<title>\(escape(chart.title))</title>\n"
+    var x = left
+    for (i, s) in chart.series.enumerated() {
+      out += "<rect x=\"\(f(x))\" y=\"10\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>"
+      out += "<text x=\"\(f(x + 16))\" y=\"20\">\(escape(s.name))</text>\n"
+      x += 22 + Double(s.name.count) * 6.5
+    }
+    out += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - 10))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
+    for (g, category) in chart.categories.enumerated() {
+      let gx = left + groupWidth * Double(g) + groupWidth * 0.1
+      for (i, s) in chart.series.enumerated() {
+        let value = g < s.values.count ? s.values[g] : 0
+        let h = plotHeight * Double(value) / Double(maxValue)
+        let bx = gx + barWidth * Double(i)
+        out += "<rect x=\"\(f(bx))\" y=\"\(f(top + plotHeight - h))\" width=\"\(f(barWidth - 1))\" height=\"\(f(h))\" fill=\"\(colours[i % colours.count])\">"
+        out += "<title>\(escape(category)): \(value) \(escape(s.name.lowercased()))</title></rect>"
+        out += "<text x=\"\(f(bx + barWidth / 2))\" y=\"\(f(top + plotHeight - h - 3))\" text-anchor=\"middle\">\(value)</text>\n"
+      }
+      out += "<text x=\"\(f(gx + groupWidth * 0.4))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(escape(category))</text>\n"
+    }
+    out += "</svg><figcaption>\(escape(chart.title))</figcaption></figure>\n"
     return out
   }
 

@@ -27,6 +27,25 @@ public struct MarkdownReportWriter: Sendable {
         } else {
           out += "*(picture not rendered: \(Self.escape(caption)))*\n"
         }
+      case .figureRow(let keys, let captions, let caption):
+        let shown = keys.indices.filter { figures[keys[$0]] != nil }
+        if shown.isEmpty {
+          out += "*(pictures not rendered: \(Self.escape(caption)))*\n"
+        } else {
+          out += "| " + shown.map { Self.escape($0 < captions.count ? captions[$0] : keys[$0]) }.joined(separator: " | ") + " |\n"
+          out += "|" + String(repeating: " :---: |", count: shown.count) + "\n"
+          out += "| " + shown.map { "![\(Self.escape(keys[$0]))](\(figures[keys[$0]]!))" }.joined(separator: " | ") + " |\n\n"
+          out += "*\(Self.escape(caption))*\n"
+        }
+      case .barChart(let chart):
+        out += "**\(Self.escape(chart.title))**\n\n"
+        out += "| " + ([""] + chart.categories).map(Self.escape).joined(separator: " | ") + " |\n"
+        out += "| --- |" + String(repeating: " ---: |", count: chart.categories.count) + "\n"
+        for s in chart.series {
+          out += "| " + ([Self.escape(s.name)] + s.values.map(String.init)).joined(separator: " | ") + " |\n"
+        }
+      case .searchBox:
+        out += "*Every researcher with a profile is listed under [Researcher profiles](#researchers).*\n"
       }
     }
     return out

@@ -9,12 +9,34 @@ import Networks
 public struct ReportBuilder: Sendable {
   public var context: ReportContext
   private var anchors = PersonAnchors(names: [])
+  /// Author-network nodes that get a profile (see ``ReportContext/profileLimit``).
+  private var profiled: [Bool] = []
+  /// Indices into `corpus.papers` of each author-network node's papers.
+  private var papersOf: [[Int]] = []
 
   public init(context: ReportContext) { self.context = context }
 
+  /// The author-network nodes that get a profile: the ``ReportContext/profileLimit`` most
+  /// influential (PageRank), plus every fellow.
+  public static func profiledNodes(_ analysis: Analysis, limit: Int) -> [Bool] {
+    let n = analysis.authors
+    var out = [Bool](repeating: false, count: n.network.graph.nodeCount)
+    for v in n.ranking(by: .pagerank).prefix(limit) { out[v.index] = true }
+    for v in out.indices where n.network.isFellow[v] { out[v] = true }
+    return out
+  }
+
   public func document(for analysis: Analysis) -> ReportDocument {
     var builder = self
-    builder.anchors = PersonAnchors(names: analysis.authors.network.labels)
+    let labels = analysis.authors.network.labels
+    builder.anchors = PersonAnchors(names: labels)
+    builder.profiled = Self.profiledNodes(analysis, limit: context.profileLimit)
+    let index = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var papersOf = [[Int]](repeating: [], count: labels.count)
+    for (i, paper) in analysis.corpus.papers.enumerated() {
+      for name in paper.authors { if let v = index[name] { papersOf[v].append(i) } }
+    }
+    builder.papersOf = papersOf
     return builder.build(analysis)
   }
 
@@ -23,12 +45,32 @@ public struct ReportBuilder: Sendable {
     blocks += summary(analysis)
     blocks += howToRead()
     blocks += central(analysis)
+    blocks += timelineSection(analysis)
     blocks += fellowSection(analysis)
     blocks += communitySection(analysis)
     blocks += topicSection(analysis)
+    blocks += profileSection(analysis)
     blocks += dataQuality(analysis)
     blocks += method(analysis)
-    return ReportDocument(title: "Co-authorship report: \(context.title)", blocks: blocks)
+    if let keys = context.figureKeys {
+      blocks = blocks.filter { if case .figure(let key, _) = $0 { return keys.contains(key) } else { return true } }
+    }
+    let n = analysis.authors
+    let search = n.ranking(by: .pagerank).map { v -> SearchEntry in
+      let name = n.network.labels[v.index]
+      let detail = "\(Self.count(n.network.paperCounts[v.index], "paper")), community \(n.communityOfNode[v.index] + 1)"
+        + (n.network.isFellow[v.index] ? ", fellow" : "")
+      return SearchEntry(name: name, anchor: profiled[v.index] ? anchors[name] : nil, detail: detail)
+    }
+    return ReportDocument(title: "Co-authorship report: \(context.title)", blocks: blocks, searchIndex: search)
+  }
+
+  func skipped(_ a: Analysis, _ metric: Metric) -> Bool {
+    a.options.skips(metric, nodeCount: a.authors.network.graph.nodeCount)
+  }
+
+  func metricText(_ a: Analysis, _ metric: Metric, _ v: NodeID) -> String {
+    skipped(a, metric) ? "–" : Self.number(a.authors.scores[metric]!.values[v.index])
   }
 
   // MARK: Formatting
@@ -44,7 +86,7 @@ public struct ReportBuilder: Sendable {
 
   func person(_ a: NetworkAnalysis, _ v: NodeID) -> [Inline] {
     let name = a.network.labels[v.index]
-    let link = Inline.anchorLink(name, anchor: anchors[name])
+    let link = a.network.kind == .authors && !profiled[v.index] ? Inline.text(name) : Inline.anchorLink(name, anchor: anchors[name])
     return a.network.isFellow[v.index] ? [link, .text(" ★")] : [link]
   }
 
@@ -87,7 +129,7 @@ public struct ReportBuilder: Sendable {
           [[.text("Data-quality notes")], [.text("\(c.diagnostics.count)")]],
         ],
         numeric: [false, true]),
-    ]
+    ] + (context.notes.isEmpty ? [] : [.bullets(context.notes.map { [.emphasis($0)] })]) + [.searchBox]
   }
 
   func howToRead() -> [Block] {
@@ -115,7 +157,7 @@ public struct ReportBuilder: Sendable {
     for (i, v) in top.enumerated() {
       rows.append([
         [.text("\(i + 1)")], person(n, v), [.text("\(n.network.paperCounts[v.index])")], [.text("\(Int(degree[v.index]))")],
-        [.text(Self.number(betweenness[v.index]))], [.text(Self.number(pagerank[v.index]))],
+        [.text(skipped(a, .betweenness) ? "–" : Self.number(betweenness[v.index]))], [.text(Self.number(pagerank[v.index]))],
         [.anchorLink("\(n.communityOfNode[v.index] + 1)", anchor: "community-\(n.communityOfNode[v.index] + 1)")],
       ])
     }
@@ -125,7 +167,7 @@ public struct ReportBuilder: Sendable {
       (.closeness, "Closest to everyone in their group", 3), (.harmonic, "Shortest reach overall (harmonic)", 2),
       (.eigenvector, "Best-connected neighbourhood (eigenvector)", 3), (.pagerank, "Most influential (PageRank)", 3),
     ]
-    for (metric, label, digits) in described {
+    for (metric, label, digits) in described where !skipped(a, metric) {
       let ranking = n.ranking(by: metric)
       guard let best = ranking.first else { continue }
       let values = n.scores[metric]!.values
@@ -142,7 +184,7 @@ public struct ReportBuilder: Sendable {
     }
     return [
       .heading(level: 2, text: "Who is central", anchor: "central"),
-      .figure(key: "authors", caption: "The co-authorship network: one circle per researcher, sized by influence (PageRank), coloured by community; ★ fellows have a thick outline."),
+      .figure(key: "authors", caption: "The co-authorship network: one circle per researcher, area by influence (PageRank), coloured by community; ★ fellows have a dark double ring; line width = shared papers. Hover a circle to see its co-authors, click it for the profile."),
       .paragraph([.text("The \(min(context.topCount, n.network.graph.nodeCount)) most influential researchers:")]),
       .table(
         headers: ["#", "Researcher", "Papers", "Co-authors", "Bridging", "Influence", "Community"], rows: rows,
@@ -192,6 +234,50 @@ public struct ReportBuilder: Sendable {
       .table(
         headers: ["Fellow", "Papers", "Wrote with fellows", "Linked through shared collaborators"], rows: rows,
         numeric: [false, true, false, false]),
+    ] + fellowsAndCollaborators(a)
+  }
+
+  /// Fellows against their non-fellow collaborators, and the researchers who bridge communities.
+  func fellowsAndCollaborators(_ a: Analysis) -> [Block] {
+    let n = a.authors
+    let g = n.network.graph
+    let betweenness = n.scores[.betweenness]!.values
+    func reach(_ v: Int) -> Int {
+      Set(g.neighbors(of: NodeID(v)).map { n.communityOfNode[$0.index] }.filter { $0 != n.communityOfNode[v] }).count
+    }
+    let fellows = (0 ..< g.nodeCount).filter { n.network.isFellow[$0] }
+    var rows: [[[Inline]]] = []
+    var fellowCoauthors = 0
+    var otherCoauthors = 0
+    for v in fellows.sorted(by: { betweenness[$0] != betweenness[$1] ? betweenness[$0] > betweenness[$1] : n.network.labels[$0] < n.network.labels[$1] }) {
+      let neighbours = g.neighbors(of: NodeID(v)).map(\.index)
+      let withFellows = neighbours.filter { n.network.isFellow[$0] }.count
+      fellowCoauthors += withFellows
+      otherCoauthors += neighbours.count - withFellows
+      rows.append([
+        person(n, NodeID(v)), [.text("\(n.network.paperCounts[v])")], [.text("\(withFellows)")],
+        [.text("\(neighbours.count - withFellows)")], [.text("\(reach(v))")], [.text(metricText(a, .betweenness, NodeID(v)))],
+      ])
+    }
+    let share = fellowCoauthors + otherCoauthors == 0 ? 0 : Double(otherCoauthors) / Double(fellowCoauthors + otherCoauthors)
+    var bridges: [[Inline]] = []
+    let byBridging = skipped(a, .betweenness)
+      ? (0 ..< g.nodeCount).sorted { reach($0) != reach($1) ? reach($0) > reach($1) : n.network.labels[$0] < n.network.labels[$1] }.map(NodeID.init)
+      : n.ranking(by: .betweenness)
+    for v in byBridging.prefix(200) where reach(v.index) > 0 && bridges.count < 8 {
+      bridges.append(person(n, v) + [.text(": links community \(n.communityOfNode[v.index] + 1) with \(Self.count(reach(v.index), "other community", "other communities"))"
+        + (skipped(a, .betweenness) ? "" : ", bridging \(Self.number(betweenness[v.index]))"))])
+    }
+    return [
+      .heading(level: 3, text: "Fellows and their collaborators", anchor: "fellow-collaborators"),
+      .paragraph([.text("For each fellow (in the co-authorship network): co-authors who are fellows, co-authors who are not, how many other communities their co-authors belong to, and bridging. "
+        + "\(Int((share * 100).rounded()))% of fellows' co-author links go to non-fellows (mentors and collaborators).")]),
+      .table(
+        headers: ["Fellow", "Papers", "Fellow co-authors", "Other co-authors", "Other communities reached", "Bridging"], rows: rows,
+        numeric: [false, true, true, true, true, true]),
+      .heading(level: 3, text: "Who bridges groups", anchor: "bridges"),
+      .paragraph([.text(bridges.isEmpty ? "Nobody links two communities: every community is a separate group." : "Researchers whose co-authors span several communities, strongest bridges first:")]),
+      .bullets(bridges),
     ]
   }
 
@@ -206,34 +292,95 @@ public struct ReportBuilder: Sendable {
             + "Members are listed most influential first; the topics are the tags most common on the community's papers.")
       ]),
     ]
-    for c in n.communities {
+    blocks.append(.figure(key: "communities", caption: "The community map: one circle per community, area = members, labelled with its most influential members and top tag; line width = co-author pairs between the two communities. Click a circle for the community."))
+    let shownCommunities = n.communities.prefix(60)
+    for c in shownCommunities {
       let topics = c.tags.isEmpty ? "no tagged papers" : c.tags.map { "\($0.tag) (\($0.papers))" }.joined(separator: ", ")
       blocks.append(.heading(level: 3, text: "Community \(c.id + 1): \(Self.count(c.members.count, "member")), \(Self.count(c.papers, "paper"))", anchor: "community-\(c.id + 1)"))
       var members: [Inline] = [.strong("Members"), .text(": ")]
-      for (k, v) in c.members.enumerated() {
+      for (k, v) in c.members.prefix(40).enumerated() {
         if k > 0 { members.append(.text(", ")) }
         members += person(n, v)
       }
+      if c.members.count > 40 { members.append(.text(" and \(c.members.count - 40) more")) }
       blocks.append(.paragraph(members))
       blocks.append(.paragraph([.strong("Topics"), .text(": " + topics)]))
     }
-    // Profiles: one line per researcher, the anchor targets of every name link.
-    blocks.append(.heading(level: 3, text: "Researchers", anchor: "researchers"))
-    let order = (0 ..< n.network.graph.nodeCount).sorted { n.network.labels[$0] < n.network.labels[$1] }
-    var rows: [[[Inline]]] = []
+    if n.communities.count > shownCommunities.count {
+      let rest = n.communities.dropFirst(shownCommunities.count)
+      blocks.append(.paragraph([.text("\(Self.count(rest.count, "smaller community", "smaller communities")) (\(rest.map(\.members.count).reduce(0, +)) researchers) are not listed.")]))
+    }
+    return blocks
+  }
+
+  func profileSection(_ a: Analysis) -> [Block] {
+    let n = a.authors
     let g = n.network.graph
+    let count = profiled.filter { $0 }.count
+    var blocks: [Block] = [
+      .heading(level: 2, text: "Researcher profiles", anchor: "researchers"),
+      .paragraph([.text(count == g.nodeCount
+        ? "One profile per researcher, in alphabetical order."
+        : "Profiles of the \(count) most influential researchers and every fellow, in alphabetical order (\(g.nodeCount - count) more researchers are in the tables and pictures only).")]),
+    ]
+    let order = (0 ..< g.nodeCount).filter { profiled[$0] }.sorted { n.network.labels[$0] < n.network.labels[$1] }
     for v in order {
       let name = n.network.labels[v]
-      let coauthors = g.neighbors(of: NodeID(v)).map { n.network.labels[$0.index] }.sorted()
-      let papers = a.corpus.papers.filter { $0.authors.contains(name) }.map(\.title)
-      rows.append([
-        [.anchor(anchors[name]), .text(name)] + (n.network.isFellow[v] ? [.text(" ★")] : []),
-        [.text("\(n.communityOfNode[v] + 1)")],
-        [.text(papers.joined(separator: "; "))],
-        [.text(coauthors.joined(separator: ", "))],
-      ])
+      let node = NodeID(v)
+      blocks.append(.heading(level: 3, text: name + (n.network.isFellow[v] ? " ★" : ""), anchor: anchors[name]))
+      let community = n.communityOfNode[v] + 1
+      var facts: [[Inline]] = [
+        [.strong("Community"), .text(": "), .anchorLink("Community \(community)", anchor: "community-\(community)")],
+        [.strong("Metrics"), .text(": \(Self.count(n.network.paperCounts[v], "paper")), \(Self.count(g.degree(of: node), "co-author")), influence \(metricText(a, .pagerank, node)), bridging \(metricText(a, .betweenness, node)), closeness \(metricText(a, .closeness, node))")],
+      ]
+      var papers: [Inline] = [.strong("Papers"), .text(": ")]
+      for (k, i) in papersOf[v].prefix(20).enumerated() {
+        let p = a.corpus.papers[i]
+        if k > 0 { papers.append(.text("; ")) }
+        papers.append(.emphasis(p.title))
+        if let d = p.date { papers.append(.text(" (\(d.year))")) }
+      }
+      if papersOf[v].count > 20 { papers.append(.text("; and \(papersOf[v].count - 20) more")) }
+      facts.append(papers)
+      let coauthors = g.neighbors(of: node).sorted { n.network.labels[$0.index] < n.network.labels[$1.index] }
+      var line: [Inline] = [.strong("Co-authors"), .text(": ")]
+      for (k, u) in coauthors.prefix(40).enumerated() {
+        if k > 0 { line.append(.text(", ")) }
+        line += person(n, u)
+      }
+      if coauthors.isEmpty { line.append(.text("none in this listing")) }
+      if coauthors.count > 40 { line.append(.text(" and \(coauthors.count - 40) more")) }
+      facts.append(line)
+      blocks.append(.bullets(facts))
     }
-    blocks.append(.table(headers: ["Researcher", "Community", "Papers", "Co-authors"], rows: rows, numeric: [false, true, false, false]))
+    return blocks
+  }
+
+  func timelineSection(_ a: Analysis) -> [Block] {
+    let t = Timeline(corpus: a.corpus)
+    guard !t.years.isEmpty else {
+      return [
+        .heading(level: 2, text: "How the network grew", anchor: "timeline"),
+        .paragraph([.text("No paper has a date, so there is no timeline.")]),
+      ]
+    }
+    var blocks: [Block] = [
+      .heading(level: 2, text: "How the network grew", anchor: "timeline"),
+      .paragraph([.text("Papers per year, and how many co-author pairs wrote together for the first time that year. "
+        + (t.undated > 0 ? "\(Self.count(t.undated, "paper")) without a date \(t.undated == 1 ? "is" : "are") not counted." : "Every paper has a date."))]),
+      .barChart(BarChart(
+        title: "Papers and new collaborations per year", categories: t.years.map { String($0.year) },
+        series: [("Papers", t.years.map(\.papers)), ("New collaborations", t.years.map(\.newCollaborations))])),
+      .table(
+        headers: ["Year", "Papers", "New researchers", "New collaborations", "Researchers so far"],
+        rows: t.years.map { y in [[.text(String(y.year))], [.text("\(y.papers)")], [.text("\(y.newResearchers)")], [.text("\(y.newCollaborations)")], [.text("\(y.researchersSoFar)")]] },
+        numeric: [true, true, true, true, true]),
+    ]
+    if !context.growthYears.isEmpty {
+      blocks.append(.figureRow(
+        keys: context.growthYears.map { "growth-\($0)" }, captions: context.growthYears.map { "up to \($0)" },
+        caption: "The co-authorship network up to the end of each year, in one fixed layout: circles appear as people publish their first dated paper."))
+    }
     return blocks
   }
 
@@ -278,11 +425,11 @@ public struct ReportBuilder: Sendable {
     for d in c.diagnostics { kinds[d.kind, default: 0] += 1 }
     let summary = Diagnostic.Kind.allCases.compactMap { k in kinds[k].map { "\(k.rawValue): \($0)" } }.joined(separator: ", ")
     var matchRows: [[[Inline]]] = []
-    for m in c.fellowMatches {
+    for m in c.fellowMatches.prefix(500) {
       matchRows.append([[.text(m.listed)], [.text(m.author)], [.code(m.rule.rawValue)], [.text(m.paperTitle)], [.text("\(m.source)")]])
     }
     var diagnosticRows: [[[Inline]]] = []
-    for d in c.diagnostics {
+    for d in c.diagnostics.prefix(500) {
       let location = d.file.map { f in d.line.map { "\(f):\($0)" } ?? f } ?? "–"
       diagnosticRows.append([[.code(d.kind.rawValue)], [.text(location)], [.text(d.message)]])
     }
@@ -298,7 +445,7 @@ public struct ReportBuilder: Sendable {
       .table(headers: ["Listed as", "Matched author", "Rule", "Paper", "Where"], rows: matchRows, numeric: [false, false, false, false, false]),
       .heading(level: 3, text: "All notes", anchor: "diagnostics"),
       .table(headers: ["Kind", "Where", "What"], rows: diagnosticRows, numeric: [false, false, false]),
-    ]
+    ] + (c.diagnostics.count > 500 ? [.paragraph([.text("Only the first 500 of \(c.diagnostics.count) notes are listed; `coauthor stats` prints them all.")])] : [])
   }
 
   func method(_ a: Analysis) -> [Block] {
@@ -311,6 +458,7 @@ public struct ReportBuilder: Sendable {
       [.strong("Metrics"), .text(": networkx 3.x conventions (betweenness normalised over unordered pairs; closeness Wasserman–Faust; PageRank α = 0.85 weighted; eigenvector on weights)\(a.options.weighted ? "; path metrics use distance = 1/weight" : "")")],
       [.strong("Pictures"), .text(": Graphviz \(context.engine) layout with a fixed seed, so the same input gives the same picture")],
     ]
+    for note in context.notes { items.append([.strong("Note"), .text(": " + note)]) }
     items.append([.text("Generated by Coauthor. The same input, options and seed give byte-identical output.")])
     return [.heading(level: 2, text: "Method", anchor: "method"), .bullets(items)]
   }

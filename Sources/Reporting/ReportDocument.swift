@@ -17,18 +17,84 @@ public enum Block: Sendable, Equatable {
   case bullets([[Inline]])
   /// A table; `numeric[i]` right-aligns column `i`.
   case table(headers: [String], rows: [[[Inline]]], numeric: [Bool])
-  /// A network picture, by key (`authors`, `fellows`, `tags`), with a caption.
+  /// A network picture, by key (`authors`, `fellows`, `tags`, `communities`), with a caption.
   case figure(key: String, caption: String)
+  /// Small pictures side by side (small multiples, e.g. the network year by year): each key
+  /// with its own short caption, and one caption for the row.
+  case figureRow(keys: [String], captions: [String], caption: String)
+  /// A bar chart of counts per category (e.g. per year), one bar per series in each category.
+  /// HTML draws it as inline SVG; Markdown as a table.
+  case barChart(BarChart)
+  /// A search box over the report's people (HTML only; the Markdown has the profiles' index).
+  case searchBox
+}
+
+/// Counts per category for ``Block/barChart(_:)``.
+public struct BarChart: Sendable, Equatable {
+  public var title: String
+  /// Category labels along the x axis (e.g. years).
+  public var categories: [String]
+  /// Series names and their value per category.
+  public var series: [(name: String, values: [Int])]
+
+  public init(title: String, categories: [String], series: [(name: String, values: [Int])]) {
+    self.title = title
+    self.categories = categories
+    self.series = series
+  }
+
+  public static func == (a: BarChart, b: BarChart) -> Bool {
+    a.title == b.title && a.categories == b.categories && a.series.map(\.name) == b.series.map(\.name)
+      && a.series.map(\.values) == b.series.map(\.values)
+  }
+}
+
+/// A person the HTML search box can find.
+public struct SearchEntry: Sendable, Equatable {
+  public var name: String
+  /// Their profile's anchor, or `nil` when the report has no profile for them.
+  public var anchor: String?
+  /// A short description (papers, community).
+  public var detail: String
+
+  public init(name: String, anchor: String?, detail: String) {
+    self.name = name
+    self.anchor = anchor
+    self.detail = detail
+  }
+}
+
+/// What the HTML page's scripts need to know about one picture: which SVG element is which
+/// node, and each node's neighbours (for hover highlighting).
+public struct FigureIndex: Sendable, Equatable {
+  /// Prefix of the SVG ids: node `k` is `<prefix>n<k>`, edge `e` is `<prefix>e<e>`.
+  public var idPrefix: String
+  /// Node names, indexed by node.
+  public var names: [String]
+  /// Neighbours of each node.
+  public var neighbours: [[Int]]
+  /// Endpoints of each edge, indexed by edge.
+  public var edges: [[Int]]
+
+  public init(idPrefix: String, names: [String], neighbours: [[Int]], edges: [[Int]]) {
+    self.idPrefix = idPrefix
+    self.names = names
+    self.neighbours = neighbours
+    self.edges = edges
+  }
 }
 
 /// A report as a list of blocks: built once from an ``Analysis``, written as Markdown or HTML.
 public struct ReportDocument: Sendable, Equatable {
   public var title: String
   public var blocks: [Block]
+  /// The people the HTML search box can find.
+  public var searchIndex: [SearchEntry]
 
-  public init(title: String, blocks: [Block]) {
+  public init(title: String, blocks: [Block], searchIndex: [SearchEntry] = []) {
     self.title = title
     self.blocks = blocks
+    self.searchIndex = searchIndex
   }
 }
 
@@ -46,6 +112,17 @@ public struct ReportContext: Sendable, Equatable {
   public var engine: String
   /// How many researchers the ranking tables show.
   public var topCount: Int
+  /// Notes on how the pictures and metrics were reduced for a big input (backbone, community
+  /// map, skipped metrics, year filter), shown in the overview and the method section.
+  public var notes: [String] = []
+  /// Which pictures exist (keys of ``Block/figure(key:caption:)``); figures not listed are left
+  /// out of the document. `nil` includes every figure.
+  public var figureKeys: Set<String>? = nil
+  /// Years with a picture in the growth strip (`growth-<year>` figures).
+  public var growthYears: [Int] = []
+  /// At most this many researchers get a profile (the most influential); the rest appear in
+  /// tables and pictures without one.
+  public var profileLimit: Int = 500
 
   public init(title: String, inputs: [String], aliasFile: String? = nil, command: String, engine: String = "sfdp", topCount: Int = 10) {
     self.title = title

@@ -148,8 +148,8 @@ struct DelimitedTableReaderTests {
 
   // MARK: Shared data (skipped without ../shared/data)
 
-  /// DBLP2 (2,615 papers; SOURCE.md: 3,319 distinct author strings). Identity resolution folds
-  /// spellings that differ only in case, accents or periods, so there are at most 3,319 authors.
+  /// DBLP2 (2,615 papers; SOURCE.md: 3,319 distinct author strings). Identity resolution would
+  /// fold spellings that differ only in case, accents or periods; DBLP has none, so 3,319 stay.
   @Test func dblp2TableAndOriginalCSV() throws {
     guard let tsv = SharedData.path("dblp-acm-benchmark-DBLP2/papers.tsv.gz"),
       let csv = SharedData.path("dblp-acm-benchmark-DBLP2/DBLP2.csv")
@@ -159,14 +159,13 @@ struct DelimitedTableReaderTests {
     }
     let fromTSV = try CorpusLoader().load([tsv])
     #expect(fromTSV.papers.count == 2_615)
-    #expect(fromTSV.authors.count <= 3_319)
-    let variants = fromTSV.diagnostics.filter { $0.kind == .nameVariant }.count
+    #expect(fromTSV.authors.count == 3_319)
+    #expect(fromTSV.diagnostics.filter { $0.kind == .nameVariant }.isEmpty)
     // The original CSV (quoted, CRLF, no final newline; authors joined by ", ") gives the same papers.
     let fromCSV = try CorpusLoader(table: DelimitedTableReader(listSeparator: ",")).load([csv])
     #expect(fromCSV.papers.count == 2_615)
     #expect(fromCSV.authors == fromTSV.authors)
     #expect(fromCSV.papers.map(\.title) == fromTSV.papers.map(\.title))
-    print("DBLP2: \(fromTSV.authors.count) authors after identity resolution, \(variants) name-variant notes")
   }
 }
 

@@ -75,7 +75,10 @@ let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 }
 
 @Suite struct ReportCommandTests {
-  static let files = ["authors.svg", "fellows.svg", "report.html", "report.md", "tags.svg"]
+  static let files = [
+    "authors.svg", "communities.svg", "fellows.svg", "growth-2023.svg", "growth-2024.svg", "growth-2025.svg",
+    "growth-2026.svg", "report.html", "report.md", "tags.svg",
+  ]
 
   func read(_ dir: TemporaryDirectory, _ name: String) throws -> Data {
     try Data(contentsOf: dir.url.appendingPathComponent("out").appendingPathComponent(name))
@@ -110,7 +113,8 @@ let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     let html = String(decoding: try read(dir, "report.html"), as: UTF8.self)
     let lower = html.lowercased()
     #expect(lower.hasPrefix("<!doctype html>"))
-    #expect(!lower.contains("<script"))
+    #expect(lower.components(separatedBy: "<script").count - 1 == 2)  // inline data and script only
+    #expect(!lower.contains("<script src"))
     #expect(!lower.contains("<link"))
     #expect(!lower.contains("@import"))
     #expect(!lower.contains("url("))

@@ -46,7 +46,7 @@ struct DOTWriterTests {
       $0.hasPrefix("  n") && $0.dropFirst(3).first?.isNumber == true && !$0.contains(" -- ")
     }
     #expect(nodeLines.count == 6)
-    let labelled = nodeLines.filter { $0.contains("xlabel=") }.map { $0.dropFirst(2).prefix { $0 != " " } }
+    let labelled = nodeLines.filter { $0.contains(#", label=""#) }.map { $0.dropFirst(2).prefix { $0 != " " } }
     #expect(labelled == ["n0", "n1", "n2", "n3"])  // scores 0.5, 0.2, 0.4, 0.45 are the top four
     #expect(nodeLines.allSatisfy { $0.contains("tooltip=") })
   }
@@ -83,7 +83,7 @@ struct DOTWriterTests {
     let dot = DOTWriter(style: SampleNetwork.style, engine: .neato).dot(for: SampleNetwork.network)
     // In DOT, `<script>` is text inside quoted strings; what matters is that no quote or
     // backslash ends the string early and no escString sequence (`\N`) survives.
-    #expect(dot.contains(#"xlabel="Eve \"R&amp;D\" <script>alert('x')</script> ]]> \\N back\\slash""#))
+    #expect(dot.contains(#"label="Eve \"R&amp;D\" <script>alert('x')</script> ]]> \\N back\\slash""#))
     #expect(dot.contains(#"tooltip="Eve \"R&amp;D\" <script>alert('x')</script> ]]> \\\\N back\\\\slash\npapers: 2"#))
     #expect(dot.contains("Safety &amp; &lt;Evals&gt; &quot;2&quot;"))
     #expect(dot.contains(##"URL="#person-eve-r-d-script-alert-x-script-n-back-slash""##))

@@ -9,7 +9,7 @@ import Reporting
 extension Coauthor {
   struct Communities: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Find communities (Louvain) and the topic tags that characterise them.",
+      abstract: "Find communities (Louvain, Leiden or label propagation) and the topic tags that characterise them.",
       discussion: """
         Communities are listed largest first; members most central (PageRank) first. With --format json: {"graph","algorithm","resolution","seed","modularity","communities":[{"id","members":[…],"tags":[…]}]}.
         """)
@@ -38,7 +38,8 @@ extension Coauthor {
         sharedCollaborators: !graphOptions.noSharedCollaborators)
       // Only PageRank (member order) and the communities: no O(nm) metrics.
       let analysis = try Interrupt.handling {
-        try NetworkAnalysis(network: network, corpus: corpus, options: options, metrics: [.pagerank])
+        try NetworkAnalysis(
+          network: network, corpus: corpus, options: options, metrics: [.pagerank], communities: community.detect)
       }
       let labels = analysis.network.labels
       switch format {
@@ -63,13 +64,31 @@ extension Coauthor {
         }
         print(out, terminator: "")
       case .text:
-        print("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.louvain.modularity)) (Louvain, resolution \(community.resolution), seed \(community.seed))")
+        print("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.louvain.modularity)) (\(community.algorithm.displayName), resolution \(community.resolution), seed \(community.seed))")
         for c in analysis.communities {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
           print("\n\(c.id + 1). \(c.members.count) members\(tags)")
           print("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
         }
       }
+    }
+  }
+}
+
+extension CommunityOptions {
+  /// Runs the chosen detector on `graph`. Leiden and label propagation report their partition as
+  /// the only level; `modularity` is at `resolution` (for Leiden with CPM: classic modularity).
+  func detect(_ graph: Graph) throws(GraphError) -> LouvainResult {
+    switch algorithm {
+    case .louvain:
+      return try Louvain(resolution: resolution, seed: seed).run(on: graph)
+    case .leiden:
+      let result = try Leiden(quality: (quality ?? .modularity).leiden, resolution: resolution, seed: seed).run(on: graph)
+      return LouvainResult(partition: result.partition, levels: [result.partition], modularity: result.modularity)
+    case .labelPropagation:
+      let partition = try LabelPropagation(seed: seed).partition(of: graph)
+      let q = try Modularity(resolution: resolution).value(of: partition, in: graph)
+      return LouvainResult(partition: partition, levels: [partition], modularity: q)
     }
   }
 }

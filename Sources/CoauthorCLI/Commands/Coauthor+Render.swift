@@ -14,7 +14,9 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Draw a network with Graphviz (in-process) to SVG, PNG, PDF or DOT.",
       discussion: """
-        Node area follows --size-by, colours are Louvain communities, program fellows have a thick double outline, edge width follows the weight; every node has a tooltip. The layout seed is fixed, so the same input gives the same picture.
+        Node area follows --size-by, colours are Louvain communities, program fellows have a dark double ring, edge width follows the weight; the most central nodes are labelled and every node has a tooltip. The layout seed is fixed, so the same input gives the same picture (byte-identical SVG).
+
+        Big networks stay readable: above --max-nodes nodes the picture shows the backbone (the most central nodes and the links among them); --view communities draws one circle per community instead. --focus NAME draws a researcher's ego network; --since/--until keep papers of those years (papers without a date are then left out, and counted); --per-year writes one picture per year, in one shared layout.
         """)
 
     @OptionGroup var input: InputOptions
@@ -27,7 +29,7 @@ extension Coauthor {
     @Option(name: .shortAndLong, help: ArgumentHelp("The picture to write: <file>.svg, .png, .pdf or .dot.", valueName: "file"))
     var output: String
 
-    @Option(help: "The metric that sets node size.")
+    @Option(help: "The metric that sets node size (and picks the backbone).")
     var sizeBy: Metric = .pagerank
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Label only the <n> most central nodes (all get tooltips).", valueName: "n"))
@@ -36,67 +38,143 @@ extension Coauthor {
     @Flag(help: "Leave out the legend.")
     var noLegend = false
 
+    @Option(help: "What to draw: auto (full up to --max-nodes, else backbone), full, backbone or communities.")
+    var view: FigureView = .auto
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Node budget <n>: larger networks are reduced to their backbone of <n> nodes.", valueName: "n"))
+    var maxNodes: Int = 300
+
+    @Option(help: ArgumentHelp("Draw the ego network of the researcher (or fellow, or tag) named <name>.", valueName: "name"))
+    var focus: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --focus: include people up to <r> co-author steps away.", valueName: "r"))
+    var radius: Int = 1
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers from <year> on (papers without a date are left out).", valueName: "year"))
+    var since: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers up to <year> (papers without a date are left out).", valueName: "year"))
+    var until: Int?
+
+    @Flag(help: "Write one picture per year (<file>-<year>.<ext>): the network up to each year, in one shared layout.")
+    var perYear = false
+
     func validate() throws {
       try input.requirePaths()
       guard RenderFormat(fileExtension: (output as NSString).pathExtension) != nil else {
         throw ValidationError("Please give an '--output' ending in .svg, .png, .pdf or .dot (got '\(output)').")
       }
       if labels < 0 { throw ValidationError("Please give '--labels' of at least 0.") }
+      if maxNodes < 1 { throw ValidationError("Please give '--max-nodes' of at least 1.") }
+      if radius < 0 { throw ValidationError("Please give '--radius' of at least 0.") }
+      if radius != 1 && focus == nil { throw ValidationError("'--radius' needs '--focus <name>'.") }
+      if let since, let until, since > until {
+        throw ValidationError("Please give '--since' no later than '--until' (got \(since) > \(until)).")
+      }
+      if focus != nil && view == .communities { throw ValidationError("'--focus' draws people; it cannot be combined with '--view communities'.") }
     }
 
     func run() throws {
-      let corpus = try input.loadCorpus()
+      var corpus = try input.loadCorpus()
       reportDiagnostics(corpus)
+      let filter = YearFilter(since: since, until: until)
+      if !filter.isEmpty {
+        let (kept, result) = filter.apply(to: corpus)
+        corpus = kept
+        printError("coauthor: years \(filter.description): kept \(result.kept) papers; left out \(result.outside) from other years and \(result.undated) without a date")
+      }
       let network = graphOptions.network(from: corpus)
       let options = AnalysisOptions(
         resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
         sharedCollaborators: !graphOptions.noSharedCollaborators)
       let analysis = try NetworkAnalysis(network: network, corpus: corpus, options: options)
       let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
-      var style = ReportFigures.style(for: analysis, people: Network.authors(of: corpus).labels, sizeBy: sizeBy, labelCount: labels)
-      style.showsLegend = !noLegend
-      let dot = DOTWriter(style: style, engine: engine).dot(for: network)
-      let bytes = try GraphvizRenderer(engine: engine).render(dot: dot, format: format)
-      try AtomicFile.write(Data(bytes), to: output)
-      printError("coauthor: wrote \(output) (\(network.graph.nodeCount) nodes, \(network.graph.edgeCount) edges, \(engine.rawValue))")
-    }
-  }
-}
+      let people = Network.authors(of: corpus).labels
+      let scores = network.kind == .tags ? network.paperCounts.map(Double.init) : analysis.scores[sizeBy]!.values
 
-/// How the report and `render` style each network.
-enum ReportFigures {
-  static func style(for analysis: NetworkAnalysis, people: [String], sizeBy metric: Metric, labelCount: Int) -> NetworkStyle {
-    let network = analysis.network
-    let sizes: NodeScores
-    let sizeName: String
-    if network.kind == .tags {
-      sizes = NodeScores(values: network.paperCounts.map(Double.init))
-      sizeName = "papers"
-    } else {
-      sizes = analysis.scores[metric]!
-      sizeName = metric.rawValue
+      var figure: Figure
+      if let focus {
+        guard let center = Self.node(named: focus, in: network) else {
+          let close = NetworkViews.closeMatches(to: focus, in: network.labels)
+          throw CLIError("nobody named '\(focus)' in the \(network.kind.rawValue) network"
+            + (close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"))
+        }
+        var nodes = NetworkViews.ego(of: network.graph, center: center, radius: radius)
+        if nodes.count > maxNodes {
+          let sub = NetworkViews.backbone(scores: nodes.map { $0 == center ? .infinity : scores[$0.index] }, limit: maxNodes)
+          nodes = sub.map { nodes[$0.index] }
+        }
+        figure = ReportFigures.figure(for: analysis, nodes: nodes, people: people, sizeBy: sizeBy, labelCount: labels)
+        figure.style.labelsAllFellows = false
+        figure.style.legendNotes = ["ego network of \(network.labels[center.index]), radius \(radius)"]
+        if let i = nodes.firstIndex(of: center) {
+          figure.style.nodeLabels = nodes.indices.map { $0 == i ? network.labels[center.index] : nil }
+          var boosted = figure.style.sizeScores!.values
+          let top = boosted.max() ?? 1
+          boosted[i] = top  // the focus is always drawn large and labelled
+          figure.style.sizeScores = NodeScores(values: boosted)
+        }
+      } else {
+        let resolved = view == .auto ? (network.graph.nodeCount <= maxNodes ? FigureView.full : .backbone) : view
+        switch resolved {
+        case .communities:
+          figure = ReportFigures.communityMap(for: analysis, limit: maxNodes)
+        case .backbone:
+          figure = ReportFigures.figure(
+            for: analysis, nodes: NetworkViews.backbone(scores: scores, limit: maxNodes), people: people, sizeBy: sizeBy,
+            labelCount: labels)
+        case .full, .auto:
+          figure = ReportFigures.figure(for: analysis, people: people, sizeBy: sizeBy, labelCount: labels)
+        }
+      }
+      figure.style.showsLegend = !noLegend
+      if !filter.isEmpty { figure.style.legendNotes.append("papers from \(filter.description)") }
+
+      let renderer = GraphvizRenderer(engine: engine)
+      if perYear {
+        let timeline = Timeline(corpus: corpus)
+        guard !timeline.years.isEmpty else { throw CLIError("--per-year: no paper has a date") }
+        guard figure.nodes != nil else { throw CLIError("--per-year draws people or tags, not '--view communities'") }
+        let presence: [[Bool]]
+        if network.kind == .tags {
+          presence = timeline.years.map { y in
+            let carried = Set(corpus.papers.filter { ($0.date?.year ?? Int.max) <= y.year }.flatMap(\.tags))
+            return network.labels.map(carried.contains)
+          }
+        } else {
+          presence = timeline.presence(of: network.labels, in: corpus)
+        }
+        let frames = ReportFigures.growth(of: figure, presence: presence, years: timeline.years.map(\.year))
+        var files: [(path: String, data: Data)] = []
+        let base = (output as NSString).deletingPathExtension
+        let ext = (output as NSString).pathExtension
+        for (year, frame) in frames {
+          var f = frame
+          f.style.title = "up to \(year)"
+          let bytes = try renderer.render(dot: f.dot(engine: engine), format: format)
+          files.append(("\(base)-\(year).\(ext)", format == .svg ? Data(SVGPolish.polished(String(decoding: bytes, as: UTF8.self)).utf8) : Data(bytes)))
+        }
+        try AtomicFile.writeAll(files)
+        printError("coauthor: wrote \(files.count) pictures \(base)-<year>.\(ext) (\(timeline.years.first!.year)–\(timeline.years.last!.year))")
+        return
+      }
+      let dot = figure.dot(engine: engine)
+      var bytes = try renderer.render(dot: dot, format: format)
+      if format == .svg { bytes = Array(SVGPolish.polished(String(decoding: bytes, as: UTF8.self)).utf8) }
+      try AtomicFile.write(Data(bytes), to: output)
+      let drawn = figure.network.graph
+      printError("coauthor: wrote \(output) (\(drawn.nodeCount) nodes, \(drawn.edgeCount) edges, \(engine.rawValue)\(figure.note.map { "; " + $0 } ?? ""))")
     }
-    let names = analysis.communities.map { c -> String in
-      let lead = c.members.first.map { network.labels[$0.index] } ?? ""
-      if network.kind == .tags { return "Cluster \(c.id + 1)" }
-      if let tag = c.tags.first?.tag { return "\(c.id + 1): \(tag), \(lead)" }
-      return "\(c.id + 1): around \(lead)"
+
+    /// The node called `name`: exact, else ignoring case, accents and periods.
+    static func node(named name: String, in network: Network) -> NodeID? {
+      if let v = network.node(named: name) { return v }
+      func fold(_ s: String) -> String {
+        String(s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0 != "." })
+          .split(separator: " ").joined(separator: " ")
+      }
+      let key = fold(name)
+      return network.labels.firstIndex { fold($0) == key }.map(NodeID.init)
     }
-    let anchors = PersonAnchors(names: people)
-    let urls: [String?] = network.labels.map { network.kind == .tags ? nil : "#" + anchors[$0] }
-    // The style numbers communities canonically (by smallest member); colour and name them by
-    // the analysis order (largest first), so the biggest communities get the first colours.
-    let partition = analysis.partition
-    var rankOfCanonical = [Int](repeating: 0, count: partition.communityCount)
-    for v in 0 ..< partition.nodeCount { rankOfCanonical[Int(partition.membership[v])] = analysis.communityOfNode[v] }
-    var style = NetworkStyle(
-      sizeScores: sizes, sizeMetricName: sizeName, communities: partition,
-      communityNames: rankOfCanonical.map { names[$0] },
-      labelCount: labelCount, title: nil, showsLegend: true, nodeURLs: urls, layoutSeed: 0)
-    style.communityLegendOrder = (0 ..< partition.communityCount).sorted { rankOfCanonical[$0] < rankOfCanonical[$1] }
-    style.labelsAllFellows = network.kind != .tags
-    let palette = style.palette
-    style.palette = rankOfCanonical.map { $0 < palette.count ? palette[$0] : style.overflowColor }
-    return style
   }
 }

@@ -12,7 +12,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Write a readable report: Markdown, a self-contained HTML page and SVG pictures.",
       discussion: """
-        With no input, reads the bundled MATS listing Examples/mats-research.txt with its alias file Examples/mats-aliases.tsv (run from the repository). Writes <dir>/report.md, <dir>/report.html (pictures inline, no external resources) and <dir>/{authors,fellows,tags}.svg. Nothing is written unless every part was produced; each file is replaced atomically.
+        With no input, reads the bundled MATS listing Examples/mats-research.txt with its alias file Examples/mats-aliases.tsv (run from the repository). Writes <dir>/report.md, <dir>/report.html (one self-contained interactive page: pictures inline, search, sortable tables, no external resources) and the pictures <dir>/{authors,fellows,tags,communities}.svg and <dir>/growth-<year>.svg. Networks above --max-nodes nodes are drawn as their backbone (the most influential people) next to the community map; path metrics are skipped above --exact-metrics-limit nodes. Nothing is written unless every part was produced; each file is replaced atomically.
         """)
 
     static let bundledListing = "Examples/mats-research.txt"
@@ -36,8 +36,24 @@ extension Coauthor {
     @Option(help: "Co-authorship counting: full or fractional.")
     var counting: Counting = .full
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Node budget <n> per picture: larger networks are drawn as their backbone of <n> nodes.", valueName: "n"))
+    var maxNodes: Int = 300
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Skip betweenness, closeness and harmonic centrality on networks above <n> nodes (they take O(nm) time).", valueName: "n"))
+    var exactMetricsLimit: Int = 20_000
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers from <year> on (papers without a date are left out).", valueName: "year"))
+    var since: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers up to <year> (papers without a date are left out).", valueName: "year"))
+    var until: Int?
+
     func validate() throws {
       if topCount < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
+      if maxNodes < 1 { throw ValidationError("Please give '--max-nodes' of at least 1.") }
+      if let since, let until, since > until {
+        throw ValidationError("Please give '--since' no later than '--until' (got \(since) > \(until)).")
+      }
       // Checked here, not in run(), so the error shows the usage of `report`, not of `coauthor`.
       if input.paths.isEmpty, !FileManager.default.fileExists(atPath: Self.bundledListing) {
         throw ValidationError(
@@ -51,16 +67,62 @@ extension Coauthor {
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
-      let corpus = try input.loadCorpus()
-      let options = AnalysisOptions(resolution: community.resolution, seed: community.seed, counting: counting)
+      var corpus = try input.loadCorpus()
+      var notes: [String] = []
+      let filter = YearFilter(since: since, until: until)
+      if !filter.isEmpty {
+        let (kept, result) = filter.apply(to: corpus)
+        corpus = kept
+        notes.append("Only papers from \(filter.description): \(result.kept) kept, \(result.outside) from other years and \(result.undated) without a date left out.")
+      }
+      var options = AnalysisOptions(resolution: community.resolution, seed: community.seed, counting: counting)
+      options.pathMetricNodeLimit = exactMetricsLimit
       let analysis = try Analysis(corpus: corpus, options: options)
+      let authorCount = analysis.authors.network.graph.nodeCount
+      if options.skips(.betweenness, nodeCount: authorCount) {
+        notes.append("With \(authorCount) researchers (more than \(exactMetricsLimit)), bridging (betweenness), closeness and harmonic centrality were not computed: they take time proportional to researchers × links. Sizes and rankings use influence (PageRank) and co-author counts.")
+      }
+
+      let people = analysis.authors.network.labels
+      let profiled = ReportBuilder.profiledNodes(analysis, limit: 500)
+      var figures: [String: Figure] = [:]
+      for kind in Network.Kind.allCases {
+        let a = analysis[kind]
+        let n = a.network.graph.nodeCount
+        let scores = kind == .tags ? a.network.paperCounts.map(Double.init) : a.scores[.pagerank]!.values
+        let nodes = n > maxNodes ? NetworkViews.backbone(scores: scores, limit: maxNodes) : nil
+        var figure = ReportFigures.figure(
+          for: a, nodes: nodes, people: people, sizeBy: .pagerank, labelCount: kind == .authors ? 30 : 40,
+          linkable: profiled)
+        if let note = figure.note { notes.append("The \(kind.rawValue) picture is the network's backbone: \(note); the community map shows the whole network.") }
+        figure.style.idPrefix = "\(kind.rawValue)-"
+        figures[kind.rawValue] = figure
+      }
+      var map = ReportFigures.communityMap(for: analysis.authors, limit: min(maxNodes, 60))
+      map.style.idPrefix = "communities-"
+      if let note = map.note { notes.append("The community map shows \(note).") }
+      figures["communities"] = map
+
+      // The growth strip: the author picture year by year, in one layout.
+      let timeline = Timeline(corpus: corpus)
+      let years = timeline.years.count >= 2 ? Array(timeline.years.map(\.year).suffix(8)) : []
+      if !years.isEmpty, let authorsFigure = figures["authors"] {
+        let presence = timeline.presence(of: people, in: corpus)
+        let rows = years.map { y in presence[timeline.years.firstIndex { $0.year == y }!] }
+        for (year, var frame) in ReportFigures.growth(of: authorsFigure, presence: rows, years: years) {
+          frame.style.minimumNodeDiameter = 0.12
+          frame.style.maximumNodeDiameter = 0.5
+          figures["growth-\(year)"] = frame
+        }
+      }
 
       var svgs: [String: String] = [:]
-      for kind in Network.Kind.allCases {
-        let style = ReportFigures.style(for: analysis[kind], people: analysis.authors.network.labels, sizeBy: .pagerank, labelCount: kind == .authors ? 25 : 40)
-        let dot = DOTWriter(style: style, engine: engine).dot(for: analysis[kind].network)
-        svgs[kind.rawValue] = try GraphvizRenderer(engine: engine).svg(fromDOT: dot)
+      for key in figures.keys.sorted() {
+        let dot = figures[key]!.dot(engine: engine)
+        svgs[key] = SVGPolish.polished(try GraphvizRenderer(engine: engine).svg(fromDOT: dot))
       }
+      var index: [String: FigureIndex] = [:]
+      for key in ["authors", "fellows", "tags", "communities"] { index[key] = figures[key]!.index(prefix: "\(key)-") }
       let name = title ?? ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension
       var arguments = ["coauthor", "report"] + input.paths
       if let aliases = input.aliases { arguments += ["--aliases", aliases] }
@@ -68,23 +130,28 @@ extension Coauthor {
       if community.seed != 0 { arguments += ["--seed", "\(community.seed)"] }
       if counting != .full { arguments += ["--counting", counting.rawValue] }
       if engine != .sfdp { arguments += ["--engine", engine.rawValue] }
+      if maxNodes != 300 { arguments += ["--max-nodes", "\(maxNodes)"] }
+      if exactMetricsLimit != 20_000 { arguments += ["--exact-metrics-limit", "\(exactMetricsLimit)"] }
+      if let since { arguments += ["--since", "\(since)"] }
+      if let until { arguments += ["--until", "\(until)"] }
       arguments += ["--output", output]
-      let context = ReportContext(
+      var context = ReportContext(
         title: name, inputs: input.paths, aliasFile: input.aliases,
         command: arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "), engine: engine.rawValue,
         topCount: topCount)
+      context.notes = notes
+      context.growthYears = years
+      context.profileLimit = 500
       let document = ReportBuilder(context: context).document(for: analysis)
-      let markdown = MarkdownReportWriter(figures: ["authors": "authors.svg", "fellows": "fellows.svg", "tags": "tags.svg"]).write(document)
-      let html = HTMLReportWriter(svgs: svgs).write(document)
+      let fileNames = Dictionary(uniqueKeysWithValues: svgs.keys.map { ($0, "\($0).svg") })
+      let markdown = MarkdownReportWriter(figures: fileNames).write(document)
+      let html = HTMLReportWriter(svgs: svgs, figureIndex: index).write(document)
 
       // Everything is in memory: stage all files, then rename them into place together.
-      let files = [
-        ("authors.svg", svgs["authors"]!), ("fellows.svg", svgs["fellows"]!), ("tags.svg", svgs["tags"]!),
-        ("report.md", markdown), ("report.html", html),
-      ]
+      let files = svgs.keys.sorted().map { (fileNames[$0]!, svgs[$0]!) } + [("report.md", markdown), ("report.html", html)]
       try AtomicFile.writeAll(files.map { ((output as NSString).appendingPathComponent($0.0), Data($0.1.utf8)) })
       reportDiagnostics(corpus)
-      printError("coauthor: wrote \(output)/report.md, \(output)/report.html and 3 pictures (\(corpus.papers.count) papers, \(analysis.authors.network.graph.nodeCount) researchers)")
+      printError("coauthor: wrote \(output)/report.md, \(output)/report.html and \(svgs.count) pictures (\(corpus.papers.count) papers, \(analysis.authors.network.graph.nodeCount) researchers)")
     }
   }
 }

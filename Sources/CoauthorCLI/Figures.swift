@@ -1,0 +1,156 @@
+import ArgumentParser
+import GraphAlgorithms
+import GraphCore
+import GraphvizRendering
+import Networks
+import Reporting
+
+/// What a picture of a network shows.
+enum FigureView: String, ExpressibleByArgument, CaseIterable {
+  /// The whole network when it has at most `--max-nodes` nodes, else the backbone.
+  case auto
+  /// Every node.
+  case full
+  /// The `--max-nodes` most central nodes (by the sizing metric) and the links among them.
+  case backbone
+  /// One node per community.
+  case communities
+}
+
+/// A network ready to draw: the (possibly reduced) network, its style, and what was reduced.
+struct Figure {
+  var network: Network
+  var style: NetworkStyle
+  /// Original node of each drawn node (`nil` for a community map).
+  var nodes: [NodeID]?
+  /// A sentence on how the picture was reduced, or `nil` for the full network.
+  var note: String?
+
+  func dot(engine: LayoutEngine) -> String { DOTWriter(style: style, engine: engine).dot(for: network) }
+
+  /// What the HTML page's script needs to find this picture's nodes.
+  func index(prefix: String) -> FigureIndex {
+    let g = network.graph
+    return FigureIndex(
+      idPrefix: prefix, names: network.labels,
+      neighbours: (0 ..< g.nodeCount).map { v in g.neighbors(of: NodeID(v)).map(\.index) },
+      edges: (0 ..< g.edgeCount).map { e in let (u, v) = g.endpoints(of: EdgeID(e)); return [u.index, v.index] })
+  }
+}
+
+/// How the report and `render` draw each network.
+enum ReportFigures {
+  /// The drawing of `analysis`'s network restricted to `nodes` (all nodes when `nil`): node area
+  /// by `metric` (papers for tags), colour by community (largest communities get the first
+  /// Okabe–Ito colours), fellows ringed, the `labelCount` most central labelled, nodes linked to
+  /// profiles (`linkable` nodes only, when given).
+  static func figure(
+    for analysis: NetworkAnalysis, nodes: [NodeID]? = nil, people: [String], sizeBy metric: Metric, labelCount: Int,
+    linkable: [Bool]? = nil
+  ) -> Figure {
+    let full = analysis.network
+    let chosen = nodes ?? (0 ..< full.graph.nodeCount).map(NodeID.init)
+    let network = nodes == nil ? full : full.induced(on: chosen)
+    let sizeName: String
+    let allSizes: [Double]
+    if full.kind == .tags {
+      allSizes = full.paperCounts.map(Double.init)
+      sizeName = "papers"
+    } else {
+      allSizes = analysis.scores[metric]!.values
+      sizeName = metric.rawValue
+    }
+    let names = communityNames(analysis)
+    let anchors = PersonAnchors(names: people)
+    let personIndex = linkable == nil ? [:] : Dictionary(people.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let urls: [String?] = network.labels.map { name in
+      if full.kind == .tags { return nil }
+      if let linkable, let i = personIndex[name], !linkable[i] { return nil }
+      return "#" + anchors[name]
+    }
+    // Number communities canonically (by smallest drawn member) for the style, but colour and
+    // name them by the analysis order (largest first).
+    let partition = Partition(labels: chosen.map { analysis.communityOfNode[$0.index] })
+    var rankOfCanonical = [Int](repeating: 0, count: partition.communityCount)
+    for (i, v) in chosen.enumerated() { rankOfCanonical[Int(partition.membership[i])] = analysis.communityOfNode[v.index] }
+    var style = NetworkStyle(
+      sizeScores: NodeScores(values: chosen.map { allSizes[$0.index] }), sizeMetricName: sizeName, communities: partition,
+      communityNames: rankOfCanonical.map { names[$0] },
+      labelCount: labelCount, title: nil, showsLegend: true, nodeURLs: urls, layoutSeed: 0)
+    style.communityLegendOrder = (0 ..< partition.communityCount).sorted { rankOfCanonical[$0] < rankOfCanonical[$1] }
+    style.labelsAllFellows = full.kind != .tags && network.graph.nodeCount <= 120
+    let palette = style.palette
+    style.palette = rankOfCanonical.map { $0 < palette.count ? palette[$0] : style.overflowColor }
+    var note: String? = nil
+    if nodes != nil && chosen.count < full.graph.nodeCount {
+      note = "showing the \(chosen.count) of \(full.graph.nodeCount) nodes with the highest \(sizeName)"
+      style.legendNotes = [note!]
+    }
+    return Figure(network: network, style: style, nodes: chosen, note: note)
+  }
+
+  /// Legend names of the communities of `analysis`, in its order: number, top tag, lead member.
+  static func communityNames(_ analysis: NetworkAnalysis) -> [String] {
+    let network = analysis.network
+    return analysis.communities.map { c -> String in
+      let lead = c.members.first.map { network.labels[$0.index] } ?? ""
+      if network.kind == .tags { return "Cluster \(c.id + 1)" }
+      if let tag = c.tags.first?.tag { return "\(c.id + 1): \(tag), \(lead)" }
+      return "\(c.id + 1): around \(lead)"
+    }
+  }
+
+  /// The community map of `analysis`: one circle per community (the `limit` largest), area =
+  /// members, labelled with its number, two most influential members and top tag; links weighted
+  /// by co-author pairs between communities; each circle links to its report section.
+  static func communityMap(for analysis: NetworkAnalysis, limit: Int) -> Figure {
+    let full = analysis.network
+    let shown = min(limit, analysis.communities.count)
+    let titles = analysis.communities.prefix(shown).map { "Community \($0.id + 1)" }
+    let network = full.communityMap(communityOfNode: analysis.communityOfNode, names: titles, limit: shown)
+    var style = NetworkStyle(
+      sizeScores: NodeScores(values: network.paperCounts.map(Double.init)), sizeMetricName: "members",
+      communities: Partition(labels: 0 ..< shown), communityNames: [], labelCount: 30, title: nil, showsLegend: true,
+      nodeURLs: (0 ..< shown).map { "#community-\($0 + 1)" }, layoutSeed: 0)
+    style.minimumNodeDiameter = 0.35
+    style.maximumNodeDiameter = 1.6
+    style.palette = NetworkStyle.okabeIto
+    style.sizeLegend = "members"
+    style.edgeWeightMeaning = "co-author pairs between communities"
+    style.communityLegendOrder = []
+    let labels = full.labels
+    style.nodeLabels = analysis.communities.prefix(shown).map { c in
+      let lead = c.members.prefix(2).map { labels[$0.index] }.joined(separator: "\n")
+      let tag = c.tags.first.map { "\n[\($0.tag)]" } ?? ""
+      return "#\(c.id + 1) · \(c.members.count) people\n\(lead)\(tag)"
+    }
+    style.nodeTooltips = analysis.communities.prefix(shown).map { c in
+      let top = c.members.prefix(8).map { labels[$0.index] }.joined(separator: ", ")
+      let tags = c.tags.isEmpty ? "no tagged papers" : c.tags.map { "\($0.tag) (\($0.papers))" }.joined(separator: ", ")
+      return "Community \(c.id + 1): \(c.members.count) members, \(c.papers) papers\n\(top)\(c.members.count > 8 ? ", …" : "")\ntopics: \(tags)"
+    }
+    var note: String? = nil
+    if shown < analysis.communities.count {
+      let rest = analysis.communities.dropFirst(shown)
+      note = "the \(shown) largest of \(analysis.communities.count) communities (\(rest.count) smaller ones, \(rest.map(\.members.count).reduce(0, +)) researchers, not drawn)"
+      style.legendNotes = [note!]
+    }
+    return Figure(network: network, style: style, nodes: nil, note: note)
+  }
+
+  /// The growth strip: the same drawing for each year, with nodes not yet publishing hidden, so
+  /// every year shares one layout.
+  static func growth(of figure: Figure, presence: [[Bool]], years: [Int]) -> [(year: Int, figure: Figure)] {
+    guard let nodes = figure.nodes else { return [] }
+    return zip(years, presence).map { year, present in
+      var f = figure
+      f.style.hiddenNodes = nodes.map { !present[$0.index] }
+      f.style.showsLegend = false
+      f.style.labelCount = 0
+      f.style.labelsAllFellows = false
+      f.style.idPrefix = nil
+      f.style.nodeURLs = nil
+      return (year, f)
+    }
+  }
+}

@@ -1,0 +1,311 @@
+import GraphCore
+
+/// Leiden community detection: Louvain-style local moving, plus a refinement step that
+/// guarantees well-connected communities.
+///
+/// One iteration repeats, until every community is a single node of the current level:
+/// 1. **Fast local moving.** Nodes wait in a queue (random order); each node taken from it moves
+///    to the community (or an empty one) with the largest quality gain, if strictly positive; the
+///    neighbours it leaves behind re-enter the queue.
+/// 2. **Refinement.** Inside each community *S*, every node starts alone. In random order, each
+///    node *v* that is still alone and well connected to *S*
+///    (`E(v, S∖v) ≥ r · x_v · (X_S − x_v)`) joins a well-connected subcommunity *C* of *S* it is
+///    linked to, chosen at random with probability ∝ `exp(ΔH / θ)` among the moves with
+///    `ΔH ≥ 0` (staying alone has ΔH = 0). Subcommunities are therefore connected.
+/// 3. **Aggregation** on the refined partition; the aggregated nodes start in the community of
+///    the unrefined partition they came from.
+///
+/// Iterations repeat from the partition found, ``maxIterations`` times (2 by default, as
+/// leidenalg's and python-igraph's `n_iterations=2`), or with `maxIterations: nil` until one
+/// leaves the partition unchanged (slow on large graphs: 72 iterations on com-DBLP, against 2
+/// for 0.7 % less modularity). A last O(*n* + *m*) pass splits any community that is not connected
+/// into its components (that cannot lower the quality), so **every community is connected**,
+/// unconditionally.
+///
+/// Quality functions (γ = ``resolution``, *m* the total weight, `e_c` the weight inside *c*,
+/// `K_c` its total strength, `n_c` its number of nodes):
+/// - ``Quality/modularity``: `Q = Σ_c [e_c / m − γ (K_c / 2m)²]` (``Modularity``); the gain is
+///   measured in edge-weight units, `ΔH = m · ΔQ`, as igraph does, so θ means the same there.
+/// - ``Quality/cpm`` (constant Potts model): `H = Σ_c [e_c − γ · n_c (n_c − 1) / 2]`, leidenalg
+///   `CPMVertexPartition(G, weights="weight", resolution_parameter=γ).quality()`.
+///
+/// Like Louvain it is deterministic for a given ``seed`` (``SplitMix64``; no dictionary or set is
+/// iterated).
+///
+///     let g = Graph(nodeCount: 6, unweightedEdges: [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)])
+///     try Leiden().partition(of: g).membership   // [0, 0, 0, 1, 1, 1]
+///
+/// - Complexity: O(degree) per node visit in local moving and refinement, O(*n* + *m*) per
+///   aggregation; near-linear in practice. O(*n* + *m*) additional space.
+///
+/// ## References
+/// - V. A. Traag, L. Waltman, N. J. van Eck. "From Louvain to Leiden: guaranteeing well-connected
+///   communities." *Scientific Reports* 9:5233, 2019.
+///   doi:[10.1038/s41598-019-41695-z](https://doi.org/10.1038/s41598-019-41695-z)
+/// - V. A. Traag, P. Van Dooren, Y. Nesterov. "Narrow scope for resolution-limit-free community
+///   detection." *Physical Review E* 84:016114, 2011.
+///   doi:[10.1103/PhysRevE.84.016114](https://doi.org/10.1103/PhysRevE.84.016114)
+public struct Leiden: CommunityDetector, Hashable, Codable {
+  /// The quality function Leiden maximises.
+  public enum Quality: String, CaseIterable, Hashable, Codable, Sendable {
+    /// Newman–Girvan modularity with resolution γ (``Modularity``).
+    case modularity
+    /// The constant Potts model `Σ_c [e_c − γ · n_c (n_c − 1) / 2]` (Traag et al. 2011).
+    case cpm
+
+    /// The value of this quality function for `partition` of `graph` at `resolution`.
+    /// - Throws: as ``Modularity/value(of:in:)``.
+    public func value(of partition: Partition, in graph: Graph, resolution: Double) throws(GraphError) -> Double {
+      switch self {
+      case .modularity:
+        return try Modularity(resolution: resolution).value(of: partition, in: graph)
+      case .cpm:
+        try requireParameter(resolution >= 0 && resolution.isFinite, "resolution", resolution, "must be finite and ≥ 0")
+        guard partition.nodeCount == graph.nodeCount else {
+          throw .partitionSizeMismatch(partitionCount: partition.nodeCount, nodeCount: graph.nodeCount)
+        }
+        try graph.requirePositiveWeights()
+        let membership = partition.membership
+        var inside = [Double](repeating: 0, count: partition.communityCount)
+        for e in 0 ..< graph.edgeCount where membership[Int(graph.edgeSources[e])] == membership[Int(graph.edgeTargets[e])] {
+          inside[Int(membership[Int(graph.edgeSources[e])])] += graph.edgeWeights[e]
+        }
+        var h = 0.0
+        for (c, size) in partition.sizes.enumerated() {
+          let n = Double(size)
+          h += inside[c] - resolution * n * (n - 1) / 2
+        }
+        return h
+      }
+    }
+  }
+
+  /// The quality function; modularity by default.
+  public var quality: Quality
+  /// The resolution γ ≥ 0: for modularity as in ``Modularity``; for CPM the density threshold
+  /// (communities have internal density above γ, between-community density below).
+  public var resolution: Double
+  /// The seed of every random choice (queue order, refinement order and merges).
+  public var seed: UInt64
+  /// The randomness θ > 0 of the refinement merges (igraph `beta`, leidenalg
+  /// `theta`); small values make merges nearly greedy.
+  public var randomness: Double
+  /// The largest number of iterations, at least 1 (default 2, leidenalg's `n_iterations`); `nil`
+  /// iterates until an iteration changes nothing. Stops early when an iteration changes nothing.
+  public var maxIterations: Int?
+
+  public init(
+    quality: Quality = .modularity, resolution: Double = 1.0, seed: UInt64 = 0, randomness: Double = 0.01,
+    maxIterations: Int? = 2
+  ) {
+    self.quality = quality
+    self.resolution = resolution
+    self.seed = seed
+    self.randomness = randomness
+    self.maxIterations = maxIterations
+  }
+
+  /// The final partition, `run(on:).partition`.
+  public func partition(of graph: Graph) throws(GraphError) -> Partition {
+    try run(on: graph).partition
+  }
+
+  /// Runs the algorithm.
+  /// - Throws: ``GraphError/invalidParameter(name:value:reason:)`` for a negative or non-finite
+  ///   `resolution`, a non-positive or non-finite `randomness` or `maxIterations < 1`;
+  ///   ``GraphError/invalidWeight(edge:weight:)`` when a weight is not positive and finite.
+  public func run(on graph: Graph) throws(GraphError) -> LeidenResult {
+    try requireParameter(resolution >= 0 && resolution.isFinite, "resolution", resolution, "must be finite and ≥ 0")
+    try requireParameter(randomness > 0 && randomness.isFinite, "randomness", randomness, "must be positive and finite")
+    if let maxIterations { try requireIterations(maxIterations) }
+    try graph.requirePositiveWeights()
+    let n = graph.nodeCount
+    guard n > 0 else { return LeidenResult(partition: Partition(labels: [Int]()), quality: 0, modularity: 0, iterations: 0) }
+    let m = graph.totalWeight
+    guard m > 0 else {
+      let singletons = Partition.singletons(n)
+      let h = try quality.value(of: singletons, in: graph, resolution: resolution)
+      return LeidenResult(partition: singletons, quality: h, modularity: 0, iterations: 0)
+    }
+
+    var rng = SplitMix64(seed: seed)
+    let base = CommunityGraph(graph, nodeWeightIsSize: quality == .cpm)
+    let scaled = quality == .cpm ? resolution : resolution / (2 * m)
+    var membership = ContiguousArray<Int32>(0 ..< Int32(n))
+    var iterations = 0
+    while true {
+      iterations += 1
+      var next = iterate(base, from: membership, scaledResolution: scaled, using: &rng)
+      _ = renumberDensely(&next)
+      let changed = next != membership
+      membership = next
+      if !changed { break }
+      if let maxIterations, iterations >= maxIterations { break }
+    }
+    let partition = Partition(labels: splitDisconnected(membership, in: graph))
+    let h = try quality.value(of: partition, in: graph, resolution: resolution)
+    let q = quality == .modularity ? h : try Modularity().value(of: partition, in: graph)
+    return LeidenResult(partition: partition, quality: h, modularity: q, iterations: iterations)
+  }
+
+  /// One Leiden iteration (Traag et al. 2019, Algorithm A.1) from `start` (labels in `0 ..< n`);
+  /// returns the membership of the original nodes.
+  private func iterate(
+    _ base: CommunityGraph, from start: ContiguousArray<Int32>, scaledResolution r: Double,
+    using rng: inout SplitMix64
+  ) -> ContiguousArray<Int32> {
+    var level = base
+    var community = start
+    var nodeOf = ContiguousArray<Int32>(0 ..< Int32(base.nodeCount))  // original node → node of `level`
+    while true {
+      _ = level.moveNodesFast(community: &community, scaledResolution: r, considerEmpty: true, using: &rng)
+      let communityCount = renumberDensely(&community)
+      if communityCount == level.nodeCount { break }
+      var refined = level.refine(community, communityCount: communityCount, scaledResolution: r, randomness: randomness, using: &rng)
+      let refinedCount = renumberDensely(&refined)
+      if refinedCount == level.nodeCount { break }  // nothing merged: aggregation would not shrink
+      var aggregatedCommunity = ContiguousArray<Int32>(repeating: 0, count: refinedCount)
+      for v in 0 ..< level.nodeCount { aggregatedCommunity[Int(refined[v])] = community[v] }
+      for v in 0 ..< nodeOf.count { nodeOf[v] = refined[Int(nodeOf[v])] }
+      level = level.aggregated(by: refined, communityCount: refinedCount)
+      community = aggregatedCommunity
+    }
+    var membership = ContiguousArray<Int32>(repeating: 0, count: nodeOf.count)
+    for v in 0 ..< nodeOf.count { membership[v] = community[Int(nodeOf[v])] }
+    return membership
+  }
+}
+
+extension CommunityGraph {
+  /// The refinement of Traag et al. 2019 (Algorithm A.2, `MergeNodesSubset`) applied to every
+  /// community at once: returns refined labels in `0 ..< nodeCount` (not dense), each refined
+  /// community a connected subset of one community of `community`.
+  func refine(
+    _ community: ContiguousArray<Int32>, communityCount k: Int, scaledResolution r: Double, randomness theta: Double,
+    using rng: inout SplitMix64
+  ) -> ContiguousArray<Int32> {
+    let n = nodeCount
+    var refined = ContiguousArray<Int32>(0 ..< Int32(n))
+    var order = ContiguousArray<Int32>(0 ..< Int32(n))
+    rng.shuffle(&order)
+    // Scratch, allocated once: no per-node allocation, no bounds or uniqueness checks in the loop.
+    let clusterWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)  // X of each refined cluster
+    let external = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)  // E(C, S ∖ C)
+    let weightTo = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let nonSingleton = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+    let communityWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: k)  // X_S
+    var maxDegree = 0
+    for v in 0 ..< n { maxDegree = max(maxDegree, offsets[v + 1] - offsets[v]) }
+    let candidates = UnsafeMutableBufferPointer<Int32>.allocate(capacity: maxDegree + 1)
+    let cumulative = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxDegree + 1)
+    defer {
+      clusterWeight.deallocate()
+      external.deallocate()
+      weightTo.deallocate()
+      nonSingleton.deallocate()
+      communityWeight.deallocate()
+      candidates.deallocate()
+      cumulative.deallocate()
+    }
+    _ = weightTo.initialize(repeating: 0)
+    _ = nonSingleton.initialize(repeating: false)
+    _ = communityWeight.initialize(repeating: 0)
+    offsets.withUnsafeBufferPointer { offsets in
+      targets.withUnsafeBufferPointer { targets in
+        weights.withUnsafeBufferPointer { weights in
+          nodeWeight.withUnsafeBufferPointer { x in
+            community.withUnsafeBufferPointer { community in
+              refined.withUnsafeMutableBufferPointer { refined in
+                for v in 0 ..< n {
+                  clusterWeight[v] = x[v]
+                  communityWeight[Int(community[v])] += x[v]
+                  var e = 0.0
+                  for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] { e += weights[a] }
+                  external[v] = e
+                }
+                for v32 in order {
+                  let v = Int(v32)
+                  let own = Int(refined[v])  // == v while v is alone
+                  if nonSingleton[own] { continue }
+                  let s = community[v]
+                  let xv = x[v]
+                  let total = communityWeight[Int(s)]
+                  if external[own] < r * xv * (total - xv) { continue }  // v is not well connected to S
+                  clusterWeight[own] = 0
+                  candidates[0] = Int32(own)
+                  var count = 1
+                  for a in offsets[v] ..< offsets[v + 1] {
+                    let u = Int(targets[a])
+                    guard community[u] == s else { continue }
+                    let c = Int(refined[u])
+                    if weightTo[c] == 0 {
+                      candidates[count] = Int32(c)
+                      count += 1
+                    }
+                    weightTo[c] += weights[a]
+                  }
+                  // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
+                  var best = own
+                  var maxDiff = 0.0
+                  for i in 1 ..< count {
+                    let c = Int(candidates[i])
+                    var diff = -Double.infinity
+                    if external[c] >= r * clusterWeight[c] * (total - clusterWeight[c]) {
+                      diff = weightTo[c] - r * xv * clusterWeight[c]
+                    }
+                    if diff > maxDiff {
+                      maxDiff = diff
+                      best = c
+                    }
+                    cumulative[i] = diff
+                  }
+                  var chosen = best
+                  if count > 1 {
+                    // P(c) ∝ exp(ΔH_c / θ) over ΔH_c ≥ 0, scaled by exp(−max ΔH / θ) against overflow.
+                    var sum = Self.exp(-maxDiff / theta)
+                    cumulative[0] = sum
+                    for i in 1 ..< count {
+                      let diff = cumulative[i]
+                      if diff >= 0 { sum += Self.exp((diff - maxDiff) / theta) }
+                      cumulative[i] = sum
+                    }
+                    let threshold = rng.nextUnitInterval() * sum
+                    for i in 0 ..< count where cumulative[i] > threshold {
+                      chosen = Int(candidates[i])
+                      break
+                    }
+                  }
+                  clusterWeight[chosen] += xv
+                  if chosen != own {
+                    external[chosen] += external[own] - 2 * weightTo[chosen]
+                    refined[v] = Int32(chosen)
+                    nonSingleton[chosen] = true
+                  }
+                  for i in 0 ..< count { weightTo[Int(candidates[i])] = 0 }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return refined
+  }
+
+  /// `e^x` for x ≤ 0 (Foundation-free): range reduction by powers of two and a degree-13 Taylor
+  /// polynomial (Horner form). Relative error below 1e-15; underflows to 0 below −700.
+  static func exp(_ x: Double) -> Double {
+    if x < -700 { return 0 }
+    // e^x = 2^k · e^f with f = x − k ln 2, |f| ≤ ln2 / 2.
+    let ln2 = 0.693_147_180_559_945_3
+    let k = (x / ln2).rounded()
+    let f = x - k * ln2
+    var p = 1.0  // Horner form of Σ f^i / i!: 1 + f(1 + f/2(1 + f/3(… (1 + f/13))))
+    var i = 13.0
+    while i >= 1 {
+      p = 1 + f * p / i
+      i -= 1
+    }
+    return p * Double(sign: .plus, exponent: Int(k), significand: 1)
+  }
+}

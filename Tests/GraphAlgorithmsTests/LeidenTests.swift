@@ -1,0 +1,188 @@
+import GraphAlgorithms
+import GraphCore
+import TestSupport
+import Testing
+
+/// Whether every community of `partition` induces a connected subgraph of `graph`.
+private func everyCommunityIsConnected(_ partition: Partition, in graph: Graph) -> Bool {
+  partition.communities.allSatisfy { members in
+    graph.inducedSubgraph(members).connectedComponents().communityCount == 1
+  }
+}
+
+@Suite("Leiden")
+struct LeidenTests {
+  /// python-igraph 0.11: `Graph.Famous("Zachary").community_leiden(objective_function="modularity",
+  /// n_iterations=-1)` gives Q = 0.41978961209730437 for random.seed(0…4); 0.4198 is the known
+  /// optimum for the unweighted karate club (Brandes et al. 2008).
+  @Test(arguments: 0 ..< 20 as Range<UInt64>)
+  func karateReachesOptimum(seed: UInt64) throws {
+    // Until stable, like the igraph call above (n_iterations=-1).
+    let result = try Leiden(seed: seed, maxIterations: nil).run(on: Fixtures.karateClubUnweighted)
+    #expect(result.modularity >= 0.4197)
+    // The default two iterations (leidenalg/igraph n_iterations=2) get within 0.001 of it.
+    #expect(try Leiden(seed: seed).run(on: Fixtures.karateClubUnweighted).modularity >= 0.4188)
+    #expect(result.quality == result.modularity)
+    expectApproximatelyEqual(result.modularity, try Modularity().value(of: result.partition, in: Fixtures.karateClubUnweighted), tolerance: 1e-12)
+    #expect(Partition(labels: result.partition.membership) == result.partition)  // canonical
+  }
+
+  @Test(arguments: 0 ..< 20 as Range<UInt64>)
+  func everyCommunityConnected(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let sparse = Fixtures.randomGraph(nodes: 80, edgeProbability: 0.04, weights: 0.5 ... 3, using: &rng)
+    let dense = Fixtures.randomGraph(nodes: 40, edgeProbability: 0.2, using: &rng)
+    for graph in [sparse, dense, Fixtures.karateClub, Fixtures.lesMiserables, Fixtures.disconnectedWeighted] {
+      for (quality, resolution) in [(Leiden.Quality.modularity, 1.0), (.modularity, 2.5), (.cpm, 0.05), (.cpm, 0.5)] {
+        let result = try Leiden(quality: quality, resolution: resolution, seed: seed).run(on: graph)
+        #expect(everyCommunityIsConnected(result.partition, in: graph))
+        #expect(result.partition.nodeCount == graph.nodeCount)
+        #expect(Partition(labels: result.partition.membership) == result.partition)
+        let singletons = try quality.value(of: .singletons(graph.nodeCount), in: graph, resolution: resolution)
+        #expect(result.quality >= singletons - 1e-12)
+      }
+    }
+  }
+
+  @Test(arguments: 0 ..< 10 as Range<UInt64>)
+  func sameSeedSamePartition(seed: UInt64) throws {
+    for quality in Leiden.Quality.allCases {
+      let detector = Leiden(quality: quality, resolution: quality == .cpm ? 0.1 : 1, seed: seed)
+      let first = try detector.run(on: Fixtures.lesMiserables)
+      #expect(try detector.run(on: Fixtures.lesMiserables) == first)
+      #expect(try detector.partition(of: Fixtures.lesMiserables) == first.partition)
+    }
+  }
+
+  /// Hand computation on the graph below, communities {0, 1, 2} and {3, 4}:
+  ///
+  ///     0 —2— 1        3 —1— 4
+  ///      \   /          \
+  ///       1 3            (2,3) weight 0.5
+  ///        2
+  ///
+  /// inside: {0,1,2} = 2 + 1 + 3 = 6, {3,4} = 1; sizes 3 and 2.
+  /// H = (6 − γ·3) + (1 − γ·1) with γ = 0.25: 5.25 + 0.75 = 6.
+  @Test func cpmQualityByHand() throws {
+    let g = Graph(nodeCount: 5, edges: [(0, 1, 2), (0, 2, 1), (1, 2, 3), (3, 4, 1), (2, 3, 0.5)])
+    let p = Partition(labels: [0, 0, 0, 1, 1])
+    #expect(try Leiden.Quality.cpm.value(of: p, in: g, resolution: 0.25) == 6)
+    // Singletons: no edge inside, no pair: H = 0. One community: 7.5 − 0.25·10 = 5.
+    #expect(try Leiden.Quality.cpm.value(of: .singletons(5), in: g, resolution: 0.25) == 0)
+    #expect(try Leiden.Quality.cpm.value(of: Partition(labels: [0, 0, 0, 0, 0]), in: g, resolution: 0.25) == 5)
+    // Leiden with CPM finds the two groups here (6 beats 5 and every other split).
+    let result = try Leiden(quality: .cpm, resolution: 0.25).run(on: g)
+    #expect(result.partition == p)
+    #expect(result.quality == 6)
+  }
+
+  @Test func resolutionZeroGivesOneCommunityPerComponent() throws {
+    for quality in Leiden.Quality.allCases {
+      for graph in [Fixtures.disconnectedWeighted, Fixtures.karateClub, Fixtures.lesMiserables] {
+        let result = try Leiden(quality: quality, resolution: 0).run(on: graph)
+        #expect(result.partition == graph.connectedComponents())
+      }
+    }
+  }
+
+  @Test func documentedExample() throws {
+    let g = Graph(nodeCount: 6, unweightedEdges: [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)])
+    for seed in 0 ..< 10 as Range<UInt64> {
+      #expect(try Leiden(seed: seed).partition(of: g).membership == [0, 0, 0, 1, 1, 1])
+    }
+  }
+
+  @Test func iterationBudget() throws {
+    let limited = try Leiden(maxIterations: 1).run(on: Fixtures.lesMiserables)
+    #expect(limited.iterations == 1)
+    #expect(try Leiden().run(on: Fixtures.lesMiserables).iterations <= 2)  // default: leidenalg's n_iterations=2
+    let free = try Leiden(maxIterations: nil).run(on: Fixtures.lesMiserables)
+    #expect(free.iterations >= 1)
+    #expect(try Leiden(maxIterations: free.iterations + 5).run(on: Fixtures.lesMiserables) == free)
+  }
+
+  @Test func edgelessAndEmptyGraphs() throws {
+    let edgeless = try Leiden().run(on: .empty(3))
+    #expect(edgeless == LeidenResult(partition: .singletons(3), quality: 0, modularity: 0, iterations: 0))
+    let empty = try Leiden().run(on: .empty(0))
+    #expect(empty.partition.nodeCount == 0 && empty.quality == 0)
+  }
+
+  @Test func rejectsBadParameters() {
+    #expect(throws: GraphError.invalidParameter(name: "resolution", value: -1, reason: "must be finite and ≥ 0")) {
+      try Leiden(resolution: -1).run(on: Fixtures.karateClub)
+    }
+    #expect(throws: GraphError.invalidParameter(name: "randomness", value: 0, reason: "must be positive and finite")) {
+      try Leiden(randomness: 0).run(on: Fixtures.karateClub)
+    }
+    #expect(throws: GraphError.invalidParameter(name: "maxIterations", value: 0, reason: "must be at least 1")) {
+      try Leiden(maxIterations: 0).run(on: Fixtures.karateClub)
+    }
+    #expect(throws: GraphError.invalidWeight(edge: EdgeID(0), weight: -1)) {
+      try Leiden().run(on: Graph(edges: [(0, 1, -1.0)]))
+    }
+  }
+}
+
+@Suite("Label propagation")
+struct LabelPropagationTests {
+  /// Two 5-cliques {0…4} and {5…9} joined by the edge 4 — 5.
+  static let twoCliques: Graph = {
+    var edges: [(Int, Int)] = [(4, 5)]
+    for base in [0, 5] {
+      for u in base ..< base + 5 { for v in u + 1 ..< base + 5 { edges.append((u, v)) } }
+    }
+    return Graph(nodeCount: 10, unweightedEdges: edges)
+  }()
+
+  @Test(arguments: 0 ..< 20 as Range<UInt64>)
+  func twoCliquesGiveTwoCommunities(seed: UInt64) throws {
+    let result = try LabelPropagation(seed: seed).run(on: Self.twoCliques)
+    #expect(result.partition.membership == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1])
+  }
+
+  @Test(arguments: 0 ..< 20 as Range<UInt64>)
+  func labelsNeverCrossComponents(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let graph = Fixtures.randomGraph(nodes: 60, edgeProbability: 0.03, weights: 0.5 ... 2, using: &rng)
+    let components = graph.connectedComponents()
+    let result = try LabelPropagation(seed: seed).run(on: graph)
+    for v in 0 ..< graph.nodeCount {
+      for w in 0 ..< graph.nodeCount where result.partition.membership[v] == result.partition.membership[w] {
+        #expect(components.membership[v] == components.membership[w])
+      }
+    }
+    // Converged: every node carries a label of maximal weight among its neighbours.
+    for v in 0 ..< graph.nodeCount where graph.degree(of: NodeID(v)) > 0 {
+      var weight = [Int32: Double]()
+      for a in graph.adjacencyOffsets[v] ..< graph.adjacencyOffsets[v + 1] {
+        weight[result.partition.membership[Int(graph.adjacencyTargets[a])], default: 0] += graph.adjacencyWeights[a]
+      }
+      #expect(weight[result.partition.membership[v], default: 0] >= weight.values.max()!)
+    }
+    #expect(try LabelPropagation(seed: seed).run(on: graph) == result)  // deterministic
+  }
+
+  @Test func weightsDecide() throws {
+    // 1 sits between 0 (weight 3) and 2 (weight 1): it follows 0; 2 follows 1.
+    let g = Graph(nodeCount: 3, edges: [(0, 1, 3), (1, 2, 1)])
+    #expect(try LabelPropagation().partition(of: g).membership == [0, 0, 0])
+    #expect(try LabelPropagation().partition(of: .empty(3)) == .singletons(3))
+    #expect(try LabelPropagation().partition(of: .empty(0)).nodeCount == 0)
+  }
+
+  @Test func documentedExample() throws {
+    let g = Graph(nodeCount: 6, unweightedEdges: [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)])
+    #expect(try LabelPropagation().partition(of: g).membership == [0, 0, 0, 1, 1, 1])
+  }
+
+  @Test func rejectsBadParameters() {
+    #expect(throws: GraphError.invalidParameter(name: "maxIterations", value: 0, reason: "must be at least 1")) {
+      try LabelPropagation(maxIterations: 0).run(on: Fixtures.karateClub)
+    }
+    // Seed 0: 30 of the 34 nodes change label in the first sweep.
+    #expect(throws: GraphError.notConverged(iterations: 1, residual: 30)) {
+      try LabelPropagation(maxIterations: 1).run(on: Fixtures.karateClubUnweighted)
+    }
+  }
+}

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Opens a Coauthor HTML report in headless Chromium and checks it works, through the DevTools
+protocol (standard library only: a minimal WebSocket client is below).
+
+  python3 scripts/browser_check.py REPORT.html --screenshot OUT.png [--person "Meg Tong"]
+
+Checks: the page loads with no console errors or uncaught exceptions; the search box finds the
+person; hovering the person's circle in the co-authorship picture highlights exactly them and
+their co-authors. Saves a screenshot of the top of the page. Prints one line per check; exit
+status 0 when all pass, 1 when one fails, 2 when Chromium cannot be started.
+"""
+import argparse, base64, json, os, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.request
+
+
+class WebSocket:
+    """Just enough of RFC 6455 for the DevTools protocol: text frames, client masking."""
+
+    def __init__(self, url):
+        assert url.startswith("ws://")
+        hostport, path = url[5:].split("/", 1)
+        host, port = hostport.split(":")
+        self.sock = socket.create_connection((host, int(port)), timeout=30)
+        key = base64.b64encode(os.urandom(16)).decode()
+        request = (f"GET /{path} HTTP/1.1\r\nHost: {hostport}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                   f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        self.sock.sendall(request.encode())
+        response = b""
+        while b"\r\n\r\n" not in response:
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                raise IOError("websocket handshake: connection closed")
+            response += chunk
+        if b" 101 " not in response.split(b"\r\n", 1)[0]:
+            raise IOError("websocket handshake failed: " + response.split(b"\r\n", 1)[0].decode())
+        self.buffer = response.split(b"\r\n\r\n", 1)[1]
+
+    def send(self, text):
+        payload = text.encode()
+        header = bytes([0x81])
+        n = len(payload)
+        if n < 126:
+            header += bytes([0x80 | n])
+        elif n < 65536:
+            header += bytes([0x80 | 126]) + struct.pack(">H", n)
+        else:
+            header += bytes([0x80 | 127]) + struct.pack(">Q", n)
+        mask = os.urandom(4)
+        self.sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+
+    def _read(self, n):
+        while len(self.buffer) < n:
+            chunk = self.sock.recv(1 << 16)
+            if not chunk:
+                raise IOError("websocket closed")
+            self.buffer += chunk
+        out, self.buffer = self.buffer[:n], self.buffer[n:]
+        return out
+
+    def receive(self):
+        message = b""
+        while True:
+            b0, b1 = self._read(2)
+            n = b1 & 0x7F
+            if n == 126:
+                n = struct.unpack(">H", self._read(2))[0]
+            elif n == 127:
+                n = struct.unpack(">Q", self._read(8))[0]
+            payload = self._read(n)
+            opcode = b0 & 0x0F
+            if opcode == 8:
+                raise IOError("websocket closed by the browser")
+            if opcode in (0, 1, 2):
+                message += payload
+                if b0 & 0x80:
+                    return message.decode()
+
+
+class Browser:
+    def __init__(self, chromium):
+        self.profile = tempfile.mkdtemp(prefix="coauthor-chromium-")
+        self.process = subprocess.Popen(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+             "--hide-scrollbars", "--remote-debugging-port=0", f"--user-data-dir={self.profile}", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = os.path.join(self.profile, "DevToolsActivePort")
+        deadline = time.time() + 30
+        while not (os.path.exists(port_file) and open(port_file).read().count("\n") >= 1):
+            if time.time() > deadline or self.process.poll() is not None:
+                self.close()
+                raise RuntimeError("Chromium did not open its DevTools port")
+            time.sleep(0.1)
+        port = int(open(port_file).read().split("\n")[0])
+        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
+        page = next(t for t in targets if t.get("type") == "page")
+        self.ws = WebSocket(page["webSocketDebuggerUrl"])
+        self.next_id = 0
+        self.events = []
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.receive())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            self.events.append(message)
+
+    def wait_for(self, event, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for i, e in enumerate(self.events):
+                if e.get("method") == event:
+                    return self.events.pop(i)
+            self.events.append(json.loads(self.ws.receive()))
+        raise RuntimeError(f"timed out waiting for {event}")
+
+    def evaluate(self, expression):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"script failed: {result['exceptionDetails'].get('text')}: {expression[:80]}")
+        return result["result"].get("value")
+
+    def close(self):
+        try:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        except Exception:
+            self.process.kill()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("report")
+    parser.add_argument("--screenshot", required=True)
+    parser.add_argument("--person", default="Meg Tong")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
+    args = parser.parse_args()
+
+    try:
+        browser = Browser(args.chromium)
+    except Exception as error:
+        print(f"SKIP chromium could not be started: {error}")
+        return 2
+    failures = []
+
+    def check(ok, text):
+        print(("ok   " if ok else "FAIL ") + text)
+        if not ok:
+            failures.append(text)
+
+    try:
+        browser.call("Page.enable")
+        browser.call("Runtime.enable")
+        browser.call("Log.enable")
+        browser.call("Emulation.setDeviceMetricsOverride", width=1280, height=1600, deviceScaleFactor=1, mobile=False)
+        browser.call("Page.navigate", url="file://" + os.path.abspath(args.report))
+        browser.wait_for("Page.loadEventFired")
+        time.sleep(0.3)
+        browser.evaluate("0")  # drain events that arrived during load
+
+        title = browser.evaluate("document.title")
+        check(bool(title) and "Co-authorship report" in title, f"page loads (title: {title!r})")
+        svgs = browser.evaluate("document.querySelectorAll('figure svg').length")
+        check(svgs >= 4, f"{svgs} pictures inline")
+        external = browser.evaluate(
+            "Array.from(document.querySelectorAll('[src],link[href],script[src]')).map(e=>e.getAttribute('src')||e.getAttribute('href'))")
+        check(not external, f"no external resources ({external})")
+
+        # Search.
+        query = args.person.split()[-1][:4]
+        browser.evaluate(f"(function(){{var i=document.getElementById('person-search');i.value={json.dumps(query)};"
+                         "i.dispatchEvent(new Event('input',{bubbles:true}));})()")
+        hits = browser.evaluate("Array.from(document.querySelectorAll('#search-results li a, #search-results li strong')).map(a=>a.textContent)")
+        check(args.person in (hits or []), f"search {query!r} finds {args.person!r} (results: {hits})")
+        link = browser.evaluate(f"(function(){{var a=Array.from(document.querySelectorAll('#search-results a')).find(a=>a.textContent==={json.dumps(args.person)});"
+                                "return a?a.getAttribute('href'):null;})()")
+        target = browser.evaluate(f"!!document.getElementById({json.dumps((link or '#')[1:])})") if link else False
+        check(bool(target), f"search result links to the profile ({link})")
+
+        # Hover highlights neighbours.
+        info = browser.evaluate(f"""(function(){{
+          var data=JSON.parse(document.getElementById('coauthor-data').textContent).figures.authors;
+          var i=data.names.indexOf({json.dumps(args.person)});
+          if(i<0)return null;
+          document.getElementById('person-search').value='';
+          document.getElementById('person-search').dispatchEvent(new Event('input'));
+          window.coauthorFigures.authors.clear();
+          var el=document.getElementById(data.prefix+'n'+i);
+          el.scrollIntoView({{block:'center'}});
+          var r=el.querySelector('ellipse').getBoundingClientRect();
+          return {{x:r.left+r.width/2,y:r.top+r.height/2,neighbours:data.neighbours[i].length}};
+        }})()""")
+        check(info is not None, f"{args.person} is in the co-authorship picture")
+        if info:
+            time.sleep(0.2)
+            browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=info["x"], y=info["y"])
+            time.sleep(0.4)
+            lit = browser.evaluate("document.querySelectorAll('#figure-authors .node.hl').length")
+            focused = browser.evaluate("document.querySelector('#figure-authors svg').classList.contains('focused')")
+            check(focused and lit == info["neighbours"] + 1,
+                  f"hover highlights {args.person} and their {info['neighbours']} co-authors ({lit} highlighted)")
+            browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=5, y=5)
+            time.sleep(0.2)
+
+        # Sortable tables.
+        sorted_ok = browser.evaluate("""(function(){
+          var t=Array.from(document.querySelectorAll('table')).find(t=>t.tBodies[0]&&t.tBodies[0].rows.length>3);
+          if(!t)return true;var th=t.querySelector('thead th');th.click();var a=th.getAttribute('aria-sort');th.click();
+          return a!==null&&th.getAttribute('aria-sort')!==a;})()""")
+        check(bool(sorted_ok), "table headers sort")
+
+        # Console errors and exceptions, collected over the whole session.
+        browser.evaluate("0")
+        errors = []
+        for e in browser.events:
+            method, params = e.get("method"), e.get("params", {})
+            if method == "Runtime.exceptionThrown":
+                errors.append(params["exceptionDetails"].get("text", "exception"))
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+            elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+                errors.append(params["entry"].get("text", ""))
+        check(not errors, f"no console errors ({errors})")
+
+        # The screenshot: the search in use, the person highlighted in the co-authorship picture.
+        browser.evaluate(f"""(function(){{var i=document.getElementById('person-search');i.value={json.dumps(query)};
+          i.dispatchEvent(new Event('input'));
+          var f=document.getElementById('figure-authors');window.scrollTo(0,f.getBoundingClientRect().top+window.scrollY-150);}})()""")
+        time.sleep(0.4)
+        shot = browser.call("Page.captureScreenshot", format="png")
+        with open(args.screenshot, "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
+        check(os.path.getsize(args.screenshot) > 10000, f"screenshot saved to {args.screenshot}")
+    except Exception as error:
+        check(False, f"browser session failed: {error}")
+    finally:
+        browser.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
