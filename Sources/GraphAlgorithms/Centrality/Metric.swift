@@ -26,8 +26,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
   ///
   /// `weighted` switches the **path** metrics (betweenness, closeness, harmonic) from hop counts to
   /// distance = 1/weight. Degree, coreness and clustering ignore weights and strength always uses
-  /// them; eigenvector and PageRank always use weights as connection strengths (networkx `weight="weight"`), whatever
-  /// `weighted` says, because that is their convention in this package.
+  /// them; eigenvector and PageRank always use weights as connection strengths (networkx
+  /// `weight="weight"`), whatever `weighted` says, because that is their convention in this package.
   public func measure(weighted: Bool) -> any CentralityMeasure {
     switch self {
     case .degree: DegreeCentrality()

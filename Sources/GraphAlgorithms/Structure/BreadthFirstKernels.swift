@@ -5,33 +5,32 @@
 /// (σ, as `Double`), then dependency accumulation in reverse BFS order.
 ///
 /// The accumulation is in "pull" form: a node's dependency is gathered from its successors (the
-/// neighbours one level further away), `δ(w) = σ(w) · Σ_{x succ w} (1 + δ(x)) / σ(x)`, storing
-/// `(1 + δ(x)) / σ(x)` per node, so every node is written once and no δ buffer needs clearing.
-/// Distances are `Int32`, −1 for unreached; only reached nodes are reset after a search.
+/// neighbours one level further away), `δ(w) = σ(w) · Σ_{x succ w} (1 + δ(x)) / σ(x)`. Once a
+/// node is accumulated its σ is no longer needed and is overwritten by `(1 + δ) / σ`, so each node
+/// is one 16-byte record (level, σ-or-coefficient) and every random access in either phase
+/// touches one cache line. Levels are `Int32`, −1 for unreached; only reached nodes are reset
+/// after a search, and no δ buffer needs clearing.
 struct BrandesBreadthFirst: ~Copyable {
+  struct NodeState {
+    var level: Int32
+    /// σ during the search; `(1 + δ) / σ` once the node is accumulated.
+    var value: Double
+  }
+
   let nodeCount: Int
-  private let level: UnsafeMutableBufferPointer<Int32>
-  private let sigma: UnsafeMutableBufferPointer<Double>
-  /// `(1 + δ(x)) / σ(x)` for nodes already accumulated.
-  private let coefficient: UnsafeMutableBufferPointer<Double>
+  private let state: UnsafeMutableBufferPointer<NodeState>
   private let order: UnsafeMutableBufferPointer<Int32>
 
   init(nodeCount n: Int) {
     nodeCount = n
-    level = .allocate(capacity: n)
-    level.initialize(repeating: -1)
-    sigma = .allocate(capacity: n)
-    sigma.initialize(repeating: 0)
-    coefficient = .allocate(capacity: n)
-    coefficient.initialize(repeating: 0)
+    state = .allocate(capacity: n)
+    state.initialize(repeating: NodeState(level: -1, value: 0))
     order = .allocate(capacity: n)
     order.initialize(repeating: 0)
   }
 
   deinit {
-    level.deallocate()
-    sigma.deallocate()
-    coefficient.deallocate()
+    state.deallocate()
     order.deallocate()
   }
 
@@ -39,49 +38,46 @@ struct BrandesBreadthFirst: ~Copyable {
   func accumulate(from s: Int, csr: CSRView, into centrality: UnsafeMutableBufferPointer<Double>) {
     let offsets = csr.offsets
     let targets = csr.targets
-    let level = self.level
-    let sigma = self.sigma
+    let state = self.state
     let order = self.order
-    let coefficient = self.coefficient
-    level[s] = 0
-    sigma[s] = 1
+    state[s] = NodeState(level: 0, value: 1)
     order[0] = Int32(s)
     var count = 1
     var head = 0
     while head < count {
       let v = Int(order[head])
-      head += 1
-      let next = level[v] &+ 1
-      let sigmaV = sigma[v]
+      head &+= 1
+      let current = state[v]
+      let next = current.level &+ 1
+      let sigmaV = current.value
       for a in offsets[v] ..< offsets[v &+ 1] {
         let w = Int(targets[a])
-        let lw = level[w]
+        let lw = state[w].level
         if lw < 0 {
-          level[w] = next
-          sigma[w] = sigmaV
+          state[w] = NodeState(level: next, value: sigmaV)
           order[count] = Int32(truncatingIfNeeded: w)
           count &+= 1
         } else if lw == next {
-          sigma[w] += sigmaV
+          state[w].value += sigmaV
         }
       }
     }
     var i = count &- 1
     while i > 0 {
       let w = Int(order[i])
-      let successor = level[w] &+ 1
+      let successor = state[w].level &+ 1
       var sum = 0.0
       for a in offsets[w] ..< offsets[w &+ 1] {
-        let x = Int(targets[a])
-        if level[x] == successor { sum += coefficient[x] }
+        let x = state[Int(targets[a])]
+        sum += x.level == successor ? x.value : 0  // branch-free: successors are unpredictable
       }
-      let sigmaW = sigma[w]
+      let sigmaW = state[w].value
       let delta = sigmaW * sum
       centrality[w] += delta
-      coefficient[w] = (1 + delta) / sigmaW
+      state[w].value = (1 + delta) / sigmaW
       i &-= 1
     }
-    for j in 0 ..< count { level[Int(order[j])] = -1 }
+    for j in 0 ..< count { state[Int(order[j])].level = -1 }
   }
 }
 
