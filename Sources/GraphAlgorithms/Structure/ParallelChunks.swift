@@ -199,3 +199,17 @@ final class OrderedVectorSum: @unchecked Sendable {
     }
   }
 }
+
+/// Runs `body(chunk)` for every chunk of `plan`, on up to `threads` threads (dynamic assignment).
+/// For data-parallel loops whose chunks write disjoint data; reductions store one partial per
+/// chunk and are summed in chunk order by the caller, so results never depend on `threads`.
+func forEachChunk(of plan: ChunkPlan, threads: Int, _ body: (Int) -> Void) {
+  if threads <= 1 || plan.chunkCount <= 1 {
+    for c in 0 ..< plan.chunkCount { body(c) }
+    return
+  }
+  let scheduler = ChunkScheduler(plan: plan, total: plan.count, progress: nil)
+  scheduler.run(threads: threads) { _ in
+    while let c = scheduler.claim() { body(c) }
+  }
+}
