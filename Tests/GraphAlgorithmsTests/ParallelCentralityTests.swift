@@ -187,4 +187,29 @@ struct ParallelCentralityTests {
     b.samples = 20
     #expect(try b.scores(for: graph).count == 2000)
   }
+
+  /// Graphs of 50,000 nodes or more are searched renumbered in breadth-first order; the scores
+  /// must come back to the right nodes. 1,471 disjoint copies of the karate club (50,014 nodes):
+  /// every copy has networkx's raw betweenness.
+  @Test func renumberedLargeGraphMapsScoresBack() throws {
+    let copies = 1471
+    let karate = Fixtures.karateClubUnweighted
+    var builder = GraphBuilder(nodeCount: 34 * copies)
+    // Interleave the copies (node 34·j + i of copy j becomes i·copies + j) so renumbering moves nodes.
+    for j in 0 ..< copies {
+      for e in 0 ..< karate.edgeCount {
+        let (u, v) = karate.endpoints(of: EdgeID(e))
+        builder.addEdge(u.index * copies + j, v.index * copies + j, weight: 1)
+      }
+    }
+    let graph = builder.build()
+    #expect(graph.nodeCount >= 50_000)
+    var measure = BetweennessCentrality(normalization: .none)
+    measure.threads = 2
+    let values = try measure.scores(for: graph).values
+    for j in [0, 700, copies - 1] {
+      let copy = (0 ..< 34).map { values[$0 * copies + j] }
+      expectApproximatelyEqual(copy, Reference.KarateClubUnweighted.betweennessRaw, tolerance: 1e-9, "copy \(j)")
+    }
+  }
 }
