@@ -12,6 +12,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
   case partitionSizeMismatch(partitionCount: Int, nodeCount: Int)
   /// An iterative method did not reach its tolerance (networkx `PowerIterationFailedConvergence`).
   case notConverged(iterations: Int, residual: Double)
+  /// The computation was cancelled by its ``ProgressReporter`` (the callback returned `false`).
+  case cancelled
 
   public var description: String {
     switch self {
@@ -25,6 +27,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
       return "partition covers \(partitionCount) nodes but the graph has \(nodeCount)"
     case .notConverged(let iterations, let residual):
       return "did not converge after \(iterations) iterations (residual \(residual))"
+    case .cancelled:
+      return "the computation was cancelled"
     }
   }
 }

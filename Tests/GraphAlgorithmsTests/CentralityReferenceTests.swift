@@ -159,7 +159,7 @@ struct CentralityReferenceTests {
 
   /// `Metric` maps each name to the measure its documentation promises.
   @Test func metricMapping() throws {
-    #expect(Metric.allCases.map(\.rawValue) == ["degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"])
+    #expect(Metric.allCases.map(\.rawValue) == ["degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "coreness", "clustering"])
     #expect(Metric.degree.measure(weighted: true) as? DegreeCentrality == DegreeCentrality())
     #expect(Metric.strength.measure(weighted: false) as? StrengthCentrality == StrengthCentrality())
     #expect(Metric.betweenness.measure(weighted: true) as? BetweennessCentrality == BetweennessCentrality(weighted: true))
@@ -168,11 +168,14 @@ struct CentralityReferenceTests {
     #expect(Metric.harmonic.measure(weighted: true) as? HarmonicCentrality == HarmonicCentrality(weighted: true))
     #expect(Metric.eigenvector.measure(weighted: false) as? EigenvectorCentrality == EigenvectorCentrality())
     #expect(Metric.pagerank.measure(weighted: false) as? PageRank == PageRank())
+    #expect(Metric.coreness.measure(weighted: true) as? CoreNumber == CoreNumber())
+    #expect(Metric.clustering.measure(weighted: true) as? ClusteringCoefficient == ClusteringCoefficient())
     let expected: [Metric: [Double]] = [
       .degree: Reference.KarateClub.degree, .strength: Reference.KarateClub.strength,
       .betweenness: Reference.KarateClub.betweennessWeighted, .closeness: Reference.KarateClub.closenessWeighted,
       .harmonic: Reference.KarateClub.harmonicWeighted, .eigenvector: Reference.KarateClub.eigenvector,
-      .pagerank: Reference.KarateClub.pagerank,
+      .pagerank: Reference.KarateClub.pagerank, .coreness: StructureReference.KarateClub.coreNumber,
+      .clustering: StructureReference.KarateClub.clustering,
     ]
     for metric in Metric.allCases {
       let scores = try metric.measure(weighted: true).scores(for: Fixtures.karateClub)

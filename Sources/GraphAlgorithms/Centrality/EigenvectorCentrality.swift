@@ -35,6 +35,9 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
   public var maxIterations: Int
   /// Per-node L1 change below which the iteration stops; positive.
   public var tolerance: Double
+  /// Worker threads on large graphs (≥ 200,000 edges); 0 (the default) uses every online
+  /// processor. The result does not depend on it.
+  public var threads: Int = 0
 
   public init(weighted: Bool = true, maxIterations: Int = 1000, tolerance: Double = 1e-12) {
     self.weighted = weighted
@@ -50,39 +53,64 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
   public func scores(for graph: Graph) throws(GraphError) -> NodeScores {
     try requireIterations(maxIterations)
     try requireTolerance(tolerance)
+    try requireThreads(threads)
     if weighted { try graph.requirePositiveWeights() }
     let n = graph.nodeCount
     guard n > 0 else { return NodeScores(values: []) }
-    var x = [Double](repeating: 1 / Double(n), count: n)
-    var next = [Double](repeating: 0, count: n)
+    let x0 = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    let x1 = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+    x0.initialize(repeating: 1 / Double(n))
+    x1.initialize(repeating: 0)
+    defer {
+      x0.deallocate()
+      x1.deallocate()
+    }
+    // Fixed node chunks; reductions keep one partial per chunk, summed in chunk order, so the
+    // result does not depend on the thread count. Threads are used on large graphs only, where the
+    // two fork-joins per iteration pay off.
+    let plan = ChunkPlan(count: n, size: 8192)
+    let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: plan.chunkCount)
+    partial.initialize(repeating: 0)
+    defer { partial.deallocate() }
+    let workers = graph.adjacencyTargets.count >= 400_000 ? resolvedThreads(threads) : 1
     var residual = Double.infinity
+    var resultIsX0 = true
     let converged = graph.adjacencyOffsets.withUnsafeBufferPointer { offsets in
       graph.adjacencyTargets.withUnsafeBufferPointer { targets in
         graph.adjacencyWeights.withUnsafeBufferPointer { weights in
+          var x = x0
+          var next = x1
           for _ in 0 ..< maxIterations {
-            // next = (A + I) x
-            x.withUnsafeBufferPointer { x in
-              next.withUnsafeMutableBufferPointer { next in
-                for v in 0 ..< n {
-                  var s = x[v]
-                  if weighted {
-                    for a in offsets[v] ..< offsets[v + 1] { s += weights[a] * x[Int(targets[a])] }
-                  } else {
-                    for a in offsets[v] ..< offsets[v + 1] { s += x[Int(targets[a])] }
-                  }
-                  next[v] = s
+            // next = (A + I) x, and the squares of each chunk.
+            forEachChunk(of: plan, threads: workers) { c in
+              var squares = 0.0
+              for v in plan.range(c) {
+                var s = x[v]
+                if weighted {
+                  for a in offsets[v] ..< offsets[v + 1] { s += weights[a] * x[Int(targets[a])] }
+                } else {
+                  for a in offsets[v] ..< offsets[v + 1] { s += x[Int(targets[a])] }
                 }
+                next[v] = s
+                squares += s * s
               }
+              partial[c] = squares
             }
             var squares = 0.0
-            for v in 0 ..< n { squares += next[v] * next[v] }
+            for c in 0 ..< plan.chunkCount { squares += partial[c] }
             let norm = squares > 0 ? squares.squareRoot() : 1
-            var change = 0.0
-            for v in 0 ..< n {
-              next[v] /= norm
-              change += abs(next[v] - x[v])
+            forEachChunk(of: plan, threads: workers) { c in
+              var change = 0.0
+              for v in plan.range(c) {
+                next[v] /= norm
+                change += abs(next[v] - x[v])
+              }
+              partial[c] = change
             }
+            var change = 0.0
+            for c in 0 ..< plan.chunkCount { change += partial[c] }
             swap(&x, &next)
+            resultIsX0.toggle()
             residual = change
             if change < Double(n) * tolerance { return true }
           }
@@ -91,6 +119,6 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
       }
     }
     guard converged else { throw .notConverged(iterations: maxIterations, residual: residual) }
-    return NodeScores(values: x)
+    return NodeScores(values: Array(resultIsX0 ? x0 : x1))
   }
 }

@@ -17,13 +17,17 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
   case eigenvector
   /// Weighted PageRank, α = 0.85 (``PageRank``).
   case pagerank
+  /// Core number, the largest k of a k-core containing the node (``CoreNumber``).
+  case coreness
+  /// Local clustering coefficient, unweighted (``ClusteringCoefficient``).
+  case clustering
 
   /// The algorithm for this metric.
   ///
   /// `weighted` switches the **path** metrics (betweenness, closeness, harmonic) from hop counts to
-  /// distance = 1/weight. Degree ignores weights and strength always uses them; eigenvector and
-  /// PageRank always use weights as connection strengths (networkx `weight="weight"`), whatever
-  /// `weighted` says, because that is their convention in this package.
+  /// distance = 1/weight. Degree, coreness and clustering ignore weights and strength always uses
+  /// them; eigenvector and PageRank always use weights as connection strengths (networkx
+  /// `weight="weight"`), whatever `weighted` says, because that is their convention in this package.
   public func measure(weighted: Bool) -> any CentralityMeasure {
     switch self {
     case .degree: DegreeCentrality()
@@ -33,6 +37,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case .harmonic: HarmonicCentrality(weighted: weighted)
     case .eigenvector: EigenvectorCentrality()
     case .pagerank: PageRank()
+    case .coreness: CoreNumber()
+    case .clustering: ClusteringCoefficient()
     }
   }
 }

@@ -8,7 +8,9 @@ import GraphCore
 /// the same floating-point values). Besides distances it counts shortest paths (σ) and records the
 /// nodes in the order they were settled, which is a non-decreasing order of distance.
 ///
-/// The buffers are allocated once (O(*n* + *m*)) and owned by this non-copyable value; a new search
+/// The graph's arrays are shared read-only (``CSRView``), so parallel workers each own one search
+/// without copying the graph. The buffers are allocated once (O(*n* + *m*)) and owned by this
+/// non-copyable value; a new search
 /// resets only the nodes the previous one reached, so *k* searches cost O(*k*(*n* + *m*)) without
 /// weights and O(*k* *m* log *m*) with them, with no allocation per search.
 struct ShortestPathSearch: ~Copyable {
@@ -16,11 +18,11 @@ struct ShortestPathSearch: ~Copyable {
   let isWeighted: Bool
   /// Whether σ is maintained (betweenness needs it; closeness and harmonic do not).
   let countsPaths: Bool
-  /// CSR copies: `offsets[v] ..< offsets[v + 1]` are the arcs of `v`.
-  let offsets: UnsafeMutableBufferPointer<Int>
-  let targets: UnsafeMutableBufferPointer<Int32>
+  /// The shared, read-only CSR arrays: `offsets[v] ..< offsets[v + 1]` are the arcs of `v`.
+  let offsets: UnsafeBufferPointer<Int>
+  let targets: UnsafeBufferPointer<Int32>
   /// Length of every arc: 1 without weights, `1 / weight` with them.
-  let lengths: UnsafeMutableBufferPointer<Double>
+  let lengths: UnsafeBufferPointer<Double>
   /// Distance from the last source; `.infinity` when unreached. Hop counts are exact in `Double`.
   let distance: UnsafeMutableBufferPointer<Double>
   /// Number of shortest paths from the last source (σ), valid for reached nodes.
@@ -32,24 +34,20 @@ struct ShortestPathSearch: ~Copyable {
   private let settled: UnsafeMutableBufferPointer<Bool>
   private let heapKeys: UnsafeMutableBufferPointer<Double>
   private let heapNodes: UnsafeMutableBufferPointer<Int32>
+  /// δ of the dependency accumulation.
+  private let settledDelta: UnsafeMutableBufferPointer<Double>
 
-  /// - Precondition: when `weighted`, every weight is positive and finite (checked by the caller).
-  init(graph: Graph, weighted: Bool, countsPaths: Bool = true) {
-    let n = graph.nodeCount
-    let arcs = graph.adjacencyTargets.count
+  /// Per-search buffers over the shared arrays of `csr`, which must outlive the search.
+  /// - Precondition: when `csr.isWeighted`, every length is positive and finite.
+  init(csr: CSRView, countsPaths: Bool = true) {
+    let n = csr.nodeCount
+    let arcs = csr.targets.count
     nodeCount = n
-    isWeighted = weighted
+    isWeighted = csr.isWeighted
     self.countsPaths = countsPaths
-    offsets = .allocate(capacity: n + 1)
-    _ = offsets.initialize(from: graph.adjacencyOffsets)
-    targets = .allocate(capacity: arcs)
-    _ = targets.initialize(from: graph.adjacencyTargets)
-    lengths = .allocate(capacity: arcs)
-    if weighted {
-      for a in 0 ..< arcs { lengths[a] = 1.0 / graph.adjacencyWeights[a] }
-    } else {
-      lengths.initialize(repeating: 1)
-    }
+    offsets = csr.offsets
+    targets = csr.targets
+    lengths = csr.lengths
     distance = .allocate(capacity: n)
     distance.initialize(repeating: .infinity)
     sigma = .allocate(capacity: n)
@@ -58,21 +56,42 @@ struct ShortestPathSearch: ~Copyable {
     order.initialize(repeating: 0)
     settled = .allocate(capacity: n)
     settled.initialize(repeating: false)
-    let heapCapacity = weighted ? arcs + 1 : 0
+    settledDelta = .allocate(capacity: countsPaths ? n : 0)
+    settledDelta.initialize(repeating: 0)
+    let heapCapacity = csr.isWeighted ? arcs + 1 : 0
     heapKeys = .allocate(capacity: heapCapacity)
     heapNodes = .allocate(capacity: heapCapacity)
   }
 
   deinit {
-    offsets.deallocate()
-    targets.deallocate()
-    lengths.deallocate()
     distance.deallocate()
     sigma.deallocate()
     order.deallocate()
     settled.deallocate()
     heapKeys.deallocate()
     heapNodes.deallocate()
+    settledDelta.deallocate()
+  }
+
+  /// After ``run(from:)`` with path counts: adds the dependency δ_s(v) of the last source on every
+  /// other node to `centrality[v]` (Brandes' accumulation, in reverse settle order). The
+  /// predecessors of w are the neighbours v with d(v) + ℓ(v, w) == d(w), recomputed rather than
+  /// stored.
+  func accumulateDependencies(into centrality: UnsafeMutableBufferPointer<Double>) {
+    let delta = settledDelta
+    for i in 0 ..< reachedCount { delta[Int(order[i])] = 0 }
+    var i = reachedCount - 1
+    while i > 0 {
+      let w = Int(order[i])
+      let dw = distance[w]
+      let coefficient = (1 + delta[w]) / sigma[w]
+      for a in offsets[w] ..< offsets[w + 1] {
+        let v = Int(targets[a])
+        if distance[v] + lengths[a] == dw { delta[v] += sigma[v] * coefficient }
+      }
+      centrality[w] += delta[w]
+      i -= 1
+    }
   }
 
   /// Computes distances, path counts and the settle order from `source`.
@@ -193,5 +212,39 @@ struct ShortestPathSearch: ~Copyable {
     heapKeys[i] = key
     heapNodes[i] = node
     return top
+  }
+}
+
+/// Read-only views of a graph's CSR arrays plus the arc lengths a search uses, shared by every
+/// worker of a parallel run. Valid only inside ``withCSRView(of:weighted:_:)``.
+struct CSRView: @unchecked Sendable {
+  // @unchecked: the buffers are only read while the owning closure runs.
+  let nodeCount: Int
+  let isWeighted: Bool
+  let offsets: UnsafeBufferPointer<Int>
+  let targets: UnsafeBufferPointer<Int32>
+  /// 1 per arc without weights, `1 / weight` with them.
+  let lengths: UnsafeBufferPointer<Double>
+}
+
+/// Calls `body` with the CSR arrays of `graph` (no copy) and arc lengths (1 or 1/weight).
+func withCSRView<R>(of graph: Graph, weighted: Bool, _ body: (CSRView) -> R) -> R {
+  let arcs = graph.adjacencyTargets.count
+  let lengths = UnsafeMutableBufferPointer<Double>.allocate(capacity: arcs)
+  defer { lengths.deallocate() }
+  if weighted {
+    graph.adjacencyWeights.withUnsafeBufferPointer { w in
+      for a in 0 ..< arcs { lengths[a] = 1.0 / w[a] }
+    }
+  } else {
+    lengths.initialize(repeating: 1)
+  }
+  return graph.adjacencyOffsets.withUnsafeBufferPointer { offsets in
+    graph.adjacencyTargets.withUnsafeBufferPointer { targets in
+      body(
+        CSRView(
+          nodeCount: graph.nodeCount, isWeighted: weighted, offsets: offsets, targets: targets,
+          lengths: UnsafeBufferPointer(lengths)))
+    }
   }
 }
