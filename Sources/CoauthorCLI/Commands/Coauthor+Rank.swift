@@ -41,26 +41,46 @@ extension Coauthor {
       }
     }
 
-    /// The algorithm for `--metric`, configured with `--threads`, `--samples` and `--seed`.
-    func measure() throws -> any CentralityMeasure {
-      // TODO(perf merge): when BetweennessCentrality, ClosenessCentrality and HarmonicCentrality
-      // gain `threads: Int` (and BetweennessCentrality `samples: Int?`, `seed: UInt64`), set them
-      // here from `compute.resolvedThreads`, `compute.samples` and `compute.seed`, and compute with
-      // `scores(for:progress:)` and `ProgressReporter(progress.report)` (see TerminalProgress).
-      if compute.samples != nil {
-        throw CLIError("'--samples' needs sampled betweenness, which this build does not have yet")
+    /// Computes `--metric` with `--threads`, `--samples` and `--seed`, reporting progress to
+    /// `progress` (a terminal bar; Ctrl-C cancels) for the O(nm) path metrics.
+    func scores(of graph: Graph, progress: TerminalProgress) throws -> NodeScores {
+      let reporter = ProgressReporter(progress.report)
+      let threads = compute.resolvedThreads
+      switch metric {
+      case .betweenness:
+        var m = BetweennessCentrality(weighted: weighted)
+        m.threads = threads
+        m.samples = compute.samples
+        m.seed = compute.seed
+        return try m.scores(for: graph, progress: reporter)
+      case .closeness:
+        var m = ClosenessCentrality(weighted: weighted)
+        m.threads = threads
+        return try m.scores(for: graph, progress: reporter)
+      case .harmonic:
+        var m = HarmonicCentrality(weighted: weighted)
+        m.threads = threads
+        return try m.scores(for: graph, progress: reporter)
+      case .eigenvector:
+        var m = EigenvectorCentrality()
+        m.threads = threads
+        return try m.scores(for: graph)
+      case .clustering:
+        var m = ClusteringCoefficient()
+        m.threads = threads
+        return try m.scores(for: graph)
+      case .degree, .strength, .pagerank, .coreness:
+        return try metric.measure(weighted: weighted).scores(for: graph)
       }
-      return metric.measure(weighted: weighted)
     }
 
     func run() throws {
       let loaded = try Interrupt.handling { try input.load() }
       reportDiagnostics(loaded.diagnostics)
       let network = try loaded.network(graphOptions)
-      let measure = try measure()
       let progress = TerminalProgress(label: metric.rawValue)
       defer { progress.finish() }
-      let scores = try Interrupt.handling { try measure.scores(for: network.graph).values }
+      let scores = try Interrupt.handling { try self.scores(of: network.graph, progress: progress).values }
       var order = (0 ..< network.graph.nodeCount).sorted {
         scores[$0] != scores[$1] ? scores[$0] > scores[$1] : network.labels[$0] < network.labels[$1]
       }
