@@ -141,6 +141,7 @@ class Bench:
         return {
             "lib": lib, "graph": graph, "graph_size": os.path.getsize(tsv), "threads": threads,
             "samples": self.samples_for(graph), "seed": self.args.seed, "max_repeats": self.args.max_repeats,
+            "repeat_below": self.args.repeat_below,
             "version": (self.coauthor_hash if lib.startswith("coauthor") else self.versions.get(lib)),
         }
 
@@ -150,7 +151,8 @@ class Bench:
         os.makedirs(members, exist_ok=True)
         common = ["--out", out, "--memberships", members, "--metrics", ",".join(metrics),
                   "--threads", str(threads), "--samples", str(self.samples_for(graph)),
-                  "--seed", str(self.args.seed), "--max-repeats", str(self.args.max_repeats)]
+                  "--seed", str(self.args.seed), "--max-repeats", str(self.args.max_repeats),
+                  "--repeat-below", str(self.args.repeat_below)]
         if lib.startswith("coauthor"):
             return [self.args.benchmark_bin, "--graph", stem + ".tsv", "--label", lib] + common
         cmd = [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common
@@ -179,7 +181,7 @@ class Bench:
         result = old or {"fingerprint": fp, "library": lib, "graph": graph, "threads": threads,
                          "samples": self.samples_for(graph), "metrics": {}, "processes": []}
         result["metrics"].update(new.get("metrics", {}))
-        for key in ("load_seconds", "rss_after_load_kib", "nodes", "capabilities"):
+        for key in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
             if key in new:
                 result[key] = new[key]
         result["processes"].append({"exit": code, "wall_seconds": wall, "peak_rss_kib": peak,
@@ -259,7 +261,8 @@ class Bench:
                 "command": self.args.command or " ".join(sys.argv), "quick": self.args.quick,
                 "git": sh(f"git -C {REPO} rev-parse --short HEAD") + (" (dirty)" if sh(f"git -C {REPO} status --porcelain -- Sources Examples Package.swift") else ""),
                 "threads": self.threads, "samples": self.args.samples, "seed": self.args.seed,
-                "networkx_budget": self.args.networkx_budget, "max_repeats": self.args.max_repeats}
+                "networkx_budget": self.args.networkx_budget, "max_repeats": self.args.max_repeats,
+                "repeat_below": self.args.repeat_below}
 
     def run(self):
         os.makedirs(self.results, exist_ok=True)
@@ -304,6 +307,7 @@ def main():
     p.add_argument("--samples", type=int, default=1000)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--max-repeats", type=int, default=3)
+    p.add_argument("--repeat-below", type=float, default=10.0, help="repeat calls faster than this (s)")
     p.add_argument("--networkx-budget", type=float, default=NETWORKX_BUDGET)
     p.add_argument("--cli-timeout", type=float, default=300)
     p.add_argument("--data", required=True)
