@@ -213,6 +213,22 @@ class Bench:
                 skips[m] = f"skipped: est. {est / 60:.0f} min > {self.args.networkx_budget / 60:.0f} min"
         return skips, estimates
 
+    def print_eta(self, graph):
+        """Expected time per library on `graph`, scaled from its finished ca-GrQc run (if any)."""
+        if graph == "ca-GrQc":
+            return
+        calib_stats, stats = graph_stats("ca-GrQc"), graph_stats(graph)
+        parts = []
+        for lib in ("coauthor-t1", "igraph", "networkit", "leidenalg"):
+            calib = load(os.path.join(self.results, "ca-GrQc", lib + ".json"))
+            if not calib:
+                continue
+            est = [estimate(m, calib, calib_stats, stats, self.samples_for(graph), 0) for m in METRICS]
+            total = sum(e for e in est if e)
+            parts.append(f"{lib} ~{total / 60:.0f} min" if total >= 60 else f"{lib} ~{total:.0f} s")
+        if parts:
+            print("  estimated from ca-GrQc (busy-machine calibrations overestimate): " + ", ".join(parts), flush=True)
+
     def modularity(self, graph):
         """One shared implementation for every membership: igraph Graph.modularity, resolution 1."""
         import igraph as ig
@@ -275,6 +291,7 @@ class Bench:
                                          text=True, check=True).stdout)
         for graph in self.args.graphs:
             print(f"== {graph}", flush=True)
+            self.print_eta(graph)
             self.run_lib("coauthor-t1", graph, 1, METRICS)
             if caps.get("threads") and self.threads > 1:
                 self.run_lib(f"coauthor-t{self.threads}", graph, self.threads, METRICS)
