@@ -120,7 +120,7 @@ def estimate(metric, calib, calib_stats, stats, samples, calib_samples):
 class Bench:
     def __init__(self, args):
         self.args = args
-        self.results = os.path.join(CACHE, "results", "quick" if args.quick else "full")
+        self.results = args.results or os.path.join(CACHE, "results", "quick" if args.quick else "full")
         self.nproc = os.cpu_count() or 1
         self.threads = args.threads or self.nproc
         self.py = sys.executable
@@ -167,31 +167,51 @@ class Bench:
         old = load(path)
         if old and (self.args.force or old.get("fingerprint") != fp):
             old = None
+        part = path + ".part.json"
+        stale = load(part) if old else None
+        if stale and stale.get("metrics"):
+            # Left by an interrupted driver (Ctrl-C): keep what that process finished; its peak is
+            # the in-process ru_maxrss it recorded after its last metric.
+            old["metrics"].update(stale["metrics"])
+            old["processes"].append({"exit": "interrupted", "peak_rss_kib": stale.get("peak_rss_kib_so_far", 0),
+                                     "metrics": sorted(stale["metrics"]), "stderr_tail": ""})
+            old["peak_rss_kib"] = max(p["peak_rss_kib"] for p in old["processes"])
+            save(old, path)
+        if os.path.exists(part):
+            os.remove(part)
         done = set((old or {}).get("metrics", {}))
         todo = [m for m in metrics if m not in done]
         if old and not todo:
             print(f"  {graph} {lib}: cached", flush=True)
             return old
-        print(f"  {graph} {lib} (threads={threads}): {', '.join(todo)}", flush=True)
-        part = path + ".part.json"
-        code, wall, peak, tail = run_measured(self.command(lib, graph, todo, part, threads, skips), timeout)
-        new = load(part, {}) or {}
-        if os.path.exists(part):
-            os.remove(part)
         result = old or {"fingerprint": fp, "library": lib, "graph": graph, "threads": threads,
                          "samples": self.samples_for(graph), "metrics": {}, "processes": []}
-        result["metrics"].update(new.get("metrics", {}))
-        for key in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
-            if key in new:
-                result[key] = new[key]
-        result["processes"].append({"exit": code, "wall_seconds": wall, "peak_rss_kib": peak,
-                                    "metrics": todo, "stderr_tail": tail[-600:] if code != 0 else ""})
-        result["peak_rss_kib"] = max(p["peak_rss_kib"] for p in result["processes"])
-        if code != 0:
-            why = "timed out" if code == "timeout" else f"process exited with {code}"
-            for m in todo:
-                result["metrics"].setdefault(m, {"status": "error", "note": f"{why}: {tail.strip()[-200:]}"})
-            print(f"    ! {lib} on {graph}: {why}\n{tail[-800:]}", flush=True)
+        save(result, path)  # so that an interrupted first process can be resumed
+        # One process for the metrics still to do; if it dies (crash, timeout), the metric it was
+        # running is recorded as an error and a new process goes on with the rest.
+        while todo:
+            print(f"  {graph} {lib} (threads={threads}): {', '.join(todo)}", flush=True)
+            code, wall, peak, tail = run_measured(self.command(lib, graph, todo, part, threads, skips), timeout)
+            new = load(part, {}) or {}
+            if os.path.exists(part):
+                os.remove(part)
+            result["metrics"].update(new.get("metrics", {}))
+            for key in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
+                if key in new:
+                    result[key] = new[key]
+            result["processes"].append({"exit": code, "wall_seconds": wall, "peak_rss_kib": peak,
+                                        "metrics": todo, "stderr_tail": tail[-600:] if code != 0 else ""})
+            result["peak_rss_kib"] = max(p["peak_rss_kib"] for p in result["processes"])
+            left = [m for m in todo if m not in result["metrics"]]
+            if code != 0 and left:
+                why = "timed out" if code == "timeout" else f"process exited with {code}"
+                result["metrics"][left[0]] = {"status": "error", "note": f"{why}: {tail.strip()[-200:]}"}
+                print(f"    ! {lib} on {graph}, {left[0]}: {why}\n{tail[-800:]}", flush=True)
+                left = left[1:]
+            save(result, path)
+            if code == 0 or left == todo:
+                break
+            todo = left
         result["complete"] = all(m in result["metrics"] for m in metrics)
         save(result, path)
         return result
@@ -209,7 +229,10 @@ class Bench:
         for m in METRICS:
             est = estimate(m, calib, calib_stats, stats, self.samples_for(graph), 0)
             estimates[m] = est
-            if est is not None and est > self.args.networkx_budget:
+            entry = (calib or {}).get("metrics", {}).get(m, {})
+            if est is None and entry.get("status") != "n/a":
+                skips[m] = "skipped: no ca-GrQc time to estimate from"
+            elif est is not None and est > self.args.networkx_budget:
                 skips[m] = f"skipped: est. {est / 60:.0f} min > {self.args.networkx_budget / 60:.0f} min"
         return skips, estimates
 
@@ -282,6 +305,12 @@ class Bench:
 
     def run(self):
         os.makedirs(self.results, exist_ok=True)
+        import fcntl
+        self.lock = open(os.path.join(self.results, ".lock"), "w")
+        try:
+            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            sys.exit(f"error: another bench run is using {self.results}; wait for it or stop it first")
         meta = self.meta()
         meta["started"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
         meta["load_at_start"] = os.getloadavg()
@@ -297,7 +326,8 @@ class Bench:
                 self.run_lib(f"coauthor-t{self.threads}", graph, self.threads, METRICS)
             self.run_lib("igraph", graph, 1, METRICS)
             self.run_lib("networkit", graph, self.threads, METRICS)
-            self.run_lib("leidenalg", graph, 1, ["leiden"])
+            if "leiden" in METRICS:
+                self.run_lib("leidenalg", graph, 1, ["leiden"])
             if not self.args.skip_networkx:
                 skips, est = self.networkx_skips(graph)
                 budget = sum(v for m, v in est.items() if v and m not in skips)
@@ -331,13 +361,24 @@ def main():
     p.add_argument("--benchmark-bin", required=True)
     p.add_argument("--coauthor-bin", required=True)
     p.add_argument("--command", default="")
+    p.add_argument("--metrics", default="", help="only these metrics (a later run without it adds the rest)")
+    p.add_argument("--results", default="", help="results folder (default bench/.cache/results/full or quick)")
     args = p.parse_args()
+    if args.metrics:
+        chosen = args.metrics.split(",")
+        unknown = [m for m in chosen if m not in METRICS]
+        if unknown:
+            sys.exit(f"error: unknown metric(s) {', '.join(unknown)} (choose from {', '.join(METRICS)})")
+        METRICS[:] = [m for m in METRICS if m in chosen]
     default = "ca-GrQc" if args.quick else ",".join(GRAPHS)
     args.graphs = (args.graphs or default).split(",")
     for g in args.graphs:
         if g not in GRAPHS:
             sys.exit(f"error: unknown graph '{g}' (choose from {', '.join(GRAPHS)})")
-    results = Bench(args).run()
+    try:
+        results = Bench(args).run()
+    except KeyboardInterrupt:
+        sys.exit("\ninterrupted: rerun the same command to resume (finished metrics are kept)")
     print(results)
 
 

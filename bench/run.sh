@@ -46,6 +46,8 @@ if [[ ! -d "$DATA" ]]; then
   exit 1
 fi
 
+DATA="$(cd "$DATA" && pwd)"
+
 step() { printf '\n### %s\n' "$*"; }
 
 step "Python environment ($VENV)"
