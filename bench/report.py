@@ -124,7 +124,7 @@ def fmt_load(l):
     return "?" if not l else ", ".join(f"{x:.2f}" for x in l)
 
 
-def graph_section(g, out, targets):
+def graph_section(g, out, targets, threads):
     any_lib = next(iter(g.libs.values()), {})
     nodes = any_lib.get("nodes")
     edges = g.libs.get(g.coauthor[0], {}).get("edges") if g.coauthor else None
@@ -132,7 +132,8 @@ def graph_section(g, out, targets):
     out += [f"## {g.name}", "",
             f"{nodes:,} nodes, {edges:,} edges; betweenness {'sampled, K = ' + str(k) if k else 'exact'}."
             if nodes and edges else "", ""]
-    co_cols = g.coauthor or ["coauthor-t1"]
+    # Both Coauthor columns always: the N-thread one reads "—" until Coauthor takes `threads:`.
+    co_cols = sorted(set(g.coauthor) | {"coauthor-t1", f"coauthor-t{threads}"}, key=lambda k: int(k[len("coauthor-t"):]))
     head = ["metric"] + [f"Coauthor {c[len('coauthor-t'):]} thr" for c in co_cols] + [NAMES[p] for p in PEERS] + \
         ["fastest peer", "Coauthor / fastest", "target"]
     out += ["Seconds per call (best of the runs), load excluded. \"Coauthor / fastest\" below 1 means Coauthor "
@@ -264,7 +265,7 @@ def main():
     targets = []
     body = []
     for g in graphs:
-        graph_section(g, body, targets)
+        graph_section(g, body, targets, meta.get("threads", 1))
     community_section(graphs, body, targets)
     memory_section(graphs, body, targets)
     cli_section(load(os.path.join(args.results, "cli.json")), body, targets)
