@@ -233,7 +233,7 @@ class Bench:
             if est is None and entry.get("status") != "n/a":
                 skips[m] = "skipped: no ca-GrQc time to estimate from"
             elif est is not None and est > self.args.networkx_budget:
-                skips[m] = f"skipped: est. {est / 60:.0f} min > {self.args.networkx_budget / 60:.0f} min"
+                skips[m] = f"skipped: est. {est / 60:.1f} min > {self.args.networkx_budget / 60:g} min"
         return skips, estimates
 
     def print_eta(self, graph):
