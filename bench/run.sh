@@ -52,7 +52,7 @@ step() { printf '\n### %s\n' "$*"; }
 
 step "Python environment ($VENV)"
 if ! "$VENV/bin/python" -c 'import igraph, networkit, networkx, leidenalg, numpy, scipy' 2>/dev/null; then
-  python3 -m venv "$VENV"
+  python3 -m venv "$VENV" || { echo "error: cannot create $VENV (on Debian/Ubuntu: apt-get install python3-venv)" >&2; exit 1; }
   "$VENV/bin/pip" install --quiet --upgrade pip
   "$VENV/bin/pip" install --quiet igraph networkit networkx leidenalg numpy scipy
 fi
