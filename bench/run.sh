@@ -31,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --quick) quick=1; args+=("$1") ;;
     --graphs) graphs="$2"; args+=("$1" "$2"); shift ;;
     --graphs=*) graphs="${1#--graphs=}"; args+=("$1") ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1") ;;
   esac
   shift
