@@ -48,6 +48,11 @@ let package = Package(
       dependencies: ["CoauthorCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: strict),
 
+    // The benchmark driven by bench/run.sh (see bench/README.md); not a product, no extra dependency.
+    .executableTarget(
+      name: "benchmark", dependencies: ["GraphCore", "GraphAlgorithms", "Networks"],
+      path: "Examples/benchmark", swiftSettings: strict),
+
     .target(
       name: "TestSupport", dependencies: ["GraphCore", "GraphAlgorithms"], path: "Tests/TestSupport",
       exclude: ["generate_fixtures.py"],

@@ -1,0 +1,200 @@
+// Coauthor's side of `bench/run.sh`: loads one edge list, times each algorithm call alone and
+// writes JSON (rewritten after every metric, so a killed run keeps what it finished).
+//
+//   benchmark --graph bench/.cache/graphs/ca-GrQc.tsv --out r.json --memberships DIR \
+//             [--metrics degree,betweenness,…] [--threads N] [--samples K] [--seed S] [--max-repeats 3]
+//
+// Timing rule (the same in bench/runners.py): run once; if that took under `--repeat-below`
+// seconds (default 10), run again up to `--max-repeats` times in all and keep the fastest.
+// Load time is reported apart and excluded.
+
+import Foundation
+import GraphAlgorithms
+import GraphCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+let allMetrics = [
+  "degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "coreness",
+  "clustering", "components", "louvain", "leiden",
+]
+
+struct Options {
+  var graph = ""
+  var out = ""
+  var memberships = ""
+  var metrics = allMetrics
+  var threads = 1
+  var samples: Int? = nil
+  var seed: UInt64 = 0
+  var maxRepeats = 3
+  var repeatBelow = 10.0
+  var label = "coauthor"
+}
+
+func parseOptions() throws -> Options {
+  var options = Options()
+  var args = CommandLine.arguments.dropFirst()
+  func value(_ name: String) throws -> String {
+    guard let v = args.popFirst() else { throw BenchmarkError("\(name) needs a value") }
+    return v
+  }
+  while let arg = args.popFirst() {
+    switch arg {
+    case "--graph": options.graph = try value(arg)
+    case "--out": options.out = try value(arg)
+    case "--memberships": options.memberships = try value(arg)
+    case "--metrics": options.metrics = try value(arg).split(separator: ",").map(String.init)
+    case "--threads": options.threads = Int(try value(arg)) ?? 1
+    case "--samples":
+      let v = Int(try value(arg)) ?? 0
+      options.samples = v > 0 ? v : nil
+    case "--seed": options.seed = UInt64(try value(arg)) ?? 0
+    case "--max-repeats": options.maxRepeats = max(1, Int(try value(arg)) ?? 3)
+    case "--repeat-below": options.repeatBelow = Double(try value(arg)) ?? 10
+    case "--label": options.label = try value(arg)
+    case "--capabilities":
+      print(String(decoding: try JSONSerialization.data(withJSONObject: Capabilities.json, options: [.sortedKeys]), as: UTF8.self))
+      exit(0)
+    default: throw BenchmarkError("unknown argument \(arg)")
+    }
+  }
+  guard !options.graph.isEmpty, !options.out.isEmpty else {
+    throw BenchmarkError("usage: benchmark --graph FILE --out JSON [--memberships DIR] [--metrics a,b] [--threads N] [--samples K] [--seed S]")
+  }
+  for m in options.metrics where !allMetrics.contains(m) { throw BenchmarkError("unknown metric \(m)") }
+  return options
+}
+
+/// Peak resident set size of this process so far, in KiB (Linux `ru_maxrss`).
+func peakRSSKiB() -> Int {
+  var usage = rusage()
+  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  return Int(usage.ru_maxrss)
+}
+
+func seconds(_ d: Duration) -> Double {
+  Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+/// What one metric returned, reduced to a few numbers that can be compared across libraries.
+enum Outcome {
+  case scores(NodeScores)
+  case partition(Partition)
+  case unavailable(String)
+}
+
+func summary(_ outcome: Outcome) -> [String: Any] {
+  switch outcome {
+  case .scores(let s):
+    let finite = s.values.filter(\.isFinite)
+    return ["max": finite.max() ?? 0, "sum": finite.reduce(0, +)]
+  case .partition(let p):
+    return ["communities": p.communityCount, "largest": p.sizes.max() ?? 0]
+  case .unavailable: return [:]
+  }
+}
+
+func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
+  switch metric {
+  case "degree": return .scores(try DegreeCentrality().scores(for: graph))
+  case "betweenness":
+    guard let s = try betweenness(graph, samples: o.samples, seed: o.seed, threads: o.threads) else {
+      return .unavailable("n/a (sampling not yet in Coauthor's API; exact would take hours)")
+    }
+    return .scores(s)
+  case "closeness": return .scores(try closeness(graph, threads: o.threads))
+  case "harmonic": return .scores(try harmonic(graph, threads: o.threads))
+  case "eigenvector": return .scores(try EigenvectorCentrality(weighted: false).scores(for: graph))
+  case "pagerank": return .scores(try PageRank(damping: 0.85, weighted: false).scores(for: graph))
+  case "coreness":
+    guard let s = try coreNumber(graph, threads: o.threads) else { return .unavailable("n/a (CoreNumber not yet in Coauthor)") }
+    return .scores(s)
+  case "clustering":
+    guard let s = try localClustering(graph, threads: o.threads) else {
+      return .unavailable("n/a (ClusteringCoefficient not yet in Coauthor)")
+    }
+    return .scores(s)
+  case "components": return .partition(try ConnectedComponents().partition(of: graph))
+  case "louvain": return .partition(try louvain(graph, seed: o.seed, threads: o.threads))
+  case "leiden":
+    guard let p = try leiden(graph, seed: o.seed, threads: o.threads) else { return .unavailable("n/a (Leiden not yet in Coauthor)") }
+    return .partition(p)
+  default: throw BenchmarkError("unknown metric \(metric)")
+  }
+}
+
+func writeJSON(_ object: [String: Any], to path: String) throws {
+  let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+  let tmp = path + ".tmp"
+  try data.write(to: URL(fileURLWithPath: tmp))
+  _ = rename(tmp, path)
+}
+
+func writeMembership(_ p: Partition, to path: String) throws {
+  var text = ""
+  text.reserveCapacity(p.nodeCount * 7)
+  for c in p.membership {
+    text += String(c)
+    text += "\n"
+  }
+  try text.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+func main() throws {
+  let o = try parseOptions()
+  let clock = ContinuousClock()
+  var result: [String: Any] = [
+    "library": o.label, "threads": o.threads, "samples": o.samples as Any? ?? NSNull(),
+    "seed": o.seed, "capabilities": Capabilities.json, "complete": false,
+  ]
+  let loadStart = clock.now
+  let graph = try loadGraph(path: o.graph)
+  result["load_seconds"] = seconds(clock.now - loadStart)
+  result["nodes"] = graph.nodeCount
+  result["edges"] = graph.edgeCount
+  result["rss_after_load_kib"] = peakRSSKiB()
+  var metrics: [String: Any] = [:]
+  try writeJSON(result, to: o.out)
+  for metric in o.metrics {
+    var runs: [Double] = []
+    var entry: [String: Any] = [:]
+    do {
+      var outcome: Outcome = .unavailable("")
+      repeat {
+        let start = clock.now
+        outcome = try run(metric, on: graph, o)
+        runs.append(seconds(clock.now - start))
+        if case .unavailable = outcome { break }
+      } while runs[0] < o.repeatBelow && runs.count < o.maxRepeats
+      if case .unavailable(let why) = outcome {
+        entry = ["status": "n/a", "note": why]
+      } else {
+        entry = ["status": "ok", "seconds": runs.min()!, "runs": runs, "summary": summary(outcome)]
+        if case .partition(let p) = outcome, metric == "louvain" || metric == "leiden", !o.memberships.isEmpty {
+          let file = "\(o.memberships)/\(o.label)-\(metric).txt"
+          try writeMembership(p, to: file)
+          entry["membership"] = file
+          entry["own_modularity"] = try Modularity(resolution: 1).value(of: p, in: graph)
+        }
+      }
+    } catch {
+      entry = ["status": "error", "note": "\(error)"]
+    }
+    metrics[metric] = entry
+    result["metrics"] = metrics
+    result["peak_rss_kib_so_far"] = peakRSSKiB()
+    try writeJSON(result, to: o.out)
+  }
+  result["complete"] = true
+  try writeJSON(result, to: o.out)
+}
+
+do {
+  try main()
+} catch {
+  FileHandle.standardError.write(Data("benchmark: \(error)\n".utf8))
+  exit(1)
+}

@@ -1,0 +1,386 @@
+#!/usr/bin/env python3
+"""Driver behind bench/run.sh: runs every library on every graph, one process each, resumably.
+
+Results go to bench/.cache/results/<full|quick>/ (one JSON per library and graph, memberships,
+shared modularities, CLI timings, machine facts); bench/report.py turns them into RESULTS.md.
+A finished (library, graph) run is reused when its configuration is unchanged (library versions,
+Coauthor binary hash, graph file, K, threads, repeats); an interrupted one resumes with the
+metrics it had not finished (peak memory is then the larger of the processes' peaks). --force
+reruns everything.
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from importlib import metadata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+CACHE = os.path.join(HERE, ".cache")
+GRAPHS_DIR = os.path.join(CACHE, "graphs")
+
+GRAPHS = ["ca-GrQc", "ca-CondMat", "com-DBLP", "paperlists"]
+# Cheap metrics first, so that an interrupted run has already kept the quick answers.
+METRICS = ["degree", "components", "coreness", "clustering", "pagerank", "eigenvector", "louvain",
+           "leiden", "betweenness", "closeness", "harmonic"]
+# Exact betweenness on the two small graphs; K sampled sources on the large ones.
+SAMPLED = {"com-DBLP", "paperlists"}
+NETWORKX_BUDGET = 600.0  # seconds per metric
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60).stdout.strip()
+    except Exception:
+        return ""
+
+
+def load(path, default=None):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return default
+
+
+def save(obj, path):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".tmp", "w") as f:
+        json.dump(obj, f, indent=1, sort_keys=True)
+    os.replace(path + ".tmp", path)
+
+
+def run_measured(cmd, timeout=None, stdout=subprocess.DEVNULL):
+    """Runs cmd, returns (exit code, wall seconds, peak RSS KiB of that process, stderr tail)."""
+    start = time.perf_counter()
+    errfile = os.path.join(CACHE, "last-stderr.txt")
+    with open(errfile, "w") as err:
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err)
+        deadline = None if timeout is None else start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if deadline and time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                status = -9
+                break
+            time.sleep(0.05)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status) if status != -9 else "timeout"
+    with open(errfile, errors="replace") as f:
+        tail = f.read()[-2000:]
+    return code, wall, usage.ru_maxrss, tail
+
+
+def file_hash(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+def graph_stats(name):
+    """n, m and sum of squared degrees (for clustering cost) of a prepared graph."""
+    import numpy as np
+    with open(os.path.join(GRAPHS_DIR, name + ".tsv")) as f:
+        w = f.readline().split()
+    n, m = int(w[w.index("nodes") + 1]), int(w[w.index("edges") + 1])
+    pairs = np.fromfile(os.path.join(GRAPHS_DIR, name + ".bin"), dtype="<i4")
+    deg = np.bincount(pairs, minlength=n).astype(np.float64)
+    return {"n": n, "m": m, "d2": float((deg * deg).sum())}
+
+
+def cost(metric, stats, samples):
+    n, m = stats["n"], stats["m"]
+    if metric == "betweenness":
+        return (samples or n) * m
+    if metric in ("closeness", "harmonic"):
+        return n * m
+    if metric == "clustering":
+        return stats["d2"]
+    return n + m
+
+
+def estimate(metric, calib, calib_stats, stats, samples, calib_samples):
+    """Seconds predicted for `metric` on a graph from the same library's time on ca-GrQc."""
+    entry = (calib or {}).get("metrics", {}).get(metric, {})
+    if entry.get("status") != "ok":
+        return None
+    base = max(entry["seconds"], 1e-4)
+    return base * cost(metric, stats, samples) / cost(metric, calib_stats, calib_samples)
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.results = args.results or os.path.join(CACHE, "results", "quick" if args.quick else "full")
+        self.nproc = os.cpu_count() or 1
+        self.threads = args.threads or self.nproc
+        self.py = sys.executable
+        self.versions = {}
+        for pkg in ("igraph", "networkit", "networkx", "leidenalg", "numpy", "scipy"):
+            try:
+                self.versions[pkg] = metadata.version(pkg)
+            except metadata.PackageNotFoundError:
+                self.versions[pkg] = None
+        self.versions["swift"] = sh("swift --version 2>&1 | head -1")
+        self.coauthor_hash = file_hash(args.benchmark_bin)
+
+    def samples_for(self, graph):
+        return self.args.samples if graph in SAMPLED else 0
+
+    def fingerprint(self, lib, graph, threads):
+        tsv = os.path.join(GRAPHS_DIR, graph + ".tsv")
+        return {
+            "lib": lib, "graph": graph, "graph_size": os.path.getsize(tsv), "threads": threads,
+            "samples": self.samples_for(graph), "seed": self.args.seed, "max_repeats": self.args.max_repeats,
+            "repeat_below": self.args.repeat_below,
+            "version": (self.coauthor_hash if lib.startswith("coauthor") else self.versions.get(lib)),
+        }
+
+    def command(self, lib, graph, metrics, out, threads, skips):
+        stem = os.path.join(GRAPHS_DIR, graph)
+        members = os.path.join(self.results, graph, "memberships")
+        os.makedirs(members, exist_ok=True)
+        common = ["--out", out, "--memberships", members, "--metrics", ",".join(metrics),
+                  "--threads", str(threads), "--samples", str(self.samples_for(graph)),
+                  "--seed", str(self.args.seed), "--max-repeats", str(self.args.max_repeats),
+                  "--repeat-below", str(self.args.repeat_below)]
+        if lib.startswith("coauthor"):
+            return [self.args.benchmark_bin, "--graph", stem + ".tsv", "--label", lib] + common
+        cmd = [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common
+        for metric, why in skips.items():
+            cmd += ["--skip", f"{metric}={why}"]
+        return cmd
+
+    def run_lib(self, lib, graph, threads, metrics, skips=None, timeout=None):
+        skips = skips or {}
+        path = os.path.join(self.results, graph, lib + ".json")
+        fp = self.fingerprint(lib, graph, threads)
+        old = load(path)
+        if old and (self.args.force or old.get("fingerprint") != fp):
+            old = None
+        part = path + ".part.json"
+        stale = load(part) if old else None
+        if stale and stale.get("metrics"):
+            # Left by an interrupted driver (Ctrl-C): keep what that process finished; its peak is
+            # the in-process ru_maxrss it recorded after its last metric.
+            old["metrics"].update(stale["metrics"])
+            old["processes"].append({"exit": "interrupted", "peak_rss_kib": stale.get("peak_rss_kib_so_far", 0),
+                                     "metrics": sorted(stale["metrics"]), "stderr_tail": ""})
+            old["peak_rss_kib"] = max(p["peak_rss_kib"] for p in old["processes"])
+            save(old, path)
+        if os.path.exists(part):
+            os.remove(part)
+        done = set((old or {}).get("metrics", {}))
+        todo = [m for m in metrics if m not in done]
+        if old and not todo:
+            print(f"  {graph} {lib}: cached", flush=True)
+            return old
+        result = old or {"fingerprint": fp, "library": lib, "graph": graph, "threads": threads,
+                         "samples": self.samples_for(graph), "metrics": {}, "processes": []}
+        save(result, path)  # so that an interrupted first process can be resumed
+        # One process for the metrics still to do; if it dies (crash, timeout), the metric it was
+        # running is recorded as an error and a new process goes on with the rest.
+        while todo:
+            print(f"  {graph} {lib} (threads={threads}): {', '.join(todo)}", flush=True)
+            code, wall, peak, tail = run_measured(self.command(lib, graph, todo, part, threads, skips), timeout)
+            new = load(part, {}) or {}
+            if os.path.exists(part):
+                os.remove(part)
+            result["metrics"].update(new.get("metrics", {}))
+            for key in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
+                if key in new:
+                    result[key] = new[key]
+            result["processes"].append({"exit": code, "wall_seconds": wall, "peak_rss_kib": peak,
+                                        "metrics": todo, "stderr_tail": tail[-600:] if code != 0 else ""})
+            result["peak_rss_kib"] = max(p["peak_rss_kib"] for p in result["processes"])
+            left = [m for m in todo if m not in result["metrics"]]
+            if code != 0 and left:
+                why = "timed out" if code == "timeout" else f"process exited with {code}"
+                result["metrics"][left[0]] = {"status": "error", "note": f"{why}: {tail.strip()[-200:]}"}
+                print(f"    ! {lib} on {graph}, {left[0]}: {why}\n{tail[-800:]}", flush=True)
+                left = left[1:]
+            save(result, path)
+            if code == 0 or left == todo:
+                break
+            todo = left
+        result["complete"] = all(m in result["metrics"] for m in metrics)
+        save(result, path)
+        return result
+
+    def networkx_skips(self, graph):
+        """metric -> reason, for metrics networkx would need more than 10 minutes for."""
+        if graph == "ca-GrQc":
+            return {}, {}
+        calib = load(os.path.join(self.results, "ca-GrQc", "networkx.json"))
+        if calib is None:
+            print("  calibrating networkx on ca-GrQc", flush=True)
+            calib = self.run_lib("networkx", "ca-GrQc", 1, METRICS)
+        calib_stats, stats = graph_stats("ca-GrQc"), graph_stats(graph)
+        skips, estimates = {}, {}
+        for m in METRICS:
+            est = estimate(m, calib, calib_stats, stats, self.samples_for(graph), 0)
+            estimates[m] = est
+            entry = (calib or {}).get("metrics", {}).get(m, {})
+            if est is None and entry.get("status") != "n/a":
+                skips[m] = "skipped: no ca-GrQc time to estimate from"
+            elif est is not None and est > self.args.networkx_budget:
+                skips[m] = f"skipped: est. {est / 60:.1f} min > {self.args.networkx_budget / 60:g} min"
+        return skips, estimates
+
+    def print_eta(self, graph):
+        """Expected time per library on `graph`, scaled from its finished ca-GrQc run (if any)."""
+        if graph == "ca-GrQc":
+            return
+        calib_stats, stats = graph_stats("ca-GrQc"), graph_stats(graph)
+        parts = []
+        for lib in ("coauthor-t1", "igraph", "networkit", "leidenalg"):
+            calib = load(os.path.join(self.results, "ca-GrQc", lib + ".json"))
+            if not calib:
+                continue
+            est = [estimate(m, calib, calib_stats, stats, self.samples_for(graph), 0) for m in METRICS]
+            total = sum(e for e in est if e)
+            parts.append(f"{lib} ~{total / 60:.0f} min" if total >= 60 else f"{lib} ~{total:.0f} s")
+        if parts:
+            print("  estimated from ca-GrQc (busy-machine calibrations overestimate): " + ", ".join(parts), flush=True)
+
+    def modularity(self, graph):
+        """One shared implementation for every membership: igraph Graph.modularity, resolution 1."""
+        import igraph as ig
+        import numpy as np
+        members = os.path.join(self.results, graph, "memberships")
+        stats = graph_stats(graph)
+        pairs = np.fromfile(os.path.join(GRAPHS_DIR, graph + ".bin"), dtype="<i4").reshape(-1, 2)
+        g = ig.Graph(n=stats["n"], edges=pairs, directed=False)
+        out = {}
+        for name in sorted(os.listdir(members)):
+            labels = np.loadtxt(os.path.join(members, name), dtype=np.int64, ndmin=1).tolist()
+            if len(labels) != stats["n"]:
+                out[name[:-4]] = {"error": f"{len(labels)} labels for {stats['n']} nodes"}
+                continue
+            out[name[:-4]] = {"modularity": g.modularity(labels, resolution=1.0, directed=False),
+                              "communities": len(set(labels))}
+        save(out, os.path.join(self.results, graph, "modularity.json"))
+
+    def cli(self):
+        papers = os.path.join(self.args.data, "paperlists-papercopilot", "papers.tsv.gz")
+        path = os.path.join(self.results, "cli.json")
+        out = {"input": os.path.relpath(papers, REPO), "binary_hash": file_hash(self.args.coauthor_bin), "runs": {}}
+        old = load(path)
+        if old and old.get("binary_hash") == out["binary_hash"] and not self.args.force:
+            print("  CLI: cached", flush=True)
+            return
+        for name, extra in (("stats", []), ("rank", ["--top", "10"]), ("communities", [])):
+            cmd = [self.args.coauthor_bin, name, papers] + extra
+            code, wall, peak, tail = run_measured(cmd, timeout=self.args.cli_timeout)
+            line = next((l for l in tail.strip().splitlines() if l.strip()), "")
+            out["runs"][name] = {"command": "coauthor " + " ".join([name, out["input"]] + extra),
+                                 "exit": code, "seconds": wall, "peak_rss_kib": peak,
+                                 "note": "" if code == 0 else line[:300]}
+            print(f"  coauthor {name}: exit {code}, {wall:.2f} s {line[:120] if code else ''}", flush=True)
+        save(out, path)
+
+    def meta(self):
+        cpu = ""
+        try:
+            cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+        except (OSError, StopIteration):
+            cpu = platform.processor()
+        mem = sh("awk '/MemTotal/ {printf \"%.1f GiB\", $2/1048576}' /proc/meminfo")
+        return {"nproc": self.nproc, "cpu": cpu, "ram": mem, "os": platform.platform(),
+                "python": platform.python_version(), "versions": self.versions,
+                "command": self.args.command or " ".join(sys.argv), "quick": self.args.quick,
+                "git": sh(f"git -C {REPO} rev-parse --short HEAD") + (" (dirty)" if sh(f"git -C {REPO} status --porcelain -- Sources Examples Package.swift") else ""),
+                "threads": self.threads, "samples": self.args.samples, "seed": self.args.seed,
+                "networkx_budget": self.args.networkx_budget, "max_repeats": self.args.max_repeats,
+                "repeat_below": self.args.repeat_below}
+
+    def run(self):
+        os.makedirs(self.results, exist_ok=True)
+        import fcntl
+        self.lock = open(os.path.join(self.results, ".lock"), "w")
+        try:
+            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            sys.exit(f"error: another bench run is using {self.results}; wait for it or stop it first")
+        meta = self.meta()
+        meta["started"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+        meta["load_at_start"] = os.getloadavg()
+        meta["graphs"] = self.args.graphs
+        save(meta, os.path.join(self.results, "meta.json"))
+        caps = json.loads(subprocess.run([self.args.benchmark_bin, "--capabilities"], capture_output=True,
+                                         text=True, check=True).stdout)
+        for graph in self.args.graphs:
+            print(f"== {graph}", flush=True)
+            self.print_eta(graph)
+            self.run_lib("coauthor-t1", graph, 1, METRICS)
+            if caps.get("threads") and self.threads > 1:
+                self.run_lib(f"coauthor-t{self.threads}", graph, self.threads, METRICS)
+            self.run_lib("igraph", graph, 1, METRICS)
+            self.run_lib("networkit", graph, self.threads, METRICS)
+            if "leiden" in METRICS:
+                self.run_lib("leidenalg", graph, 1, ["leiden"])
+            if not self.args.skip_networkx:
+                skips, est = self.networkx_skips(graph)
+                budget = sum(v for m, v in est.items() if v and m not in skips)
+                self.run_lib("networkx", graph, 1, METRICS, skips, timeout=max(900, 3 * budget + 300))
+            self.modularity(graph)
+        if not self.args.skip_cli:
+            print("== paperlists CLI", flush=True)
+            self.cli()
+        meta["finished"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+        meta["load_at_end"] = os.getloadavg()
+        meta["capabilities"] = caps
+        save(meta, os.path.join(self.results, "meta.json"))
+        return self.results
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--graphs", default=None)
+    p.add_argument("--skip-networkx", action="store_true")
+    p.add_argument("--skip-cli", action="store_true")
+    p.add_argument("--force", action="store_true")
+    p.add_argument("--threads", type=int, default=0, help="threads for NetworKit and Coauthor-N (default: all cores)")
+    p.add_argument("--samples", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--max-repeats", type=int, default=3)
+    p.add_argument("--repeat-below", type=float, default=10.0, help="repeat calls faster than this (s)")
+    p.add_argument("--networkx-budget", type=float, default=NETWORKX_BUDGET)
+    p.add_argument("--cli-timeout", type=float, default=300)
+    p.add_argument("--data", required=True)
+    p.add_argument("--benchmark-bin", required=True)
+    p.add_argument("--coauthor-bin", required=True)
+    p.add_argument("--command", default="")
+    p.add_argument("--metrics", default="", help="only these metrics (a later run without it adds the rest)")
+    p.add_argument("--results", default="", help="results folder (default bench/.cache/results/full or quick)")
+    args = p.parse_args()
+    if args.metrics:
+        chosen = args.metrics.split(",")
+        unknown = [m for m in chosen if m not in METRICS]
+        if unknown:
+            sys.exit(f"error: unknown metric(s) {', '.join(unknown)} (choose from {', '.join(METRICS)})")
+        METRICS[:] = [m for m in METRICS if m in chosen]
+    default = "ca-GrQc" if args.quick else ",".join(GRAPHS)
+    args.graphs = (args.graphs or default).split(",")
+    for g in args.graphs:
+        if g not in GRAPHS:
+            sys.exit(f"error: unknown graph '{g}' (choose from {', '.join(GRAPHS)})")
+    try:
+        results = Bench(args).run()
+    except KeyboardInterrupt:
+        sys.exit("\ninterrupted: rerun the same command to resume (finished metrics are kept)")
+    print(results)
+
+
+if __name__ == "__main__":
+    main()
