@@ -1,27 +1,18 @@
-// Adapters between the benchmark and APIs that are still landing on other branches.
-//
-// Every place that must change when a branch lands is marked `ADAPTER(<branch>)`; grep for it.
-// Until then each adapter returns `nil` (the runner reports the metric as
-// "n/a (not yet in Coauthor)") or ignores a parameter the API does not take yet, and the
-// capability flags below tell the driver (`bench/bench.py`) what the numbers mean.
+// The calls the benchmark times, one function per measured algorithm. The capability flags tell
+// the driver (`bench/bench.py`) what the numbers mean; a function returning `nil` is reported as
+// "n/a (not in Coauthor)".
 
 import Foundation
 import GraphAlgorithms
 import GraphCore
 
 enum Capabilities {
-  /// ADAPTER(perf): set to true once `BetweennessCentrality` takes `samples:` and `seed:`.
-  static let betweennessSampling = false
-  /// ADAPTER(perf): set to true once the algorithms take a `threads:` parameter. While false,
-  /// the driver runs Coauthor once (1 thread) and reports the N-thread column as "= 1 thread".
-  static let threads = false
-  /// ADAPTER(perf): set to true once `CoreNumber` exists.
-  static let coreNumber = false
-  /// ADAPTER(perf): set to true once `ClusteringCoefficient` exists.
-  static let clustering = false
-  /// ADAPTER(communities): set to true once `Leiden` exists.
-  static let leiden = false
-  /// ADAPTER(inputs): set to true once `loadGraph` uses the library's `EdgeListReader`.
+  static let betweennessSampling = true
+  static let threads = true
+  static let coreNumber = true
+  static let clustering = true
+  static let leiden = true
+  /// The benchmark keeps its own dense-id loader (see `loadGraph`), by design.
   static let edgeListReader = false
 
   static var json: [String: Any] {
@@ -36,60 +27,55 @@ enum Capabilities {
 /// `samples == nil` means exact; otherwise `samples` random sources (networkx `k=`, Brandes–Pich).
 /// Returns nil when sampling was asked for but the API cannot sample yet.
 func betweenness(_ graph: Graph, samples: Int?, seed: UInt64, threads: Int) throws -> NodeScores? {
-  if let samples {
-    guard Capabilities.betweennessSampling else { return nil }
-    // ADAPTER(perf): replace the line below with the new API, e.g.
-    //   return try BetweennessCentrality(normalization: .pairs, weighted: false,
-    //                                    samples: samples, seed: seed, threads: threads).scores(for: graph)
-    _ = (samples, seed)
-  }
-  // ADAPTER(perf): pass `threads: threads` here.
-  return try BetweennessCentrality(normalization: .pairs, weighted: false).scores(for: graph)
+  var measure = BetweennessCentrality(normalization: .pairs, weighted: false)
+  measure.samples = samples
+  measure.seed = seed
+  measure.threads = threads
+  return try measure.scores(for: graph)
 }
 
 /// Closeness (networkx `closeness_centrality`, Wasserman–Faust on disconnected graphs).
 func closeness(_ graph: Graph, threads: Int) throws -> NodeScores {
-  try ClosenessCentrality(weighted: false).scores(for: graph)  // ADAPTER(perf): threads
+  var measure = ClosenessCentrality(weighted: false)
+  measure.threads = threads
+  return try measure.scores(for: graph)
 }
 
 /// Harmonic centrality (networkx `harmonic_centrality`).
 func harmonic(_ graph: Graph, threads: Int) throws -> NodeScores {
-  try HarmonicCentrality(weighted: false).scores(for: graph)  // ADAPTER(perf): threads
+  var measure = HarmonicCentrality(weighted: false)
+  measure.threads = threads
+  return try measure.scores(for: graph)
 }
 
 /// Core number of every node (networkx `core_number`); nil until `CoreNumber` lands.
 func coreNumber(_ graph: Graph, threads: Int) throws -> NodeScores? {
-  guard Capabilities.coreNumber else { return nil }
-  // ADAPTER(perf): return try CoreNumber().scores(for: graph)
-  return nil
+  try CoreNumber().scores(for: graph)
 }
 
 /// Local clustering coefficient (networkx `clustering`); nil until `ClusteringCoefficient` lands.
 func localClustering(_ graph: Graph, threads: Int) throws -> NodeScores? {
-  guard Capabilities.clustering else { return nil }
-  // ADAPTER(perf): return try ClusteringCoefficient().scores(for: graph)
-  return nil
+  var measure = ClusteringCoefficient()
+  measure.threads = threads
+  return try measure.scores(for: graph)
 }
 
 /// Louvain at resolution 1.
 func louvain(_ graph: Graph, seed: UInt64, threads: Int) throws -> Partition {
-  // ADAPTER(communities): if the faster Louvain takes `threads:`, pass it here.
   try Louvain(resolution: 1, seed: seed).partition(of: graph)
 }
 
 /// Leiden optimising modularity at resolution 1; nil until `Leiden` lands.
 func leiden(_ graph: Graph, seed: UInt64, threads: Int) throws -> Partition? {
-  guard Capabilities.leiden else { return nil }
-  // ADAPTER(communities): return try Leiden(resolution: 1, seed: seed).partition(of: graph)
-  return nil
+  try Leiden(quality: .modularity, resolution: 1, seed: seed).partition(of: graph)
 }
 
 /// Loads a benchmark edge list written by `bench/prepare_graphs.py`: a first line
 /// `# nodes N edges M …`, then one `u<TAB>v` line per edge with 0 ≤ u < v < N.
 ///
-/// ADAPTER(inputs): TODO switch to the library's `EdgeListReader` (Networks) once it is on main,
-/// and set `Capabilities.edgeListReader`. This minimal loader exists only so that the benchmark
-/// runs today; it parses bytes directly and is not part of what is timed.
+/// Kept on purpose instead of the library's `EdgeListReader` (which numbers nodes by first
+/// appearance): node ids stay equal to the peers' ids, so every library's membership vector is
+/// scored by the same modularity function on the same node numbering. Loading is not timed.
 func loadGraph(path: String) throws -> Graph {
   guard let data = FileManager.default.contents(atPath: path) else {
     throw BenchmarkError("cannot read \(path)")
