@@ -115,7 +115,9 @@ def machine_section(meta, out):
         f"{meta.get('max_repeats')} times in all, fastest kept; peak memory = `ru_maxrss` of the library's own process",
         "",
     ]
-    pending = [k for k, on in caps.items() if not on]
+    # edgeListReader stays off by design: the benchmark's dense-id loader keeps node ids equal
+    # to the peers' (see Examples/benchmark/Adapters.swift); loading is not timed.
+    pending = [k for k, on in caps.items() if not on and k != "edgeListReader"]
     if pending:
         out += [f"Coauthor adapters not yet switched (see bench/README.md): {', '.join('`' + p + '`' for p in sorted(pending))}.", ""]
 
