@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// A JSON value written with keys in the order given, so output is stable and documented.
 enum JSON {
@@ -47,32 +48,9 @@ enum JSON {
     }
   }
 
-  /// A JSON string literal: quotes, backslashes and control characters escaped; `<`, `>` and `&`
-  /// escaped too so the text is safe to embed in HTML.
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += String(format: "\\u%04x", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal, escaped the way the report embeds data in `<script>`: quotes,
+  /// backslashes and control characters, and `<`, `>`, `&`, U+2028/2029, so it is HTML-safe too.
+  static func quote(_ s: String) -> String { ScriptJSON.string(s) }
 }
 
 enum CSV {
