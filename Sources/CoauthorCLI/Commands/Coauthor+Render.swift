@@ -89,7 +89,7 @@ extension Coauthor {
         sharedCollaborators: !graphOptions.noSharedCollaborators)
       let analysis = try NetworkAnalysis(network: network, corpus: corpus, options: options)
       let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
-      let people = Network.authors(of: corpus).labels
+      let people = corpus.authors  // the author network's labels, in the same order
       let scores = network.kind == .tags ? network.paperCounts.map(Double.init) : analysis.scores[sizeBy]!.values
 
       var figure: Figure
