@@ -16,13 +16,19 @@ public struct Record: Sendable, Equatable {
   public var fellowsLine: Int?
   /// The source's own identifier of the paper (a table's `paper_id` column), if any.
   public var id: String?
+  /// Persistent identifiers of the authors, parallel to ``authors`` (`nil` where an author has
+  /// none), or empty when the source carries no ids. Written as `scheme:value`, e.g.
+  /// `orcid:0000-0002-1825-0097`, `openalex:A5023888391`, `dblp:123/4567`.
+  public var authorIDs: [String?]
 
   public init(
     title: String, authors: [String], fellows: [String] = [], date: PaperDate? = nil, tags: [String] = [],
     abstract: String? = nil, source: SourceLocation, authorsLine: Int? = nil, fellowsLine: Int? = nil,
-    id: String? = nil
+    id: String? = nil, authorIDs: [String?] = []
   ) {
+    precondition(authorIDs.isEmpty || authorIDs.count == authors.count, "authorIDs must be parallel to authors")
     self.id = id
+    self.authorIDs = authorIDs
     self.title = title
     self.authors = authors
     self.fellows = fellows
