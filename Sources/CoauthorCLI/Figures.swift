@@ -50,7 +50,10 @@ enum ReportFigures {
   ) -> Figure {
     let full = analysis.network
     let chosen = nodes ?? (0 ..< full.graph.nodeCount).map(NodeID.init)
-    let network = nodes == nil ? full : full.induced(on: chosen)
+    var network = nodes == nil ? full : full.induced(on: chosen)
+    // A backbone keeps each node's strongest link and the strongest others, up to an edge budget.
+    let linkCount = network.graph.edgeCount
+    if nodes != nil { network = network.strongestEdges(limit: edgeBudget(nodeCount: chosen.count)) }
     let sizeName: String
     let allSizes: [Double]
     if full.kind == .tags {
@@ -84,10 +87,17 @@ enum ReportFigures {
     var note: String? = nil
     if nodes != nil && chosen.count < full.graph.nodeCount {
       note = "showing the \(chosen.count) of \(full.graph.nodeCount) nodes with the highest \(sizeName)"
+      if network.graph.edgeCount < linkCount {
+        note! += " and the \(network.graph.edgeCount) strongest of their \(linkCount) links"
+      }
       style.legendNotes = [note!]
     }
     return Figure(network: network, style: style, nodes: chosen, note: note)
   }
+
+  /// The most links a backbone picture of `nodeCount` nodes draws: 4 per node (a sparse
+  /// picture stays readable; every node still keeps its strongest link).
+  static func edgeBudget(nodeCount: Int) -> Int { 4 * nodeCount }
 
   /// Legend names of the communities of `analysis`, in its order: number, top tag, lead member.
   static func communityNames(_ analysis: NetworkAnalysis) -> [String] {

@@ -71,12 +71,13 @@ public struct DOTWriter: Sendable {
     if engine.usesStartSeed { graphAttributes.append(("start", String(style.layoutSeed))) }
     graphAttributes += [
       ("overlap", style.overlap.rawValue),
-      ("splines", style.splines.rawValue),
+      ("splines", style.splines.dotValue),
       ("outputorder", "edgesfirst"),
       ("pad", "0.2"),
       ("bgcolor", Self.quoted("white")),
       ("fontname", Self.quoted(style.fontName)),
     ]
+    if style.splines == .arcs { graphAttributes.append(("coauthor_arcs", String(NetworkStyle.arcBend))) }
     if let title = style.title {
       graphAttributes += [
         ("label", Self.quoted(title, as: .label)), ("labelloc", "t"), ("fontsize", "18"),

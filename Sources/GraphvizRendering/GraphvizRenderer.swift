@@ -85,6 +85,11 @@ public struct GraphvizRenderer: Sendable {
         throw .layoutFailed(engine: engine, message: graphvizMessage(function: "gvLayout"))
       }
       defer { gvFreeLayout(context, graph) }
+      if let raw = cgv_graph_attribute(graph, "coauthor_arcs"), let bend = Double(String(cString: raw)), bend > 0,
+        bend.isFinite
+      {
+        _ = cgv_bend_edges(graph, bend)
+      }
 
       cgv_mark_errors()
       var data: UnsafeMutablePointer<CChar>? = nil

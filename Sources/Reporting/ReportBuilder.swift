@@ -222,6 +222,12 @@ public struct ReportBuilder: Sendable {
       ])
     }
     let isolated = (0 ..< g.nodeCount).filter { g.degree(of: NodeID($0)) == 0 }.count
+    if g.nodeCount == 0 {
+      return [
+        .heading(level: 2, text: "The fellow network", anchor: "fellows"),
+        .paragraph([.text("This input names no program fellows (a listing's `Fellows:` lines, a table's `fellows` column), so there is no fellow network.")]),
+      ] + fellowsAndCollaborators(a)
+    }
     return [
       .heading(level: 2, text: "The fellow network", anchor: "fellows"),
       .paragraph([
@@ -268,6 +274,12 @@ public struct ReportBuilder: Sendable {
       bridges.append(person(n, v) + [.text(": links community \(n.communityOfNode[v.index] + 1) with \(Self.count(reach(v.index), "other community", "other communities"))"
         + (skipped(a, .betweenness) ? "" : ", bridging \(Self.number(betweenness[v.index]))"))])
     }
+    let bridgeBlocks: [Block] = [
+      .heading(level: 3, text: "Who bridges groups", anchor: "bridges"),
+      .paragraph([.text(bridges.isEmpty ? "Nobody links two communities: every community is a separate group." : "Researchers whose co-authors span several communities, strongest bridges first:")]),
+      .bullets(bridges),
+    ]
+    if fellows.isEmpty { return bridgeBlocks }
     return [
       .heading(level: 3, text: "Fellows and their collaborators", anchor: "fellow-collaborators"),
       .paragraph([.text("For each fellow (in the co-authorship network): co-authors who are fellows, co-authors who are not, how many other communities their co-authors belong to, and bridging. "
@@ -275,10 +287,7 @@ public struct ReportBuilder: Sendable {
       .table(
         headers: ["Fellow", "Papers", "Fellow co-authors", "Other co-authors", "Other communities reached", "Bridging"], rows: rows,
         numeric: [false, true, true, true, true, true]),
-      .heading(level: 3, text: "Who bridges groups", anchor: "bridges"),
-      .paragraph([.text(bridges.isEmpty ? "Nobody links two communities: every community is a separate group." : "Researchers whose co-authors span several communities, strongest bridges first:")]),
-      .bullets(bridges),
-    ]
+    ] + bridgeBlocks
   }
 
   func communitySection(_ a: Analysis) -> [Block] {
@@ -389,13 +398,16 @@ public struct ReportBuilder: Sendable {
     let g = t.network.graph
     var bullets: [[Inline]] = []
     for c in t.communities {
-      bullets.append([.strong("Cluster \(c.id + 1)"), .text(": " + c.tags.map { "\($0.tag) (\($0.papers))" }.joined(separator: ", "))])
+      // A cluster of a big input can hold hundreds of tags: name its 15 most common.
+      let shown = c.tags.prefix(Self.clusterTagLimit).map { "\($0.tag) (\($0.papers))" }.joined(separator: ", ")
+      let more = c.tags.count > Self.clusterTagLimit ? " and \(c.tags.count - Self.clusterTagLimit) more" : ""
+      bullets.append([.strong("Cluster \(c.id + 1)"), .text(": " + shown + more)])
     }
     var rows: [[[Inline]]] = []
     let order = (0 ..< g.nodeCount).sorted {
       t.network.paperCounts[$0] != t.network.paperCounts[$1] ? t.network.paperCounts[$0] > t.network.paperCounts[$1] : t.network.labels[$0] < t.network.labels[$1]
     }
-    for v in order {
+    for v in order.prefix(Self.tagTableLimit) {
       var partners: [(String, Double)] = []
       for arc in g.adjacencyOffsets[v] ..< g.adjacencyOffsets[v + 1] {
         partners.append((t.network.labels[Int(g.adjacencyTargets[arc])], g.adjacencyWeights[arc]))
@@ -417,7 +429,17 @@ public struct ReportBuilder: Sendable {
       .bullets(bullets),
       .table(headers: ["Tag", "Papers", "Cluster", "Appears most with"], rows: rows, numeric: [false, true, true, false]),
     ]
+      + (order.count > Self.tagTableLimit
+        ? [.paragraph([.text("The table lists the \(Self.tagTableLimit) most common of \(order.count) tags; `coauthor rank --graph tags` lists them all.")])]
+        : [])
   }
+
+  /// How many tags a topic cluster's line names (the most common first).
+  static let clusterTagLimit = 15
+  /// How many tags the topic table lists (the most common first).
+  static let tagTableLimit = 300
+  /// How many notes of each kind the data-quality section lists.
+  static let notesPerKind = 100
 
   func dataQuality(_ a: Analysis) -> [Block] {
     let c = a.corpus
@@ -429,7 +451,10 @@ public struct ReportBuilder: Sendable {
       matchRows.append([[.text(m.listed)], [.text(m.author)], [.code(m.rule.rawValue)], [.text(m.paperTitle)], [.text("\(m.source)")]])
     }
     var diagnosticRows: [[[Inline]]] = []
-    for d in c.diagnostics.prefix(500) {
+    var listed: [Diagnostic.Kind: Int] = [:]
+    // Up to `notesPerKind` of each kind, in input order, so one frequent kind does not hide the rest.
+    for d in c.diagnostics where listed[d.kind, default: 0] < Self.notesPerKind {
+      listed[d.kind, default: 0] += 1
       let location = d.file.map { f in d.line.map { "\(f):\($0)" } ?? f } ?? "–"
       diagnosticRows.append([[.code(d.kind.rawValue)], [.text(location)], [.text(d.message)]])
     }
@@ -445,7 +470,9 @@ public struct ReportBuilder: Sendable {
       .table(headers: ["Listed as", "Matched author", "Rule", "Paper", "Where"], rows: matchRows, numeric: [false, false, false, false, false]),
       .heading(level: 3, text: "All notes", anchor: "diagnostics"),
       .table(headers: ["Kind", "Where", "What"], rows: diagnosticRows, numeric: [false, false, false]),
-    ] + (c.diagnostics.count > 500 ? [.paragraph([.text("Only the first 500 of \(c.diagnostics.count) notes are listed; `coauthor stats` prints them all.")])] : [])
+    ] + (diagnosticRows.count < c.diagnostics.count
+        ? [.paragraph([.text("Only the first \(Self.notesPerKind) notes of each kind are listed (\(diagnosticRows.count) of \(c.diagnostics.count)); `coauthor stats` prints them all.")])]
+        : [])
   }
 
   func method(_ a: Analysis) -> [Block] {
