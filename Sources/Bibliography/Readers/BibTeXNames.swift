@@ -3,7 +3,8 @@
 /// - `author = {Last, First and First Last and {Organisation Name} and others}`: the list splits
 ///   at ` and ` (any case, any white space around it, line breaks included) outside braces, so
 ///   `{Barnes and Noble}` stays one name;
-/// - `Last, First` → `First Last`; `Last, Jr, First` → `First Last Jr`; `First Last` stays;
+/// - `Last, First` → `First Last`; `Last, Jr, First` → `First Last Jr` (RIS: `Last, First, Jr`);
+///   `First Last` stays;
 ///   commas inside braces do not count;
 /// - `others` (BibTeX's "et al.") is reported by ``split(_:)`` and left out.
 ///
@@ -86,8 +87,9 @@ public enum BibTeXNames {
   }
 
   /// `First Last` from `Last, First`, `Last, Jr, First` or `First Last` (still raw: braces and
-  /// LaTeX are left for ``LaTeXDecoder``).
-  public static func displayOrder(_ name: String) -> String {
+  /// LaTeX are left for ``LaTeXDecoder``). With `suffixLast` (RIS), three parts are read as
+  /// `Last, First, Suffix`.
+  public static func displayOrder(_ name: String, suffixLast: Bool = false) -> String {
     let parts = commaParts(name)
     switch parts.count {
     case 1:
@@ -95,6 +97,9 @@ public enum BibTeXNames {
     case 2:
       return [parts[1], parts[0]].filter { !$0.isEmpty }.joined(separator: " ")
     default:
+      if suffixLast {
+        return ([parts[1], parts[0]] + parts[2...]).filter { !$0.isEmpty }.joined(separator: " ")
+      }
       let first = parts[2...].filter { !$0.isEmpty }.joined(separator: " ")
       return [first, parts[0], parts[1]].filter { !$0.isEmpty }.joined(separator: " ")
     }

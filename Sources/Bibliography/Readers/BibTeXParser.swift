@@ -100,16 +100,19 @@ struct BibTeXParser {
     var preambles = 0
     let n = bytes.count
     while pos < n {
-      // Text between entries: skipped, remembered by line.
-      let gapStart = pos
-      while pos < n && bytes[pos] != 0x40 { pos += 1 }
-      var k = gapStart
-      while k < pos {
-        if !Self.isSpace(bytes[k]) {
-          let l = line(at: k)
+      // Text between entries: skipped, remembered by line. A `%` line is a comment (an `@` in
+      // it starts nothing) and is not reported.
+      while pos < n && bytes[pos] != 0x40 {
+        let b = bytes[pos]
+        if !Self.isSpace(b) {
+          let l = line(at: pos)
+          if b == 0x25 && bytes[lineStarts[l - 1] ..< pos].allSatisfy(Self.isSpace) {
+            while pos < n && bytes[pos] != 0x0A && bytes[pos] != 0x0D { pos += 1 }
+            continue
+          }
           if skippedLines.last != l { skippedLines.append(l) }
         }
-        k += 1
+        pos += 1
       }
       guard pos < n else { break }
       let at = pos
@@ -135,7 +138,10 @@ struct BibTeXParser {
         continue
       }
       guard open == 0x7B || open == 0x28 else {
-        throw error("expected '{' or '(' after '@\(string(typeStart ..< min(pos, typeStart + 40)))'", at: at)
+        // `@word` without a group (an e-mail address in free text, say): text, skipped.
+        let l = line(at: at)
+        if skippedLines.last != l { skippedLines.append(l) }
+        continue
       }
       let close: UInt8 = open == 0x7B ? 0x7D : 0x29
       pos += 1

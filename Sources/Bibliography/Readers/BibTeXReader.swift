@@ -138,7 +138,7 @@ public struct BibTeXReader: Sendable {
       }
       let abstract = entry.field("abstract").map { decode($0.value, line: $0.line) }.flatMap { $0.isEmpty ? nil : $0 }
       var id = entry.key.isEmpty ? nil : entry.key
-      if let doi = entry.field("doi").map({ Self.doi(NameNormalizer.normalize($0.value)) }), !doi.isEmpty { id = doi }
+      if let doi = entry.field("doi").map({ Self.doi(Self.verbatim($0.value)) }), !doi.isEmpty { id = doi }
       var authorIDs: [String?] = []
       if let field = entry.field("orcid-numbers") {
         authorIDs = orcids(decode(field.value, line: field.line), authors: authors, raw: rawAuthors, label: label, line: field.line)
@@ -195,6 +195,26 @@ public struct BibTeXReader: Sendable {
       let word = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "." }).first.map(String.init) ?? ""
       if let n = Int(word) { return (1 ... 12).contains(n) ? n : nil }
       return DateParser.month(word)
+    }
+
+    /// A value read as it is, not as LaTeX (DOIs, URLs): braces dropped, `\_` `\&` `\%` `\#`
+    /// `\{` `\}` unescaped, white space folded.
+    static func verbatim(_ raw: String) -> String {
+      var out = ""
+      var escaped = false
+      for c in raw {
+        if escaped {
+          if !"_&%#{}$".contains(c) { out.append("\\") }
+          out.append(c)
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else if c != "{" && c != "}" {
+          out.append(c)
+        }
+      }
+      if escaped { out.append("\\") }
+      return NameNormalizer.normalize(out)
     }
 
     /// A DOI without a resolver prefix, lower-cased (DOIs ignore case).

@@ -196,9 +196,25 @@ public enum LaTeXDecoder {
       } else {
         out.append("\\")
         out.append(contentsOf: name)
-        // Keep the space TeX swallowed, so the command stays a separate word.
-        if i > afterName { out.append(" ") }
         unknown.append("\\" + word)
+        if peek == "{" {
+          // Keep its argument in braces too: `\foo{bar}` stays `\foo{bar}`.
+          var depth = 0
+          let start = i
+          repeat {
+            if scalars[i] == "{" { depth += 1 } else if scalars[i] == "}" { depth -= 1 }
+            i += 1
+          } while i < scalars.count && depth > 0
+          var sub = Decoder(scalars: Array(scalars[(start + 1) ..< (depth == 0 ? i - 1 : i)]))
+          sub.run()
+          unknown.append(contentsOf: sub.unknown)
+          out.append("{")
+          out.append(contentsOf: sub.out)
+          out.append("}")
+        } else if i > afterName {
+          // Keep the space TeX swallowed, so the command stays a separate word.
+          out.append(" ")
+        }
       }
     }
 

@@ -128,7 +128,7 @@ public struct RISReader: Sendable {
       return nil
     }
     let authorFields = fields.filter { ($0.tag == "AU" || $0.tag == "A1") && !$0.value.isEmpty }
-    let authors = authorFields.map { NameNormalizer.normalize(BibTeXNames.displayOrder($0.value)) }.filter { !$0.isEmpty }
+    let authors = authorFields.map { NameNormalizer.normalize(BibTeXNames.displayOrder($0.value, suffixLast: true)) }.filter { !$0.isEmpty }
     let title = first("TI", "T1").map { NameNormalizer.normalize($0.value) } ?? ""
     if authors.isEmpty {
       diagnostics.append(Diagnostic(kind: .noAuthors, message: "skipped the record: no author (AU or A1)", at: at))
