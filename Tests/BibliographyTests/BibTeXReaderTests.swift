@@ -219,6 +219,26 @@ struct BibTeXReaderTests {
     #expect(result.diagnostics.map(\.line) == [6])
   }
 
+  /// Every prefix of the quirks fixture either reads or throws an error naming a line of the
+  /// text: never a crash, never a line outside the file.
+  @Test func everyTruncationReadsOrFailsWithALine() throws {
+    let text = try TextFile(path: Self.quirks).text
+    let characters = Array(text)
+    var failures = 0
+    for end in stride(from: 1, through: characters.count, by: 1) {
+      let prefix = String(characters[..<end])
+      guard !prefix.allSatisfy(\.isWhitespace) else { continue }
+      do {
+        _ = try readBibTeX(prefix)
+      } catch {
+        failures += 1
+        let lines = TextFile.splitLines(prefix).count
+        #expect(error.line.map { (1 ... lines).contains($0) } == true, "\(error)")
+      }
+    }
+    #expect(failures > 0)
+  }
+
   // MARK: Real entries (copied unchanged from ../shared/data/bibtex-scopus-wos-mcda)
 
   @Test func scopusExcerpt() throws {

@@ -103,6 +103,24 @@ struct RISReaderTests {
         == IngestError(file: "t.ris", line: 1, reason: .invalidSyntax("'ER' without a record (no 'TY' before it)"), text: "ER  - "))
   }
 
+  /// Every prefix of the quirks fixture either reads or throws an error naming a line of the
+  /// text: never a crash.
+  @Test func everyTruncationReadsOrFailsWithALine() throws {
+    let characters = Array(try TextFile(path: Self.quirks).text)
+    var failures = 0
+    for end in 1 ... characters.count {
+      let prefix = String(characters[..<end])
+      guard !prefix.allSatisfy(\.isWhitespace) else { continue }
+      do {
+        _ = try Self.read(prefix)
+      } catch {
+        failures += 1
+        #expect(error.line.map { (1 ... TextFile.splitLines(prefix).count).contains($0) } == true, "\(error)")
+      }
+    }
+    #expect(failures > 0)
+  }
+
   @Test func tagLines() {
     #expect(RISReader.tagLine("AU  - Doe, Jane")! == ("AU", "Doe, Jane"))
     #expect(RISReader.tagLine("ER  -")! == ("ER", ""))
