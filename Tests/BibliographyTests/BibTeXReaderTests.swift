@@ -142,6 +142,11 @@ struct BibTeXReaderTests {
     #expect(output.unknownCommands == [])
   }
 
+  /// The example in LaTeXDecoder's documentation.
+  @Test func documentedExample() {
+    #expect(LaTeXDecoder.decode(#"Erd{\H{o}}s and G{\"o}del \& Co -- {\ss}"#).text == "Erdős and Gödel & Co – ß")
+  }
+
   @Test func unknownCommandsAreKeptAndListed() {
     let output = LaTeXDecoder.decode(##"A \foo B \bar{x} \#\? end\"##)
     #expect(output.text == ##"A \foo B \bar{x} #\? end\"##)
