@@ -6,15 +6,23 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   case json
   /// A CSV or TSV paper table with a header row (see ``DelimitedTableReader``).
   case table
+  /// BibTeX (`@article{key, author = {…}, …}`), as Scopus, Web of Science, Zotero and JabRef
+  /// export it (see ``BibTeXReader``).
+  case bibtex
+  /// RIS (`TY  - JOUR` … `ER  - `), as reference managers and databases export it (see
+  /// ``RISReader``).
+  case ris
   /// A SNAP-style edge list `source target [weight]`: a network, not paper records (read by
   /// `EdgeListReader` in the Networks module).
   case edges
 
   /// The format a file's name and content suggest.
   ///
-  /// `.json` → JSON; `.csv`, `.tsv`, `.tab` → table, unless the content is an edge list; any
-  /// other name → edge list when the content is one, JSON when it starts like JSON, else listing.
-  /// A `.gz` suffix is looked through. The content is an edge list when its first (up to five)
+  /// `.json` → JSON; `.bib`, `.bibtex` → BibTeX; `.ris` → RIS; `.csv`, `.tsv`, `.tab` → table,
+  /// unless the content is an edge list; any other name → BibTeX when the first line that is
+  /// neither blank nor a `%` comment starts with `@` + letters + `{` or `(`, RIS when it starts
+  /// with `TY  - `, edge list when the content is one, JSON when it starts like JSON, else
+  /// listing. A `.gz` suffix is looked through. The content is an edge list when its first (up to five)
   /// lines that are neither blank nor `#`/`%` comments each hold two or three fields separated by
   /// spaces or tabs, the third a number, none ending in `:`, and the first is not a header
   /// (`source target`, `from to`, …); at least two such lines, or one after a `#`/`%` comment.
@@ -22,8 +30,11 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     var lower = path.lowercased()
     if lower.hasSuffix(".gz") { lower.removeLast(3) }
     if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".bib") || lower.hasSuffix(".bibtex") { return .bibtex }
+    if lower.hasSuffix(".ris") { return .ris }
     let edges = looksLikeEdgeList(text)
     if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return edges ? .edges : .table }
+    if let format = recordFormat(text) { return format }
     if edges { return .edges }
     // JSON starts with `{"` / `{}` or `[{` / `[[` / `[]`; a listing may start with `[Preprint] Title`.
     let start = text.drop { $0.isWhitespace }
@@ -40,6 +51,21 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     var prefix = Array(bytes.prefix(1 << 16))
     if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { prefix.removeFirst(3) }
     return detect(path: path, text: String(decoding: prefix, as: UTF8.self))
+  }
+
+  /// BibTeX or RIS, judged by the first line that is neither blank nor a `%` comment.
+  static func recordFormat(_ text: String) -> InputFormat? {
+    for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+      let line = raw.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
+      if line.isEmpty || line.hasPrefix("%") { continue }
+      if line.hasPrefix("TY  - ") || line == "TY  -" { return .ris }
+      guard line.first == "@" else { return nil }
+      let rest = line.dropFirst().drop { $0.isASCII && $0.isLetter }
+      guard rest.count < line.count - 1 else { return nil }
+      let open = rest.drop { $0 == " " || $0 == "\t" }.first
+      return open == "{" || open == "(" ? .bibtex : nil
+    }
+    return nil
   }
 
   static let headerWords: Set<String> = [
@@ -122,6 +148,8 @@ public struct CorpusLoader: Sendable {
     case .listing: return try ListingReader().read(file)
     case .json: return try JSONCorpusReader().read(file)
     case .table: return try table.read(file)
+    case .bibtex: return try BibTeXReader().read(file)
+    case .ris: return try RISReader().read(file)
     case .edges: preconditionFailure("handled above")
     }
   }

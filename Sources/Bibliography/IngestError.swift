@@ -24,6 +24,8 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingColumn(String, available: [String])
     /// A table cell that cannot be read: the column name, then why.
     case invalidField(column: String, String)
+    /// Text that breaks the format's grammar (BibTeX, RIS): what was expected or what is wrong.
+    case invalidSyntax(String)
 
     public var description: String {
       switch self {
@@ -45,6 +47,7 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
       case .missingColumn(let column, let available):
         return "missing column '\(column)' (the header has: \(available.joined(separator: ", ")))"
       case .invalidField(let column, let why): return "column '\(column)': \(why)"
+      case .invalidSyntax(let why): return why
       }
     }
   }

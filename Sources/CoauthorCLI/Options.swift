@@ -14,11 +14,11 @@ extension Metric: ExpressibleByArgument {}
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Input files: research listings (.txt), corpus JSON (.json), paper tables (.csv, .tsv) or edge lists; any of them gzip-compressed (.gz).",
+      "Input files: research listings (.txt), corpus JSON (.json), paper tables (.csv, .tsv), BibTeX (.bib), RIS (.ris) or edge lists; any of them gzip-compressed (.gz).",
       valueName: "input"))
   var paths: [String] = []
 
-  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, edges).")
+  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, edges).")
   var inputFormat: InputFormat?
 
   @Option(help: ArgumentHelp("An alias file (TSV: merge, split, rename, keep) to apply to names.", valueName: "file"))
@@ -60,7 +60,7 @@ struct InputOptions: ParsableArguments {
   /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
   func loadCorpus() throws -> Corpus {
     guard case .corpus(let corpus) = try load() else {
-      throw CLIError("this command needs paper records (listing, JSON or table), not an edge list")
+      throw CLIError("this command needs paper records (listing, JSON, table, BibTeX or RIS), not an edge list")
     }
     return corpus
   }
