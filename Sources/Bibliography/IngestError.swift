@@ -24,6 +24,10 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingColumn(String, available: [String])
     /// A table cell that cannot be read: the column name, then why.
     case invalidField(column: String, String)
+    /// XML that is not well-formed, or an entity the reader does not know: what was wrong.
+    case invalidXML(String)
+    /// OpenAlex JSON (Lines) that is not valid JSON or not shaped like OpenAlex works: what was wrong.
+    case invalidOpenAlex(String)
 
     public var description: String {
       switch self {
@@ -45,6 +49,8 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
       case .missingColumn(let column, let available):
         return "missing column '\(column)' (the header has: \(available.joined(separator: ", ")))"
       case .invalidField(let column, let why): return "column '\(column)': \(why)"
+      case .invalidXML(let why): return "invalid XML: \(why)"
+      case .invalidOpenAlex(let why): return "invalid OpenAlex JSON: \(why)"
       }
     }
   }
