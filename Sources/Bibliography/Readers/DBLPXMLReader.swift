@@ -306,7 +306,7 @@ private final class DBLPParserDelegate: NSObject, XMLParserDelegate {
     case 39, 40, 41: return "malformed attribute"
     case 45: return "unterminated comment"
     case 65: return "white space required"
-    case 68: return "name required (a stray '<'?)"
+    case 68: return "a name is missing (a bare '&' or '<'? write '&amp;' or '&lt;')"
     case 73: return "'>' expected"
     case 74: return "'</' expected"
     case 76: return "mismatched end tag"

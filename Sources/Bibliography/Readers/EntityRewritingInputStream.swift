@@ -10,7 +10,8 @@ import Foundation
 /// sees that the stream failed.
 ///
 /// Verified with swift-corelibs-foundation (Swift 6.3, Linux): `XMLParser(stream:)` calls only
-/// `open()`, `read(_:maxLength:)` and `close()`, so overriding those three is enough.
+/// `open()`, `read(_:maxLength:)`, `close()` and, after a failed read, `streamError`; the base
+/// class's `streamError` traps on a subclass, so all four are overridden.
 final class EntityRewritingInputStream: InputStream {
   /// The next chunk of the input, or `nil` at its end.
   typealias Source = () throws(IngestError) -> ArraySlice<UInt8>?
@@ -34,6 +35,15 @@ final class EntityRewritingInputStream: InputStream {
   override func open() {}
   override func close() {}
   override var hasBytesAvailable: Bool { failure == nil && (!finished || position < buffer.count) }
+  override var streamStatus: Stream.Status {
+    if failure != nil { return .error }
+    return finished && position == buffer.count ? .atEnd : .open
+  }
+  /// `XMLParser` asks for this when `read` fails; the base class's getter traps for a subclass
+  /// (its CFReadStream was never opened), so it must be overridden.
+  override var streamError: Error? {
+    failure.map { NSError(domain: "Coauthor.IngestError", code: 1, userInfo: [NSLocalizedDescriptionKey: $0.description]) }
+  }
 
   override func read(_ out: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
     if failure != nil { return -1 }
