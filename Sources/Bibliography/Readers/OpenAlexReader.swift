@@ -66,11 +66,11 @@ public struct OpenAlexReader: Sendable {
     {
       for (index, text) in file.lines.enumerated() where index >= first && !text.allSatisfy(\.isWhitespace) {
         let value = try parse(text, file: file.path, lineOffset: index)
-        try readTopLevel(value, lineOffset: index, where: "line \(index + 1)", into: &state)
+        try readTopLevel(value, lineOffset: index, into: &state)
       }
     } else {
       let value = try parse(file.text, file: file.path, lineOffset: 0)
-      try readTopLevel(value, lineOffset: 0, where: nil, into: &state)
+      try readTopLevel(value, lineOffset: 0, into: &state)
     }
     if state.records.isEmpty { throw IngestError(file: file.path, reason: .noPapers) }
     return ReadResult(records: state.records, diagnostics: state.diagnostics())
@@ -93,7 +93,7 @@ public struct OpenAlexReader: Sendable {
   }
 
   /// A work, an array of works, or a response page with `results`.
-  private func readTopLevel(_ value: JSONValue, lineOffset: Int, where label: String?, into state: inout State) throws(IngestError) {
+  private func readTopLevel(_ value: JSONValue, lineOffset: Int, into state: inout State) throws(IngestError) {
     switch value {
     case .array(let items, _):
       for (i, item) in items.enumerated() { try readWork(item, path: "[\(i)]", lineOffset: lineOffset, into: &state) }
@@ -104,21 +104,24 @@ public struct OpenAlexReader: Sendable {
         }
         for (i, item) in items.enumerated() { try readWork(item, path: "results[\(i)]", lineOffset: lineOffset, into: &state) }
       } else {
-        try readWork(value, path: label ?? "the work", lineOffset: lineOffset, into: &state)
+        try readWork(value, path: "", lineOffset: lineOffset, into: &state)
       }
     default:
       throw state.error(value, lineOffset, "expected a work object, an array of works or a page with \"results\", found \(value.typeName)")
     }
   }
 
+  /// One work; `path` locates it in its JSON value (`results[3]`, or empty for a work that is
+  /// the whole value, as on a JSON Lines line) for the messages, which name the line too.
   private func readWork(_ work: JSONValue, path: String, lineOffset: Int, into state: inout State) throws(IngestError) {
     guard case .object = work else { throw state.error(work, lineOffset, "\(path) must be a work object, not \(work.typeName)") }
+    func at(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
     func string(_ value: JSONValue?, _ name: String) throws(IngestError) -> String? {
       guard let value else { return nil }
       switch value {
       case .null: return nil
       case .string(let s, _): return s
-      default: throw state.error(value, lineOffset, "\(path).\(name) must be a string, not \(value.typeName)")
+      default: throw state.error(value, lineOffset, "\(at(name)) must be a string, not \(value.typeName)")
       }
     }
     func array(_ value: JSONValue?, _ name: String) throws(IngestError) -> [JSONValue] {
@@ -126,7 +129,7 @@ public struct OpenAlexReader: Sendable {
       switch value {
       case .null: return []
       case .array(let items, _): return items
-      default: throw state.error(value, lineOffset, "\(path).\(name) must be an array, not \(value.typeName)")
+      default: throw state.error(value, lineOffset, "\(at(name)) must be an array, not \(value.typeName)")
       }
     }
     let line = work.line + lineOffset
@@ -153,16 +156,16 @@ public struct OpenAlexReader: Sendable {
     var ids: [String?] = []
     var authorsLine: Int?
     for (i, authorship) in try array(work["authorships"], "authorships").enumerated() {
-      let at = "authorships[\(i)]"
+      let slot = "authorships[\(i)]"
       guard case .object = authorship else {
-        throw state.error(authorship, lineOffset, "\(path).\(at) must be an object, not \(authorship.typeName)")
+        throw state.error(authorship, lineOffset, "\(at(slot)) must be an object, not \(authorship.typeName)")
       }
       let author = authorship["author"]
       if let author, !author.isNullOrObject {
-        throw state.error(author, lineOffset, "\(path).\(at).author must be an object, not \(author.typeName)")
+        throw state.error(author, lineOffset, "\(at(slot)).author must be an object, not \(author.typeName)")
       }
-      let displayName = try string(author?["display_name"], "\(at).author.display_name")
-      let raw = try string(authorship["raw_author_name"], "\(at).raw_author_name")
+      let displayName = try string(author?["display_name"], "\(slot).author.display_name")
+      let raw = try string(authorship["raw_author_name"], "\(slot).raw_author_name")
       let name = NameNormalizer.normalize(displayName ?? raw ?? "")
       if name.isEmpty {
         state.unnamedAuthors += 1
@@ -170,9 +173,9 @@ public struct OpenAlexReader: Sendable {
       }
       if authorsLine == nil { authorsLine = authorship.line + lineOffset }
       authors.append(name)
-      if let orcid = try string(author?["orcid"], "\(at).author.orcid").map(Self.stripPrefix), !orcid.isEmpty {
+      if let orcid = try string(author?["orcid"], "\(slot).author.orcid").map(Self.stripPrefix), !orcid.isEmpty {
         ids.append("orcid:" + orcid)
-      } else if let openalex = try string(author?["id"], "\(at).author.id").map(Self.stripPrefix), !openalex.isEmpty {
+      } else if let openalex = try string(author?["id"], "\(slot).author.id").map(Self.stripPrefix), !openalex.isEmpty {
         ids.append("openalex:" + openalex)
       } else {
         ids.append(nil)
@@ -202,7 +205,7 @@ public struct OpenAlexReader: Sendable {
     var seen: Set<String> = []
     tags = tags.filter { seen.insert($0).inserted }
 
-    let abstract = try Self.abstract(work["abstract_inverted_index"], path: path, lineOffset: lineOffset, state: state)
+    let abstract = try Self.abstract(work["abstract_inverted_index"], path: at("abstract_inverted_index"), lineOffset: lineOffset, state: state)
 
     state.records.append(
       Record(
@@ -217,16 +220,16 @@ public struct OpenAlexReader: Sendable {
     guard let value else { return nil }
     if case .null = value { return nil }
     guard case .object(let members, _) = value else {
-      throw state.error(value, lineOffset, "\(path).abstract_inverted_index must be an object, not \(value.typeName)")
+      throw state.error(value, lineOffset, "\(path) must be an object, not \(value.typeName)")
     }
     var placed: [(position: Int, word: String)] = []
     for (word, positions) in members {
       guard case .array(let items, _) = positions else {
-        throw state.error(positions, lineOffset, "\(path).abstract_inverted_index[\"\(word)\"] must be an array of positions")
+        throw state.error(positions, lineOffset, "\(path)[\"\(word)\"] must be an array of positions")
       }
       for item in items {
         guard case .number(let n, _) = item, n >= 0, n == n.rounded(), n < 1_000_000 else {
-          throw state.error(item, lineOffset, "\(path).abstract_inverted_index[\"\(word)\"] holds \(item.typeName), not a position")
+          throw state.error(item, lineOffset, "\(path)[\"\(word)\"] holds \(item.typeName), not a position")
         }
         placed.append((Int(n), word))
       }
