@@ -80,20 +80,23 @@ struct DBLPXMLReaderTests {
     #expect(InputFormat.detect(path: "page.txt", text: "A Paper Title\nAuthors: Ada Lovelace\n") == .listing)
   }
 
-  /// dblp.xml names its DTD, but the reader must never load it: a `dblp.dtd` beside the file that
-  /// is not even well-formed would fail the parse if libxml2 opened it.
+  /// dblp.xml names its DTD, but the reader must never load it: a DTD that is not even
+  /// well-formed would fail the parse if libxml2 opened it. (The DOCTYPE gives its absolute path,
+  /// so the test does not depend on the working directory.) On Linux, swift-corelibs-foundation
+  /// 6.3 was seen not to load it even with external entities turned on (checked by flipping the
+  /// reader's two settings: this test still passed), so here the test guards against a Foundation
+  /// that does load it, as Apple's does when asked.
   @Test func theExternalDTDIsNeverLoaded() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coauthor-dtd-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    try Data("<!ENTITY broken \"unterminated\n<!ELEMENT\n".utf8).write(to: dir.appendingPathComponent("dblp.dtd"))
+    let dtd = dir.appendingPathComponent("dblp.dtd")
+    try Data("<!ENTITY broken \"unterminated\n<!ELEMENT\n".utf8).write(to: dtd)
     let xml = dir.appendingPathComponent("dblp.xml")
-    try Data((Self.prolog + "<dblp>\n<article key=\"a\"><author>Andr&eacute; Weil</author><title>T.</title><year>1949</year></article>\n</dblp>\n").utf8)
-      .write(to: xml)
-    let previous = FileManager.default.currentDirectoryPath
-    _ = FileManager.default.changeCurrentDirectoryPath(dir.path)
-    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+    let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE dblp SYSTEM \"\(dtd.path)\">\n<dblp>\n"
+      + "<article key=\"a\"><author>Andr&eacute; Weil</author><title>T.</title><year>1949</year></article>\n</dblp>\n"
+    try Data(text.utf8).write(to: xml)
     let records = try DBLPXMLReader().read(path: xml.path).records
-    #expect(records.map(\.authors) == [["André Weil"]])
+    #expect(records.map(\.authors) == [["Andr\u{E9} Weil"]])
     #expect(records.map(\.title) == ["T"])
   }
 

@@ -47,8 +47,11 @@ import Foundation
 /// named entities (`&eacute;`, `&ouml;`, `&szlig;`, `&reg;`, `&times;`, `&micro;`…) that only that
 /// DTD defines. The DTD is never loaded: `XMLParser`'s `shouldResolveExternalEntities` stays
 /// `false` and its `externalEntityResolvingPolicy` stays `.never`, so libxml2 neither loads the
-/// external subset nor fetches any entity (verified with `strace`: no `open` of `dblp.dtd`, no
-/// `connect`, even with a `dblp.dtd` beside the file). Instead the bytes stream through an
+/// external subset nor fetches any entity (verified with `strace` on Linux: no `open` of
+/// `dblp.dtd`, no `connect`, even with a `dblp.dtd` beside the file; swift-corelibs-foundation
+/// 6.3 did not load it even with both settings turned on, apparently because its SAX mode builds
+/// no document for libxml2 to attach the subset to, so on Linux the settings are a second guard
+/// and on Apple platforms the first). Instead the bytes stream through an
 /// ``XMLEntityRewriter`` that turns the HTML 4 entity names (a superset of dblp.dtd's) into
 /// numeric references; an unknown entity is an error naming its line. Without this, libxml2 drops
 /// every such entity with only a warning (`Ren&eacute;` would read `Ren`).
