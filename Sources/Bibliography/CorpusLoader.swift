@@ -15,35 +15,68 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   /// A SNAP-style edge list `source target [weight]`: a network, not paper records (read by
   /// `EdgeListReader` in the Networks module).
   case edges
+  /// The dblp XML dump, `dblp.xml` (see ``DBLPXMLReader``).
+  case dblp
+  /// OpenAlex works as JSON Lines, a JSON array or an API page (see ``OpenAlexReader``).
+  case openalex
 
   /// The format a file's name and content suggest.
   ///
-  /// `.json` → JSON; `.bib`, `.bibtex` → BibTeX; `.ris` → RIS; `.csv`, `.tsv`, `.tab` → table,
-  /// unless the content is an edge list; any other name → BibTeX when the first line that is
-  /// neither blank nor a `%` comment starts with `@` + letters + `{` or `(`, RIS when it starts
-  /// with `TY  - `, edge list when the content is one, JSON when it starts like JSON, else
-  /// listing. A `.gz` suffix is looked through. The content is an edge list when its first (up to five)
+  /// `.json` → OpenAlex when the content has an `"authorships"` key before any `"papers"` key
+  /// (OpenAlex works), else corpus JSON; `.jsonl`, `.ndjson` → OpenAlex; `.xml` → dblp; `.bib`,
+  /// `.bibtex` → BibTeX; `.ris` → RIS; `.csv`, `.tsv`, `.tab` → table, unless the content is an
+  /// edge list; any other name → BibTeX when the first line that is neither blank nor a `%`
+  /// comment starts with `@` + letters + `{` or `(`, RIS when it starts with `TY  - `, dblp when
+  /// the content starts with `<?xml` or `<dblp`, edge list when it is one, OpenAlex or corpus JSON
+  /// (as for `.json`) when it starts like JSON, else listing. A `.gz` suffix is looked through. The content is an edge list when its first (up to five)
   /// lines that are neither blank nor `#`/`%` comments each hold two or three fields separated by
   /// spaces or tabs, the third a number, none ending in `:`, and the first is not a header
   /// (`source target`, `from to`, …); at least two such lines, or one after a `#`/`%` comment.
   public static func detect(path: String, text: String) -> InputFormat {
     var lower = path.lowercased()
     if lower.hasSuffix(".gz") { lower.removeLast(3) }
-    if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".xml") { return .dblp }
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .openalex }
+    if lower.hasSuffix(".json") { return looksLikeOpenAlex(text) ? .openalex : .json }
     if lower.hasSuffix(".bib") || lower.hasSuffix(".bibtex") { return .bibtex }
     if lower.hasSuffix(".ris") { return .ris }
     let edges = looksLikeEdgeList(text)
     if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return edges ? .edges : .table }
     if let format = recordFormat(text) { return format }
+    let start = text.drop { $0.isWhitespace }
+    if start.hasPrefix("<?xml") || start.hasPrefix("<dblp") { return .dblp }
     if edges { return .edges }
     // JSON starts with `{"` / `{}` or `[{` / `[[` / `[]`; a listing may start with `[Preprint] Title`.
-    let start = text.drop { $0.isWhitespace }
     guard let first = start.first else { return .listing }
     let next = start.dropFirst().first { !$0.isWhitespace }
     switch (first, next) {
-    case ("{", "\""), ("{", "}"), ("[", "{"), ("[", "["), ("[", "]"): return .json
+    case ("{", "\""), ("{", "}"), ("[", "{"), ("[", "["), ("[", "]"): return looksLikeOpenAlex(text) ? .openalex : .json
     default: return .listing
     }
+  }
+
+  /// Whether JSON text holds OpenAlex works: an `"authorships"` key comes before any `"papers"`
+  /// key (the corpus JSON schema's) in the text given.
+  static func looksLikeOpenAlex(_ text: String) -> Bool {
+    guard let authorships = keyOffset("authorships", in: text) else { return false }
+    guard let papers = keyOffset("papers", in: text) else { return true }
+    return authorships < papers
+  }
+
+  /// The UTF-8 offset of the first `"name"` followed (after white space) by `:`.
+  static func keyOffset(_ name: String, in text: String) -> Int? {
+    let needle = Array("\"\(name)\"".utf8)
+    let bytes = Array(text.utf8)
+    var i = 0
+    while i + needle.count <= bytes.count {
+      if bytes[i] == needle[0], bytes[i ..< i + needle.count].elementsEqual(needle) {
+        var j = i + needle.count
+        while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D { j += 1 }
+        if j < bytes.count, bytes[j] == UInt8(ascii: ":") { return i }
+      }
+      i += 1
+    }
+    return nil
   }
 
   /// ``detect(path:text:)`` on the first 64 KiB of `bytes` (no need to decode a whole large file).
@@ -116,7 +149,14 @@ public struct CorpusLoader: Sendable {
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
     let aliases = try loadAliases()
     var results: [ReadResult] = []
-    for path in paths { results.append(try read(InputFile(path: path))) }
+    for path in paths {
+      // dblp XML streams from disk: the file (often gigabytes) is never held in memory.
+      if format == .dblp || (format == nil && InputFormat.detect(path: path, text: "") == .dblp) {
+        results.append(try DBLPXMLReader().read(path: path))
+      } else {
+        results.append(try read(InputFile(path: path)))
+      }
+    }
     return IdentityResolver(aliases: aliases).resolve(results)
   }
 
@@ -143,6 +183,8 @@ public struct CorpusLoader: Sendable {
         file: input.path,
         reason: .unknownFormat("an edge list is a network, not paper records; it cannot be combined with paper inputs"))
     }
+    // dblp.xml is not read as text: it declares ISO-8859-1, and the XML parser decodes it.
+    if format == .dblp { return try DBLPXMLReader().read(input) }
     let file = try TextFile(input)
     switch format {
     case .listing: return try ListingReader().read(file)
@@ -150,7 +192,8 @@ public struct CorpusLoader: Sendable {
     case .table: return try table.read(file)
     case .bibtex: return try BibTeXReader().read(file)
     case .ris: return try RISReader().read(file)
-    case .edges: preconditionFailure("handled above")
+    case .openalex: return try OpenAlexReader().read(file)
+    case .edges, .dblp: preconditionFailure("handled above")
     }
   }
 }

@@ -26,6 +26,10 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidField(column: String, String)
     /// Text that breaks the format's grammar (BibTeX, RIS): what was expected or what is wrong.
     case invalidSyntax(String)
+    /// XML that is not well-formed, or an entity the reader does not know: what was wrong.
+    case invalidXML(String)
+    /// OpenAlex JSON (Lines) that is not valid JSON or not shaped like OpenAlex works: what was wrong.
+    case invalidOpenAlex(String)
 
     public var description: String {
       switch self {
@@ -48,6 +52,8 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         return "missing column '\(column)' (the header has: \(available.joined(separator: ", ")))"
       case .invalidField(let column, let why): return "column '\(column)': \(why)"
       case .invalidSyntax(let why): return why
+      case .invalidXML(let why): return "invalid XML: \(why)"
+      case .invalidOpenAlex(let why): return "invalid OpenAlex JSON: \(why)"
       }
     }
   }

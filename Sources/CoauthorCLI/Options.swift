@@ -14,11 +14,11 @@ extension Metric: ExpressibleByArgument {}
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Input files: research listings (.txt), corpus JSON (.json), paper tables (.csv, .tsv), BibTeX (.bib), RIS (.ris) or edge lists; any of them gzip-compressed (.gz).",
+      "Input files: research listings (.txt), corpus JSON (.json), paper tables (.csv, .tsv), BibTeX (.bib), RIS (.ris), dblp XML (.xml), OpenAlex works (.jsonl, .json) or edge lists; any of them gzip-compressed (.gz).",
       valueName: "input"))
   var paths: [String] = []
 
-  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, edges).")
+  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, dblp, openalex, edges).")
   var inputFormat: InputFormat?
 
   @Option(help: ArgumentHelp("An alias file (TSV: merge, split, rename, keep) to apply to names.", valueName: "file"))

@@ -1,4 +1,4 @@
-internal import CZlib  // the only `import CZlib` in the package
+internal import CZlib  // with FileChunkReader.swift, the only `import CZlib` in the package
 import Foundation
 
 /// The bytes of one input file, gzip-decompressed when the file is gzip-compressed.
