@@ -154,7 +154,7 @@ public struct NameVariantFinder: Sendable {
         }
         for b in candidates {
           guard let common = shared(a, b) else { continue }
-          let others = maximal.filter { $0 != b && !(names[Int($0)]!.isLessSpecific(than: names[Int(b)]!) || names[Int(b)]!.isLessSpecific(than: names[Int($0)]!)) }
+          let others = maximal.filter { $0 != b && names[Int($0)]! != names[Int(b)]! && !names[Int($0)]!.isCompatible(with: names[Int(b)]!) }
           add(.initials, canonical: b, variant: a, shared: common, alternatives: others)
         }
       }

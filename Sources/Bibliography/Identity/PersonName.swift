@@ -5,7 +5,8 @@
 /// Built from a comparison key (``NameNormalizer/key(_:)``: case and accents folded, periods
 /// dropped), so its tokens are lower case: `John R. Smith Jr.` → given `["john", "r"]`, family
 /// `"smith"`, suffix `"jr"`. The family name is the last token that is not a suffix; particles
-/// (`van der`) stay with the given names, so `Ludwig van der Berg` has family `berg`.
+/// (`van der`) stay with the given names, so `Ludwig van der Berg` has family `berg`. Hyphenated
+/// given names count as several (`Cheung-Fat Chan` has given `["cheung", "fat"]`).
 struct PersonName: Hashable, Sendable {
   var given: [String]
   var family: String
@@ -24,8 +25,10 @@ struct PersonName: Hashable, Sendable {
     }
     guard tokens.count >= 2 else { return nil }
     self.family = tokens.removeLast()
-    self.given = tokens
+    // Hyphenated given names are several names (`Cheung-Fat` ↔ `C. F.`, `J.-P.` ↔ `Jean-Pierre`).
+    self.given = tokens.flatMap { $0.split(separator: "-").map(String.init) }
     self.suffix = suffix
+    guard !given.isEmpty else { return nil }
   }
 
   /// The blocking key: family name, suffix and first initial. Names that can be spellings of one
