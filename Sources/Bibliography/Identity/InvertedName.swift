@@ -3,7 +3,7 @@
 /// to split.
 ///
 /// A string is read as one inverted name only when it has exactly one comma (or two, the second
-/// setting off a generational suffix: `King, Jr., Martin Luther`), both sides are plausible name
+/// setting off a generational suffix: `King, Jr., Martin Luther` or `King, Martin Luther, Jr.`), both sides are plausible name
 /// parts (one to four words of letters, periods, hyphens and apostrophes, no digits) and the
 /// given-name side is more than a suffix. Suffixes (`Jr`, `Sr`, `II`, `III`, `IV`, with or without a
 /// period) are kept and moved to the end: `Smith, John, Jr.`, `Smith Jr., John` and
@@ -40,9 +40,15 @@ enum InvertedName: Equatable, Sendable {
       family = parts[0]
       given = parts[1]
     case 3 where parts[1].count == 1 && isSuffix(parts[1][0]):
+      // BibTeX `von Last, Jr, First`.
       family = parts[0]
       suffix = parts[1][0]
       given = parts[2]
+    case 3 where parts[2].count == 1 && isSuffix(parts[2][0]):
+      // `Last, First, Jr.`
+      family = parts[0]
+      suffix = parts[2][0]
+      given = parts[1]
     default:
       return .none
     }
