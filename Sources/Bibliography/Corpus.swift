@@ -36,12 +36,20 @@ public struct Corpus: Sendable {
   public var diagnostics: [Diagnostic]
   /// Every fellow match, exact or not, in reading order.
   public var fellowMatches: [FellowMatch]
+  /// Author strings shown under another spelling of the same person across papers (inverted
+  /// names, shared ids, initials with a shared co-author), each once, in reading order. Spellings
+  /// that differ only in case, accents or periods are not listed (they are diagnostics).
+  public var identityMerges: [IdentityMerge]
 
-  public init(entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = []) {
+  public init(
+    entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = [],
+    identityMerges: [IdentityMerge] = []
+  ) {
     self.entryCount = entryCount
     self.papers = papers
     self.diagnostics = diagnostics
     self.fellowMatches = fellowMatches
+    self.identityMerges = identityMerges
   }
 
   /// Distinct author names in order of first appearance.

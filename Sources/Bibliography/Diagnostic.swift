@@ -20,6 +20,8 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     case noAuthors = "no-authors"
     /// Two spellings of one name (differing in case, accents or periods) unified across papers.
     case nameVariant = "name-variant"
+    /// One name written by several people told apart by their ids (ORCID, OpenAlex, DBLP).
+    case homonym
     /// A repeated author within one paper was removed.
     case duplicateAuthor = "duplicate-author"
     /// An edge-list line joining a node to itself, dropped.

@@ -260,12 +260,13 @@ func objectKeys(_ text: String, depth wanted: Int) -> [String] {
 
 @Suite struct CorpusJSONInputTests {
   /// A corpus JSON file end to end, with names that need CSV quoting and formula neutralising.
-  /// Equal scores are ordered by name ('=' sorts before 'A').
+  /// Equal scores are ordered by name ('=' sorts before 'A'). ('Lab 7, Berlin' keeps its comma: a
+  /// plausible 'Smith, John' would be read as 'John Smith'.)
   @Test func csvQuotesAndNeutralisesFields() throws {
     let dir = try TemporaryDirectory()
     let corpus = try dir.write(
       "corpus.json",
-      #"{"papers": [{"title": "A", "authors": ["=cmd()", "Smith, John", "Ann \"Q\" Lee"], "fellows": ["Smith, John"]}]}"#)
+      #"{"papers": [{"title": "A", "authors": ["=cmd()", "Lab 7, Berlin", "Ann \"Q\" Lee"], "fellows": ["Lab 7, Berlin"]}]}"#)
     let result = try CLI.run(["rank", corpus, "--metric", "degree", "--format", "csv"])
     #expect(result.status == 0, "\(result.err)")
     #expect(
@@ -273,7 +274,7 @@ func objectKeys(_ text: String, depth wanted: Int) -> [String] {
         rank,name,score,fellow
         1,'=cmd(),2.0,false
         2,"Ann ""Q"" Lee",2.0,false
-        3,"Smith, John",2.0,true
+        3,"Lab 7, Berlin",2.0,true
 
         """)
     let stats = try jsonObject(CLI.run(["stats", "--format", "json", corpus]))

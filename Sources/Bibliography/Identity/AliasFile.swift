@@ -16,6 +16,12 @@ import Foundation
 /// - `rename OLD NEW`: OLD becomes NEW.
 /// - `keep NAME`: NAME is one person even though it looks like two joined names; silences that
 ///   diagnostic.
+/// - `tag-merge CANONICAL VARIANT…`, `tag-split JOINED TAG…`, `tag-rename OLD NEW`: the same for
+///   tags (keywords, topics), which are matched by key as well. A tag rule never touches a name
+///   and a name rule never touches a tag, so one file can hold both.
+///
+/// Names in an alias file may be written family name first (`Tong, Meg`): an author string is
+/// compared as written and, if no rule matches it, in its natural order.
 ///
 /// Blank lines and lines starting with `#` are ignored. Fields are separated by tabs (runs of two
 /// or more spaces are accepted too). Errors name the file and line.
@@ -27,9 +33,15 @@ public struct AliasFile: Sendable, Equatable {
     case keep(String)
   }
 
+  /// What a rule applies to: people's names (the rules without a prefix) or tags (`tag-…`).
+  public enum Scope: String, Sendable, Equatable {
+    case person, tag
+  }
+
   public struct Entry: Sendable, Equatable {
     public var rule: Rule
     public var source: SourceLocation
+    public var scope: Scope = .person
   }
 
   public var entries: [Entry]
@@ -47,23 +59,32 @@ public struct AliasFile: Sendable, Equatable {
       func fail(_ why: String) -> IngestError {
         IngestError(file: file.path, line: i + 1, reason: .invalidAliasRule(why), text: raw)
       }
-      let kind = first.lowercased()
+      var kind = first.lowercased()
+      var scope = Scope.person
+      if kind.hasPrefix("tag-") {
+        kind.removeFirst(4)
+        scope = .tag
+        guard kind != "keep" else { throw fail("'tag-keep' is not a rule (keep applies to names only)") }
+      }
+      let what = scope == .tag ? "tag" : "name"
+      let verb = scope == .tag ? "tag-" + kind : kind
       let args = Array(fields.dropFirst())
       switch kind {
       case "merge":
-        guard args.count >= 2 else { throw fail("'merge' needs a canonical name and at least one variant") }
-        entries.append(Entry(rule: .merge(canonical: args[0], variants: Array(args.dropFirst())), source: at))
+        guard args.count >= 2 else { throw fail("'\(verb)' needs a canonical \(what) and at least one variant") }
+        entries.append(Entry(rule: .merge(canonical: args[0], variants: Array(args.dropFirst())), source: at, scope: scope))
       case "split":
-        guard args.count >= 3 else { throw fail("'split' needs the joined name and at least two names") }
-        entries.append(Entry(rule: .split(joined: args[0], into: Array(args.dropFirst())), source: at))
+        guard args.count >= 3 else { throw fail("'\(verb)' needs the joined \(what) and at least two \(what)s") }
+        entries.append(Entry(rule: .split(joined: args[0], into: Array(args.dropFirst())), source: at, scope: scope))
       case "rename":
-        guard args.count == 2 else { throw fail("'rename' needs exactly an old and a new name") }
-        entries.append(Entry(rule: .rename(from: args[0], to: args[1]), source: at))
+        guard args.count == 2 else { throw fail("'\(verb)' needs exactly an old and a new \(what)") }
+        entries.append(Entry(rule: .rename(from: args[0], to: args[1]), source: at, scope: scope))
       case "keep":
         guard args.count == 1 else { throw fail("'keep' needs exactly one name") }
         entries.append(Entry(rule: .keep(args[0]), source: at))
       default:
-        throw fail("unknown rule '\(first)' (expected merge, split, rename or keep)")
+        throw fail(
+          "unknown rule '\(first)' (expected merge, split, rename, keep, tag-merge, tag-split or tag-rename)")
       }
     }
     self.entries = entries
@@ -99,24 +120,63 @@ public struct AliasFile: Sendable, Equatable {
     Set(entries.compactMap { if case .keep(let n) = $0.rule { return NameNormalizer.key(n) } else { return nil } })
   }
 
-  /// What a name becomes under the rules: one name, or several for a split; `nil` if no rule applies.
-  /// Returns the index of the entry that applied.
-  func apply(to name: String) -> (names: [String], entry: Int)? {
+  /// What a name (or, with `scope: .tag`, a tag) becomes under the rules: one name, or several
+  /// for a split; `nil` if no rule applies. Returns the index of the entry that applied; the first
+  /// rule in the file wins.
+  /// - Complexity: O(rules) per call; ``Index`` answers in O(1) after an O(rules) build.
+  func apply(to name: String, scope: Scope = .person) -> (names: [String], entry: Int)? {
     if entries.isEmpty { return nil }
-    let key = NameNormalizer.key(name)
-    for (i, entry) in entries.enumerated() {
-      switch entry.rule {
-      case .merge(let canonical, let variants):
-        if variants.contains(where: { NameNormalizer.key($0) == key }) { return ([canonical], i) }
-      case .split(let joined, let names):
-        if NameNormalizer.key(joined) == key { return (names, i) }
-      case .rename(let from, let to):
-        if NameNormalizer.key(from) == key { return ([to], i) }
-      case .keep:
-        continue
+    return Index(self).apply(to: name, scope: scope)
+  }
+
+  /// The rules by the key of the name each one replaces, for applying a large alias file (say,
+  /// thousands of accepted `coauthor names` suggestions) to every author of a large corpus.
+  struct Index {
+    let file: AliasFile
+    private var person: [String: Int] = [:]
+    private var tag: [String: Int] = [:]
+
+    init(_ file: AliasFile) {
+      self.file = file
+      for (i, entry) in file.entries.enumerated() {
+        var keys: [String] = []
+        switch entry.rule {
+        case .merge(_, let variants): keys = variants
+        case .split(let joined, _): keys = [joined]
+        case .rename(let from, _): keys = [from]
+        case .keep: continue
+        }
+        for name in keys {
+          let key = Self.key(name, scope: entry.scope)
+          switch entry.scope {
+          case .person: if person[key] == nil { person[key] = i }
+          case .tag: if tag[key] == nil { tag[key] = i }
+          }
+        }
       }
     }
-    return nil
+
+    /// A name's key in its natural order (`Tong, Meg` → `meg tong`); a tag's plain key.
+    static func key(_ name: String, scope: Scope) -> String {
+      if scope == .person, case .inverted(let natural) = InvertedName.read(NameNormalizer.normalize(name)) {
+        return NameNormalizer.key(natural)
+      }
+      return NameNormalizer.key(name)
+    }
+
+    var isEmpty: Bool { person.isEmpty && tag.isEmpty }
+
+    func apply(to name: String, scope: Scope) -> (names: [String], entry: Int)? {
+      let table = scope == .person ? person : tag
+      if table.isEmpty { return nil }
+      guard let i = table[Self.key(name, scope: scope)] else { return nil }
+      switch file.entries[i].rule {
+      case .merge(let canonical, _): return ([canonical], i)
+      case .split(_, let names): return (names, i)
+      case .rename(_, let to): return ([to], i)
+      case .keep: return nil
+      }
+    }
   }
 }
 
@@ -129,4 +189,9 @@ extension AliasFile.Rule: CustomStringConvertible {
     case .keep(let n): return "keep '\(n)' as one person"
     }
   }
+}
+
+extension AliasFile.Entry: CustomStringConvertible {
+  /// The rule, with `tag ` before it for a tag rule (`tag rename 'LLM' to 'LLMs'`).
+  public var description: String { (scope == .tag ? "tag " : "") + rule.description }
 }

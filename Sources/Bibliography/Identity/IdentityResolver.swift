@@ -23,47 +23,107 @@ public struct IdentityResolver: Sendable {
   public func resolve(_ results: [ReadResult]) -> Corpus {
     var diagnostics = results.flatMap(\.diagnostics)
     var matches: [FellowMatch] = []
+    var matchPaper: [Int] = []
     var usedRules = Set<Int>()
     let records = results.flatMap(\.records)
     let kept = aliases.keptKeys
+    let rules = AliasFile.Index(aliases)
     var papers: [Paper] = []
+    var paperIDs: [[String?]] = []
+    var merges: [IdentityMerge] = []
+    var invertedSeen: [String: String] = [:]
 
     // Author keys seen anywhere, for evidence about joined names.
     let allAuthorKeys = Set(records.flatMap { $0.authors.map(NameNormalizer.key) })
 
+    func applied(_ rule: Int, _ what: String, at location: SourceLocation) {
+      usedRules.insert(rule)
+      let entry = aliases.entries[rule]
+      diagnostics.append(
+        Diagnostic(kind: .aliasApplied, message: "\(entry) (rule at line \(entry.source.line)) \(what)", at: location))
+    }
+
     for record in records {
       let authorsAt = SourceLocation(file: record.source.file, line: record.authorsLine ?? record.source.line)
       let fellowsAt = SourceLocation(file: record.source.file, line: record.fellowsLine ?? record.source.line)
-      // 1. Aliases.
+      // 1. Aliases, then names written family name first.
       var authors: [String] = []
-      for name in record.authors {
-        if let (names, rule) = aliases.apply(to: name) {
-          usedRules.insert(rule)
+      var ids: [String?] = []
+      for (k, name) in record.authors.enumerated() {
+        let id = k < record.authorIDs.count ? record.authorIDs[k].flatMap { $0.isEmpty ? nil : $0 } : nil
+        if let (names, rule) = rules.apply(to: name, scope: .person) {
+          applied(rule, "in '\(record.title)'", at: authorsAt)
           authors.append(contentsOf: names.map(NameNormalizer.normalize))
-          diagnostics.append(
-            Diagnostic(kind: .aliasApplied, message: "\(aliases.entries[rule].rule) (rule at line \(aliases.entries[rule].source.line)) in '\(record.title)'", at: authorsAt))
-        } else {
-          authors.append(name)
+          ids += names.count == 1 ? [id] : Array(repeating: nil, count: names.count)
+          continue
         }
+        ids.append(id)
+        guard name.utf8.contains(UInt8(ascii: ",")) else {
+          authors.append(name)
+          continue
+        }
+        if let natural = invertedSeen[name] {
+          authors.append(natural)
+          continue
+        }
+        var natural = name
+        switch InvertedName.read(NameNormalizer.normalize(name)) {
+        case .none: break
+        case .inverted(let form):
+          natural = form
+          diagnostics.append(Diagnostic(kind: .nameVariant, message: "'\(name)' written as '\(form)' (family name first)", at: authorsAt))
+        case .ambiguous(let form):
+          if allAuthorKeys.contains(NameNormalizer.key(form)) {
+            natural = form
+            diagnostics.append(
+              Diagnostic(
+                kind: .nameVariant, message: "'\(name)' written as '\(form)' (family name first; '\(form)' is an author elsewhere)",
+                at: authorsAt))
+          } else if !kept.contains(NameNormalizer.key(name)) {
+            let halves = name.split(separator: ",").map { NameNormalizer.normalize(String($0)) }
+            diagnostics.append(
+              Diagnostic(
+                kind: .suspectedJoinedNames,
+                message: "'\(name)' holds a comma: two names ('\(halves[0])' and '\(halves[1])') or one written family name first ('\(form)')? Add 'split' or 'rename' to the alias file to decide. (on '\(record.title)')",
+                at: authorsAt))
+          }
+        }
+        if natural != name { merges.append(IdentityMerge(variant: name, person: natural, reason: .inverted)) }
+        invertedSeen[name] = natural
+        authors.append(natural)
       }
       var listedFellows: [(listed: String, name: String, viaAlias: Bool)] = []
       for name in record.fellows {
-        if let (names, rule) = aliases.apply(to: name) {
-          usedRules.insert(rule)
-          diagnostics.append(
-            Diagnostic(kind: .aliasApplied, message: "\(aliases.entries[rule].rule) (rule at line \(aliases.entries[rule].source.line)) for fellow in '\(record.title)'", at: fellowsAt))
+        if let (names, rule) = rules.apply(to: name, scope: .person) {
+          applied(rule, "for fellow in '\(record.title)'", at: fellowsAt)
           listedFellows += names.map { (name, NameNormalizer.normalize($0), true) }
+        } else if name.utf8.contains(UInt8(ascii: ",")), case .inverted(let natural) = InvertedName.read(NameNormalizer.normalize(name)) {
+          listedFellows.append((name, natural, false))
         } else {
           listedFellows.append((name, name, false))
         }
       }
+      var tags: [String] = []
+      for tag in record.tags {
+        if let (names, rule) = rules.apply(to: tag, scope: .tag) {
+          applied(rule, "in '\(record.title)'", at: record.source)
+          tags += names
+        } else {
+          tags.append(tag)
+        }
+      }
       // 2. Repeated authors.
       var seen = Set<String>()
-      authors = authors.filter { name in
-        if seen.insert(NameNormalizer.key(name)).inserted { return true }
+      var keptIDs: [String?] = []
+      authors = zip(authors, ids).compactMap { name, id in
+        if seen.insert(NameNormalizer.key(name)).inserted {
+          keptIDs.append(id)
+          return name
+        }
         diagnostics.append(Diagnostic(kind: .duplicateAuthor, message: "'\(name)' is listed twice on '\(record.title)'; kept once", at: authorsAt))
-        return false
+        return nil
       }
+      ids = keptIDs
       if authors.isEmpty {
         diagnostics.append(Diagnostic(kind: .noAuthors, message: "'\(record.title)' lists no authors", at: authorsAt))
       }
@@ -83,6 +143,7 @@ public struct IdentityResolver: Sendable {
           let why = viaAlias ? "the alias file maps '\(listed)' to '\(name)'; " + reason : reason
           matches.append(
             FellowMatch(listed: listed, author: author, rule: rule, reason: why, paperTitle: record.title, source: fellowsAt))
+          matchPaper.append(papers.count)
           if rule != .exact {
             diagnostics.append(
               Diagnostic(kind: .fellowMatched, message: "fellow '\(listed)' matched to author '\(author)': \(why) (on '\(record.title)')", at: fellowsAt))
@@ -96,6 +157,7 @@ public struct IdentityResolver: Sendable {
               at: fellowsAt))
           let base = Self.splitParenthetical(name).base
           authors.append(base)
+          ids.append(nil)
           fellows.append(base)
         case .none:
           let base = Self.splitParenthetical(name).base
@@ -103,35 +165,43 @@ public struct IdentityResolver: Sendable {
             Diagnostic(
               kind: .fellowUnmatched,
               message: "fellow '\(listed)' is not among the authors of '\(record.title)'; added as an author", at: fellowsAt))
-          if !authors.contains(where: { NameNormalizer.key($0) == NameNormalizer.key(base) }) { authors.append(base) }
+          if !authors.contains(where: { NameNormalizer.key($0) == NameNormalizer.key(base) }) {
+            authors.append(base)
+            ids.append(nil)
+          }
           if !fellows.contains(base) { fellows.append(base) }
         }
       }
       papers.append(
         Paper(
           title: record.title, authors: authors, fellows: fellows, date: record.date,
-          tags: Self.distinctTags(record.tags), abstract: record.abstract, source: record.source, id: record.id))
+          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id))
+      paperIDs.append(ids)
     }
 
-    // 5. One spelling per person across the corpus (first seen wins).
-    var spelling: [String: String] = [:]
-    var reported = Set<String>()
+    // 5. One person per id or name across the corpus, initials joined with evidence, homonyms
+    //    told apart (see PersonResolver).
+    let people = PersonResolver.resolve(authors: papers.map(\.authors), ids: paperIDs, sources: papers.map(\.source))
+    diagnostics += people.diagnostics
+    merges += people.merges
     for p in papers.indices {
-      for (k, name) in papers[p].authors.enumerated() {
-        let key = NameNormalizer.key(name)
-        if let canonical = spelling[key] {
-          if canonical != name {
-            if reported.insert(name + "\u{0}" + canonical).inserted {
-              diagnostics.append(
-                Diagnostic(kind: .nameVariant, message: "'\(name)' written as '\(canonical)' (same name up to case, accents or periods)", at: papers[p].source))
-            }
-            papers[p].authors[k] = canonical
-          }
-        } else {
-          spelling[key] = name
-        }
+      let old = papers[p].authors
+      let new = people.authors[p]
+      guard old != new else { continue }
+      var renamed: [String: String] = [:]
+      for (a, b) in zip(old, new) where a != b { renamed[a] = b }
+      var seen = Set<String>()
+      papers[p].authors = new.filter { name in
+        if seen.insert(name).inserted { return true }
+        diagnostics.append(
+          Diagnostic(kind: .duplicateAuthor, message: "'\(name)' is listed twice on '\(papers[p].title)' (as two spellings of one person); kept once", at: papers[p].source))
+        return false
       }
-      papers[p].fellows = papers[p].fellows.map { spelling[NameNormalizer.key($0)] ?? $0 }
+      var seenFellows = Set<String>()
+      papers[p].fellows = papers[p].fellows.map { renamed[$0] ?? $0 }.filter { seenFellows.insert($0).inserted }
+      for i in matches.indices where matchPaper[i] == p {
+        matches[i].author = renamed[matches[i].author] ?? matches[i].author
+      }
     }
     var tagSpelling: [String: String] = [:]
     for p in papers.indices {
@@ -142,7 +212,6 @@ public struct IdentityResolver: Sendable {
         return tag
       }
     }
-    for i in matches.indices { matches[i].author = spelling[NameNormalizer.key(matches[i].author)] ?? matches[i].author }
 
     // 6. Duplicate entries of one paper.
     var merged: [Paper] = []
@@ -183,9 +252,11 @@ public struct IdentityResolver: Sendable {
 
     for (i, entry) in aliases.entries.enumerated() where !usedRules.contains(i) {
       if case .keep = entry.rule { continue }
-      diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no name: \(entry.rule)", at: entry.source))
+      let what = entry.scope == .tag ? "tag" : "name"
+      diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no \(what): \(entry)", at: entry.source))
     }
-    return Corpus(entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches)
+    return Corpus(
+      entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges)
   }
 
   static func distinctTags(_ tags: [String]) -> [String] {

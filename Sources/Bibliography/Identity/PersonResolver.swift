@@ -1,0 +1,314 @@
+/// Decides which author strings across a whole corpus are one person, and the name each person is
+/// shown under. Runs after the per-paper steps of ``IdentityResolver`` (alias file, inverted
+/// names, fellows).
+///
+/// Rules, in order:
+/// 1. **Ids win over strings.** Author slots carrying the same id (`orcid:…`, `openalex:A…`,
+///    `dblp:…`) are one person whatever the spelling. A spelling seen with exactly one id also
+///    claims that spelling's id-less slots; a spelling seen with two or more ids is a *homonym*:
+///    its id-less slots stay a separate person (which of the two is unknown).
+/// 2. **Spellings** equal up to case, accents and periods (``NameNormalizer/key(_:)``) are one
+///    person (unless rule 1 separates them by id).
+/// 3. **Initials need evidence.** A less specific form (`M. Tong`, `M. J. Tong`, `Meg Tong`) joins a
+///    more specific one (`Meg Tong`, `Meg J. Tong`; see ``PersonName``) only when (a) that fuller
+///    form is the single most specific compatible person with the same family name and first
+///    initial — if the initial form could be two different people (`Meg Tong` and `Mark Tong`) it
+///    never merges, (b) the two share a co-author, (c) they are never co-authors of each other,
+///    and (d) they do not carry different ids.
+/// 4. **Display name**: the most frequent spelling of the person (ties: the first seen); a person
+///    merged by rule 3 takes the fuller form's display name. People whose display names collide
+///    (homonyms separated by ids) are labelled with their first id: `Wei Wang (orcid:0000-…)`;
+///    an id-less homonym keeps the plain name.
+///
+/// - Complexity: O(*s*) dictionary operations for *s* author slots, plus, per block of names
+///   sharing family name and first initial, O(*b* · *c*) comparisons where *c* is the number of
+///   block members more specific than the name being matched, and co-author set intersections
+///   for the candidate pairs only. No comparison of all names with all names.
+struct PersonResolver {
+  struct Outcome {
+    /// Per paper, per author slot: the display name of the person.
+    var authors: [[String]]
+    var diagnostics: [Diagnostic]
+    var merges: [IdentityMerge]
+  }
+
+  // swift-format-ignore
+  static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation]) -> Outcome {
+    // Slots, spellings and keys, interned.
+    var spellingIndex: [String: Int32] = [:]
+    var spellings: [String] = []
+    var spellingKey: [Int32] = []
+    var keyIndex: [String: Int32] = [:]
+    var keys: [String] = []
+    var slotSpelling: [Int32] = []
+    var slotID: [Int32] = []
+    var idIndex: [String: Int32] = [:]
+    var idNames: [String] = []
+    var paperStart: [Int] = []
+    let hasIDs = ids.contains { $0.contains { $0 != nil } }
+    for (p, list) in authors.enumerated() {
+      paperStart.append(slotSpelling.count)
+      for (k, name) in list.enumerated() {
+        let s: Int32
+        if let known = spellingIndex[name] {
+          s = known
+        } else {
+          s = Int32(spellings.count)
+          spellingIndex[name] = s
+          spellings.append(name)
+          let key = NameNormalizer.key(name)
+          if let kk = keyIndex[key] {
+            spellingKey.append(kk)
+          } else {
+            keyIndex[key] = Int32(keys.count)
+            spellingKey.append(Int32(keys.count))
+            keys.append(key)
+          }
+        }
+        slotSpelling.append(s)
+        if hasIDs, k < ids[p].count, let id = ids[p][k] {
+          if let known = idIndex[id] {
+            slotID.append(known)
+          } else {
+            idIndex[id] = Int32(idNames.count)
+            slotID.append(Int32(idNames.count))
+            idNames.append(id)
+          }
+        } else if hasIDs {
+          slotID.append(-1)
+        }
+      }
+    }
+    paperStart.append(slotSpelling.count)
+    let slotCount = slotSpelling.count
+    let keyCount = keys.count
+
+    // Rule 1 and 2: union-find over key nodes [0, K) and id nodes [K, K+I).
+    var parent = Array(0 ..< Int32(keyCount + idNames.count))
+    func find(_ x: Int32) -> Int32 {
+      var x = x
+      while parent[Int(x)] != x {
+        parent[Int(x)] = parent[Int(parent[Int(x)])]
+        x = parent[Int(x)]
+      }
+      return x
+    }
+    if hasIDs {
+      var idsOfKey: [Int32: [Int32]] = [:]
+      var keyOrder: [Int32] = []
+      for slot in 0 ..< slotCount where slotID[slot] >= 0 {
+        let k = spellingKey[Int(slotSpelling[slot])]
+        if idsOfKey[k] == nil { keyOrder.append(k) }
+        if !(idsOfKey[k]?.contains(slotID[slot]) ?? false) { idsOfKey[k, default: []].append(slotID[slot]) }
+      }
+      for k in keyOrder {
+        let list = idsOfKey[k]!
+        if list.count == 1 {
+          let a = find(k)
+          let b = find(Int32(keyCount) + list[0])
+          if a != b { parent[Int(a)] = b }
+        }
+      }
+    }
+    func node(_ slot: Int) -> Int32 {
+      if hasIDs, slotID[slot] >= 0 { return Int32(keyCount) + slotID[slot] }
+      return spellingKey[Int(slotSpelling[slot])]
+    }
+
+    // Clusters numbered in order of first appearance.
+    var clusterOfRoot: [Int32: Int32] = [:]
+    var slotCluster = [Int32](repeating: 0, count: slotCount)
+    var clusterCount: Int32 = 0
+    for slot in 0 ..< slotCount {
+      let r = find(node(slot))
+      if let c = clusterOfRoot[r] {
+        slotCluster[slot] = c
+      } else {
+        clusterOfRoot[r] = clusterCount
+        slotCluster[slot] = clusterCount
+        clusterCount += 1
+      }
+    }
+    let n = Int(clusterCount)
+
+    // Display spelling per cluster: most frequent, ties first seen.
+    var display = [Int32](repeating: -1, count: n)
+    var displayCount = [Int32](repeating: 0, count: n)
+    var clusterIDs = [[Int32]](repeating: [], count: hasIDs ? n : 0)
+    do {
+      var counts: [Int64: Int32] = [:]
+      var order: [Int64] = []
+      var single = [Bool](repeating: true, count: n)
+      for slot in 0 ..< slotCount {
+        let c = Int(slotCluster[slot])
+        let s = slotSpelling[slot]
+        if display[c] < 0 {
+          display[c] = s
+        } else if display[c] != s {
+          single[c] = false
+        }
+        if hasIDs, slotID[slot] >= 0, !clusterIDs[c].contains(slotID[slot]) { clusterIDs[c].append(slotID[slot]) }
+      }
+      // Only clusters with several spellings need counting.
+      for slot in 0 ..< slotCount where !single[Int(slotCluster[slot])] {
+        let pair = Int64(slotCluster[slot]) << 32 | Int64(slotSpelling[slot])
+        if let v = counts[pair] {
+          counts[pair] = v + 1
+        } else {
+          counts[pair] = 1
+          order.append(pair)
+        }
+      }
+      for c in 0 ..< n where !single[c] { display[c] = -1 }
+      for pair in order {
+        let c = Int(pair >> 32)
+        let count = counts[pair]!
+        if count > displayCount[c] {
+          displayCount[c] = count
+          display[c] = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+        }
+      }
+    }
+
+    // Rule 3: initial forms join fuller forms, with evidence.
+    var mergeInto = [Int32](repeating: -1, count: n)
+    var mergeEvidence: [Int32: [Int32]] = [:]
+    var names = [PersonName?](repeating: nil, count: n)
+    var blocks: [String: [Int32]] = [:]
+    for c in 0 ..< n {
+      guard let name = PersonName(key: keys[Int(spellingKey[Int(display[c])])]) else { continue }
+      names[c] = name
+      blocks[name.block, default: []].append(Int32(c))
+    }
+    var clusterPapers: [[Int32]] = []
+    func papers(of c: Int32) -> [Int32] {
+      if clusterPapers.isEmpty {
+        clusterPapers = Array(repeating: [], count: n)
+        for p in 0 ..< authors.count {
+          for slot in paperStart[p] ..< paperStart[p + 1] {
+            let c = Int(slotCluster[slot])
+            if clusterPapers[c].last != Int32(p) { clusterPapers[c].append(Int32(p)) }
+          }
+        }
+      }
+      return clusterPapers[Int(c)]
+    }
+    func coauthors(of c: Int32) -> [Int32] {
+      var seen = Set<Int32>()
+      var out: [Int32] = []
+      for p in papers(of: c) {
+        for slot in paperStart[Int(p)] ..< paperStart[Int(p) + 1] {
+          let o = slotCluster[slot]
+          if o != c, seen.insert(o).inserted { out.append(o) }
+        }
+      }
+      return out
+    }
+    for (_, var members) in blocks where members.count >= 2 {
+      // Most specific first, so each name scans only the members more specific than itself.
+      members.sort { a, b in
+        let x = names[Int(a)]!.specificity
+        let y = names[Int(b)]!.specificity
+        return x.full != y.full ? x.full > y.full : (x.tokens != y.tokens ? x.tokens > y.tokens : a < b)
+      }
+      for a in members {
+        let nameA = names[Int(a)]!
+        var candidates: [Int32] = []
+        for b in members {
+          let nameB = names[Int(b)]!
+          guard nameA.isLessSpecific(than: nameB) else { break }
+          if hasIDs, !clusterIDs[Int(a)].isEmpty, !clusterIDs[Int(b)].isEmpty { continue }
+          if nameA.isCompatible(with: nameB) { candidates.append(b) }
+        }
+        guard !candidates.isEmpty else { continue }
+        // The most specific candidates: those no other candidate refines.
+        let maximal = candidates.filter { c in
+          !candidates.contains { d in d != c && names[Int(c)]!.isLessSpecific(than: names[Int(d)]!) && names[Int(c)]!.isCompatible(with: names[Int(d)]!) }
+        }
+        guard maximal.count == 1 else { continue }
+        let target = maximal[0]
+        let mine = coauthors(of: a)
+        if mine.contains(target) { continue }
+        let theirs = Set(coauthors(of: target))
+        let shared = mine.filter { theirs.contains($0) }
+        if !shared.isEmpty {
+          mergeInto[Int(a)] = target
+          mergeEvidence[a] = shared
+        }
+      }
+    }
+    func final(_ c: Int32) -> Int32 {
+      var c = c
+      while mergeInto[Int(c)] >= 0 { c = mergeInto[Int(c)] }
+      return c
+    }
+
+    // Rule 4: labels, with homonyms told apart by id.
+    var label = (0 ..< n).map { spellings[Int(display[$0])] }
+    var diagnostics: [Diagnostic] = []
+    var byLabel: [String: [Int32]] = [:]
+    var roots: [Int32] = []
+    for c in 0 ..< n where mergeInto[c] < 0 {
+      roots.append(Int32(c))
+      byLabel[label[c], default: []].append(Int32(c))
+    }
+    for c in roots {
+      guard let group = byLabel[label[Int(c)]], group.count > 1, group[0] == c else { continue }
+      let plain = label[Int(c)]
+      var used = Set<String>()
+      var shown: [String] = []
+      for (i, member) in group.enumerated() {
+        var text = plain
+        if hasIDs, let first = clusterIDs[Int(member)].first { text = "\(plain) (\(idNames[Int(first)]))" }
+        if !used.insert(text).inserted { text = "\(plain) #\(i + 1)" }
+        label[Int(member)] = text
+        shown.append(text)
+      }
+      let idsShown = group.compactMap { hasIDs ? clusterIDs[Int($0)].first.map { idNames[Int($0)] } : nil }
+      let idless = group.count - idsShown.count
+      let told = idsShown.joined(separator: ", ") + (idless > 0 ? (idless == 1 ? " and one without an id" : " and \(idless) without an id") : "")
+      let paper = papers(of: c).first.map { sources[Int($0)] }
+      diagnostics.append(
+        Diagnostic(
+          kind: .homonym,
+          message: "'\(plain)' is \(group.count) people told apart by their ids (\(told)); shown as \(shown.map { "'\($0)'" }.joined(separator: ", "))",
+          file: paper?.file, line: paper?.line))
+    }
+
+    // Output, with a note for each spelling shown differently.
+    var out: [[String]] = []
+    out.reserveCapacity(authors.count)
+    var merges: [IdentityMerge] = []
+    var reported = Set<Int64>()
+    for p in 0 ..< authors.count {
+      var row: [String] = []
+      row.reserveCapacity(authors[p].count)
+      for slot in paperStart[p] ..< paperStart[p + 1] {
+        let c = slotCluster[slot]
+        let f = final(c)
+        let s = slotSpelling[slot]
+        let shownAs = label[Int(f)]
+        row.append(shownAs)
+        guard spellings[Int(s)] != shownAs, s != display[Int(f)] || f != c else { continue }
+        guard reported.insert(Int64(f) << 32 | Int64(s)).inserted else { continue }
+        let written = spellings[Int(s)]
+        let why: String
+        if f != c {
+          let evidence = mergeEvidence[c]!.map { label[Int(final($0))] }
+          merges.append(IdentityMerge(variant: written, person: shownAs, reason: .initials, evidence: evidence))
+          why = "initials of the same name; shared co-author" + (evidence.count == 1 ? " " : "s ")
+            + evidence.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (evidence.count > 3 ? ", …" : "")
+        } else if spellingKey[Int(s)] == spellingKey[Int(display[Int(c)])] {
+          why = "same name up to case, accents or periods"
+        } else {
+          let shared = clusterIDs[Int(c)].map { idNames[Int($0)] }
+          merges.append(IdentityMerge(variant: written, person: shownAs, reason: .sameID, evidence: shared))
+          why = "same id " + shared.joined(separator: ", ")
+        }
+        diagnostics.append(Diagnostic(kind: .nameVariant, message: "'\(written)' written as '\(shownAs)' (\(why))", at: sources[p]))
+      }
+      out.append(row)
+    }
+    return Outcome(authors: out, diagnostics: diagnostics, merges: merges)
+  }
+}
