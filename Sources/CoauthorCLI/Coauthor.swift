@@ -9,7 +9,7 @@ public struct Coauthor: ParsableCommand {
       Inputs are MATS-style research listings (plain text) or Coauthor corpus JSON files; the format comes from the extension or the content (--input-format overrides). Data goes to standard output, diagnostics to standard error.
       """,
     version: "0.1.0",
-    subcommands: [Stats.self, Rank.self, Communities.self, Render.self, Report.self])
+    subcommands: [Stats.self, Rank.self, Communities.self, Render.self, Report.self, Export.self])
 
   public init() {}
 }
