@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "Networks", targets: ["Networks"]),
     .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
     .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "Exporting", targets: ["Exporting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,10 +37,11 @@ let package = Package(
     .target(
       name: "Reporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography"],
       swiftSettings: strict),
+    .target(name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks"], swiftSettings: strict),
     .target(
       name: "CoauthorCLI",
       dependencies: [
-        "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "GraphvizRendering", "Reporting",
+        "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "GraphvizRendering", "Reporting", "Exporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -76,6 +78,11 @@ let package = Package(
       dependencies: ["Reporting", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
-      name: "CLITests", dependencies: ["CoauthorCLI", "TestSupport"], swiftSettings: strict),
+      name: "ExportingTests",
+      dependencies: ["Exporting", "Networks", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      exclude: ["Golden"], swiftSettings: strict),
+    .testTarget(
+      name: "CLITests", dependencies: ["CoauthorCLI", "TestSupport"], exclude: ["export_roundtrip.py"],
+      swiftSettings: strict),
   ]
 )

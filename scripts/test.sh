@@ -7,4 +7,12 @@ swift build --build-tests
 # The browser test (CLITests/BrowserTests.swift) opens the HTML report in headless Chromium; it
 # skips when Chromium is missing, except here, where setup.sh has just installed it.
 export COAUTHOR_REQUIRE_BROWSER=1
+# The export round trip (CLITests/ExportCommandTests.swift runs Tests/CLITests/export_roundtrip.py)
+# reads GraphML, GEXF and node-link JSON back with networkx; install it when missing, and fail
+# rather than skip if it still cannot be imported.
+if ! python3 -c 'import networkx' >/dev/null 2>&1; then
+  echo "test: installing networkx" >&2
+  python3 -m pip install --quiet networkx || python3 -m pip install --quiet --break-system-packages networkx
+fi
+export COAUTHOR_REQUIRE_NETWORKX=1
 swift test --skip-build "$@"

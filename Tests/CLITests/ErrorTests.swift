@@ -52,7 +52,7 @@ import Testing
   /// Every command that reads input, with its output (if any) in the working folder.
   static let commands: [[String]] = [
     ["stats"], ["stats", "--format", "json"], ["rank"], ["communities", "--format", "json"],
-    ["render", "--output", "out.svg"], ["report", "--output", "dir"],
+    ["render", "--output", "out.svg"], ["report", "--output", "dir"], ["export", "--output", "out.graphml"],
   ]
 
   @Test(arguments: inputs, commands)

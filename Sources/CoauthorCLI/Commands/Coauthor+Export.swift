@@ -1,0 +1,145 @@
+import ArgumentParser
+import Bibliography
+import Exporting
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import Networks
+import Reporting
+
+extension ExportFormat: ExpressibleByArgument {}
+
+extension Coauthor {
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a network with its metrics and communities for Gephi, networkx, VOSviewer or a spreadsheet.",
+      discussion: """
+        The format comes from the output's extension (.graphml, .gexf, .json for networkx node-link JSON, .csv, .dot or .gv) or from --format; VOSviewer JSON needs '--format vosviewer'. CSV writes two tables: --output net.csv gives net.nodes.csv and net.edges.csv.
+
+        Nodes carry label, papers, fellow, every metric asked for (--metrics, default all: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, clustering; networkx 3.x conventions, as in 'coauthor rank') and community (numbered from 1, largest first, as in 'coauthor communities'); edges carry weight, and kind and via in the fellow graph. Same input, same options: same bytes. Files are replaced atomically.
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write: <file>.graphml, .gexf, .json, .csv or .dot.", valueName: "file"))
+    var output: String
+
+    @Option(help: "Output format, instead of the extension's: graphml, gexf, json, csv, dot or vosviewer.")
+    var format: ExportFormat?
+
+    @Option(
+      help: ArgumentHelp(
+        "Metrics to compute and write: all, none, or a comma-separated list (degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, clustering).",
+        valueName: "list"))
+    var metrics: String = "all"
+
+    @Flag(help: "Path metrics (betweenness, closeness, harmonic) use distance = 1/weight.")
+    var weighted = false
+
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("Worker threads <n> for betweenness, closeness and harmonic; 0 = all cores.", valueName: "n"))
+    var threads: Int = 0
+
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(
+        "Estimate betweenness from <k> randomly sampled source nodes (seeded by --seed) instead of all of them.",
+        valueName: "k"))
+    var samples: Int?
+
+    @OptionGroup var community: CommunityOptions
+
+    @Flag(help: "Leave out the community attribute (and skip community detection).")
+    var noCommunities = false
+
+    /// The format to write: `--format`, else the output's extension.
+    var resolvedFormat: ExportFormat? { format ?? ExportFormat(fileExtension: (output as NSString).pathExtension) }
+
+    func validate() throws {
+      try input.requirePaths()
+      guard resolvedFormat != nil else {
+        throw ValidationError(
+          "Please give an '--output' ending in .graphml, .gexf, .json, .csv or .dot, or a '--format' (got '\(output)').")
+      }
+      let chosen = try selectedMetrics()
+      if threads < 0 { throw ValidationError("Please give a '--threads' of 0 (all cores) or more.") }
+      if let samples {
+        if samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
+        if !chosen.contains(.betweenness) { throw ValidationError("Please use '--samples' only when betweenness is among '--metrics'.") }
+      }
+      if input.inputFormat == .edges && graphOptions.graph != .authors {
+        throw ValidationError("Please use '--graph authors' with edge lists: they have no fellows or tags.")
+      }
+    }
+
+    /// The metrics named by `--metrics`, in ``Metric`` order.
+    func selectedMetrics() throws -> [Metric] {
+      let names = metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      if names == ["all"] { return Metric.allCases }
+      if names == ["none"] { return [] }
+      var chosen: Set<Metric> = []
+      for name in names {
+        guard let metric = Metric(rawValue: name) else {
+          throw ValidationError(
+            "Please give '--metrics' as all, none or a list of: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(name)').")
+        }
+        chosen.insert(metric)
+      }
+      return Metric.allCases.filter(chosen.contains)
+    }
+
+    /// The files written for `format`: one, or for CSV `<base>.nodes.csv` and `<base>.edges.csv`
+    /// where `<base>` is the output without its extension.
+    static func paths(for output: String, format: ExportFormat) -> [String] {
+      guard format == .csv else { return [output] }
+      var base = (output as NSString).deletingPathExtension
+      for suffix in [".nodes", ".edges"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+      return [base + ".nodes.csv", base + ".edges.csv"]
+    }
+
+    func run() throws {
+      let format = resolvedFormat!
+      let chosen = try selectedMetrics()
+      let loaded = try Interrupt.handling { try input.load() }
+      reportDiagnostics(loaded.diagnostics)
+      let network = try loaded.network(graphOptions)
+      let isEdgeList: Bool
+      if case .network = loaded { isEdgeList = true } else { isEdgeList = false }
+
+      var attributes = NodeAttributes(includesPapers: !isEdgeList, includesFellow: isEdgeList ? false : nil)
+      let computation = MetricComputation(
+        weighted: weighted, threads: threads == 0 ? ProcessInfo.processInfo.activeProcessorCount : threads,
+        samples: samples, seed: community.seed)
+      for metric in chosen {
+        let progress = TerminalProgress(label: metric.rawValue)
+        defer { progress.finish() }
+        attributes.scores[metric] = try Interrupt.handling { try computation.scores(metric, of: network.graph, progress: progress) }
+      }
+      if !noCommunities {
+        let options = AnalysisOptions(
+          resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
+          sharedCollaborators: !graphOptions.noSharedCollaborators)
+        // Numbered as `coauthor communities` numbers them: by size, largest first, from 1.
+        let analysis = try Interrupt.handling {
+          try NetworkAnalysis(
+            network: network, corpus: loaded.corpus, options: options, metrics: [.pagerank],
+            communities: community.detect)
+        }
+        attributes.communities = analysis.communityOfNode.map { $0 + 1 }
+      }
+
+      let export = GraphExport(network: network, attributes: attributes)
+      let paths = Self.paths(for: output, format: format)
+      if format == .csv {
+        try AtomicFile.writeAll([(paths[0], Data(export.csvNodes().utf8)), (paths[1], Data(export.csvEdges().utf8))])
+      } else {
+        try AtomicFile.write(export.text(format), to: output)
+      }
+      let graph = network.graph
+      printError(
+        "coauthor: wrote \(paths.joined(separator: " and ")) (\(format.rawValue), \(graph.nodeCount) nodes, \(graph.edgeCount) edges)")
+    }
+  }
+}
