@@ -29,7 +29,8 @@ let package = Package(
       name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict,
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     .target(name: "Bibliography", dependencies: ["CZlib"], swiftSettings: strict),
-    .target(name: "Networks", dependencies: ["GraphCore", "Bibliography"], swiftSettings: strict),
+    // GraphAlgorithms: `NetworkFilter` keeps the top nodes by a metric and the largest component.
+    .target(name: "Networks", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography"], swiftSettings: strict),
     .target(
       name: "GraphvizRendering", dependencies: ["GraphCore", "Networks", "CGraphviz"],
       swiftSettings: strict),
