@@ -67,7 +67,7 @@ let package = Package(
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
       name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
-      exclude: ["seed_reference.py", "Fixtures"], swiftSettings: strict),
+      exclude: ["seed_reference.py", "filter_reference.py", "Fixtures"], swiftSettings: strict),
     .testTarget(
       name: "GraphvizRenderingTests",
       dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport"],
