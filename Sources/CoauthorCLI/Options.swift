@@ -365,7 +365,7 @@ enum FilterNotes {
       } else {
         let largest = dropped.prefix(3).map { "'\($0.title)' (\($0.authors))" }.joined(separator: ", ")
         lines.append(
-          "--max-authors \(limit): left out \(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) authors; largest: \(largest)\(dropped.count > 3 ? ", …" : "")")
+          "--max-authors \(limit): left out \(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) \(limit == 1 ? "author" : "authors"); largest: \(largest)\(dropped.count > 3 ? ", …" : "")")
       }
     }
     return lines
@@ -380,7 +380,7 @@ enum FilterNotes {
     case .minPapers:
       return "--min-papers \(filter.minPapers ?? 1): \(on): dropped \(step.nodesRemoved) of \(step.nodesBefore) nodes and their \(step.edgesRemoved) edges"
     case .largestComponent:
-      return "--largest-component: \(on): kept 1 of \(step.componentsBefore ?? 0) components (\(step.nodesAfter) nodes); dropped \(step.nodesRemoved) nodes and \(step.edgesRemoved) edges"
+      return "--largest-component: \(on): kept \(min(1, step.componentsBefore ?? 0)) of \(step.componentsBefore ?? 0) components (\(step.nodesAfter) nodes); dropped \(step.nodesRemoved) nodes and \(step.edgesRemoved) edges"
     case .keepTop:
       return "--keep-top \(filter.keepTop ?? 0) --by \(filter.rankBy.rawValue): \(on): kept \(step.nodesAfter) of \(step.nodesBefore) nodes; dropped \(step.edgesRemoved) edges"
     }

@@ -1,6 +1,11 @@
+import ArgumentParser
 import Foundation
+import GraphAlgorithms
+import Networks
 import TestSupport
 import Testing
+
+@testable import CoauthorCLI
 
 /// The counting and filter options (`FilterOptions`) on every command. Reference numbers for the
 /// bundled listing come from networkx (Tests/NetworksTests/filter_reference.py, no alias file).
@@ -185,5 +190,40 @@ import Testing
       #expect(bad.status == 64, "\(option) \(bad.err)")
       #expect(bad.err.hasPrefix("Error: Please leave out '--"), "\(bad.err)")
     }
+  }
+}
+
+/// In-process: every network command parses the shared filter group into the same `NetworkFilter`.
+@Suite struct FilterOptionParseTests {
+  static let options = [
+    "--since", "2020", "--until", "2025", "--max-authors", "30", "--min-weight", "1.5", "--min-papers", "2",
+    "--largest-component", "--keep-top", "40", "--by", "betweenness",
+  ]
+  static let expected = NetworkFilter(
+    years: YearFilter(since: 2020, until: 2025), maxAuthors: 30, minWeight: 1.5, minPapers: 2, largestComponent: true,
+    keepTop: 40, rankBy: .betweenness)
+
+  @Test(arguments: ["stats", "rank", "communities", "render", "report"])
+  func everyCommandTakesTheFilters(command name: String) throws {
+    var arguments = [name, "a.txt"] + Self.options
+    if name == "render" { arguments += ["--output", "x.svg"] }
+    let command = try Coauthor.parseAsRoot(arguments)
+    let filters: FilterOptions
+    switch command {
+    case let c as Coauthor.Stats: filters = c.filters
+    case let c as Coauthor.Rank: filters = c.filters
+    case let c as Coauthor.Communities: filters = c.filters
+    case let c as Coauthor.Render: filters = c.filters
+    case let c as Coauthor.Report: filters = c.filters
+    default: Issue.record("unexpected command \(command)"); return
+    }
+    #expect(filters.filter == Self.expected)
+    #expect(filters.arguments == Self.options)
+  }
+
+  @Test func defaultsKeepEverything() throws {
+    let rank = try #require(try Coauthor.parseAsRoot(["rank", "a.txt"]) as? Coauthor.Rank)
+    #expect(rank.filters.filter == NetworkFilter() && rank.filters.filter.isEmpty)
+    #expect(rank.filters.tagWeight == .count && rank.filters.arguments.isEmpty)
   }
 }
