@@ -28,6 +28,8 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     case selfLoop = "self-loop"
     /// Edge-list lines naming the same pair more than once, merged into one edge (weights summed).
     case parallelEdges = "parallel-edges"
+    /// A paper left out because it has more authors than the `--max-authors` limit.
+    case hyperAuthored = "hyper-authored"
     /// Anything else a reader wants to report.
     case note
 

@@ -218,3 +218,189 @@ struct ComputeOptions: ParsableArguments {
   /// The thread count to use: `--threads`, or every core for 0.
   var resolvedThreads: Int { threads == 0 ? ProcessInfo.processInfo.activeProcessorCount : threads }
 }
+
+extension TagWeighting: ExpressibleByArgument {}
+
+/// Counting and filters shared by every command that builds networks (`stats`, `rank`,
+/// `communities`, `render`, `report`, `export`): `--since/--until`, `--max-authors`,
+/// `--min-weight`, `--min-papers`, `--largest-component`, `--keep-top N --by METRIC` and
+/// `--tag-weight`. They map to one ``NetworkFilter``, so every command applies the same rules in
+/// the same order (papers by year and author count → projection with counting → min-weight →
+/// min-papers → largest component → keep-top). Adopt with
+/// `@OptionGroup(title: "Counting and filters") var filters: FilterOptions`, then
+/// `filters.network(from: loaded, graph: graphOptions)` (or `papers(of:)` and `apply(to:)`).
+struct FilterOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers from <year> on (papers without a date are left out).", valueName: "year"))
+  var since: Int?
+
+  @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers up to <year> (papers without a date are left out).", valueName: "year"))
+  var until: Int?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Leave out papers with more than <n> authors (hyper-authored papers); they are counted and listed.", valueName: "n"))
+  var maxAuthors: Int?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Drop edges with weight below <w> (after counting / --tag-weight); their nodes stay.", valueName: "w"))
+  var minWeight: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Keep only nodes on at least <n> papers (tags graph: tags on at least <n> papers).", valueName: "n"))
+  var minPapers: Int?
+
+  @Flag(help: "Keep only the largest connected component (ties: the one holding the first node).")
+  var largestComponent = false
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Keep only the <n> nodes with the highest --by score, and the edges among them.", valueName: "n"))
+  var keepTop: Int?
+
+  @Option(help: ArgumentHelp("The metric --keep-top ranks by (default pagerank).", valueName: "metric"))
+  var by: Metric?
+
+  @Option(help: "Tags graph edge weight: count (papers with both tags), association (van Eck & Waltman 2009: c_ij / (s_i s_j)) or jaccard (c_ij / (s_i + s_j - c_ij)).")
+  var tagWeight: TagWeighting = .count
+
+  func validate() throws {
+    if let since, let until, since > until {
+      throw ValidationError("Please give '--since' no later than '--until' (got \(since) > \(until)).")
+    }
+    if let maxAuthors, maxAuthors < 1 { throw ValidationError("Please give '--max-authors' of at least 1 (got \(maxAuthors)).") }
+    if let minWeight, !(minWeight >= 0 && minWeight.isFinite) {
+      throw ValidationError("Please give '--min-weight' as a number of at least 0 (got \(minWeight)).")
+    }
+    if let minPapers, minPapers < 1 { throw ValidationError("Please give '--min-papers' of at least 1 (got \(minPapers)).") }
+    if let keepTop, keepTop < 1 { throw ValidationError("Please give '--keep-top' of at least 1 (got \(keepTop)).") }
+    if by != nil && keepTop == nil { throw ValidationError("Please use '--by' only with '--keep-top <n>'.") }
+  }
+
+  /// For commands that draw one network: `--tag-weight` only means something for `--graph tags`.
+  func validate(graph: Network.Kind) throws {
+    if tagWeight != .count && graph != .tags {
+      throw ValidationError("Please use '--tag-weight' only with '--graph tags'.")
+    }
+  }
+
+  /// The library value these options stand for.
+  var filter: NetworkFilter {
+    NetworkFilter(
+      years: YearFilter(since: since, until: until), maxAuthors: maxAuthors, minWeight: minWeight, minPapers: minPapers,
+      largestComponent: largestComponent, keepTop: keepTop, rankBy: by ?? .pagerank)
+  }
+
+  /// The options as command-line arguments (for a report's "how to reproduce" line).
+  var arguments: [String] {
+    var out: [String] = []
+    if let since { out += ["--since", "\(since)"] }
+    if let until { out += ["--until", "\(until)"] }
+    if let maxAuthors { out += ["--max-authors", "\(maxAuthors)"] }
+    if let minWeight { out += ["--min-weight", formatWeight(minWeight)] }
+    if let minPapers { out += ["--min-papers", "\(minPapers)"] }
+    if largestComponent { out += ["--largest-component"] }
+    if let keepTop { out += ["--keep-top", "\(keepTop)"] + (by.map { ["--by", $0.rawValue] } ?? []) }
+    if tagWeight != .count { out += ["--tag-weight", tagWeight.rawValue] }
+    return out
+  }
+
+  /// Step 1 on `corpus`, with one line on standard error per paper filter.
+  func papers(of corpus: Corpus) throws -> PaperFilterResult {
+    let result = try filter.papers(of: corpus)
+    for line in FilterNotes.papers(result, filter: filter) { printError("coauthor: " + line) }
+    return result
+  }
+
+  /// Steps 3–6 on `network`, with one line on standard error per step.
+  func apply(to network: Network) throws -> Network {
+    let result = try filter.apply(to: network)
+    for step in result.steps { printError("coauthor: " + FilterNotes.step(step, filter: filter, graph: network.kind)) }
+    return result.network
+  }
+
+  /// The filtered network `graph` asks for, from the inputs: papers filtered, projected with
+  /// `--counting`/`--tag-weight`, then nodes and edges filtered; notes on standard error. Returns
+  /// the papers kept too (empty for an edge list).
+  /// - Throws: `ValidationError` for paper filters or `--min-papers` on an edge list (it has no
+  ///   papers), and whatever ``LoadedInput/network(_:)`` throws.
+  func network(from loaded: LoadedInput, graph: GraphOptions) throws -> (corpus: Corpus, network: Network) {
+    switch loaded {
+    case .corpus(let corpus):
+      let kept = try papers(of: corpus).corpus
+      let network = Network.build(
+        graph.graph, from: kept, counting: graph.counting, tagWeighting: tagWeight,
+        sharedCollaborators: !graph.noSharedCollaborators)
+      return (kept, try apply(to: network))
+    case .network:
+      try requirePapers(false)
+      return (loaded.corpus, try apply(to: try loaded.network(graph)))
+    }
+  }
+
+  /// Refuses the options that need paper records when the input is an edge list.
+  func requirePapers(_ hasPapers: Bool) throws {
+    guard !hasPapers else { return }
+    if since != nil || until != nil || maxAuthors != nil {
+      throw ValidationError("Please leave out '--since', '--until' and '--max-authors': an edge list has no papers, dates or author lists.")
+    }
+    if minPapers != nil { throw ValidationError("Please leave out '--min-papers': an edge list has no paper counts.") }
+  }
+}
+
+/// The one-line notes the filters print (standard error) and the report shows.
+enum FilterNotes {
+  /// One line per paper filter that is set.
+  static func papers(_ result: PaperFilterResult, filter: NetworkFilter) -> [String] {
+    var lines: [String] = []
+    if let years = result.years {
+      lines.append(
+        "years \(filter.years.description): kept \(years.kept) papers; left out \(years.outside) from other years and \(years.undated) without a date")
+    }
+    if let limit = result.maxAuthors {
+      let dropped = result.hyperAuthored
+      if dropped.isEmpty {
+        lines.append("--max-authors \(limit): no paper has more than \(limit) authors")
+      } else {
+        let largest = dropped.prefix(3).map { "'\($0.title)' (\($0.authors))" }.joined(separator: ", ")
+        lines.append(
+          "--max-authors \(limit): left out \(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) \(limit == 1 ? "author" : "authors"); largest: \(largest)\(dropped.count > 3 ? ", …" : "")")
+      }
+    }
+    return lines
+  }
+
+  /// What one node or edge step removed.
+  static func step(_ step: FilterStep, filter: NetworkFilter, graph: Network.Kind) -> String {
+    let on = "\(graph.rawValue) graph"
+    switch step.kind {
+    case .minWeight:
+      return "--min-weight \(formatWeight(filter.minWeight ?? 0)): \(on): dropped \(step.edgesRemoved) of \(step.edgesBefore) edges"
+    case .minPapers:
+      return "--min-papers \(filter.minPapers ?? 1): \(on): dropped \(step.nodesRemoved) of \(step.nodesBefore) nodes and their \(step.edgesRemoved) edges"
+    case .largestComponent:
+      return "--largest-component: \(on): kept \(min(1, step.componentsBefore ?? 0)) of \(step.componentsBefore ?? 0) components (\(step.nodesAfter) nodes); dropped \(step.nodesRemoved) nodes and \(step.edgesRemoved) edges"
+    case .keepTop:
+      return "--keep-top \(filter.keepTop ?? 0) --by \(filter.rankBy.rawValue): \(on): kept \(step.nodesAfter) of \(step.nodesBefore) nodes; dropped \(step.edgesRemoved) edges"
+    }
+  }
+}
+
+extension NetworkFilter {
+  /// A short line for a picture's legend naming the filters other than years, or `nil`.
+  var legendNote: String? {
+    var parts: [String] = []
+    if let maxAuthors { parts.append("papers with ≤ \(maxAuthors) authors") }
+    if let minWeight { parts.append("links of weight ≥ \(formatWeight(minWeight))") }
+    if let minPapers { parts.append("nodes on ≥ \(minPapers) papers") }
+    if largestComponent { parts.append("largest component") }
+    if let keepTop { parts.append("top \(keepTop) by \(rankBy.rawValue)") }
+    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+  }
+}
+
+/// A threshold as the user would type it: `2` for 2.0, `0.3` for 0.3 (shortest round-trip form).
+func formatWeight(_ x: Double) -> String {
+  x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+}

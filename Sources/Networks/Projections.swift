@@ -73,33 +73,54 @@ extension Network {
       edgeKinds: edges.map(\.kind), edgeVia: edges.map(\.via))
   }
 
-  /// The tag co-occurrence graph: one node per tag, an edge per pair of tags carried by the same
-  /// paper, weight = number of papers carrying both.
-  public static func tags(of corpus: Corpus) -> Network {
+  /// The tag co-occurrence graph: one node per tag (in order of first appearance), an edge per
+  /// pair of tags carried by the same paper, weighted by `weighting` (``TagWeighting``: papers
+  /// carrying both by default, or association strength, or Jaccard). A tag listed twice on one
+  /// paper counts once.
+  ///
+  /// - Complexity: O(Σ tᵢ²) over papers with tᵢ tags, plus O(m log d) to build the graph.
+  public static func tags(of corpus: Corpus, weighting: TagWeighting = .count) -> Network {
     let names = corpus.tags
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     var papers = [Int](repeating: 0, count: names.count)
     var builder = GraphBuilder(nodeCount: names.count)
     for paper in corpus.papers {
-      let ids = paper.tags.compactMap { index[$0] }
+      var ids: [Int] = []
+      for tag in paper.tags { if let id = index[tag], !ids.contains(id) { ids.append(id) } }
       for id in ids { papers[id] += 1 }
       for i in ids.indices {
         for j in ids.indices where j > i { builder.addEdge(ids[i], ids[j], weight: 1) }
       }
     }
+    var graph = builder.build()
+    if weighting != .count {
+      // Co-occurrence counts are exact small integers; re-weight each edge from them.
+      var weighted = GraphBuilder(nodeCount: names.count)
+      weighted.reserveCapacity(graph.edgeCount)
+      for e in 0 ..< graph.edgeCount {
+        let (u, v) = (Int(graph.edgeSources[e]), Int(graph.edgeTargets[e]))
+        let w = weighting.weight(both: Int(graph.edgeWeights[e]), first: papers[u], second: papers[v])
+        weighted.addEdge(u, v, weight: w)
+      }
+      graph = weighted.build()
+    }
     return Network(
-      kind: .tags, graph: builder.build(), labels: names, paperCounts: papers,
+      kind: .tags, graph: graph, labels: names, paperCounts: papers,
       isFellow: Array(repeating: false, count: names.count))
   }
 
   /// The projection of `corpus` named by `kind`, with default options.
-  public static func build(_ kind: Kind, from corpus: Corpus, counting: Counting = .full, sharedCollaborators: Bool = true)
-    -> Network
-  {
+  ///
+  /// `counting` applies to the authors graph, `tagWeighting` to the tags graph and
+  /// `sharedCollaborators` to the fellows graph.
+  public static func build(
+    _ kind: Kind, from corpus: Corpus, counting: Counting = .full, tagWeighting: TagWeighting = .count,
+    sharedCollaborators: Bool = true
+  ) -> Network {
     switch kind {
     case .authors: return authors(of: corpus, counting: counting)
     case .fellows: return fellows(of: corpus, sharedCollaborators: sharedCollaborators)
-    case .tags: return tags(of: corpus)
+    case .tags: return tags(of: corpus, weighting: tagWeighting)
     }
   }
 }

@@ -19,6 +19,11 @@ public struct AnalysisOptions: Sendable, Equatable, Codable {
   /// harmonic: O(nm) each, hours on 100k researchers); their scores are all 0 and reports say
   /// they were not computed. Sizing and ranking then use PageRank and degree.
   public var pathMetricNodeLimit: Int = 20_000
+  /// Tags graph edge weight (``TagWeighting``).
+  public var tagWeighting: TagWeighting = .count
+  /// Papers, nodes and edges to keep (``NetworkFilter``; default: everything). ``Analysis``
+  /// applies all of it: the papers first, then the node and edge steps to each network.
+  public var filter: NetworkFilter = NetworkFilter()
 
   /// The metrics that take O(nm) time: all-pairs shortest paths.
   public static let pathMetrics: Set<Metric> = [.betweenness, .closeness, .harmonic]
@@ -71,6 +76,9 @@ public struct NetworkAnalysis: Sendable {
   public var communities: [Community]
   /// `communityOfNode[v]` is the index into ``communities`` of node `v`'s community.
   public var communityOfNode: [Int]
+  /// What the node and edge filters removed from this network (empty when none is set; set by
+  /// ``Analysis``).
+  public var filterSteps: [FilterStep] = []
 
   /// Nodes ordered by `metric`, highest first; ties by label.
   /// - Precondition: `metric` was computed (see ``scores``).
@@ -123,21 +131,37 @@ public struct NetworkAnalysis: Sendable {
 /// The full analysis of a corpus: the three networks, their metrics and communities, and the
 /// topic clusters. Pure and deterministic: the same corpus and options give the same result.
 public struct Analysis: Sendable {
+  /// The papers analysed: the input's papers kept by ``AnalysisOptions/filter``.
   public var corpus: Corpus
   public var options: AnalysisOptions
+  /// What the paper filters kept and left out.
+  public var paperFilter: PaperFilterResult
   public var authors: NetworkAnalysis
   public var fellows: NetworkAnalysis
   public var tags: NetworkAnalysis
 
-  public init(corpus: Corpus, options: AnalysisOptions = AnalysisOptions()) throws(GraphError) {
+  /// - Throws: ``NetworkFilterError`` for an invalid filter, ``GraphError`` from the algorithms.
+  public init(corpus input: Corpus, options: AnalysisOptions = AnalysisOptions()) throws {
+    let selection = try options.filter.papers(of: input)
+    let corpus = selection.corpus
     self.corpus = corpus
     self.options = options
-    let tagNetwork = Network.tags(of: corpus)
-    self.tags = try Self.analyse(tagNetwork, corpus: corpus, options: options, tagsOf: { _ in [] })
-    let authorNetwork = Network.authors(of: corpus, counting: options.counting)
-    self.authors = try Self.analyse(authorNetwork, corpus: corpus, options: options, tagsOf: { $0.authors })
-    let fellowNetwork = Network.fellows(of: corpus, sharedCollaborators: options.sharedCollaborators)
-    self.fellows = try Self.analyse(fellowNetwork, corpus: corpus, options: options, tagsOf: { $0.fellows })
+    self.paperFilter = selection
+    func filtered(_ kind: Network.Kind) throws(NetworkFilterError) -> FilteredNetwork {
+      try options.filter.apply(
+        to: Network.build(
+          kind, from: corpus, counting: options.counting, tagWeighting: options.tagWeighting,
+          sharedCollaborators: options.sharedCollaborators))
+    }
+    let tagNetwork = try filtered(.tags)
+    self.tags = try Self.analyse(tagNetwork.network, corpus: corpus, options: options, tagsOf: { _ in [] })
+    self.tags.filterSteps = tagNetwork.steps
+    let authorNetwork = try filtered(.authors)
+    self.authors = try Self.analyse(authorNetwork.network, corpus: corpus, options: options, tagsOf: { $0.authors })
+    self.authors.filterSteps = authorNetwork.steps
+    let fellowNetwork = try filtered(.fellows)
+    self.fellows = try Self.analyse(fellowNetwork.network, corpus: corpus, options: options, tagsOf: { $0.fellows })
+    self.fellows.filterSteps = fellowNetwork.steps
   }
 
   /// The analysis of the network of `kind`.

@@ -94,6 +94,22 @@ func isXML(_ data: Data, root: String) -> Bool {
     #expect(edges.count == 344)
   }
 
+  /// The shared filters apply before export (numbers as in FilterCommandTests / filter_reference.py:
+  /// --min-papers 2 keeps 8 of 77 authors with 21 edges; the largest component then has 7 nodes).
+  @Test func filtersApplyBeforeExport() throws {
+    let dir = try TemporaryDirectory()
+    let result = try CLI.run([
+      "export", Self.listing, "--min-papers", "2", "--largest-component", "--metrics", "degree", "--output", dir.path("core.csv"),
+    ])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.err.contains("--min-papers 2: authors graph: dropped 69 of 77 nodes and their 322 edges"))
+    #expect(result.err.hasSuffix("(csv, 7 nodes, 21 edges)\n"))
+    #expect(try lines(dir.path("core.nodes.csv")).count == 8)
+    let refused = try CLI.run(["export", Self.listing, "--tag-weight", "jaccard", "--output", dir.path("x.json")])
+    #expect(refused.status == 64)
+    #expect(refused.err.contains("Please use '--tag-weight' only with '--graph tags'."))
+  }
+
   @Test func vosviewerNeedsTheFormatOption() throws {
     let dir = try TemporaryDirectory()
     let output = dir.path("map.json")

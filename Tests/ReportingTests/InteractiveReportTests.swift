@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Bibliography
+import Networks
 @testable import Reporting
 
 @Suite("Year filter, timeline and the interactive HTML")

@@ -16,6 +16,7 @@ extension Coauthor {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup(title: "Counting and filters") var filters: FilterOptions
     @OptionGroup var community: CommunityOptions
 
     @Option(help: "Output format: text, json or csv.")
@@ -26,13 +27,13 @@ extension Coauthor {
       if input.inputFormat == .edges && graphOptions.graph != .authors {
         throw ValidationError("Please use '--graph authors' with edge lists: they have no fellows or tags.")
       }
+      try filters.validate(graph: graphOptions.graph)
     }
 
     func run() throws {
       let loaded = try Interrupt.handling { try input.load() }
       reportDiagnostics(loaded.diagnostics)
-      let corpus = loaded.corpus
-      let network = try loaded.network(graphOptions)
+      let (corpus, network) = try filters.network(from: loaded, graph: graphOptions)
       let options = AnalysisOptions(
         resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
         sharedCollaborators: !graphOptions.noSharedCollaborators)

@@ -21,6 +21,7 @@ extension Coauthor {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup(title: "Counting and filters") var filters: FilterOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write: <file>.graphml, .gexf, .json, .csv or .dot.", valueName: "file"))
     var output: String
@@ -69,6 +70,7 @@ extension Coauthor {
         if samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
         if !chosen.contains(.betweenness) { throw ValidationError("Please use '--samples' only when betweenness is among '--metrics'.") }
       }
+      try filters.validate(graph: graphOptions.graph)
       if input.inputFormat == .edges && graphOptions.graph != .authors {
         throw ValidationError("Please use '--graph authors' with edge lists: they have no fellows or tags.")
       }
@@ -104,7 +106,7 @@ extension Coauthor {
       let chosen = try selectedMetrics()
       let loaded = try Interrupt.handling { try input.load() }
       reportDiagnostics(loaded.diagnostics)
-      let network = try loaded.network(graphOptions)
+      let (corpus, network) = try filters.network(from: loaded, graph: graphOptions)
       let isEdgeList: Bool
       if case .network = loaded { isEdgeList = true } else { isEdgeList = false }
 
@@ -124,7 +126,7 @@ extension Coauthor {
         // Numbered as `coauthor communities` numbers them: by size, largest first, from 1.
         let analysis = try Interrupt.handling {
           try NetworkAnalysis(
-            network: network, corpus: loaded.corpus, options: options, metrics: [.pagerank],
+            network: network, corpus: corpus, options: options, metrics: [.pagerank],
             communities: community.detect)
         }
         attributes.communities = analysis.communityOfNode.map { $0 + 1 }

@@ -15,6 +15,7 @@ extension Coauthor {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup(title: "Counting and filters") var filters: FilterOptions
 
     @Option(help: "The centrality measure.")
     var metric: Metric = .pagerank
@@ -39,6 +40,7 @@ extension Coauthor {
       if input.inputFormat == .edges && graphOptions.graph != .authors {
         throw ValidationError("Please use '--graph authors' with edge lists: they have no fellows or tags.")
       }
+      try filters.validate(graph: graphOptions.graph)
     }
 
     /// Computes `--metric` with `--threads`, `--samples` and `--seed`, reporting progress to
@@ -77,7 +79,7 @@ extension Coauthor {
     func run() throws {
       let loaded = try Interrupt.handling { try input.load() }
       reportDiagnostics(loaded.diagnostics)
-      let network = try loaded.network(graphOptions)
+      let network = try filters.network(from: loaded, graph: graphOptions).network
       let progress = TerminalProgress(label: metric.rawValue)
       defer { progress.finish() }
       let scores = try Interrupt.handling { try self.scores(of: network.graph, progress: progress).values }

@@ -21,6 +21,7 @@ extension Coauthor {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup(title: "Counting and filters") var filters: FilterOptions
     @OptionGroup var community: CommunityOptions
 
     @Option(help: "Graphviz layout engine.")
@@ -50,12 +51,6 @@ extension Coauthor {
     @Option(parsing: .unconditional, help: ArgumentHelp("With --focus: include people up to <r> co-author steps away.", valueName: "r"))
     var radius: Int = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers from <year> on (papers without a date are left out).", valueName: "year"))
-    var since: Int?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers up to <year> (papers without a date are left out).", valueName: "year"))
-    var until: Int?
-
     @Flag(help: "Write one picture per year (<file>-<year>.<ext>): the network up to each year, in one shared layout.")
     var perYear = false
 
@@ -68,22 +63,15 @@ extension Coauthor {
       if maxNodes < 1 { throw ValidationError("Please give '--max-nodes' of at least 1.") }
       if radius < 0 { throw ValidationError("Please give '--radius' of at least 0.") }
       if radius != 1 && focus == nil { throw ValidationError("'--radius' needs '--focus <name>'.") }
-      if let since, let until, since > until {
-        throw ValidationError("Please give '--since' no later than '--until' (got \(since) > \(until)).")
-      }
+      try filters.validate(graph: graphOptions.graph)
       if focus != nil && view == .communities { throw ValidationError("'--focus' draws people; it cannot be combined with '--view communities'.") }
     }
 
     func run() throws {
-      var corpus = try input.loadCorpus()
-      reportDiagnostics(corpus)
-      let filter = YearFilter(since: since, until: until)
-      if !filter.isEmpty {
-        let (kept, result) = filter.apply(to: corpus)
-        corpus = kept
-        printError("coauthor: years \(filter.description): kept \(result.kept) papers; left out \(result.outside) from other years and \(result.undated) without a date")
-      }
-      let network = graphOptions.network(from: corpus)
+      let records = try input.loadCorpus()
+      reportDiagnostics(records)
+      let (corpus, network) = try filters.network(from: .corpus(records), graph: graphOptions)
+      let filter = filters.filter.years
       let options = AnalysisOptions(
         resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
         sharedCollaborators: !graphOptions.noSharedCollaborators)
@@ -129,6 +117,7 @@ extension Coauthor {
       }
       figure.style.showsLegend = !noLegend
       if !filter.isEmpty { figure.style.legendNotes.append("papers from \(filter.description)") }
+      if let note = filters.filter.legendNote { figure.style.legendNotes.append(note) }
 
       let renderer = GraphvizRenderer(engine: engine)
       if perYear {

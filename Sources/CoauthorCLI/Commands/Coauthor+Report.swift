@@ -20,6 +20,7 @@ extension Coauthor {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var community: CommunityOptions
+    @OptionGroup(title: "Counting and filters") var filters: FilterOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the report into.", valueName: "dir"))
     var output: String = "Reports"
@@ -42,23 +43,47 @@ extension Coauthor {
     @Option(parsing: .unconditional, help: ArgumentHelp("Skip betweenness, closeness and harmonic centrality on networks above <n> nodes (they take O(nm) time).", valueName: "n"))
     var exactMetricsLimit: Int = 20_000
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers from <year> on (papers without a date are left out).", valueName: "year"))
-    var since: Int?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only papers up to <year> (papers without a date are left out).", valueName: "year"))
-    var until: Int?
-
     func validate() throws {
       if topCount < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
       if maxNodes < 1 { throw ValidationError("Please give '--max-nodes' of at least 1.") }
-      if let since, let until, since > until {
-        throw ValidationError("Please give '--since' no later than '--until' (got \(since) > \(until)).")
-      }
       // Checked here, not in run(), so the error shows the usage of `report`, not of `coauthor`.
       if input.paths.isEmpty, !FileManager.default.fileExists(atPath: Self.bundledListing) {
         throw ValidationError(
           "No input given, and \(Self.bundledListing) is not in the current folder. Give a listing file or run from the repository.")
       }
+    }
+
+    /// The report's sentences about what the filters left out.
+    static func filterNotes(_ analysis: Analysis, filter: NetworkFilter) -> [String] {
+      var notes: [String] = []
+      let papers = analysis.paperFilter
+      if let result = papers.years {
+        notes.append("Only papers from \(filter.years.description): \(result.kept) kept, \(result.outside) from other years and \(result.undated) without a date left out.")
+      }
+      if let limit = papers.maxAuthors {
+        let dropped = papers.hyperAuthored
+        if dropped.isEmpty {
+          notes.append("Papers with more than \(limit) authors are left out; there were none.")
+        } else {
+          let largest = dropped.prefix(5).map { "“\($0.title)” (\($0.authors) authors)" }.joined(separator: ", ")
+          notes.append("\(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) authors \(dropped.count == 1 ? "was" : "were") left out, so that one huge author list does not join everyone on it: \(largest)\(dropped.count > 5 ? ", …" : "") (each is listed under data quality).")
+        }
+      }
+      for kind in Network.Kind.allCases {
+        let steps = analysis[kind].filterSteps
+        guard !steps.isEmpty else { continue }
+        let nodes = kind == .tags ? "tags" : kind == .fellows ? "fellows" : "researchers"
+        let parts = steps.map { step -> String in
+          switch step.kind {
+          case .minWeight: "\(step.edgesRemoved) of \(step.edgesBefore) links lighter than \(formatWeight(filter.minWeight ?? 0)) dropped"
+          case .minPapers: "\(step.nodesRemoved) of \(step.nodesBefore) \(nodes) on fewer than \(filter.minPapers ?? 1) papers dropped"
+          case .largestComponent: "only the largest of \(step.componentsBefore ?? 0) connected groups kept (\(step.nodesAfter) \(nodes))"
+          case .keepTop: "only the \(step.nodesAfter) \(nodes) with the highest \(filter.rankBy.rawValue) kept"
+          }
+        }
+        notes.append("The \(kind.rawValue) network is filtered: " + parts.joined(separator: "; ") + ".")
+      }
+      return notes
     }
 
     func run() throws {
@@ -67,17 +92,19 @@ extension Coauthor {
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
-      var corpus = try input.loadCorpus()
-      var notes: [String] = []
-      let filter = YearFilter(since: since, until: until)
-      if !filter.isEmpty {
-        let (kept, result) = filter.apply(to: corpus)
-        corpus = kept
-        notes.append("Only papers from \(filter.description): \(result.kept) kept, \(result.outside) from other years and \(result.undated) without a date left out.")
-      }
       var options = AnalysisOptions(resolution: community.resolution, seed: community.seed, counting: counting)
       options.pathMetricNodeLimit = exactMetricsLimit
-      let analysis = try Analysis(corpus: corpus, options: options)
+      options.filter = filters.filter
+      options.tagWeighting = filters.tagWeight
+      let analysis = try Analysis(corpus: try input.loadCorpus(), options: options)
+      let corpus = analysis.corpus
+      var notes = Self.filterNotes(analysis, filter: filters.filter)
+      for line in FilterNotes.papers(analysis.paperFilter, filter: filters.filter) { printError("coauthor: " + line) }
+      for kind in Network.Kind.allCases {
+        for step in analysis[kind].filterSteps {
+          printError("coauthor: " + FilterNotes.step(step, filter: filters.filter, graph: kind))
+        }
+      }
       let authorCount = analysis.authors.network.graph.nodeCount
       if options.skips(.betweenness, nodeCount: authorCount) {
         notes.append("With \(authorCount) researchers (more than \(exactMetricsLimit)), bridging (betweenness), closeness and harmonic centrality were not computed: they take time proportional to researchers × links. Sizes and rankings use influence (PageRank) and co-author counts.")
@@ -132,8 +159,7 @@ extension Coauthor {
       if engine != .sfdp { arguments += ["--engine", engine.rawValue] }
       if maxNodes != 300 { arguments += ["--max-nodes", "\(maxNodes)"] }
       if exactMetricsLimit != 20_000 { arguments += ["--exact-metrics-limit", "\(exactMetricsLimit)"] }
-      if let since { arguments += ["--since", "\(since)"] }
-      if let until { arguments += ["--until", "\(until)"] }
+      arguments += filters.arguments
       arguments += ["--output", output]
       var context = ReportContext(
         title: name, inputs: input.paths, aliasFile: input.aliases,

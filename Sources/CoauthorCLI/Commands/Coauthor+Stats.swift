@@ -18,6 +18,14 @@ extension Coauthor {
     @Flag(help: "Leave out fellow-graph links through shared non-fellow collaborators.")
     var noSharedCollaborators = false
 
+    @Option(help: "Co-authorship counting: full (weight = shared papers) or fractional (Newman 2001); matters for --min-weight.")
+    var counting: Counting = .full
+
+    @OptionGroup(title: "Counting and filters") var filters: FilterOptions
+
+    /// How many hyper-authored papers stats lists by name.
+    static let listedHyperAuthored = 5
+
     func validate() throws {
       try input.requirePaths()
       if format == .csv { throw ValidationError("Please choose '--format text' or '--format json' for stats.") }
@@ -25,43 +33,59 @@ extension Coauthor {
 
     func run() throws {
       let loaded = try Interrupt.handling { try input.load() }
-      let corpus = loaded.corpus
-      var graphs: [(Network.Kind, Network, Int)] = []
+      let filter = filters.filter
+      var corpus = loaded.corpus
+      var papers: PaperFilterResult?
+      var graphs: [(kind: Network.Kind, network: Network, components: Int, steps: [FilterStep])] = []
       try Interrupt.handling {
         switch loaded {
         case .corpus:
+          if filter.filtersPapers {
+            let result = try filter.papers(of: corpus)
+            corpus = result.corpus
+            papers = result
+          }
           for kind in Network.Kind.allCases {
-            let network = Network.build(kind, from: corpus, sharedCollaborators: !noSharedCollaborators)
-            let components = try ConnectedComponents().partition(of: network.graph).communityCount
-            graphs.append((kind, network, components))
+            let built = Network.build(
+              kind, from: corpus, counting: counting, tagWeighting: filters.tagWeight,
+              sharedCollaborators: !noSharedCollaborators)
+            let filtered = try filter.apply(to: built)
+            let components = try ConnectedComponents().partition(of: filtered.network.graph).communityCount
+            graphs.append((kind, filtered.network, components, filtered.steps))
             try Interrupt.check()
           }
         case .network(let result):
-          let components = try ConnectedComponents().partition(of: result.network.graph).communityCount
-          graphs.append((.authors, result.network, components))
+          try filters.requirePapers(false)
+          if counting != .full { throw ValidationError("Please leave out '--counting': an edge list's weights are used as given.") }
+          let filtered = try filter.apply(to: result.network)
+          let components = try ConnectedComponents().partition(of: filtered.network.graph).communityCount
+          graphs.append((.authors, filtered.network, components, filtered.steps))
         }
       }
       // Edge lists have no papers: authors = nodes, no fellows or tags.
       let authorCount: Int
       if case .network(let result) = loaded { authorCount = result.network.graph.nodeCount } else { authorCount = corpus.authors.count }
-      let diagnostics = loaded.diagnostics
+      let diagnostics = papers == nil ? loaded.diagnostics : corpus.diagnostics
       switch format {
       case .json:
-        let json = JSON.object([
+        var members: [(String, JSON)] = [
           ("entries", .int(corpus.entryCount)),
           ("papers", .int(corpus.papers.count)),
           ("authors", .int(authorCount)),
           ("fellows", .int(corpus.fellows.count)),
           ("tags", .int(corpus.tags.count)),
-          ("graphs", .object(graphs.map { kind, network, components in
-            (kind.rawValue, .object([
-              ("nodes", .int(network.graph.nodeCount)), ("edges", .int(network.graph.edgeCount)),
-              ("components", .int(components)),
-            ]))
+          ("graphs", .object(graphs.map { g in
+            var counts: [(String, JSON)] = [
+              ("nodes", .int(g.network.graph.nodeCount)), ("edges", .int(g.network.graph.edgeCount)),
+              ("components", .int(g.components)),
+            ]
+            if filter.filtersGraph { counts.append(("filters", .array(g.steps.map(Self.stepJSON)))) }
+            return (g.kind.rawValue, .object(counts))
           })),
-          ("diagnostics", .array(diagnostics.map(diagnosticJSON))),
-        ])
-        print(json.text())
+        ]
+        if let papers { members.append(("filters", paperFilterJSON(papers, filter: filter))) }
+        members.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
+        print(JSON.object(members).text())
       default:
         var rows: [[String]]
         if case .network(let result) = loaded {
@@ -72,15 +96,62 @@ extension Coauthor {
             ["fellows", "\(corpus.fellows.count)"], ["tags", "\(corpus.tags.count)"],
           ]
         }
-        for (kind, network, components) in graphs {
-          rows.append(["\(kind.rawValue) graph", "\(network.graph.nodeCount) nodes, \(network.graph.edgeCount) edges, \(components) components"])
+        for g in graphs {
+          rows.append(["\(g.kind.rawValue) graph", "\(g.network.graph.nodeCount) nodes, \(g.network.graph.edgeCount) edges, \(g.components) components"])
         }
         print(TextTable.render(headers: ["", "count"], rows: rows), terminator: "")
+        var lines: [String] = []
+        if let papers {
+          lines += FilterNotes.papers(papers, filter: filter)
+          for p in papers.hyperAuthored.prefix(Self.listedHyperAuthored) {
+            lines.append("  \(p.authors) authors: \(p.title) (\(p.source))")
+          }
+        }
+        for g in graphs {
+          for step in g.steps { lines.append(FilterNotes.step(step, filter: filter, graph: g.kind)) }
+        }
+        if !lines.isEmpty {
+          print("\nfilters (papers by year and author count, then counting, min-weight, min-papers, largest component, keep-top):")
+          for line in lines { print("  " + line) }
+        }
         if !diagnostics.isEmpty {
           print("\n\(diagnostics.count) data-quality notes:")
           for d in diagnostics { print("  \(d)") }
         }
       }
+    }
+
+    static func stepJSON(_ step: FilterStep) -> JSON {
+      var members: [(String, JSON)] = [
+        ("step", .string(step.kind.rawValue)), ("nodesRemoved", .int(step.nodesRemoved)),
+        ("edgesRemoved", .int(step.edgesRemoved)),
+      ]
+      if let components = step.componentsBefore { members.append(("componentsBefore", .int(components))) }
+      return .object(members)
+    }
+
+    func paperFilterJSON(_ result: PaperFilterResult, filter: NetworkFilter) -> JSON {
+      var members: [(String, JSON)] = [("papersBefore", .int(result.papersBefore)), ("papersKept", .int(result.papersKept))]
+      if let years = result.years {
+        members.append(
+          ("years", .object([
+            ("since", filter.years.since.map(JSON.int) ?? .null), ("until", filter.years.until.map(JSON.int) ?? .null),
+            ("kept", .int(years.kept)), ("outside", .int(years.outside)), ("undated", .int(years.undated)),
+          ])))
+      }
+      if let limit = result.maxAuthors {
+        members.append(
+          ("maxAuthors", .object([
+            ("limit", .int(limit)), ("leftOut", .int(result.hyperAuthored.count)),
+            ("largest", .array(result.hyperAuthored.prefix(Self.listedHyperAuthored).map { p in
+              .object([
+                ("title", .string(p.title)), ("authors", .int(p.authors)), ("file", .string(p.source.file)),
+                ("line", .int(p.source.line)),
+              ])
+            })),
+          ])))
+      }
+      return .object(members)
     }
   }
 }

@@ -1,0 +1,73 @@
+public import Bibliography
+
+/// Keeps the papers published in a range of years.
+///
+/// A paper without a date cannot be placed in a year, so any bound excludes it; the filter
+/// counts those papers separately so the caller can say how many were dropped for that reason.
+///
+///     let (kept, result) = YearFilter(since: 2024, until: nil).apply(to: corpus)
+///     result.undated      // papers dropped because they have no date
+public struct YearFilter: Sendable, Hashable, Codable {
+  /// First year kept (inclusive), or `nil` for no lower bound.
+  public var since: Int?
+  /// Last year kept (inclusive), or `nil` for no upper bound.
+  public var until: Int?
+
+  public init(since: Int? = nil, until: Int? = nil) {
+    self.since = since
+    self.until = until
+  }
+
+  /// Whether the filter keeps every paper (no bound set).
+  public var isEmpty: Bool { since == nil && until == nil }
+
+  /// How many papers a filter kept and dropped.
+  public struct Result: Sendable, Equatable {
+    public var kept: Int
+    /// Dropped because their year is outside the range.
+    public var outside: Int
+    /// Dropped because they have no date.
+    public var undated: Int
+
+    public init(kept: Int, outside: Int, undated: Int) {
+      self.kept = kept
+      self.outside = outside
+      self.undated = undated
+    }
+  }
+
+  /// The corpus with only the papers in range (diagnostics kept; fellow matches of dropped
+  /// papers dropped), and the counts. With no bound set, the corpus is returned unchanged.
+  ///
+  /// - Complexity: O(p) for p papers.
+  public func apply(to corpus: Corpus) -> (Corpus, Result) {
+    guard !isEmpty else { return (corpus, Result(kept: corpus.papers.count, outside: 0, undated: 0)) }
+    var kept: [Paper] = []
+    var outside = 0
+    var undated = 0
+    for paper in corpus.papers {
+      guard let year = paper.date?.year else {
+        undated += 1
+        continue
+      }
+      if let since, year < since { outside += 1; continue }
+      if let until, year > until { outside += 1; continue }
+      kept.append(paper)
+    }
+    let titles = Set(kept.map(\.title))
+    let filtered = Corpus(
+      entryCount: corpus.entryCount, papers: kept, diagnostics: corpus.diagnostics,
+      fellowMatches: corpus.fellowMatches.filter { titles.contains($0.paperTitle) })
+    return (filtered, Result(kept: kept.count, outside: outside, undated: undated))
+  }
+
+  /// "2023–2025", "2023 onwards", "up to 2025" or "all years".
+  public var description: String {
+    switch (since, until) {
+    case let (s?, u?): return s == u ? "\(s)" : "\(s)–\(u)"
+    case let (s?, nil): return "\(s) onwards"
+    case let (nil, u?): return "up to \(u)"
+    case (nil, nil): return "all years"
+    }
+  }
+}
