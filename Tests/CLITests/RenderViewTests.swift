@@ -30,6 +30,30 @@ struct RenderViewTests {
     #expect(full.err.contains("(77 nodes,"), "\(full.err)")  // no alias file: 77 people
   }
 
+  /// A backbone draws at most 4 links per node: the 20 most central people have 95 links among
+  /// them, of which the 80 strongest are drawn (each keeps its strongest link).
+  @Test func backboneKeepsTheStrongestLinksWithinTheEdgeBudget() throws {
+    let dir = try TemporaryDirectory()
+    let (result, dot) = try render(["--max-nodes", "20"], dir, "b.dot")
+    #expect(result.err.contains("(20 nodes, 80 edges, sfdp; showing the 20 of 77 nodes with the highest pagerank and the 80 strongest of their 95 links)"), "\(result.err)")
+    #expect(dot.components(separatedBy: " -- ").count - 1 == 80)
+    let (small, _) = try render(["--max-nodes", "10"], dir, "s.dot")
+    #expect(small.err.contains("(10 nodes, 20 edges, sfdp; showing the 10 of 77 nodes with the highest pagerank)"), "\(small.err)")
+  }
+
+  /// Above `--layout-limit` nothing is laid out: a clear error, exit 1, no file; `.dot` is not laid out and is written.
+  @Test func picturesAboveTheLayoutBudgetAreRefused() throws {
+    let dir = try TemporaryDirectory()
+    let (refused, _) = try render(["--layout-limit", "50"], dir, "x.svg")
+    #expect(refused.status == 1)
+    #expect(refused.err.contains("Error: the authors picture would have 77 nodes and 343 links, more than the layout budget of 50 nodes and 250 links"), "\(refused.err)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("x.svg")))
+    let (dot, _) = try render(["--layout-limit", "50"], dir, "x.dot")
+    #expect(dot.status == 0, "\(dot.err)")
+    let (fits, _) = try render(["--layout-limit", "77"], dir, "y.svg")  // 77 nodes, 343 ≤ 385 links
+    #expect(fits.status == 0, "\(fits.err)")
+  }
+
   @Test func communityMapHasOneNodePerCommunity() throws {
     let dir = try TemporaryDirectory()
     let (result, dot) = try render(["--view", "communities"], dir, "c.dot")

@@ -51,6 +51,13 @@ extension Coauthor {
     @Option(parsing: .unconditional, help: ArgumentHelp("With --focus: include people up to <r> co-author steps away.", valueName: "r"))
     var radius: Int = 1
 
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(
+        "Refuse to lay out a picture of more than <n> nodes or 5 × <n> edges (Graphviz would run for a long time); .dot output is not laid out and is never refused.",
+        valueName: "n"))
+    var layoutLimit: Int = LayoutBudget.defaultNodes
+
     @Flag(help: "Write one picture per year (<file>-<year>.<ext>): the network up to each year, in one shared layout.")
     var perYear = false
 
@@ -61,6 +68,7 @@ extension Coauthor {
       }
       if labels < 0 { throw ValidationError("Please give '--labels' of at least 0.") }
       if maxNodes < 1 { throw ValidationError("Please give '--max-nodes' of at least 1.") }
+      if layoutLimit < 1 { throw ValidationError("Please give '--layout-limit' of at least 1.") }
       if radius < 0 { throw ValidationError("Please give '--radius' of at least 0.") }
       if radius != 1 && focus == nil { throw ValidationError("'--radius' needs '--focus <name>'.") }
       try filters.validate(graph: graphOptions.graph)
@@ -120,6 +128,7 @@ extension Coauthor {
       if let note = filters.filter.legendNote { figure.style.legendNotes.append(note) }
 
       let renderer = GraphvizRenderer(engine: engine)
+      if format != .dot { try LayoutBudget(nodes: layoutLimit).check(figure, name: network.kind.rawValue) }
       if perYear {
         let timeline = Timeline(corpus: corpus)
         guard !timeline.years.isEmpty else { throw CLIError("--per-year: no paper has a date") }

@@ -143,6 +143,8 @@ extension Coauthor {
         }
       }
 
+      // Refuse before any layout runs, rather than leave Graphviz running for hours.
+      for key in figures.keys.sorted() { try LayoutBudget(nodes: LayoutBudget.defaultNodes).check(figures[key]!, name: key) }
       var svgs: [String: String] = [:]
       for key in figures.keys.sorted() {
         let dot = figures[key]!.dot(engine: engine)
