@@ -75,8 +75,14 @@ public struct ReportBuilder: Sendable {
 
   // MARK: Formatting
 
+  /// `value` with `digits` decimals; values that would show as 0.000 (PageRank on a network of
+  /// 100,000 people is about 0.00001) keep `digits` significant digits instead (`0.0000302`).
   static func number(_ value: Double, digits: Int = 3) -> String {
     if value == 0 { return "0" }
+    if abs(value) < 0.5 * pow(10, -Double(digits)) {
+      let exponent = Int((-log10(abs(value))).rounded(.down))
+      return String(format: "%.\(exponent + digits)f", value)
+    }
     return String(format: "%.\(digits)f", value)
   }
 

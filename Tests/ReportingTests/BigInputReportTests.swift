@@ -48,4 +48,14 @@ struct BigInputReportTests {
     #expect(!text.contains("fellows.svg"))
     #expect(text.contains("### Who bridges groups"))
   }
+
+  /// PageRank on 130,000 people is about 0.00001: shown with 3 significant digits, not as 0.000.
+  @Test func tinyScoresKeepThreeSignificantDigits() {
+    #expect(ReportBuilder.number(0.0123) == "0.012")
+    #expect(ReportBuilder.number(0.000302) == "0.000302")
+    #expect(ReportBuilder.number(0.0000302) == "0.0000302")
+    #expect(ReportBuilder.number(-0.000302) == "-0.000302")
+    #expect(ReportBuilder.number(0.0005) == "0.001")  // rounds to a visible 0.001 already
+    #expect(ReportBuilder.number(0) == "0")
+  }
 }
