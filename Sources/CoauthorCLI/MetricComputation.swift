@@ -3,7 +3,7 @@ import GraphCore
 
 /// How the command line computes one centrality metric: the package's networkx-compatible
 /// defaults (``Metric/measure(weighted:)``) plus `--threads` for the parallel measures and
-/// `--samples`/seed for sampled betweenness. Same dispatch as `coauthor rank`.
+/// `--samples`/seed for sampled betweenness. Used by `coauthor rank` and `coauthor export`.
 struct MetricComputation {
   var weighted = false
   /// Worker threads (≥ 1) for betweenness, closeness, harmonic, eigenvector and clustering.

@@ -46,34 +46,9 @@ extension Coauthor {
     /// Computes `--metric` with `--threads`, `--samples` and `--seed`, reporting progress to
     /// `progress` (a terminal bar; Ctrl-C cancels) for the O(nm) path metrics.
     func scores(of graph: Graph, progress: TerminalProgress) throws -> NodeScores {
-      let reporter = ProgressReporter(progress.report)
-      let threads = compute.resolvedThreads
-      switch metric {
-      case .betweenness:
-        var m = BetweennessCentrality(weighted: weighted)
-        m.threads = threads
-        m.samples = compute.samples
-        m.seed = compute.seed
-        return try m.scores(for: graph, progress: reporter)
-      case .closeness:
-        var m = ClosenessCentrality(weighted: weighted)
-        m.threads = threads
-        return try m.scores(for: graph, progress: reporter)
-      case .harmonic:
-        var m = HarmonicCentrality(weighted: weighted)
-        m.threads = threads
-        return try m.scores(for: graph, progress: reporter)
-      case .eigenvector:
-        var m = EigenvectorCentrality()
-        m.threads = threads
-        return try m.scores(for: graph)
-      case .clustering:
-        var m = ClusteringCoefficient()
-        m.threads = threads
-        return try m.scores(for: graph)
-      case .degree, .strength, .pagerank, .coreness:
-        return try metric.measure(weighted: weighted).scores(for: graph)
-      }
+      let computation = MetricComputation(
+        weighted: weighted, threads: compute.resolvedThreads, samples: compute.samples, seed: compute.seed)
+      return try computation.scores(metric, of: graph, progress: progress)
     }
 
     func run() throws {
