@@ -144,29 +144,48 @@ public struct CorpusLoader: Sendable {
     self.table = table
   }
 
-  /// Reads every file (in the order given) into one corpus.
+  /// One input to read: bytes already in memory, or a dblp XML file streamed from disk.
+  public enum Input: Sendable {
+    /// A file read whole (``InputFile``), in the forced or detected format.
+    case file(InputFile)
+    /// A dblp XML dump read from disk in chunks (``DBLPXMLReader/read(path:)``): the file,
+    /// often gigabytes, is never held in memory.
+    case dblp(path: String)
+  }
+
+  /// Whether `path` is read as dblp XML by its name or the forced format, so it can be streamed
+  /// from disk without reading it first.
+  public func streamsDBLP(_ path: String) -> Bool {
+    (format ?? InputFormat.detect(path: path, text: "")) == .dblp
+  }
+
+  /// Reads every file (in the order given) into one corpus; dblp XML (by name or forced
+  /// format) is streamed from disk.
   /// - Throws: ``IngestError`` for the first file that cannot be read.
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
-    let aliases = try loadAliases()
-    var results: [ReadResult] = []
-    for path in paths {
-      // dblp XML streams from disk: the file (often gigabytes) is never held in memory.
-      if format == .dblp || (format == nil && InputFormat.detect(path: path, text: "") == .dblp) {
-        results.append(try DBLPXMLReader().read(path: path))
-      } else {
-        results.append(try read(InputFile(path: path)))
-      }
-    }
-    return IdentityResolver(aliases: aliases).resolve(results)
+    var inputs: [Input] = []
+    for path in paths { inputs.append(streamsDBLP(path) ? .dblp(path: path) : .file(try InputFile(path: path))) }
+    return try load(inputs)
   }
 
   /// Reads inputs already read from disk into one corpus.
   /// - Throws: ``IngestError`` for the first input that cannot be read, including an edge list
   ///   (a network, which has no paper records).
   public func load(_ inputs: [InputFile]) throws(IngestError) -> Corpus {
+    try load(inputs.map(Input.file))
+  }
+
+  /// Reads inputs, in order, into one corpus.
+  /// - Throws: ``IngestError`` for the first input that cannot be read, including an edge list.
+  public func load(_ inputs: [Input]) throws(IngestError) -> Corpus {
     let aliases = try loadAliases()
     var results: [ReadResult] = []
-    for input in inputs { results.append(try read(input)) }
+    for input in inputs {
+      switch input {
+      case .file(let file): results.append(try read(file))
+      case .dblp(let path): results.append(try DBLPXMLReader().read(path: path))
+      }
+    }
     return IdentityResolver(aliases: aliases).resolve(results)
   }
 

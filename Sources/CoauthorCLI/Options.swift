@@ -69,22 +69,32 @@ struct InputOptions: ParsableArguments {
   /// - Throws: ``IngestError`` for unreadable input; `CLIError` when edge lists and paper records
   ///   are mixed, or an alias file is given with edge lists.
   func load() throws -> LoadedInput {
-    var inputs: [InputFile] = []
+    let loader = try corpusLoader()
+    var inputs: [CorpusLoader.Input] = []
+    var formats: [InputFormat] = []
     for path in paths {
       try Interrupt.check()
-      inputs.append(try InputFile(path: path))
+      // dblp XML (by name or --input-format) streams from disk instead of being read whole.
+      if loader.streamsDBLP(path) {
+        inputs.append(.dblp(path: path))
+        formats.append(.dblp)
+        continue
+      }
+      let file = try InputFile(path: path)
+      inputs.append(.file(file))
+      formats.append(inputFormat ?? InputFormat.detect(path: file.path, bytes: file.bytes))
     }
-    let formats = inputs.map { inputFormat ?? InputFormat.detect(path: $0.path, bytes: $0.bytes) }
     try Interrupt.check()
     if formats.allSatisfy({ $0 == .edges }) {
       if aliases != nil { throw CLIError("'--aliases' applies to paper records; edge lists name nodes, not people") }
-      return .network(try EdgeListReader().read(inputs))
+      let files = inputs.compactMap { input -> InputFile? in if case .file(let f) = input { return f } else { return nil } }
+      return .network(try EdgeListReader().read(files))
     }
     if let i = formats.firstIndex(of: .edges) {
       throw CLIError(
         "\(paths[i]) is an edge list (a network) and cannot be combined with paper records; give edge lists on their own")
     }
-    return .corpus(try corpusLoader().load(inputs))
+    return .corpus(try loader.load(inputs))
   }
 }
 
