@@ -83,7 +83,7 @@ let package = Package(
       dependencies: ["Exporting", "Networks", "GraphCore", "GraphAlgorithms", "TestSupport"],
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
-      name: "CLITests", dependencies: ["CoauthorCLI", "TestSupport"], exclude: ["export_roundtrip.py"],
+      name: "CLITests", dependencies: ["CoauthorCLI", "TestSupport"], exclude: ["export_roundtrip.py", "Fixtures"],
       swiftSettings: strict),
   ]
 )

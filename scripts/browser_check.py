@@ -3,11 +3,19 @@
 protocol (standard library only: a minimal WebSocket client is below).
 
   python3 scripts/browser_check.py REPORT.html --screenshot OUT.png [--person "Meg Tong"]
+  python3 scripts/browser_check.py --hostile REPORT.html
 
 Checks: the page loads with no console errors or uncaught exceptions; the search box finds the
 person; hovering the person's circle in the co-authorship picture highlights exactly them and
 their co-authors. Saves a screenshot of the top of the page. Prints one line per check; exit
 status 0 when all pass, 1 when one fails, 2 when Chromium cannot be started.
+
+--hostile is for the report of the hostile corpus (Tests/CLITests/Fixtures/hostile), whose names and
+titles call alert() or set window.__pwned when they run as script: it loads the page, types
+hostile queries into the search box, hovers every node of every picture and sorts every table,
+then checks that no JavaScript dialog opened (Page.javascriptDialogOpening), that
+window.__pwned is undefined, that no element carries an inline event handler or a javascript:
+URL, and that there were no console errors.
 """
 import argparse, base64, json, os, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.request
 
@@ -95,13 +103,25 @@ class Browser:
         self.ws = WebSocket(page["webSocketDebuggerUrl"])
         self.next_id = 0
         self.events = []
+        self.dialogs = []  # messages of JavaScript dialogs (alert, confirm, prompt), each dismissed at once
+
+    def _receive(self):
+        """The next message; a JavaScript dialog is recorded and dismissed at once (it would block the page)."""
+        message = json.loads(self.ws.receive())
+        if message.get("method") == "Page.javascriptDialogOpening":
+            self.dialogs.append(message["params"].get("message"))
+            self.next_id += 1
+            self.ws.send(json.dumps({"id": self.next_id, "method": "Page.handleJavaScriptDialog",
+                                     "params": {"accept": False}}))
+        return message
 
     def call(self, method, **params):
         self.next_id += 1
         self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        expected = self.next_id
         while True:
-            message = json.loads(self.ws.receive())
-            if message.get("id") == self.next_id:
+            message = self._receive()
+            if message.get("id") == expected:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message.get("result", {})
@@ -113,7 +133,7 @@ class Browser:
             for i, e in enumerate(self.events):
                 if e.get("method") == event:
                     return self.events.pop(i)
-            self.events.append(json.loads(self.ws.receive()))
+            self.events.append(self._receive())
         raise RuntimeError(f"timed out waiting for {event}")
 
     def evaluate(self, expression):
@@ -131,10 +151,77 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def console_errors(browser):
+    """Console errors and uncaught exceptions, collected over the whole session."""
+    browser.evaluate("0")
+    errors = []
+    for e in browser.events:
+        method, params = e.get("method"), e.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            errors.append(params["exceptionDetails"].get("text", "exception"))
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+        elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+            errors.append(params["entry"].get("text", ""))
+    return errors
+
+
+def hostile(browser, report, check):
+    """The hostile-corpus checks (see the module documentation)."""
+    def drain():
+        browser.evaluate("0")
+
+    browser.call("Page.enable")
+    browser.call("Runtime.enable")
+    browser.call("Log.enable")
+    browser.call("Emulation.setDeviceMetricsOverride", width=1280, height=1600, deviceScaleFactor=1, mobile=False)
+    browser.call("Page.navigate", url="file://" + os.path.abspath(report))
+    browser.wait_for("Page.loadEventFired")
+    time.sleep(0.3)
+    drain()
+    title = browser.evaluate("document.title")
+    check(bool(title), f"page loads (title: {title[:60]!r})")
+    figures = browser.evaluate("document.querySelectorAll('figure svg').length")
+    check(figures >= 4, f"{figures} pictures inline")
+    # The report's own scripts: the data block and the one inline script, nothing else.
+    scripts = browser.evaluate("Array.from(document.scripts).map(s=>s.type||'js')")
+    check(scripts == ["application/json", "js"], f"only the report's two scripts ({scripts})")
+    handlers = browser.evaluate("""(function(){var bad=[];document.querySelectorAll('*').forEach(function(e){
+      for(var a of e.attributes){var v=(a.value||'').trim().toLowerCase();
+        if(/^on/i.test(a.name)||((a.name==='href'||a.name==='src'||a.name==='xlink:href')&&v.startsWith('javascript:')))
+          bad.push(e.tagName+'['+a.name+']');}});return bad;})()""")
+    check(not handlers, f"no inline event handlers or javascript: URLs ({handlers[:5]})")
+    # The interactive parts draw names from the data block: search, hover, sort.
+    queries = ["<", "script", "img", "\"", "'", "&", "javascript", "]]>", "-->", "Ann", "L"]
+    shown = 0
+    for q in queries:
+        shown += browser.evaluate(f"""(function(){{var i=document.getElementById('person-search');if(!i)return 0;
+          i.value={json.dumps(q)};i.dispatchEvent(new Event('input',{{bubbles:true}}));
+          return document.querySelectorAll('#search-results li').length;}})()""") or 0
+        drain()
+    check(shown > 0, f"search lists hostile names ({shown} results over {len(queries)} queries)")
+    nodes = browser.evaluate("""(function(){var out=[];document.querySelectorAll('figure svg .node').forEach(function(n){
+      n.scrollIntoView({block:'center'});var r=n.getBoundingClientRect();
+      n.dispatchEvent(new MouseEvent('mouseover',{bubbles:true,clientX:r.left+1,clientY:r.top+1}));
+      n.dispatchEvent(new MouseEvent('mousemove',{bubbles:true,clientX:r.left+1,clientY:r.top+1}));
+      n.dispatchEvent(new MouseEvent('mouseout',{bubbles:true}));out.push(1);});return out.length;})()""")
+    check(nodes > 10, f"hovered {nodes} nodes")
+    drain()
+    browser.evaluate("document.querySelectorAll('thead th').forEach(function(th){th.click();th.click();})")
+    time.sleep(0.3)
+    drain()
+    pwned = browser.evaluate("typeof window.__pwned")
+    check(pwned == "undefined", f"no injected script ran (typeof window.__pwned: {pwned})")
+    check(not browser.dialogs, f"no JavaScript dialog opened ({browser.dialogs})")
+    errors = console_errors(browser)
+    check(not errors, f"no console errors ({errors})")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("report")
-    parser.add_argument("--screenshot", required=True)
+    parser.add_argument("--screenshot")
+    parser.add_argument("--hostile", action="store_true", help="check that the hostile corpus's report runs no injected script")
     parser.add_argument("--person", default="Meg Tong")
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     args = parser.parse_args()
@@ -150,6 +237,17 @@ def main():
         print(("ok   " if ok else "FAIL ") + text)
         if not ok:
             failures.append(text)
+
+    if args.hostile:
+        try:
+            hostile(browser, args.report, check)
+        except Exception as error:
+            check(False, f"browser session failed: {error}")
+        finally:
+            browser.close()
+        return 1 if failures else 0
+    if not args.screenshot:
+        parser.error("--screenshot is required (except with --hostile)")
 
     try:
         browser.call("Page.enable")
@@ -213,16 +311,7 @@ def main():
         check(bool(sorted_ok), "table headers sort")
 
         # Console errors and exceptions, collected over the whole session.
-        browser.evaluate("0")
-        errors = []
-        for e in browser.events:
-            method, params = e.get("method"), e.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                errors.append(params["exceptionDetails"].get("text", "exception"))
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
-            elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
-                errors.append(params["entry"].get("text", ""))
+        errors = console_errors(browser)
         check(not errors, f"no console errors ({errors})")
 
         # The screenshot: the search in use, the person highlighted in the co-authorship picture.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Coauthor needs on Debian/Ubuntu when it is missing: libgraphviz (headers and
 # plugins, for in-process layout and SVG/PNG/PDF rendering), zlib (gzip-compressed inputs), and
-# Chromium + Python 3 for the browser test of the HTML report. Safe to run again.
+# Chromium + Python 3 for the browser test of the HTML report, and xmllint
+# (libxml2-utils) for the well-formedness checks of the hostile-input tests. Safe to run again.
 set -euo pipefail
 
 need=()
@@ -14,6 +15,8 @@ dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 # The browser test opens the HTML report in headless Chromium, driven by a standard-library Python script.
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# The hostile-input tests (CLITests/HostileInputTests.swift) check every XML output with xmllint.
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2

@@ -60,7 +60,7 @@ struct InputOptions: ParsableArguments {
   /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
   func loadCorpus() throws -> Corpus {
     guard case .corpus(let corpus) = try load() else {
-      throw CLIError("this command needs paper records (listing, JSON, table, BibTeX or RIS), not an edge list")
+      throw CLIError("this command needs paper records (listing, JSON, table, BibTeX, RIS, dblp XML or OpenAlex), not an edge list")
     }
     return corpus
   }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Reporting
 
@@ -87,37 +88,47 @@ enum TextTable {
   }
 }
 
-/// Writes a file by writing a temporary file beside it and renaming it into place, so a failure
-/// never leaves a half-written file.
+/// Writes files by writing each to a temporary file beside it and renaming it into place
+/// (rename(2) replaces the target atomically), so a failure or an interrupt never leaves a
+/// half-written file:
+///
+/// * The temporary file is `.NAME.tmp-PID` (hidden, in the target's folder, so the rename never
+///   crosses file systems). Staging installs the Ctrl-C handler (``Interrupt``), so a SIGINT while
+///   files are written only sets a flag: after staging, a pending interrupt removes the temporary
+///   files, prints `coauthor: interrupted` and exits with 130, leaving every previous file as it
+///   was; once the renames start they all complete.
+/// * A process killed outright (SIGKILL, a second Ctrl-C) can leave its `.NAME.tmp-PID` files; the
+///   next write of `NAME` in that folder removes those whose process no longer runs.
+/// * Several files (``writeAll(_:)``) are all staged before the first rename, so a failure while
+///   staging changes none of them; only a SIGKILL during the renames themselves (microseconds)
+///   can leave some files new and some old, each of them whole.
 enum AtomicFile {
-  static func write(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    do {
-      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    } catch {
-      throw CLIError("cannot write \(path): cannot create the folder \(dir.path)")
-    }
-    let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-    do {
-      try data.write(to: temp)
-      // rename(2) replaces the target atomically (Foundation's replaceItemAt does not on Linux).
-      guard rename(temp.path, url.path) == 0 else {
-        throw CLIError(String(cString: strerror(errno)))
-      }
-    } catch {
-      try? FileManager.default.removeItem(at: temp)
-      let reason = (error as? CLIError)?.description ?? error.localizedDescription
-      throw CLIError("cannot write \(path): \(reason)")
-    }
-  }
+  static func write(_ data: Data, to path: String) throws { try writeAll([(path, data)]) }
 
   static func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
 
+  /// The temporary name for `url` in this process.
+  static func temporary(for url: URL) -> URL {
+    url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+  }
+
+  /// Removes `.NAME.tmp-PID` files beside `url` left by processes that no longer run.
+  static func removeStaleTemporaries(for url: URL) {
+    let dir = url.deletingLastPathComponent()
+    let prefix = ".\(url.lastPathComponent).tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+    for name in names.sorted() where name.hasPrefix(prefix) {
+      guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0 else { continue }
+      // kill(pid, 0) fails with ESRCH when no such process exists.
+      if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
+    }
+  }
+
   /// Writes several files as one step: every file is first written to a temporary file beside
-  /// its target; only when all are written are they renamed into place. A failure while staging
-  /// leaves every previous file untouched and removes the temporary files.
+  /// its target; only when all are written (and no Ctrl-C is pending) are they renamed into place.
+  /// A failure while staging leaves every previous file untouched and removes the temporary files.
   static func writeAll(_ files: [(path: String, data: Data)]) throws {
+    Interrupt.install()
     var staged: [(temp: URL, target: URL)] = []
     func cleanUp() { for s in staged { try? FileManager.default.removeItem(at: s.temp) } }
     for (path, data) in files {
@@ -134,7 +145,8 @@ enum AtomicFile {
         cleanUp()
         throw CLIError("cannot write \(path): Is a directory")
       }
-      let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+      removeStaleTemporaries(for: url)
+      let temp = temporary(for: url)
       do {
         try data.write(to: temp)
       } catch {
@@ -143,6 +155,11 @@ enum AtomicFile {
         throw CLIError("cannot write \(path): \(error.localizedDescription)")
       }
       staged.append((temp, url))
+    }
+    if Interrupt.requested {
+      cleanUp()
+      printError("coauthor: interrupted")
+      throw ExitCode(130)
     }
     for (i, s) in staged.enumerated() where rename(s.temp.path, s.target.path) != 0 {
       let reason = String(cString: strerror(errno))

@@ -270,7 +270,9 @@ public struct HTMLReportWriter: Sendable {
     }.joined()
   }
 
-  /// Escapes text for HTML element content and attribute values; drops control characters.
+  /// Escapes text for HTML element content and attribute values; drops control characters and
+  /// the bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069),
+  /// as the Markdown writer does, so a name cannot reorder the text around it.
   public static func escape(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
@@ -283,7 +285,11 @@ public struct HTMLReportWriter: Sendable {
       case "'": out += "&#39;"
       case "\n", "\t": out.unicodeScalars.append(scalar)
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A ... 0x202E).contains(scalar.value)
+          || (0x2066 ... 0x2069).contains(scalar.value)
+        {
+          continue
+        }
         out.unicodeScalars.append(scalar)
       }
     }

@@ -301,7 +301,9 @@ private final class DBLPParserDelegate: NSObject, XMLParserDelegate {
     case 4: return "the document is empty"
     case 5, 86: return "extra content at the end of the document"
     case 6, 7, 8: return "invalid character reference"
-    case 9: return "invalid character"
+    // libxml2 reports bytes that are not valid in the declared encoding (invalid UTF-8 in a
+    // UTF-8 file) with this code too, so say both; the other readers say "not valid UTF-8 text".
+    case 9: return "invalid character (not valid in the declared encoding, or a control character XML 1.0 does not allow)"
     case 22, 23: return "'&' that does not start an entity or character reference (write '&amp;')"
     case 26, 27: return "undeclared entity"
     case 31, 32: return "unsupported encoding"
