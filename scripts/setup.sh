@@ -12,6 +12,8 @@ pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
 pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 # libgraphviz-dev pulls in libgvc6 (layout engines, SVG and the cairo PNG/PDF plugin); a font for label sizes.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+# Graphviz's command-line tools: the hostile-input test checks exported DOT with `dot -Tcanon`.
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
 # The browser test opens the HTML report in headless Chromium, driven by a standard-library Python script.
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
