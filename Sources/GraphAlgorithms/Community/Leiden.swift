@@ -207,6 +207,7 @@ extension CommunityGraph {
       candidates.deallocate()
       cumulative.deallocate()
     }
+    let unit = unitWeights
     _ = weightTo.initialize(repeating: 0)
     _ = nonSingleton.initialize(repeating: false)
     _ = communityWeight.initialize(repeating: 0)
@@ -220,7 +221,7 @@ extension CommunityGraph {
                   clusterWeight[v] = x[v]
                   communityWeight[Int(community[v])] += x[v]
                   var e = 0.0
-                  for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] { e += weights[a] }
+                  for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] { e += unit ? 1 : weights[a] }
                   external[v] = e
                 }
                 for v32 in order {
@@ -242,7 +243,7 @@ extension CommunityGraph {
                       candidates[count] = Int32(c)
                       count += 1
                     }
-                    weightTo[c] += weights[a]
+                    weightTo[c] += unit ? 1 : weights[a]
                   }
                   // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
                   var best = own
@@ -298,7 +299,7 @@ extension CommunityGraph {
     if x < -700 { return 0 }
     // e^x = 2^k · e^f with f = x − k ln 2, |f| ≤ ln2 / 2.
     let ln2 = 0.693_147_180_559_945_3
-    let k = (x / ln2).rounded()
+    let k = -Double(Int(0.5 - x / ln2))  // round to nearest for x ≤ 0, without a libm call
     let f = x - k * ln2
     var p = 1.0  // Horner form of Σ f^i / i!: 1 + f(1 + f/2(1 + f/3(… (1 + f/13))))
     var i = 13.0
