@@ -21,9 +21,6 @@ struct CommunityGraph {
   var nodeWeight: ContiguousArray<Double>
   /// Total weight of the original edges inside node *v*.
   var selfLoop: ContiguousArray<Double>
-  /// Every arc weighs 1 (an unweighted input graph): the loops then skip reading `weights`,
-  /// half of the memory traffic per arc.
-  var unitWeights = false
 
   /// The input graph, with `x_v` = strength when `sizes` is false, 1 when it is true.
   init(_ graph: Graph, nodeWeightIsSize sizes: Bool) {
@@ -32,7 +29,6 @@ struct CommunityGraph {
     targets = graph.adjacencyTargets
     weights = graph.adjacencyWeights
     selfLoop = ContiguousArray(repeating: 0, count: graph.nodeCount)
-    unitWeights = !graph.isWeighted
     if sizes {
       nodeWeight = ContiguousArray(repeating: 1, count: graph.nodeCount)
     } else {
@@ -104,7 +100,6 @@ struct CommunityGraph {
     let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: maxDegree + 1)
     defer { touched.deallocate() }
     var moved = false
-    let unit = unitWeights
 
     offsets.withUnsafeBufferPointer { offsets in
       targets.withUnsafeBufferPointer { targets in
@@ -134,7 +129,7 @@ struct CommunityGraph {
                             touched[touchedCount] = Int32(c)
                             touchedCount += 1
                           }
-                          weightTo[c] += unit ? 1 : weights[a]
+                          weightTo[c] += weights[a]
                           a += 1
                         }
                         total[own] -= xv
@@ -212,7 +207,6 @@ struct CommunityGraph {
     var touched = ContiguousArray<Int32>()
     touched.reserveCapacity(64)
     var arcCount = 0
-    let unit = unitWeights
     offsets.withUnsafeBufferPointer { offsets in
       targets.withUnsafeBufferPointer { targets in
         weights.withUnsafeBufferPointer { weights in
@@ -231,10 +225,10 @@ struct CommunityGraph {
                       for a in offsets[u] ..< offsets[u + 1] {
                         let d = Int(community[Int(targets[a])])
                         if d == k {
-                          internalArcs += unit ? 1 : weights[a]
+                          internalArcs += weights[a]
                         } else {
                           if weightTo[d] == 0 { touched.append(Int32(d)) }
-                          weightTo[d] += unit ? 1 : weights[a]
+                          weightTo[d] += weights[a]
                         }
                       }
                     }

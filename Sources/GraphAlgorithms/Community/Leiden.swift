@@ -207,7 +207,6 @@ extension CommunityGraph {
       candidates.deallocate()
       cumulative.deallocate()
     }
-    let unit = unitWeights
     _ = weightTo.initialize(repeating: 0)
     _ = nonSingleton.initialize(repeating: false)
     _ = communityWeight.initialize(repeating: 0)
@@ -221,7 +220,7 @@ extension CommunityGraph {
                   clusterWeight[v] = x[v]
                   communityWeight[Int(community[v])] += x[v]
                   var e = 0.0
-                  for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] { e += unit ? 1 : weights[a] }
+                  for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] { e += weights[a] }
                   external[v] = e
                 }
                 for v32 in order {
@@ -243,7 +242,7 @@ extension CommunityGraph {
                       candidates[count] = Int32(c)
                       count += 1
                     }
-                    weightTo[c] += unit ? 1 : weights[a]
+                    weightTo[c] += weights[a]
                   }
                   // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
                   var best = own
