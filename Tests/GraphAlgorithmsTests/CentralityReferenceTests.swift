@@ -124,6 +124,30 @@ struct CentralityReferenceTests {
     try expectScores(measure, Fixtures.disconnectedWeighted, Reference.DisconnectedWeighted.eigenvectorUnweighted, tolerance: iterative)
   }
 
+  /// The Lanczos solver reaches ARPACK precision (networkx `eigenvector_centrality_numpy`) within
+  /// a small budget of matrix–vector products: measured deviation 1e-13 to 2e-13 here, against
+  /// 8e-12 to 2e-11 for the power iteration it replaced.
+  @Test func eigenvectorReachesArpackPrecisionInFewProducts() throws {
+    let cases: [(Graph, [Double], Bool)] = [
+      (Fixtures.karateClub, Reference.KarateClub.eigenvector, true),
+      (Fixtures.karateClubUnweighted, Reference.KarateClubUnweighted.eigenvector, false),
+      (Fixtures.lesMiserables, Reference.LesMiserables.eigenvector, true),
+      (Fixtures.lesMiserables, Reference.LesMiserables.eigenvectorUnweighted, false),
+      (Fixtures.krackhardtKite, Reference.KrackhardtKite.eigenvector, false),
+    ]
+    for (graph, reference, weighted) in cases {
+      try expectScores(EigenvectorCentrality(weighted: weighted, maxIterations: 40), graph, reference, tolerance: 1e-11)
+    }
+    // Bipartite graphs (λₙ = −λ₁) and an exact start vector (a regular graph).
+    expectApproximatelyEqual(
+      try EigenvectorCentrality(maxIterations: 40).scores(for: .star(leaves: 4)).values,
+      [0.7071067811865476, 0.3535533905932738, 0.3535533905932738, 0.3535533905932738, 0.3535533905932738],
+      tolerance: 1e-12)
+    expectApproximatelyEqual(
+      try EigenvectorCentrality(maxIterations: 2).scores(for: .cycle(6)).values,
+      Array(repeating: 1 / 6.0.squareRoot(), count: 6), tolerance: 1e-15)
+  }
+
   @Test func pageRankWeighted() throws {
     let measure = PageRank()
     try expectScores(measure, Fixtures.karateClub, Reference.KarateClub.pagerank, tolerance: iterative)

@@ -72,6 +72,43 @@ struct ConnectedComponentsTests {
     }
     #expect(Partition(labels: partition.membership) == partition)  // canonical
   }
+
+  /// The union–find numbering equals that of the breadth-first search it replaced (roots taken
+  /// in ascending order), on random graphs whose edges arrive in random order.
+  @Test(arguments: 0 ..< 20 as Range<UInt64>)
+  func numberingMatchesBreadthFirstSearch(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let n = 300
+    var builder = GraphBuilder(nodeCount: n)
+    for _ in 0 ..< 200 + Int(seed) * 10 {
+      let u = Int(rng.next() % UInt64(n))
+      let v = Int(rng.next() % UInt64(n))
+      if u != v { builder.addEdge(u, v, weight: 1) }
+    }
+    let graph = builder.build()
+    var label = [Int32](repeating: -1, count: n)
+    var next: Int32 = 0
+    for root in 0 ..< n where label[root] < 0 {
+      label[root] = next
+      var queue = [root]
+      var head = 0
+      while head < queue.count {
+        let v = queue[head]
+        head += 1
+        for a in graph.adjacencyOffsets[v] ..< graph.adjacencyOffsets[v + 1] {
+          let w = Int(graph.adjacencyTargets[a])
+          if label[w] < 0 {
+            label[w] = next
+            queue.append(w)
+          }
+        }
+      }
+      next += 1
+    }
+    let partition = graph.connectedComponents()
+    #expect(partition.membership == label)
+    #expect(partition.communityCount == Int(next))
+  }
 }
 
 @Suite("Louvain")
@@ -99,7 +136,11 @@ struct LouvainTests {
       #expect(result.modularity >= singleton)
       #expect(result.partition.nodeCount == graph.nodeCount)
       #expect(Partition(labels: result.partition.membership) == result.partition)  // canonical
-      #expect(result.levels.last == result.partition)
+      // Refinement only improves on the last level; without it the last level is the result.
+      #expect(result.modularity >= (try modularity.value(of: result.levels.last!, in: graph)) - 1e-12)
+      let plain = try Louvain(resolution: resolution, seed: seed, refine: false).run(on: graph)
+      #expect(plain.levels.last == plain.partition)
+      #expect(plain.levels == result.levels)
       expectApproximatelyEqual(result.modularity, try modularity.value(of: result.partition, in: graph), tolerance: 1e-12)
       // Levels coarsen: each is a merge of the previous one, and modularity does not drop.
       var previousQ = singleton

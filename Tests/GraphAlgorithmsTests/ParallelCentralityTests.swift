@@ -48,6 +48,32 @@ struct ParallelCentralityTests {
     }
   }
 
+  /// Eigenvector centrality runs its Lanczos products on threads from 400,000 arcs on; the chunk
+  /// sums are merged in chunk order, so 1, 2 and 3 threads give bit-identical vectors.
+  @Test func eigenvectorThreadCountDoesNotChangeResults() throws {
+    var rng = SplitMix64(seed: 11)
+    let n = 20_000
+    var builder = GraphBuilder(nodeCount: n)
+    for v in 0 ..< n { builder.addEdge(v, (v + 1) % n, weight: 1) }
+    for _ in 0 ..< 190_000 {
+      let u = Int(rng.next(below: UInt64(n)))
+      let v = Int(rng.next(below: UInt64(n)))
+      if u != v { builder.addEdge(u, v, weight: 1 + rng.nextUnitInterval()) }
+    }
+    let graph = builder.build()
+    #expect(graph.adjacencyTargets.count >= 400_000)
+    for weighted in [false, true] {
+      var measure = EigenvectorCentrality(weighted: weighted)
+      measure.threads = 1
+      let reference = try measure.scores(for: graph).values
+      for threads in [2, 3] {
+        measure.threads = threads
+        let values = try measure.scores(for: graph).values
+        #expect(zip(values, reference).allSatisfy { $0.bitPattern == $1.bitPattern }, "weighted \(weighted), threads \(threads)")
+      }
+    }
+  }
+
   /// The parallel measures still agree with networkx on the fixtures for several thread counts.
   @Test(arguments: [1, 2, 3, 7])
   func referenceValuesForAnyThreadCount(threads: Int) throws {

@@ -298,7 +298,7 @@ extension CommunityGraph {
     if x < -700 { return 0 }
     // e^x = 2^k · e^f with f = x − k ln 2, |f| ≤ ln2 / 2.
     let ln2 = 0.693_147_180_559_945_3
-    let k = (x / ln2).rounded()
+    let k = -Double(Int(0.5 - x / ln2))  // round to nearest for x ≤ 0, without a libm call
     let f = x - k * ln2
     var p = 1.0  // Horner form of Σ f^i / i!: 1 + f(1 + f/2(1 + f/3(… (1 + f/13))))
     var i = 13.0
