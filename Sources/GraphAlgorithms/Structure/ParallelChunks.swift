@@ -68,7 +68,7 @@ final class ChunkScheduler: Sendable {
   private let nextChunk = Atomic<Int>(0)
   private let cancelledFlag = Atomic<Bool>(false)
   /// Work completed so far; progress callbacks are made while holding this lock.
-  private let completed = Mutex<Int>(0)
+  private let completed = PosixMutex<Int>(0)
 
   init(plan: ChunkPlan, total: Int, progress: ProgressReporter?) {
     self.plan = plan
@@ -146,13 +146,13 @@ final class OrderedVectorSum: @unchecked Sendable {
   let length: Int
   /// The sum of every chunk added so far; complete after the run.
   let total: UnsafeMutableBufferPointer<Double>
-  private let lock: Mutex<State>
+  private let lock: PosixMutex<State>
 
   init(length: Int, chunkCount: Int) {
     self.length = length
     total = .allocate(capacity: length)
     total.initialize(repeating: 0)
-    lock = Mutex(State(waiting: Array(repeating: nil, count: chunkCount)))
+    lock = PosixMutex(State(waiting: Array(repeating: nil, count: chunkCount)))
   }
 
   deinit {

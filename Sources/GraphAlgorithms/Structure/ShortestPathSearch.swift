@@ -105,6 +105,10 @@ struct ShortestPathSearch: ~Copyable {
   }
 
   private mutating func breadthFirst(from source: Int) {
+    // A local copy of the buffer (same memory): `sigma[w] += …` on the stored property of this
+    // non-copyable value crashes the Swift 6.3.1 compiler under -sanitize=thread ("Invalid
+    // bitcast" in its access instrumentation); through a local it compiles, with the same result.
+    let sigma = self.sigma
     distance[source] = 0
     sigma[source] = 1
     order[0] = Int32(source)
@@ -143,6 +147,7 @@ struct ShortestPathSearch: ~Copyable {
   }
 
   private mutating func dijkstra(from source: Int) {
+    let sigma = self.sigma  // see breadthFirst(from:)
     distance[source] = 0
     sigma[source] = 1
     var heapCount = 0
