@@ -125,6 +125,24 @@ struct DBLPXMLReaderTests {
     }
   }
 
+  /// Found by `fuzz/run.sh dblp`: `3C 00 00 00` makes libxml2 guess UCS-4, fail to convert, and
+  /// report the fault on line 0 with only its code (6003). A NUL byte is now refused before the
+  /// XML parser sees it, naming its line, in memory and when streaming from disk.
+  @Test func fuzzRegressionNULBytesAreBinaryNotUCS4() throws {
+    let crash: [UInt8] = [0x3C, 0x00, 0x00, 0x00, 0x00, 0x3E, 0x49, 0x72, 0x63, 0x74, 0x69, 0x63, 0x6C, 0x6C, 0x65]
+    #expect(throws: IngestError(file: "crash.xml", line: 1, reason: .binaryFile)) {
+      try DBLPXMLReader().read(InputFile(path: "crash.xml", bytes: crash))
+    }
+    let late = Array((Self.prolog + "<dblp>\n<article key=\"a\"><author>A").utf8) + [0x00] + Array("</author></article></dblp>\n".utf8)
+    #expect(throws: IngestError(file: "late.xml", line: 4, reason: .binaryFile)) {
+      try DBLPXMLReader().read(InputFile(path: "late.xml", bytes: late))
+    }
+    let path = Paths.temporary(bytes: late, name: "dblp.xml")
+    #expect(throws: IngestError(file: path, line: 4, reason: .binaryFile)) {
+      try DBLPXMLReader().read(path: path)
+    }
+  }
+
   @Test func otherRootIsRefused() {
     expectError(
       "<?xml version=\"1.0\"?>\n<rss>\n<item/>\n</rss>\n", line: 2,

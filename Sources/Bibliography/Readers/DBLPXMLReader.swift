@@ -57,7 +57,8 @@ import Foundation
 /// every such entity with only a warning (`Ren&eacute;` would read `Ren`).
 ///
 /// Errors name the file and line: malformed XML (libxml2's line at the fault, and its reason),
-/// an unknown entity, a root element other than `dblp`, a `year` that is not a year.
+/// an unknown entity, a NUL byte (binary data, or UTF-16/UTF-32), a root element other than
+/// `dblp`, a `year` that is not a year.
 ///
 /// - Complexity: O(*b*) time for *b* bytes. Memory beyond the records: the parser's current
 ///   record and one chunk (1 MiB from ``read(path:)``, 128 KiB inside `XMLParser`), whatever the
@@ -289,6 +290,9 @@ private final class DBLPParserDelegate: NSObject, XMLParserDelegate {
   }
 
   private func fail(_ parser: XMLParser, line: Int, reason: IngestError.Reason, text: String?) {
+    // libxml2 reports line 0 for a fault found before it has read a line (an encoding it cannot
+    // convert, say); the fault is then on line 1.
+    let line = max(line, 1)
     lastLine = line
     guard failure == nil else { return }
     failure = IngestError(file: file, line: line, reason: reason, text: text)
@@ -316,6 +320,7 @@ private final class DBLPParserDelegate: NSObject, XMLParserDelegate {
     case 77: return "element not closed before the end of the document"
     case 81: return "invalid byte for the declared encoding"
     case 85: return "unbalanced elements"
+    case 6003: return "the bytes cannot be converted from the document's encoding"
     default: return "libxml2 error \(code)"
     }
   }

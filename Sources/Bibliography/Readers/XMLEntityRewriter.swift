@@ -16,9 +16,11 @@
 /// - An `&` that does not start `&name;` passes through, for the XML parser to report.
 /// - Line breaks are LF, CRLF or a lone CR, as XML counts them, so the lines in errors agree with
 ///   the XML parser's.
+/// - A NUL byte is an ``IngestError`` (`.binaryFile`) naming its line: XML has no U+0000, and an
+///   ASCII-compatible encoding has no other character with a zero byte.
 ///
 /// Works on bytes, so it suits any ASCII-compatible encoding (dblp.xml declares ISO-8859-1 and
-/// uses only ASCII plus entities). The rewriter does not parse XML: an entity inside a comment or a
+/// uses only ASCII plus entities); UTF-16 and UTF-32 are refused by the NUL check. The rewriter does not parse XML: an entity inside a comment or a
 /// CDATA section is rewritten too (harmless), and entities declared in an internal DTD subset are
 /// not known to it.
 ///
@@ -41,7 +43,7 @@ struct XMLEntityRewriter {
   /// Appends the rewritten `chunk` to `out`. `isLast` marks the end of the input (an entity cut
   /// at the end is then passed through as it is).
   /// - Throws: ``IngestError`` (`.invalidXML`) for an entity name that is neither an XML
-  ///   built-in nor an HTML 4 entity.
+  ///   built-in nor an HTML 4 entity; `.binaryFile` for a NUL byte.
   mutating func rewrite(_ chunk: ArraySlice<UInt8>, isLast: Bool, into out: inout [UInt8]) throws(IngestError) {
     var input = carry
     carry = []
@@ -67,6 +69,12 @@ struct XMLEntityRewriter {
       }
       previousWasCR = byte == 0x0D
       if byte == 0x0D { line += 1 }
+      if byte == 0 {
+        // XML allows no U+0000, and in an ASCII-compatible encoding no other character holds a
+        // zero byte: this is binary data, or UTF-16/UTF-32, which libxml2 would guess from the
+        // first bytes and then fail to convert without a line (found by fuzz/run.sh dblp).
+        return IngestError(file: file, line: line, reason: .binaryFile)
+      }
       guard byte == UInt8(ascii: "&") else {
         i += 1
         continue
