@@ -143,6 +143,20 @@ struct DBLPXMLReaderTests {
     }
   }
 
+  /// Found by `fuzz/run.sh dblp`: a processing instruction without data (`<?xAm?>`) made
+  /// libxml2 pass a NULL data pointer to swift-corelibs-foundation's `XMLParser`, which calls
+  /// `strlen` on it: a segmentation fault, the whole process gone. It now reads.
+  @Test func fuzzRegressionProcessingInstructionWithoutData() throws {
+    let text = "<?xAm?>\n<dblp>\n<?pi?><article key=\"a\"><?x\n?><author>A<?y?></author><title>T</title></article>\n</dblp>\n"
+    let records = try DBLPXMLReader().read(InputFile(path: "pi.xml", bytes: Array(text.utf8))).records
+    #expect(records.map(\.title) == ["T"])
+    #expect(records.map(\.authors) == [["A"]])
+    #expect(records.map(\.source.line) == [3])
+    // The fuzzer's input, minimised by hand to its first line and a record.
+    let crash = Array("<?xAm?>\n<!DOCTYPE dblp SYSTEM \"dblp.dtd\">\n<dblp>\n<article key=\"k\"><author>B</author><title>U</title></article></dblp>".utf8)
+    #expect(try DBLPXMLReader().read(InputFile(path: "crash.xml", bytes: crash)).records.map(\.title) == ["U"])
+  }
+
   @Test func otherRootIsRefused() {
     expectError(
       "<?xml version=\"1.0\"?>\n<rss>\n<item/>\n</rss>\n", line: 2,
@@ -214,6 +228,12 @@ struct DBLPXMLReaderTests {
     #expect(HTMLEntities.codePoints["micro"] == 181)
     #expect(HTMLEntities.codePoints["reg"] == 174)
     #expect(HTMLEntities.codePoints["euro"] == 8364)
+  }
+
+  @Test(arguments: [1, 2, 3, 100])
+  func processingInstructionsWithoutDataGetASpace(chunkSize: Int) throws {
+    #expect(try rewrite("<?a?><b><?target?>x<?y z?><??><?q\n?>a?b<c?</b>", chunkSize: chunkSize)
+      == "<?a ?><b><?target ?>x<?y z?><??><?q\n?>a?b<c?</b>")
   }
 
   @Test func unknownEntityLineCountsCRLFAndCR() {
