@@ -10,7 +10,7 @@
 # run; the seeds are the committed fixtures, copied to .build-fuzz/seeds/<target>/ at each run.
 # A crash, leak, timeout or out-of-memory input is written to fuzz/artifacts/<target>/ and the
 # script exits 1 after running the remaining targets. Each run appends a line to
-# fuzz/artifacts/runs.tsv (date, target, seconds, executions, executions per second, result).
+# fuzz/artifacts/runs.tsv (date, target, wall seconds, executions, executions per second, result).
 #
 # Quick smoke check: fuzz/run.sh --seconds 10
 set -euo pipefail
@@ -80,12 +80,14 @@ for t in "${targets[@]}"; do
   [[ -f $root/fuzz/dictionaries/$t.dict ]] && dict=(-dict="$root/fuzz/dictionaries/$t.dict")
   log=$artifacts/last-run.log
   before=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+  started=$SECONDS
   set +e
   # SWIFT_BACKTRACE: Swift's own crash handler would race libFuzzer's (and can wait forever).
   SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$root/fuzz/lsan.supp:print_suppressions=0 "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" "$corpus" "$seeds" >"$log" 2>&1
   code=$?
   set -e
+  elapsed=$((SECONDS - started))
   after=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
@@ -96,8 +98,8 @@ for t in "${targets[@]}"; do
     status=1
   fi
   units=$(find "$corpus" -type f | wc -l)
-  printf '%-9s %8s %12s %8s %7s  %s\n' "$t" "$seconds" "${execs:-?}" "${rate:-?}" "$units" "$result"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "${execs:-?}" "${rate:-?}" "$result" \
+  printf '%-9s %8s %12s %8s %7s  %s\n' "$t" "$elapsed" "${execs:-?}" "${rate:-?}" "$units" "$result"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$elapsed" "${execs:-?}" "${rate:-?}" "$result" \
     >>"$root/fuzz/artifacts/runs.tsv"
 done
 exit $status
