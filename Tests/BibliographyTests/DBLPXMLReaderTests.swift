@@ -157,6 +157,21 @@ struct DBLPXMLReaderTests {
     #expect(try DBLPXMLReader().read(InputFile(path: "crash.xml", bytes: crash)).records.map(\.title) == ["U"])
   }
 
+  /// Found by `fuzz/run.sh dblp` (minimised from 1,258 bytes): an ISO-8859-3 document whose
+  /// bytes do not convert, after a malformed XML declaration. The reader's `abortParsing()` on
+  /// the first error made libxml2 2.9.14 dereference NULL in its encoding conversion: a
+  /// segmentation fault. The input now just ends at the first fault, which is reported.
+  @Test func fuzzRegressionStopAfterEncodingFault() throws {
+    var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-3\"?lp&amp;".utf8)
+    bytes += [0xE0, 0xC3, 0x96, 0xBB] + Array("k</".utf8)
+    #expect {
+      try DBLPXMLReader().read(InputFile(path: "crash.xml", bytes: bytes))
+    } throws: { error in
+      guard let error = error as? IngestError, case .invalidXML = error.reason else { return false }
+      return error.file == "crash.xml" && error.line == 1
+    }
+  }
+
   @Test func otherRootIsRefused() {
     expectError(
       "<?xml version=\"1.0\"?>\n<rss>\n<item/>\n</rss>\n", line: 2,

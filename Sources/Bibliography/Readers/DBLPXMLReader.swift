@@ -127,7 +127,12 @@ public struct DBLPXMLReader: Sendable {
       parser.shouldResolveExternalEntities = false
       parser.externalEntityResolvingPolicy = .never
       parser.delegate = handler
+      // After the first fault the input simply ends: `abortParsing()` (libxml2's xmlStopParser)
+      // from inside a callback can crash libxml2 2.9.14 in its encoding conversion (found by
+      // fuzz/run.sh dblp), and the handler ignores every callback after the fault anyway.
+      stream.ends = { [weak handler] in handler?.failure != nil }
       let finished = parser.parse()
+      stream.ends = { false }  // `handler` holds `emit`, which must not outlive this closure
       parser.delegate = nil
       if let failure = stream.failure { return .failure(failure) }
       if let failure = handler.failure { return .failure(failure) }
@@ -183,6 +188,7 @@ private final class DBLPParserDelegate: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
+    guard failure == nil else { return }
     depth += 1
     switch depth {
     case 1:
@@ -221,10 +227,11 @@ private final class DBLPParserDelegate: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if field != nil { fieldText += string }
+    if failure == nil, field != nil { fieldText += string }
   }
 
   func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    guard failure == nil else { return }
     defer { depth -= 1 }
     switch depth {
     case 3:
@@ -296,7 +303,7 @@ private final class DBLPParserDelegate: NSObject, XMLParserDelegate {
     lastLine = line
     guard failure == nil else { return }
     failure = IngestError(file: file, line: line, reason: reason, text: text)
-    parser.abortParsing()
+    // No `parser.abortParsing()`: see `stream.ends` in DBLPXMLReader.parse.
   }
 
   /// libxml2's `xmlParserErrors` code as words, for the codes malformed XML usually gives.
