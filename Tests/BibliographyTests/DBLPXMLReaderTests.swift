@@ -160,7 +160,7 @@ struct DBLPXMLReaderTests {
   /// Found by `fuzz/run.sh dblp` (minimised from 1,258 bytes): an ISO-8859-3 document whose
   /// bytes do not convert, after a malformed XML declaration. The reader's `abortParsing()` on
   /// the first error made libxml2 2.9.14 dereference NULL in its encoding conversion: a
-  /// segmentation fault. The input now just ends at the first fault, which is reported.
+  /// segmentation fault. Encodings other than UTF-8 and ISO-8859-1 are now refused up front.
   @Test func fuzzRegressionStopAfterEncodingFault() throws {
     var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-3\"?lp&amp;".utf8)
     bytes += [0xE0, 0xC3, 0x96, 0xBB] + Array("k</".utf8)
@@ -169,6 +169,24 @@ struct DBLPXMLReaderTests {
     } throws: { error in
       guard let error = error as? IngestError, case .invalidXML = error.reason else { return false }
       return error.file == "crash.xml" && error.line == 1
+    }
+  }
+
+  @Test func declaredEncodings() throws {
+    let body = "<dblp>\n<article key=\"a\"><author>A</author><title>T</title></article>\n</dblp>\n"
+    for name in ["UTF-8", "ISO-8859-1", "iso-8859-1", "US-ASCII"] {
+      let text = "<?xml version=\"1.0\" encoding='\(name)'?>\n" + body
+      #expect(try DBLPXMLReader().read(InputFile(path: "e.xml", bytes: Array(text.utf8))).records.count == 1)
+    }
+    #expect(throws: IngestError(
+      file: "e.xml", line: 1, reason: .invalidXML("the encoding 'Shift_JIS' is not read (dblp XML is ISO-8859-1 or UTF-8)"),
+      text: "Shift_JIS")
+    ) {
+      try DBLPXMLReader().read(InputFile(path: "e.xml", bytes: Array(("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n" + body).utf8)))
+    }
+    // Invalid UTF-8 inside a name is an error, not a crash (a fuzz corpus input).
+    #expect(throws: IngestError.self) {
+      try DBLPXMLReader().read(InputFile(path: "u.xml", bytes: Array("<titl".utf8) + [0xE2] + Array("r>Z</titl".utf8) + [0xE2] + Array("r>".utf8)))
     }
   }
 

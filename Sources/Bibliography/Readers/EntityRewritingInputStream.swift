@@ -25,9 +25,6 @@ final class EntityRewritingInputStream: InputStream {
   private(set) var failure: IngestError?
   /// The most bytes held in the rewritten buffer at once.
   private(set) var largestBuffer = 0
-  /// Asked before each read: when it returns `true` the stream ends there (the reader found a
-  /// fault and wants the parser to stop without `abortParsing()`).
-  var ends: () -> Bool = { false }
 
   init(file: String, source: @escaping Source) {
     self.rewriter = XMLEntityRewriter(file: file)
@@ -50,7 +47,6 @@ final class EntityRewritingInputStream: InputStream {
 
   override func read(_ out: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
     if failure != nil { return -1 }
-    if ends() { return 0 }
     while position == buffer.count {
       if finished { return 0 }
       buffer.removeAll(keepingCapacity: true)
