@@ -184,6 +184,12 @@ struct DBLPXMLReaderTests {
     ) {
       try DBLPXMLReader().read(InputFile(path: "e.xml", bytes: Array(("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n" + body).utf8)))
     }
+    // A UTF-16 byte-order mark (fuzz/run.sh dblp: `FF FE` then unconvertible bytes crashed libxml2).
+    #expect(throws: IngestError(
+      file: "b.xml", line: 1, reason: .invalidXML("the encoding 'UTF-16' is not read (dblp XML is ISO-8859-1 or UTF-8)"))
+    ) {
+      try DBLPXMLReader().read(InputFile(path: "b.xml", bytes: [0xFF, 0xFE, 0xFF, 0xFF, 0xD8, 0xFF, 0xF0, 0xE2] + Array("Seque".utf8)))
+    }
     // Invalid UTF-8 inside a name is an error, not a crash (a fuzz corpus input).
     #expect(throws: IngestError.self) {
       try DBLPXMLReader().read(InputFile(path: "u.xml", bytes: Array("<titl".utf8) + [0xE2] + Array("r>Z</titl".utf8) + [0xE2] + Array("r>".utf8)))

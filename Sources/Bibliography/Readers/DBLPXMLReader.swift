@@ -162,6 +162,13 @@ extension DBLPXMLReader {
   /// declares no encoding or one of ``encodings``. Looks at the first 512 bytes only.
   static func checkDeclaredEncoding(_ chunk: ArraySlice<UInt8>, file: String) throws(IngestError) {
     var head = chunk.prefix(512)
+    // Byte-order marks and the EBCDIC `<?xm` that libxml2 would detect and convert from (UCS-4
+    // needs NUL bytes, which the entity rewriter refuses). Found by fuzz/run.sh dblp: `FF FE`
+    // followed by bytes that do not convert crashed libxml2 2.9.14 like ISO-8859-3 did.
+    for (signature, name) in [([0xFF, 0xFE], "UTF-16"), ([0xFE, 0xFF], "UTF-16"), ([0x4C, 0x6F, 0xA7, 0x94], "EBCDIC")] as [([UInt8], String)]
+    where head.starts(with: signature) {
+      throw IngestError(file: file, line: 1, reason: .invalidXML("the encoding '\(name)' is not read (dblp XML is ISO-8859-1 or UTF-8)"))
+    }
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
     guard head.starts(with: Array("<?xml".utf8)) else { return }
     let declaration = String(decoding: head.prefix { $0 != UInt8(ascii: ">") }, as: UTF8.self)
