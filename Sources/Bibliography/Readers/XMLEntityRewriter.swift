@@ -16,9 +16,15 @@
 /// - An `&` that does not start `&name;` passes through, for the XML parser to report.
 /// - Line breaks are LF, CRLF or a lone CR, as XML counts them, so the lines in errors agree with
 ///   the XML parser's.
+/// - A NUL byte is an ``IngestError`` (`.binaryFile`) naming its line: XML has no U+0000, and an
+///   ASCII-compatible encoding has no other character with a zero byte.
+/// - A processing instruction without data, `<?target?>`, gets a space: `<?target ?>`, which
+///   means the same in XML. libxml2 reports the first with a NULL data pointer, on which
+///   swift-corelibs-foundation 6.3's `XMLParser` calls `strlen` and crashes the process (found by
+///   `fuzz/run.sh dblp`). Like entities, this applies inside comments and CDATA sections too.
 ///
 /// Works on bytes, so it suits any ASCII-compatible encoding (dblp.xml declares ISO-8859-1 and
-/// uses only ASCII plus entities). The rewriter does not parse XML: an entity inside a comment or a
+/// uses only ASCII plus entities); UTF-16 and UTF-32 are refused by the NUL check. The rewriter does not parse XML: an entity inside a comment or a
 /// CDATA section is rewritten too (harmless), and entities declared in an internal DTD subset are
 /// not known to it.
 ///
@@ -32,6 +38,14 @@ struct XMLEntityRewriter {
   /// The start of an entity cut by the end of the previous chunk.
   private var carry: [UInt8] = []
   private var previousWasCR = false
+  /// Where the scan is in a processing instruction's start: after `<`, or in the target name
+  /// after `<?` (with the target's length so far). Kept across chunks: no bytes are held back.
+  private var instruction = InstructionState.none
+
+  enum InstructionState: Equatable {
+    case none, afterLessThan
+    case inTarget(length: Int)
+  }
 
   /// Longer names are not entities of the table (the longest is `thetasym`), so a scan stops there.
   static let maxNameLength = 32
@@ -41,7 +55,7 @@ struct XMLEntityRewriter {
   /// Appends the rewritten `chunk` to `out`. `isLast` marks the end of the input (an entity cut
   /// at the end is then passed through as it is).
   /// - Throws: ``IngestError`` (`.invalidXML`) for an entity name that is neither an XML
-  ///   built-in nor an HTML 4 entity.
+  ///   built-in nor an HTML 4 entity; `.binaryFile` for a NUL byte.
   mutating func rewrite(_ chunk: ArraySlice<UInt8>, isLast: Bool, into out: inout [UInt8]) throws(IngestError) {
     var input = carry
     carry = []
@@ -62,11 +76,37 @@ struct XMLEntityRewriter {
       if byte == 0x0A {
         if !previousWasCR { line += 1 }
         previousWasCR = false
+        instruction = .none
         i += 1
         continue
       }
       previousWasCR = byte == 0x0D
       if byte == 0x0D { line += 1 }
+      if byte == 0 {
+        // XML allows no U+0000, and in an ASCII-compatible encoding no other character holds a
+        // zero byte: this is binary data, or UTF-16/UTF-32, which libxml2 would guess from the
+        // first bytes and then fail to convert without a line (found by fuzz/run.sh dblp).
+        return IngestError(file: file, line: line, reason: .binaryFile)
+      }
+      switch (instruction, byte) {
+      case (_, UInt8(ascii: "<")):
+        instruction = .afterLessThan
+      case (.afterLessThan, UInt8(ascii: "?")):
+        instruction = .inTarget(length: 0)
+      case (.inTarget(let length), UInt8(ascii: "?")):
+        if length > 0 {
+          // `<?target?>`: a space before `?>` keeps libxml2 from handing XMLParser a NULL data
+          // pointer, on which swift-corelibs-foundation 6.3 calls strlen and crashes.
+          out.append(contentsOf: buffer[runStart ..< i])
+          out.append(0x20)
+          runStart = i
+        }
+        instruction = .none
+      case (.inTarget(let length), _) where !Self.isSpace(byte) && byte != UInt8(ascii: ">"):
+        instruction = .inTarget(length: length + 1)
+      default:
+        instruction = .none
+      }
       guard byte == UInt8(ascii: "&") else {
         i += 1
         continue
@@ -102,6 +142,9 @@ struct XMLEntityRewriter {
     out.append(contentsOf: buffer[runStart ..< n])
     return nil
   }
+
+  /// XML white space (`S`): space, tab, CR, LF.
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 
   /// Bytes that may occur in an entity name or a character reference: ASCII letters, digits,
   /// `#`, `_`, `-`, `.` and `:`.
