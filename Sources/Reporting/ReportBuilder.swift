@@ -254,9 +254,12 @@ public struct ReportBuilder: Sendable {
     let n = a.authors
     let g = n.network.graph
     let betweenness = n.scores[.betweenness]!.values
-    func reach(_ v: Int) -> Int {
+    // Other communities each researcher's co-authors belong to, computed once: the bridge
+    // ranking on a big input sorts every researcher by it.
+    let reachCounts = (0 ..< g.nodeCount).map { v in
       Set(g.neighbors(of: NodeID(v)).map { n.communityOfNode[$0.index] }.filter { $0 != n.communityOfNode[v] }).count
     }
+    func reach(_ v: Int) -> Int { reachCounts[v] }
     let fellows = (0 ..< g.nodeCount).filter { n.network.isFellow[$0] }
     var rows: [[[Inline]]] = []
     var fellowCoauthors = 0
