@@ -20,6 +20,8 @@ final class FileChunkReader {
   private var buffer: [UInt8]
   private var sawData = false
   private var done = false
+  /// Whether the file is gzip-compressed (known after the first ``next()``).
+  private(set) var wasCompressed = false
 
   init(path: String, chunkSize: Int = 1 << 20) throws(IngestError) {
     self.path = path
@@ -47,27 +49,34 @@ final class FileChunkReader {
       var code: Int32 = 0
       let message = gzerror(handle, &code)
       if code == Z_ERRNO { throw IngestError(file: path, reason: .unreadable("gzread: " + String(cString: strerror(errno)))) }
-      throw IngestError(file: path, reason: .invalidGzip(message.map { String(cString: $0) } ?? "zlib error \(code)"))
+      throw IngestError(file: path, reason: .invalidGzip(Self.zlibMessage(message, code: code, path: path)))
     }
     if !sawData {
       sawData = true
       if n == 0 { throw IngestError(file: path, reason: .emptyFile) }
-      if gzdirect(handle) == 1 && path.lowercased().hasSuffix(".gz") {
+      // gzread passes non-gzip files through unchanged ("transparent" mode).
+      let isPlain = gzdirect(handle) == 1
+      if isPlain && path.lowercased().hasSuffix(".gz") {
         throw IngestError(file: path, reason: .invalidGzip("the name ends in .gz but the file is not gzip-compressed"))
       }
+      wasCompressed = !isPlain
     }
     if n == 0 {
       done = true
       // A truncated stream shows up in gzerror at the end, not as a read error.
       var code: Int32 = 0
       let message = gzerror(handle, &code)
-      if code != Z_OK {
-        var text = message.map { String(cString: $0) } ?? "zlib error \(code)"
-        if text.hasPrefix(path + ": ") { text.removeFirst(path.count + 2) }
-        throw IngestError(file: path, reason: .invalidGzip(text))
-      }
+      if code != Z_OK { throw IngestError(file: path, reason: .invalidGzip(Self.zlibMessage(message, code: code, path: path))) }
       return nil
     }
     return buffer[0 ..< Int(n)]
+  }
+
+  /// zlib's gzerror text without the `<path>: ` prefix zlib puts in front (the error names the
+  /// file already).
+  private static func zlibMessage(_ message: UnsafePointer<CChar>?, code: Int32, path: String) -> String {
+    guard let message else { return "zlib error \(code)" }
+    let text = String(cString: message)
+    return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
   }
 }

@@ -14,9 +14,10 @@ import Foundation
 ///     input.bytes.count          // decompressed size
 ///     input.wasCompressed        // true
 ///
-/// C calls: `gzopen`, `gzbuffer`, `gzread`, `gzdirect`, `gzerror`, `gzclose` (reading) and
-/// `deflateInit2`, `deflate`, `deflateEnd` (``Gzip/compress(_:level:)``). Each failure becomes an
-/// ``IngestError`` naming the file.
+/// Reading goes through ``FileChunkReader`` (`gzopen`, `gzbuffer`, `gzread`, `gzdirect`,
+/// `gzerror`, `gzclose`), the chunk loop the streaming readers use; ``Gzip/compress(_:level:)``
+/// calls `deflateInit2`, `deflate`, `deflateEnd`. Each failure becomes an ``IngestError`` naming
+/// the file.
 public struct InputFile: Sendable {
   /// The path as the user gave it (used in messages).
   public var path: String
@@ -42,69 +43,13 @@ public struct InputFile: Sendable {
   ///   or a gzip file that decompresses to nothing) or `.invalidGzip` (corrupt or truncated gzip
   ///   data, or a `.gz` name on a file that is not gzip).
   public init(path: String) throws(IngestError) {
-    self.path = path
-    self.wasCompressed = false
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw IngestError(file: path, reason: .fileNotFound)
-    }
-    if isDirectory.boolValue { throw IngestError(file: path, reason: .unreadable("it is a directory")) }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue == 0 {
-      throw IngestError(file: path, reason: .emptyFile)
-    }
-    guard let handle = cz_open_read(path) else {
-      throw IngestError(file: path, reason: .unreadable("gzopen: " + String(cString: strerror(errno))))
-    }
-    defer { gzclose(handle) }
-    _ = gzbuffer(handle, 1 << 17)  // before the first read: 128 KiB of compressed input at a time
+    // The same chunked gzread loop the streaming readers use, kept whole.
+    let reader = try FileChunkReader(path: path)
     var out: [UInt8] = []
-    let chunk = 1 << 20
-    var sawData = false
-    while true {
-      let before = out.count
-      out.append(contentsOf: repeatElement(0, count: chunk))
-      let n = out.withUnsafeMutableBufferPointer { buffer in
-        gzread(handle, buffer.baseAddress! + before, UInt32(chunk))
-      }
-      if n < 0 {
-        out.removeLast(chunk)
-        throw IngestError(file: path, reason: Self.gzipFailure(handle, path: path))
-      }
-      out.removeLast(chunk - Int(n))
-      if !sawData {
-        sawData = true
-        // gzread passes non-gzip files through unchanged ("transparent" mode).
-        let isPlain = gzdirect(handle) == 1
-        if isPlain && path.lowercased().hasSuffix(".gz") {
-          throw IngestError(file: path, reason: .invalidGzip("the name ends in .gz but the file is not gzip-compressed"))
-        }
-        wasCompressed = !isPlain
-      }
-      if n == 0 { break }
-    }
-    // A truncated stream is not a read error for gzread: it shows up in gzerror at the end.
-    var code: Int32 = 0
-    let message = gzerror(handle, &code)
-    if code != Z_OK {
-      throw IngestError(file: path, reason: .invalidGzip(Self.zlibMessage(message, code: code, path: path)))
-    }
-    if out.isEmpty { throw IngestError(file: path, reason: .emptyFile) }
-    bytes = out
-  }
-
-  private static func gzipFailure(_ handle: gzFile, path: String) -> IngestError.Reason {
-    var code: Int32 = 0
-    let message = gzerror(handle, &code)
-    if code == Z_ERRNO { return .unreadable("gzread: " + String(cString: strerror(errno))) }
-    return .invalidGzip(zlibMessage(message, code: code, path: path))
-  }
-
-  /// zlib's gzerror text without the `<path>: ` prefix zlib puts in front (the error names the
-  /// file already).
-  private static func zlibMessage(_ message: UnsafePointer<CChar>?, code: Int32, path: String) -> String {
-    guard let message else { return "zlib error \(code)" }
-    let text = String(cString: message)
-    return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
+    while let chunk = try reader.next() { out.append(contentsOf: chunk) }
+    self.path = path
+    self.bytes = out
+    self.wasCompressed = reader.wasCompressed
   }
 }
 
