@@ -34,10 +34,10 @@ public struct Corpus: Sendable {
   /// Papers after merging duplicates, in order of first appearance.
   public var papers: [Paper]
   public var diagnostics: [Diagnostic]
-  /// Every fellow match, exact or not, in reading order.
+  /// Every fellow match, exact or not, in record order (canonical when read by ``CorpusLoader``).
   public var fellowMatches: [FellowMatch]
   /// Author strings shown under another spelling of the same person across papers (inverted
-  /// names, shared ids, initials with a shared co-author), each once, in reading order. Spellings
+  /// names, shared ids, initials with a shared co-author), each once, in record order. Spellings
   /// that differ only in case, accents or periods are not listed (they are diagnostics).
   public var identityMerges: [IdentityMerge]
 

@@ -159,8 +159,8 @@ public struct CorpusLoader: Sendable {
     (format ?? InputFormat.detect(path: path, text: "")) == .dblp
   }
 
-  /// Reads every file (in the order given) into one corpus; dblp XML (by name or forced
-  /// format) is streamed from disk.
+  /// Reads every file into one corpus (records in canonical order, as the `[Input]` form says);
+  /// dblp XML (by name or forced format) is streamed from disk.
   /// - Throws: ``IngestError`` for the first file that cannot be read.
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
     var inputs: [Input] = []
@@ -175,18 +175,29 @@ public struct CorpusLoader: Sendable {
     try load(inputs.map(Input.file))
   }
 
-  /// Reads inputs, in order, into one corpus.
-  /// - Throws: ``IngestError`` for the first input that cannot be read, including an edge list.
+  /// Reads inputs into one corpus. The order of the inputs, and of the records inside them,
+  /// does not change the corpus: records are put in ``Record/canonicallyPrecedes(_:_:)`` order
+  /// before identities are resolved, and the readers' diagnostics are listed by file path, so
+  /// the same data gives the same papers, names, networks and reports (only the line numbers
+  /// named in diagnostics follow the files).
+  /// - Throws: ``IngestError`` for the first input that cannot be read (in the order given),
+  ///   including an edge list.
   public func load(_ inputs: [Input]) throws(IngestError) -> Corpus {
     let aliases = try loadAliases()
-    var results: [ReadResult] = []
-    for input in inputs {
+    var results: [(path: String, index: Int, result: ReadResult)] = []
+    for (index, input) in inputs.enumerated() {
       switch input {
-      case .file(let file): results.append(try read(file))
-      case .dblp(let path): results.append(try DBLPXMLReader().read(path: path))
+      case .file(let file): results.append((file.path, index, try read(file)))
+      case .dblp(let path): results.append((path, index, try DBLPXMLReader().read(path: path)))
       }
     }
-    return IdentityResolver(aliases: aliases).resolve(results)
+    results.sort { a, b in
+      a.path.utf8.elementsEqual(b.path.utf8) ? a.index < b.index : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+    }
+    var records = results.flatMap(\.result.records)
+    records.sort(by: Record.canonicallyPrecedes)
+    let canonical = ReadResult(records: records, diagnostics: results.flatMap(\.result.diagnostics))
+    return IdentityResolver(aliases: aliases).resolve([canonical])
   }
 
   func loadAliases() throws(IngestError) -> AliasFile {

@@ -51,3 +51,39 @@ public struct ReadResult: Sendable {
     self.diagnostics = diagnostics
   }
 }
+
+extension Record {
+  /// The order ``CorpusLoader`` puts records in before resolving identities, so that the same
+  /// records give the same corpus (and the same node numbers, pictures and reports) whatever
+  /// order they were read in: by date (undated last), then title, authors, fellows, tags, id,
+  /// author ids and abstract, compared as UTF-8 bytes; records equal in all of these by where
+  /// they were read (file path, then line), which only decides between exact duplicates.
+  public static func canonicallyPrecedes(_ a: Record, _ b: Record) -> Bool {
+    switch (a.date, b.date) {
+    case (let x?, let y?) where x != y: return x < y
+    case (.some, .none): return true
+    case (.none, .some): return false
+    default: break
+    }
+    if let order = compare(a.title, b.title) { return order }
+    if let order = compare(a.authors, b.authors) { return order }
+    if let order = compare(a.fellows, b.fellows) { return order }
+    if let order = compare(a.tags, b.tags) { return order }
+    if let order = compare(a.id ?? "", b.id ?? "") { return order }
+    if let order = compare(a.authorIDs.map { $0 ?? "" }, b.authorIDs.map { $0 ?? "" }) { return order }
+    if let order = compare(a.abstract ?? "", b.abstract ?? "") { return order }
+    if let order = compare(a.source.file, b.source.file) { return order }
+    return (a.source.line, a.authorsLine ?? 0, a.fellowsLine ?? 0) < (b.source.line, b.authorsLine ?? 0, b.fellowsLine ?? 0)
+  }
+
+  /// `a < b` as UTF-8 bytes, or `nil` when they are equal. (Swift's `<` on strings compares
+  /// canonically equivalent spellings as equal, which would leave their order to the input.)
+  private static func compare(_ a: String, _ b: String) -> Bool? {
+    a.utf8.elementsEqual(b.utf8) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+
+  private static func compare(_ a: [String], _ b: [String]) -> Bool? {
+    for (x, y) in zip(a, b) { if let order = compare(x, y) { return order } }
+    return a.count == b.count ? nil : a.count < b.count
+  }
+}

@@ -37,7 +37,10 @@ struct InputOptions: ParsableArguments {
     if paths.isEmpty { throw ValidationError("Please provide at least one input file.") }
   }
 
-  func validate() throws {
+  mutating func validate() throws {
+    // Inputs are read, named and listed in one order whatever order they were given in (with
+    // CorpusLoader's canonical record order, the same files give the same bytes).
+    paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     if listSeparator.count != 1 { throw ValidationError("Please give a '--list-separator' of exactly one character.") }
     _ = try tableColumns()
   }

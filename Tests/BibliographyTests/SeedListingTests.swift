@@ -27,8 +27,8 @@ struct SeedListingTests {
   }
 
   @Test func firstPaperKeepsItsSourceLine() throws {
-    let first = try #require(corpus.papers.first)
-    #expect(first.title == "Sparse Autoencoders Find Highly Interpretable Features in Language Models")
+    let title = "Sparse Autoencoders Find Highly Interpretable Features in Language Models"
+    let first = try #require(corpus.papers.first { $0.title == title })
     #expect(first.source.line == 7)
     #expect(first.authors == ["Hoagy Cunningham", "Aidan Ewart", "Logan Riggs", "Robert Huben", "Lee Sharkey"])
     #expect(first.fellows == ["Hoagy Cunningham"])
@@ -36,6 +36,15 @@ struct SeedListingTests {
     // Featured entry has no tags; its repeat in "All MATS Research" adds Interpretability.
     #expect(first.tags == ["Interpretability"])
     #expect(first.mergedSources.map(\.line) == [136])
+  }
+
+  @Test func papersAreInCanonicalOrderOldestFirst() throws {
+    // CorpusLoader sorts records by date, then title (Record.canonicallyPrecedes), whatever
+    // their order in the listing.
+    let dates = corpus.papers.compactMap(\.date)
+    #expect(dates == dates.sorted())
+    #expect(corpus.papers.first?.title == "SolidGoldMagikarp (plus, prompt generation)")
+    #expect(corpus.papers.first?.source.line == 268)
   }
 
   @Test func steeringMergedWithUnionOfTags() throws {

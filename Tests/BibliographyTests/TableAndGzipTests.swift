@@ -107,8 +107,9 @@ struct DelimitedTableReaderTests {
     let text = "paper_id\ttitle\tauthors\np1\tSame\tA;B\np2\tSame\tC;D\np3\t\tE;F\n"
     let path = Paths.temporary(text, name: "ids.tsv")
     let corpus = try CorpusLoader().load([path])
-    #expect(corpus.papers.map(\.title) == ["Same", "Same", "(untitled p3)"])
-    #expect(corpus.papers.map(\.id) == ["p1", "p2", "p3"])
+    // Canonical order: by title ("(" sorts before "S"), then by id.
+    #expect(corpus.papers.map(\.title) == ["(untitled p3)", "Same", "Same"])
+    #expect(corpus.papers.map(\.id) == ["p3", "p1", "p2"])
     #expect(corpus.diagnostics == [Diagnostic(kind: .note, message: "row without a title, kept as '(untitled p3)'", file: path, line: 4)])
   }
 

@@ -1,9 +1,8 @@
 import Foundation
 import Testing
 
-/// Reruns: the same inputs and options give the same bytes, run after run and whatever
-/// `--threads`; the same files in another order give the same network and metric values, but not
-/// necessarily the same bytes (see README "Safety": input order numbers the nodes).
+/// Reruns: the same inputs and options give the same bytes, run after run, whatever `--threads`,
+/// and whatever the order of the input files or of the records inside them.
 @Suite("Reruns give the same bytes")
 struct RerunTests {
   static let listing = CLI.repository.appendingPathComponent(Bundled.listing).path
@@ -62,35 +61,73 @@ struct RerunTests {
   }
 
   /// The bundled listing split after its seventh entry into `a.txt` (lines 1–134) and `b.txt`.
-  /// `a b` reads the same records in the same order as the whole listing: the same bytes.
-  /// `b a` is the same data in another order: the same names, edges, weights and metric values
-  /// (to 1e-12; PageRank sums in another order), but node numbers, ties and Louvain's
-  /// communities follow the order, so the bytes may differ; this pins that they do, so the
-  /// README's statement stays true.
-  @Test func inputOrder() throws {
+  /// `a b`, `b a` and the whole listing are the same records: CorpusLoader puts records in a
+  /// canonical order and the command line sorts its inputs, so every output has the same bytes
+  /// (report, pictures, exports, rankings; the report quotes its inputs in sorted order).
+  @Test func inputOrderDoesNotChangeTheBytes() throws {
     let dir = try TemporaryDirectory()
     let lines = try String(contentsOfFile: Self.listing, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
     let a = try dir.write("a.txt", lines[0 ..< 134].joined(separator: "\n") + "\n")
     let b = try dir.write("b.txt", lines[134...].joined(separator: "\n"))
-    func rank(_ inputs: [String], _ metric: String) throws -> (Data, [String: Double]) {
-      let result = try CLI.run(["rank"] + inputs + ["--metric", metric, "--top", "1000", "--format", "json"])
-      #expect(result.status == 0, "\(result.err)")
-      let rows = try #require(jsonObject(result)["rows"] as? [[String: Any]])
-      return (result.stdout, Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as! String, $0["score"] as! Double) }))
-    }
-    var someDiffer = false
     for metric in ["degree", "strength", "pagerank", "betweenness", "closeness", "eigenvector"] {
-      let (whole, _) = try rank([Self.listing], metric)
-      let (ab, abScores) = try rank([a, b], metric)
-      let (ba, baScores) = try rank([b, a], metric)
-      #expect(ab == whole, "\(metric): a b differs from the whole listing")
-      #expect(abScores.count == 77 && Set(abScores.keys) == Set(baScores.keys))
-      for (name, score) in abScores {
-        #expect(abs(score - baScores[name]!) <= 1e-12, "\(metric) of \(name): \(score) vs \(baScores[name]!)")
+      var outputs: [Data] = []
+      for inputs in [[Self.listing], [a, b], [b, a]] {
+        let result = try CLI.run(["rank"] + inputs + ["--metric", metric, "--top", "1000", "--format", "json"])
+        #expect(result.status == 0, "\(result.err)")
+        outputs.append(result.stdout)
       }
-      someDiffer = someDiffer || ab != ba
+      #expect(outputs[1] == outputs[0], "\(metric): a b differs from the whole listing")
+      #expect(outputs[2] == outputs[1], "\(metric): b a differs from a b")
     }
-    #expect(someDiffer, "the order no longer changes any ranking's bytes: update README 'Safety'")
+    var runs: [[String: Data]] = []
+    for (run, inputs) in [[a, b], [b, a]].enumerated() {
+      let out = dir.path("out")
+      for arguments in [
+        ["report"] + inputs + ["--aliases", Bundled.aliases, "--output", out + "/report"],
+        ["render"] + inputs + ["--output", out + "/authors.svg"],
+        ["render"] + inputs + ["--graph", "tags", "--output", out + "/tags.svg"],
+        ["communities"] + inputs + ["--algorithm", "leiden", "--format", "json"],
+        ["export"] + inputs + ["--output", out + "/net.graphml"],
+        ["export"] + inputs + ["--graph", "fellows", "--output", out + "/fellows.json"],
+      ] {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.err)")
+        if arguments[0] == "communities" {
+          try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+          try result.stdout.write(to: URL(fileURLWithPath: out + "/communities.json"))
+        }
+      }
+      var all = try Self.files(out + "/report").mapKeys { "report/" + $0 }
+      for (name, data) in try Self.files(out) { all[name] = data }
+      runs.append(all)
+      try FileManager.default.moveItem(atPath: out, toPath: dir.path("run\(run)"))
+    }
+    #expect(runs[0].count >= 14, "\(runs[0].keys.sorted())")
+    #expect(runs[0] == runs[1], "a b and b a differ: \(runs[0].keys.filter { runs[0][$0] != runs[1][$0] }.sorted())")
+  }
+
+  /// Rows of a paper table in reverse order: the same network, metrics and communities, byte
+  /// for byte (only the line numbers in diagnostics follow the file).
+  @Test func rowOrderInsideAFileDoesNotChangeTheBytes() throws {
+    let dir = try TemporaryDirectory()
+    let fixture = CLI.repository.appendingPathComponent("Tests/BibliographyTests/Fixtures/dblp2-excerpt.tsv").path
+    let rows = try String(contentsOfFile: fixture, encoding: .utf8).split(separator: "\n")
+    let forward = try dir.write("forward.tsv", rows.joined(separator: "\n") + "\n")
+    let reversed = try dir.write("reversed.tsv", ([rows[0]] + rows.dropFirst().reversed()).joined(separator: "\n") + "\n")
+    for name in ["forward", "reversed"] {
+      let result = try CLI.run(["export", dir.path(name + ".tsv"), "--output", dir.path(name + ".json")])
+      #expect(result.status == 0, "\(result.err)")
+    }
+    let exported = try Data(contentsOf: URL(fileURLWithPath: dir.path("forward.json")))
+    #expect(exported.count > 1000)
+    #expect(exported == (try Data(contentsOf: URL(fileURLWithPath: dir.path("reversed.json")))), "export: forward and reversed rows differ")
+    for arguments in [["rank", "--metric", "betweenness", "--format", "json"], ["communities", "--format", "json"]] {
+      let one = try CLI.run([arguments[0], forward] + arguments.dropFirst())
+      let two = try CLI.run([arguments[0], reversed] + arguments.dropFirst())
+      #expect(one.status == 0 && two.status == 0, "\(arguments): \(one.err)\(two.err)")
+      #expect(one.stdout.count > 100)
+      #expect(one.stdout == two.stdout, "\(arguments): forward and reversed rows differ")
+    }
   }
 }
 
