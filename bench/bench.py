@@ -30,6 +30,12 @@ METRICS = ["degree", "components", "coreness", "clustering", "pagerank", "eigenv
 # Exact betweenness on the two small graphs; K sampled sources on the large ones.
 SAMPLED = {"com-DBLP", "paperlists"}
 NETWORKX_BUDGET = 600.0  # seconds per metric
+# The O(nm) metrics on the large graphs: one BFS from every node of 137k-317k nodes. Coauthor runs
+# them with all threads only; igraph and NetworKit then get Coauthor's time (times
+# --peer-budget-factor, plus their own load time) and are stopped when they need longer, which is
+# enough to decide the target "Coauthor <= fastest peer" (a peer still running at that time is
+# slower) without waiting the hour each peer would need.
+HEAVY = {"closeness", "harmonic"}
 
 
 def sh(cmd):
@@ -160,7 +166,10 @@ class Bench:
             cmd += ["--skip", f"{metric}={why}"]
         return cmd
 
-    def run_lib(self, lib, graph, threads, metrics, skips=None, timeout=None):
+    def run_lib(self, lib, graph, threads, metrics, skips=None, timeout=None, limit=None):
+        """Runs `metrics` of `lib` on `graph` (what is not cached). With `limit` (seconds), a metric
+        still running when the process is stopped at `timeout` is recorded as "stopped" with the
+        seconds it had run (wall minus load) as a lower bound on its time."""
         skips = skips or {}
         path = os.path.join(self.results, graph, lib + ".json")
         fp = self.fingerprint(lib, graph, threads)
@@ -203,7 +212,13 @@ class Bench:
                                         "metrics": todo, "stderr_tail": tail[-600:] if code != 0 else ""})
             result["peak_rss_kib"] = max(p["peak_rss_kib"] for p in result["processes"])
             left = [m for m in todo if m not in result["metrics"]]
-            if code != 0 and left:
+            if code == "timeout" and left and limit is not None:
+                ran = wall - new.get("load_seconds", result.get("load_seconds", 0))
+                result["metrics"][left[0]] = {"status": "stopped", "at_least": ran,
+                                              "note": f"stopped after {ran:.0f} s"}
+                print(f"    {lib} on {graph}, {left[0]}: stopped after {ran:.0f} s", flush=True)
+                left = left[1:]
+            elif code != 0 and left:
                 why = "timed out" if code == "timeout" else f"process exited with {code}"
                 result["metrics"][left[0]] = {"status": "error", "note": f"{why}: {tail.strip()[-200:]}"}
                 print(f"    ! {lib} on {graph}, {left[0]}: {why}\n{tail[-800:]}", flush=True)
@@ -215,6 +230,35 @@ class Bench:
         result["complete"] = all(m in result["metrics"] for m in metrics)
         save(result, path)
         return result
+
+    def run_heavy(self, graph, metric, coN):
+        """An O(nm) metric on a large graph: Coauthor with all threads, then each peer with a time
+        limit of Coauthor's time × --peer-budget-factor (plus its load time)."""
+        co = self.run_lib(coN, graph, self.threads, [metric])
+        entry = co["metrics"].get(metric, {})
+        if coN != "coauthor-t1":
+            self.mark_skipped("coauthor-t1", graph, 1, metric,
+                              f"skipped: only the {self.threads}-thread run on this graph (saves time)")
+        if entry.get("status") != "ok":
+            for peer in ("igraph", "networkit"):
+                self.mark_skipped(peer, graph, 1 if peer == "igraph" else self.threads, metric,
+                                  "skipped: no Coauthor time to bound it by")
+            return
+        limit = entry["seconds"] * self.args.peer_budget_factor
+        for peer in ("igraph", "networkit"):
+            threads = 1 if peer == "igraph" else self.threads
+            old = load(os.path.join(self.results, graph, peer + ".json"), {})
+            timeout = limit + old.get("load_seconds", 0) + 5
+            self.run_lib(peer, graph, threads, [metric], timeout=timeout, limit=limit)
+
+    def mark_skipped(self, lib, graph, threads, metric, note):
+        path = os.path.join(self.results, graph, lib + ".json")
+        result = load(path)
+        if result is None or result.get("fingerprint") != self.fingerprint(lib, graph, threads):
+            return
+        if metric not in result["metrics"]:
+            result["metrics"][metric] = {"status": "skipped", "note": note}
+            save(result, path)
 
     def networkx_skips(self, graph):
         """metric -> reason, for metrics networkx would need more than 10 minutes for."""
@@ -301,6 +345,7 @@ class Bench:
                 "git": sh(f"git -C {REPO} rev-parse --short HEAD") + (" (dirty)" if sh(f"git -C {REPO} status --porcelain -- Sources Examples Package.swift") else ""),
                 "threads": self.threads, "samples": self.args.samples, "seed": self.args.seed,
                 "networkx_budget": self.args.networkx_budget, "max_repeats": self.args.max_repeats,
+                "peer_budget_factor": self.args.peer_budget_factor, "heavy_graphs": self.args.heavy_graphs,
                 "repeat_below": self.args.repeat_below}
 
     def run(self):
@@ -321,11 +366,16 @@ class Bench:
         for graph in self.args.graphs:
             print(f"== {graph}", flush=True)
             self.print_eta(graph)
-            self.run_lib("coauthor-t1", graph, 1, METRICS)
-            if caps.get("threads") and self.threads > 1:
-                self.run_lib(f"coauthor-t{self.threads}", graph, self.threads, METRICS)
-            self.run_lib("igraph", graph, 1, METRICS)
-            self.run_lib("networkit", graph, self.threads, METRICS)
+            heavy = [m for m in METRICS if m in HEAVY] if graph in self.args.heavy_graphs.split(",") else []
+            light = [m for m in METRICS if m not in heavy]
+            coN = f"coauthor-t{self.threads}" if caps.get("threads") and self.threads > 1 else "coauthor-t1"
+            self.run_lib("coauthor-t1", graph, 1, light)
+            if coN != "coauthor-t1":
+                self.run_lib(coN, graph, self.threads, light)
+            self.run_lib("igraph", graph, 1, light)
+            self.run_lib("networkit", graph, self.threads, light)
+            for metric in heavy:
+                self.run_heavy(graph, metric, coN)
             if "leiden" in METRICS:
                 self.run_lib("leidenalg", graph, 1, ["leiden"])
             if not self.args.skip_networkx:
@@ -357,6 +407,11 @@ def main():
     p.add_argument("--repeat-below", type=float, default=10.0, help="repeat calls faster than this (s)")
     p.add_argument("--networkx-budget", type=float, default=NETWORKX_BUDGET)
     p.add_argument("--cli-timeout", type=float, default=300)
+    p.add_argument("--heavy-graphs", default="com-DBLP,paperlists",
+                   help="graphs on which closeness/harmonic run as described for --peer-budget-factor")
+    p.add_argument("--peer-budget-factor", type=float, default=1.1,
+                   help="closeness/harmonic on com-DBLP and paperlists: stop igraph and NetworKit after "
+                        "this times Coauthor's time")
     p.add_argument("--data", required=True)
     p.add_argument("--benchmark-bin", required=True)
     p.add_argument("--coauthor-bin", required=True)
