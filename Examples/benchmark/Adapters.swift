@@ -67,7 +67,7 @@ func louvain(_ graph: Graph, seed: UInt64, threads: Int) throws -> Partition {
 
 /// Leiden optimising modularity at resolution 1; nil until `Leiden` lands.
 func leiden(_ graph: Graph, seed: UInt64, threads: Int) throws -> Partition? {
-  try Leiden(quality: .modularity, resolution: 1, seed: seed).partition(of: graph)
+  try Leiden(quality: .modularity, resolution: 1, seed: seed, threads: threads).partition(of: graph)
 }
 
 /// Loads a benchmark edge list written by `bench/prepare_graphs.py`: a first line

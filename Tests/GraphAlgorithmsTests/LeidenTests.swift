@@ -44,6 +44,24 @@ struct LeidenTests {
     }
   }
 
+  /// Refinement and aggregation run on `threads` workers (communities in chunks); the partition
+  /// must not depend on it. 3000 nodes give thousands of first-level communities, so many chunks.
+  @Test(arguments: 0 ..< 4 as Range<UInt64>)
+  func threadsDoNotChangeThePartition(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let sparse = Fixtures.randomGraph(nodes: 3000, edgeProbability: 0.0015, weights: 0.5 ... 3, using: &rng)
+    for quality in Leiden.Quality.allCases {
+      let resolution = quality == .cpm ? 0.05 : 1
+      let one = try Leiden(quality: quality, resolution: resolution, seed: seed, threads: 1).run(on: sparse)
+      #expect(one.partition.communityCount > 10)
+      for threads in [2, 3, 8] {
+        let many = try Leiden(quality: quality, resolution: resolution, seed: seed, threads: threads).run(on: sparse)
+        #expect(many == one, "\(quality), threads \(threads)")
+      }
+    }
+    #expect(throws: GraphError.self) { try Leiden(threads: -1).run(on: Fixtures.karateClub) }
+  }
+
   @Test(arguments: 0 ..< 10 as Range<UInt64>)
   func sameSeedSamePartition(seed: UInt64) throws {
     for quality in Leiden.Quality.allCases {

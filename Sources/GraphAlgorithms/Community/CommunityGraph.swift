@@ -187,61 +187,100 @@ struct CommunityGraph {
   /// sort; each community's neighbours are accumulated in a dense array with a touched list, in
   /// order of first appearance (deterministic; no sorting needed).
   /// - Complexity: O(*n* + *m*) time.
-  func aggregated(by community: ContiguousArray<Int32>, communityCount c: Int) -> CommunityGraph {
+  ///
+  /// With `threads > 1` chunks of communities (cut by their number only) are aggregated in
+  /// parallel, each into its own arc buffer, and the buffers are joined in chunk order: the same
+  /// graph, arc for arc, for every `threads`.
+  func aggregated(by community: ContiguousArray<Int32>, communityCount c: Int, threads: Int = 1) -> CommunityGraph {
     var start = ContiguousArray<Int>(repeating: 0, count: c + 1)
     for u in 0 ..< nodeCount { start[Int(community[u]) + 1] += 1 }
     for i in 0 ..< c { start[i + 1] += start[i] }
     var members = ContiguousArray<Int32>(repeating: 0, count: nodeCount)
-    var fill = start
-    for u in 0 ..< nodeCount {
-      let k = Int(community[u])
-      members[fill[k]] = Int32(u)
-      fill[k] += 1
+    do {
+      var fill = start
+      for u in 0 ..< nodeCount {
+        let k = Int(community[u])
+        members[fill[k]] = Int32(u)
+        fill[k] += 1
+      }
     }
-    var newOffsets = ContiguousArray<Int>(repeating: 0, count: c + 1)
-    var newTargets = ContiguousArray<Int32>(repeating: 0, count: targets.count)
-    var newWeights = ContiguousArray<Double>(repeating: 0, count: targets.count)
+    var arcsOf = ContiguousArray<Int>(repeating: 0, count: c)  // arcs of each new node
     var newSelfLoop = ContiguousArray<Double>(repeating: 0, count: c)
     var newNodeWeight = ContiguousArray<Double>(repeating: 0, count: c)
-    var weightTo = ContiguousArray<Double>(repeating: 0, count: c)
-    var touched = ContiguousArray<Int32>()
-    touched.reserveCapacity(64)
-    var arcCount = 0
+    let plan = ChunkPlan(count: c, maxSize: 1 << 14)
+    // One arc buffer per chunk, written by the worker that took the chunk.
+    let chunkTargets = UnsafeMutableBufferPointer<ContiguousArray<Int32>>.allocate(capacity: max(plan.chunkCount, 1))
+    let chunkWeights = UnsafeMutableBufferPointer<ContiguousArray<Double>>.allocate(capacity: max(plan.chunkCount, 1))
+    _ = chunkTargets.initialize(repeating: [])
+    _ = chunkWeights.initialize(repeating: [])
+    let workers = max(1, min(threads, plan.chunkCount))
+    // Per-worker scratch: the weight to each neighbouring community, and which are non-zero.
+    let weightToAll = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(c, 1) * workers)
+    let touchedAll = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(c, 1) * workers)
+    _ = weightToAll.initialize(repeating: 0)
+    defer {
+      chunkTargets.deinitialize().deallocate()
+      chunkWeights.deinitialize().deallocate()
+      weightToAll.deallocate()
+      touchedAll.deallocate()
+    }
     offsets.withUnsafeBufferPointer { offsets in
       targets.withUnsafeBufferPointer { targets in
         weights.withUnsafeBufferPointer { weights in
           community.withUnsafeBufferPointer { community in
-            newTargets.withUnsafeMutableBufferPointer { newTargets in
-              newWeights.withUnsafeMutableBufferPointer { newWeights in
-                weightTo.withUnsafeMutableBufferPointer { weightTo in
-                  for k in 0 ..< c {
-                    var loops = 0.0
-                    var internalArcs = 0.0
-                    var s = 0.0
-                    for i in start[k] ..< start[k + 1] {
-                      let u = Int(members[i])
-                      loops += selfLoop[u]
-                      s += nodeWeight[u]
-                      for a in offsets[u] ..< offsets[u + 1] {
-                        let d = Int(community[Int(targets[a])])
-                        if d == k {
-                          internalArcs += weights[a]
-                        } else {
-                          if weightTo[d] == 0 { touched.append(Int32(d)) }
-                          weightTo[d] += weights[a]
+            members.withUnsafeBufferPointer { members in
+              start.withUnsafeBufferPointer { start in
+                selfLoop.withUnsafeBufferPointer { selfLoop in
+                  nodeWeight.withUnsafeBufferPointer { nodeWeight in
+                    arcsOf.withUnsafeMutableBufferPointer { arcsOf in
+                      newSelfLoop.withUnsafeMutableBufferPointer { newSelfLoop in
+                        newNodeWeight.withUnsafeMutableBufferPointer { newNodeWeight in
+                          let scheduler = ChunkScheduler(plan: plan, total: c, progress: nil)
+                          scheduler.run(threads: workers) { worker in
+                            let weightTo = UnsafeMutableBufferPointer(rebasing: weightToAll[(worker * max(c, 1))...])
+                            let touched = UnsafeMutableBufferPointer(rebasing: touchedAll[(worker * max(c, 1))...])
+                            while let chunk = scheduler.claim() {
+                              var outTargets = ContiguousArray<Int32>()
+                              var outWeights = ContiguousArray<Double>()
+                              for k in plan.range(chunk) {
+                                var loops = 0.0
+                                var internalArcs = 0.0
+                                var s = 0.0
+                                var touchedCount = 0
+                                for i in start[k] ..< start[k + 1] {
+                                  let u = Int(members[i])
+                                  loops += selfLoop[u]
+                                  s += nodeWeight[u]
+                                  for a in offsets[u] ..< offsets[u + 1] {
+                                    let d = Int(community[Int(targets[a])])
+                                    if d == k {
+                                      internalArcs += weights[a]
+                                    } else {
+                                      if weightTo[d] == 0 {
+                                        touched[touchedCount] = Int32(d)
+                                        touchedCount += 1
+                                      }
+                                      weightTo[d] += weights[a]
+                                    }
+                                  }
+                                }
+                                for i in 0 ..< touchedCount {
+                                  let d = Int(touched[i])
+                                  outTargets.append(Int32(d))
+                                  outWeights.append(weightTo[d])
+                                  weightTo[d] = 0
+                                }
+                                arcsOf[k] = touchedCount
+                                newSelfLoop[k] = loops + internalArcs / 2  // each internal edge was seen from both ends
+                                newNodeWeight[k] = s
+                              }
+                              chunkTargets[chunk] = outTargets
+                              chunkWeights[chunk] = outWeights
+                            }
+                          }
                         }
                       }
                     }
-                    for d in touched {
-                      newTargets[arcCount] = d
-                      newWeights[arcCount] = weightTo[Int(d)]
-                      arcCount += 1
-                      weightTo[Int(d)] = 0
-                    }
-                    touched.removeAll(keepingCapacity: true)
-                    newOffsets[k + 1] = arcCount
-                    newSelfLoop[k] = loops + internalArcs / 2  // each internal edge was seen from both ends
-                    newNodeWeight[k] = s
                   }
                 }
               }
@@ -250,8 +289,16 @@ struct CommunityGraph {
         }
       }
     }
-    newTargets.removeLast(newTargets.count - arcCount)
-    newWeights.removeLast(newWeights.count - arcCount)
+    var newOffsets = ContiguousArray<Int>(repeating: 0, count: c + 1)
+    for k in 0 ..< c { newOffsets[k + 1] = newOffsets[k] + arcsOf[k] }
+    var newTargets = ContiguousArray<Int32>()
+    var newWeights = ContiguousArray<Double>()
+    newTargets.reserveCapacity(newOffsets[c])
+    newWeights.reserveCapacity(newOffsets[c])
+    for chunk in 0 ..< plan.chunkCount {
+      newTargets.append(contentsOf: chunkTargets[chunk])
+      newWeights.append(contentsOf: chunkWeights[chunk])
+    }
     return CommunityGraph(
       nodeCount: c, offsets: newOffsets, targets: newTargets, weights: newWeights,
       nodeWeight: newNodeWeight, selfLoop: newSelfLoop)

@@ -93,11 +93,15 @@ public struct Leiden: CommunityDetector, Hashable, Codable {
   /// The largest number of iterations, at least 1 (default 2, leidenalg's `n_iterations`); `nil`
   /// iterates until an iteration changes nothing. Stops early when an iteration changes nothing.
   public var maxIterations: Int?
+  /// Worker threads for the refinement (0, the default, uses every online processor); the result
+  /// does not depend on it.
+  public var threads: Int = 0
 
   public init(
     quality: Quality = .modularity, resolution: Double = 1.0, seed: UInt64 = 0, randomness: Double = 0.01,
-    maxIterations: Int? = 2
+    maxIterations: Int? = 2, threads: Int = 0
   ) {
+    self.threads = threads
     self.quality = quality
     self.resolution = resolution
     self.seed = seed
@@ -118,6 +122,7 @@ public struct Leiden: CommunityDetector, Hashable, Codable {
     try requireParameter(resolution >= 0 && resolution.isFinite, "resolution", resolution, "must be finite and ≥ 0")
     try requireParameter(randomness > 0 && randomness.isFinite, "randomness", randomness, "must be positive and finite")
     if let maxIterations { try requireIterations(maxIterations) }
+    try requireThreads(threads)
     try graph.requirePositiveWeights()
     let n = graph.nodeCount
     guard n > 0 else { return LeidenResult(partition: Partition(labels: [Int]()), quality: 0, modularity: 0, iterations: 0) }
@@ -161,13 +166,15 @@ public struct Leiden: CommunityDetector, Hashable, Codable {
       _ = level.moveNodesFast(community: &community, scaledResolution: r, considerEmpty: true, using: &rng)
       let communityCount = renumberDensely(&community)
       if communityCount == level.nodeCount { break }
-      var refined = level.refine(community, communityCount: communityCount, scaledResolution: r, randomness: randomness, using: &rng)
+      var refined = level.refine(
+        community, communityCount: communityCount, scaledResolution: r, randomness: randomness, seed: rng.next(),
+        threads: resolvedThreads(threads))
       let refinedCount = renumberDensely(&refined)
       if refinedCount == level.nodeCount { break }  // nothing merged: aggregation would not shrink
       var aggregatedCommunity = ContiguousArray<Int32>(repeating: 0, count: refinedCount)
       for v in 0 ..< level.nodeCount { aggregatedCommunity[Int(refined[v])] = community[v] }
       for v in 0 ..< nodeOf.count { nodeOf[v] = refined[Int(nodeOf[v])] }
-      level = level.aggregated(by: refined, communityCount: refinedCount)
+      level = level.aggregated(by: refined, communityCount: refinedCount, threads: resolvedThreads(threads))
       community = aggregatedCommunity
     }
     var membership = ContiguousArray<Int32>(repeating: 0, count: nodeOf.count)
@@ -178,110 +185,149 @@ public struct Leiden: CommunityDetector, Hashable, Codable {
 
 extension CommunityGraph {
   /// The refinement of Traag et al. 2019 (Algorithm A.2, `MergeNodesSubset`) applied to every
-  /// community at once: returns refined labels in `0 ..< nodeCount` (not dense), each refined
-  /// community a connected subset of one community of `community`.
+  /// community: returns refined labels in `0 ..< nodeCount` (not dense), each refined community a
+  /// connected subset of one community of `community`.
+  ///
+  /// Communities are refined independently (a node only ever joins a subcommunity of its own
+  /// community), so they are divided among `threads` workers. Community *S* visits its nodes in an
+  /// order shuffled by its own generator, `SplitMix64(seed: seed &+ S · φ)` (φ the 64-bit golden
+  /// ratio), which also draws its merges: the result depends on `seed` and the partition only,
+  /// never on `threads`.
   func refine(
     _ community: ContiguousArray<Int32>, communityCount k: Int, scaledResolution r: Double, randomness theta: Double,
-    using rng: inout SplitMix64
+    seed: UInt64, threads: Int
   ) -> ContiguousArray<Int32> {
     let n = nodeCount
     var refined = ContiguousArray<Int32>(0 ..< Int32(n))
-    var order = ContiguousArray<Int32>(0 ..< Int32(n))
-    rng.shuffle(&order)
-    // Scratch, allocated once: no per-node allocation, no bounds or uniqueness checks in the loop.
-    let clusterWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)  // X of each refined cluster
-    let external = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)  // E(C, S ∖ C)
-    let weightTo = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-    let nonSingleton = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
-    let communityWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: k)  // X_S
+    // Members of each community, by counting sort (in node order, shuffled per community below).
+    var start = ContiguousArray<Int>(repeating: 0, count: k + 1)
+    for v in 0 ..< n { start[Int(community[v]) + 1] += 1 }
+    for c in 0 ..< k { start[c + 1] += start[c] }
+    let members = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+    do {
+      var fill = start
+      for v in 0 ..< n {
+        let c = Int(community[v])
+        members[fill[c]] = Int32(v)
+        fill[c] += 1
+      }
+    }
+    // Scratch shared by the workers, each index owned by the one community its node is in.
+    let clusterWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))  // X of each refined cluster
+    let external = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))  // E(C, S ∖ C)
+    let weightTo = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))
+    let nonSingleton = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(n, 1))
     var maxDegree = 0
     for v in 0 ..< n { maxDegree = max(maxDegree, offsets[v + 1] - offsets[v]) }
-    let candidates = UnsafeMutableBufferPointer<Int32>.allocate(capacity: maxDegree + 1)
-    let cumulative = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxDegree + 1)
     defer {
+      members.deallocate()
       clusterWeight.deallocate()
       external.deallocate()
       weightTo.deallocate()
       nonSingleton.deallocate()
-      communityWeight.deallocate()
-      candidates.deallocate()
-      cumulative.deallocate()
     }
     _ = weightTo.initialize(repeating: 0)
     _ = nonSingleton.initialize(repeating: false)
-    _ = communityWeight.initialize(repeating: 0)
+    // Chunks of communities, cut by the number of communities only (so not by `threads`).
+    let plan = ChunkPlan(count: k, maxSize: 4096)
     offsets.withUnsafeBufferPointer { offsets in
       targets.withUnsafeBufferPointer { targets in
         weights.withUnsafeBufferPointer { weights in
           nodeWeight.withUnsafeBufferPointer { x in
             community.withUnsafeBufferPointer { community in
               refined.withUnsafeMutableBufferPointer { refined in
-                for v in 0 ..< n {
-                  clusterWeight[v] = x[v]
-                  communityWeight[Int(community[v])] += x[v]
-                  var e = 0.0
-                  for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == community[v] { e += weights[a] }
-                  external[v] = e
-                }
-                for v32 in order {
-                  let v = Int(v32)
-                  let own = Int(refined[v])  // == v while v is alone
-                  if nonSingleton[own] { continue }
-                  let s = community[v]
-                  let xv = x[v]
-                  let total = communityWeight[Int(s)]
-                  if external[own] < r * xv * (total - xv) { continue }  // v is not well connected to S
-                  clusterWeight[own] = 0
-                  candidates[0] = Int32(own)
-                  var count = 1
-                  for a in offsets[v] ..< offsets[v + 1] {
-                    let u = Int(targets[a])
-                    guard community[u] == s else { continue }
-                    let c = Int(refined[u])
-                    if weightTo[c] == 0 {
-                      candidates[count] = Int32(c)
-                      count += 1
+                start.withUnsafeBufferPointer { start in
+                  forEachChunk(of: plan, threads: threads) { chunk in
+                    let candidates = UnsafeMutableBufferPointer<Int32>.allocate(capacity: maxDegree + 1)
+                    let cumulative = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxDegree + 1)
+                    defer {
+                      candidates.deallocate()
+                      cumulative.deallocate()
                     }
-                    weightTo[c] += weights[a]
+                    for s in plan.range(chunk) {
+                      let first = start[s]
+                      let count = start[s + 1] - first
+                      if count < 2 {
+                        if count == 1 { clusterWeight[Int(members[first])] = x[Int(members[first])] }
+                        continue
+                      }
+                      let s32 = Int32(s)
+                      var total = 0.0  // X_S
+                      for i in first ..< first + count {
+                        let v = Int(members[i])
+                        clusterWeight[v] = x[v]
+                        total += x[v]
+                        var e = 0.0
+                        for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == s32 { e += weights[a] }
+                        external[v] = e
+                      }
+                      var rng = SplitMix64(seed: seed &+ UInt64(s) &* 0x9E37_79B9_7F4A_7C15)
+                      var i = count
+                      while i > 1 {  // Fisher–Yates, as SplitMix64.shuffle
+                        let j = Int(rng.next(below: UInt64(i)))
+                        i -= 1
+                        members.swapAt(first + i, first + j)
+                      }
+                      for position in first ..< first + count {
+                        let v = Int(members[position])
+                        let own = Int(refined[v])  // == v while v is alone
+                        if nonSingleton[own] { continue }
+                        let xv = x[v]
+                        if external[own] < r * xv * (total - xv) { continue }  // v is not well connected to S
+                        clusterWeight[own] = 0
+                        candidates[0] = Int32(own)
+                        var found = 1
+                        for a in offsets[v] ..< offsets[v + 1] {
+                          let u = Int(targets[a])
+                          guard community[u] == s32 else { continue }
+                          let c = Int(refined[u])
+                          if weightTo[c] == 0 {
+                            candidates[found] = Int32(c)
+                            found += 1
+                          }
+                          weightTo[c] += weights[a]
+                        }
+                        // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
+                        var best = own
+                        var maxDiff = 0.0
+                        for i in 1 ..< found {
+                          let c = Int(candidates[i])
+                          var diff = -Double.infinity
+                          if external[c] >= r * clusterWeight[c] * (total - clusterWeight[c]) {
+                            diff = weightTo[c] - r * xv * clusterWeight[c]
+                          }
+                          if diff > maxDiff {
+                            maxDiff = diff
+                            best = c
+                          }
+                          cumulative[i] = diff
+                        }
+                        var chosen = best
+                        if found > 1 {
+                          // P(c) ∝ exp(ΔH_c / θ) over ΔH_c ≥ 0, scaled by exp(−max ΔH / θ) against overflow.
+                          var sum = Self.exp(-maxDiff / theta)
+                          cumulative[0] = sum
+                          for i in 1 ..< found {
+                            let diff = cumulative[i]
+                            if diff >= 0 { sum += Self.exp((diff - maxDiff) / theta) }
+                            cumulative[i] = sum
+                          }
+                          let threshold = rng.nextUnitInterval() * sum
+                          for i in 0 ..< found where cumulative[i] > threshold {
+                            chosen = Int(candidates[i])
+                            break
+                          }
+                        }
+                        clusterWeight[chosen] += xv
+                        if chosen != own {
+                          external[chosen] += external[own] - 2 * weightTo[chosen]
+                          refined[v] = Int32(chosen)
+                          nonSingleton[chosen] = true
+                        }
+                        for i in 0 ..< found { weightTo[Int(candidates[i])] = 0 }
+                      }
+                    }
                   }
-                  // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
-                  var best = own
-                  var maxDiff = 0.0
-                  for i in 1 ..< count {
-                    let c = Int(candidates[i])
-                    var diff = -Double.infinity
-                    if external[c] >= r * clusterWeight[c] * (total - clusterWeight[c]) {
-                      diff = weightTo[c] - r * xv * clusterWeight[c]
-                    }
-                    if diff > maxDiff {
-                      maxDiff = diff
-                      best = c
-                    }
-                    cumulative[i] = diff
-                  }
-                  var chosen = best
-                  if count > 1 {
-                    // P(c) ∝ exp(ΔH_c / θ) over ΔH_c ≥ 0, scaled by exp(−max ΔH / θ) against overflow.
-                    var sum = Self.exp(-maxDiff / theta)
-                    cumulative[0] = sum
-                    for i in 1 ..< count {
-                      let diff = cumulative[i]
-                      if diff >= 0 { sum += Self.exp((diff - maxDiff) / theta) }
-                      cumulative[i] = sum
-                    }
-                    let threshold = rng.nextUnitInterval() * sum
-                    for i in 0 ..< count where cumulative[i] > threshold {
-                      chosen = Int(candidates[i])
-                      break
-                    }
-                  }
-                  clusterWeight[chosen] += xv
-                  if chosen != own {
-                    external[chosen] += external[own] - 2 * weightTo[chosen]
-                    refined[v] = Int32(chosen)
-                    nonSingleton[chosen] = true
-                  }
-                  for i in 0 ..< count { weightTo[Int(candidates[i])] = 0 }
                 }
               }
             }
