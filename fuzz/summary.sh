@@ -8,6 +8,6 @@ runs=$(cd "$(dirname "$0")" && pwd)/artifacts/runs.tsv
 echo "| target | runs | seconds | executions | failed runs |"
 echo "|--------|-----:|--------:|-----------:|------------:|"
 awk -F'\t' '
-  { if (!($2 in n)) order[++k] = $2; n[$2]++; s[$2] += $3; e[$2] += $4; if ($6 != "ok") f[$2]++ }
+  { if (!($2 in n)) order[++k] = $2; n[$2]++; s[$2] += $3; e[$2] += $4; if ($6 !~ /^ok/) f[$2]++ }
   END { for (i = 1; i <= k; i++) { t = order[i]; printf "| `%s` | %d | %d | %d | %d |\n", t, n[t], s[t], e[t], f[t] } }
 ' "$runs"

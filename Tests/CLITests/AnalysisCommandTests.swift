@@ -101,6 +101,25 @@ func objectKeys(_ text: String, depth wanted: Int) -> [String] {
     #expect(result.out.contains("77 nodes, 343 edges, 9 components"))
     #expect(result.out.contains("data-quality notes:"))
   }
+
+  /// 25 rows without a title give 25 notes of one kind: the text lists 20 and counts the rest,
+  /// `--all-notes` lists all 25, JSON always has all 25.
+  @Test func textListsTwentyNotesOfEachKind() throws {
+    let dir = try TemporaryDirectory()
+    let rows = (1 ... 25).map { "p\($0)\t\tAnn Alpha;Bob Beta\n" }.joined()
+    let path = try dir.write("untitled.tsv", "paper_id\ttitle\tauthors\n" + rows)
+    let text = try CLI.run(["stats", path])
+    #expect(text.status == 0, "\(text.err)")
+    let listed = text.out.split(separator: "\n").filter { $0.contains("row without a title") }
+    #expect(listed.count == 20)
+    #expect(text.out.contains("… and 5 more 'note' notes (25 in all)"))
+    let all = try CLI.run(["stats", path, "--all-notes"])
+    #expect(all.out.split(separator: "\n").filter { $0.contains("row without a title") }.count == 25)
+    #expect(!all.out.contains("more 'note' notes"))
+    let json = try CLI.run(["stats", path, "--format", "json"])
+    let diagnostics = try #require(jsonObject(json)["diagnostics"] as? [Any])
+    #expect(diagnostics.count == 25)
+  }
 }
 
 @Suite struct RankCommandTests {

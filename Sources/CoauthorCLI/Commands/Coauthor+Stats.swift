@@ -23,8 +23,13 @@ extension Coauthor {
 
     @OptionGroup(title: "Counting and filters") var filters: FilterOptions
 
+    @Flag(help: "List every data-quality note (the text output lists the first 20 of each kind).")
+    var allNotes = false
+
     /// How many hyper-authored papers stats lists by name.
     static let listedHyperAuthored = 5
+    /// How many notes of each kind the text output lists without --all-notes.
+    static let listedNotesPerKind = 20
 
     func validate() throws {
       try input.requirePaths()
@@ -116,7 +121,18 @@ extension Coauthor {
         }
         if !diagnostics.isEmpty {
           print("\n\(diagnostics.count) data-quality notes:")
-          for d in diagnostics { print("  \(d)") }
+          var listed: [Diagnostic.Kind: Int] = [:]
+          for d in diagnostics {
+            listed[d.kind, default: 0] += 1
+            if allNotes || listed[d.kind]! <= Self.listedNotesPerKind { print("  \(d)") }
+          }
+          let cut = listed.filter { $0.value > Self.listedNotesPerKind }.sorted { $0.key < $1.key }
+          if !allNotes && !cut.isEmpty {
+            for (kind, count) in cut {
+              print("  … and \(count - Self.listedNotesPerKind) more '\(kind.rawValue)' notes (\(count) in all)")
+            }
+            print("  (--all-notes lists every note; --format json has them all)")
+          }
         }
       }
     }
