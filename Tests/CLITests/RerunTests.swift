@@ -18,28 +18,41 @@ struct RerunTests {
     return out
   }
 
+  /// Runs `commands(out)` (each writes under `out`, or to standard output, kept as
+  /// `out/<command>.stdout`), then returns every file in `out` and `out/report`, name → bytes, and
+  /// moves `out` aside to `aside`: the next run can use the same paths (reports quote their
+  /// command line).
+  static func outputs(of commands: (String) -> [[String]], in dir: TemporaryDirectory, aside: String) throws -> [String: Data] {
+    let out = dir.path("out")
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    for arguments in commands(out) {
+      let result = try CLI.run(arguments)
+      #expect(result.status == 0, "\(arguments): \(result.err)")
+      if !arguments.contains("--output") { try result.stdout.write(to: URL(fileURLWithPath: out + "/\(arguments[0]).stdout")) }
+    }
+    var all = try files(out + "/report").mapKeys { "report/" + $0 }
+    for (name, data) in try files(out) { all[name] = data }
+    try FileManager.default.moveItem(atPath: out, toPath: dir.path(aside))
+    return all
+  }
+
   @Test func twoRunsAreByteIdentical() throws {
     let dir = try TemporaryDirectory()
     var outputs: [[String: Data]] = []
     for run in 0 ..< 2 {
-      // The same --output paths both times (the report quotes its command line): run, move aside.
-      let out = dir.path("out")
-      for arguments in [
-        ["report", Self.listing, "--aliases", Bundled.aliases, "--output", out + "/report"],
-        ["render", Self.listing, "--output", out + "/authors.svg"],
-        ["render", Self.listing, "--per-year", "--output", out + "/year.svg"],
-        ["export", Self.listing, "--output", out + "/net.graphml"],
-        ["export", Self.listing, "--output", out + "/net.gexf"],
-        ["export", Self.listing, "--output", out + "/net.csv"],
-        ["export", Self.listing, "--format", "vosviewer", "--output", out + "/vos.json"],
-      ] {
-        let result = try CLI.run(arguments)
-        #expect(result.status == 0, "\(arguments): \(result.err)")
-      }
-      var all = try Self.files(out + "/report").mapKeys { "report/" + $0 }
-      for (name, data) in try Self.files(out) { all[name] = data }
-      outputs.append(all)
-      try FileManager.default.moveItem(atPath: out, toPath: dir.path("run\(run)"))
+      outputs.append(
+        try Self.outputs(
+          of: { out in
+            [
+              ["report", Self.listing, "--aliases", Bundled.aliases, "--output", out + "/report"],
+              ["render", Self.listing, "--output", out + "/authors.svg"],
+              ["render", Self.listing, "--per-year", "--output", out + "/year.svg"],
+              ["export", Self.listing, "--output", out + "/net.graphml"],
+              ["export", Self.listing, "--output", out + "/net.gexf"],
+              ["export", Self.listing, "--output", out + "/net.csv"],
+              ["export", Self.listing, "--format", "vosviewer", "--output", out + "/vos.json"],
+            ]
+          }, in: dir, aside: "run\(run)"))
     }
     #expect(outputs[0].count >= 20, "\(outputs[0].keys.sorted())")
     #expect(outputs[0] == outputs[1], "differs: \(outputs[0].keys.filter { outputs[0][$0] != outputs[1][$0] }.sorted())")
@@ -81,26 +94,18 @@ struct RerunTests {
     }
     var runs: [[String: Data]] = []
     for (run, inputs) in [[a, b], [b, a]].enumerated() {
-      let out = dir.path("out")
-      for arguments in [
-        ["report"] + inputs + ["--aliases", Bundled.aliases, "--output", out + "/report"],
-        ["render"] + inputs + ["--output", out + "/authors.svg"],
-        ["render"] + inputs + ["--graph", "tags", "--output", out + "/tags.svg"],
-        ["communities"] + inputs + ["--algorithm", "leiden", "--format", "json"],
-        ["export"] + inputs + ["--output", out + "/net.graphml"],
-        ["export"] + inputs + ["--graph", "fellows", "--output", out + "/fellows.json"],
-      ] {
-        let result = try CLI.run(arguments)
-        #expect(result.status == 0, "\(arguments): \(result.err)")
-        if arguments[0] == "communities" {
-          try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-          try result.stdout.write(to: URL(fileURLWithPath: out + "/communities.json"))
-        }
-      }
-      var all = try Self.files(out + "/report").mapKeys { "report/" + $0 }
-      for (name, data) in try Self.files(out) { all[name] = data }
-      runs.append(all)
-      try FileManager.default.moveItem(atPath: out, toPath: dir.path("run\(run)"))
+      runs.append(
+        try Self.outputs(
+          of: { out in
+            [
+              ["report"] + inputs + ["--aliases", Bundled.aliases, "--output", out + "/report"],
+              ["render"] + inputs + ["--output", out + "/authors.svg"],
+              ["render"] + inputs + ["--graph", "tags", "--output", out + "/tags.svg"],
+              ["communities"] + inputs + ["--algorithm", "leiden", "--format", "json"],
+              ["export"] + inputs + ["--output", out + "/net.graphml"],
+              ["export"] + inputs + ["--graph", "fellows", "--output", out + "/fellows.json"],
+            ]
+          }, in: dir, aside: "run\(run)"))
     }
     #expect(runs[0].count >= 14, "\(runs[0].keys.sorted())")
     #expect(runs[0] == runs[1], "a b and b a differ: \(runs[0].keys.filter { runs[0][$0] != runs[1][$0] }.sorted())")

@@ -192,18 +192,7 @@ struct CommunityGraph {
   /// parallel, each into its own arc buffer, and the buffers are joined in chunk order: the same
   /// graph, arc for arc, for every `threads`.
   func aggregated(by community: ContiguousArray<Int32>, communityCount c: Int, threads: Int = 1) -> CommunityGraph {
-    var start = ContiguousArray<Int>(repeating: 0, count: c + 1)
-    for u in 0 ..< nodeCount { start[Int(community[u]) + 1] += 1 }
-    for i in 0 ..< c { start[i + 1] += start[i] }
-    var members = ContiguousArray<Int32>(repeating: 0, count: nodeCount)
-    do {
-      var fill = start
-      for u in 0 ..< nodeCount {
-        let k = Int(community[u])
-        members[fill[k]] = Int32(u)
-        fill[k] += 1
-      }
-    }
+    let (start, members) = membersByCommunity(community, communityCount: c)
     var arcsOf = ContiguousArray<Int>(repeating: 0, count: c)  // arcs of each new node
     var newSelfLoop = ContiguousArray<Double>(repeating: 0, count: c)
     var newNodeWeight = ContiguousArray<Double>(repeating: 0, count: c)
@@ -303,6 +292,25 @@ struct CommunityGraph {
       nodeCount: c, offsets: newOffsets, targets: newTargets, weights: newWeights,
       nodeWeight: newNodeWeight, selfLoop: newSelfLoop)
   }
+}
+
+/// The nodes of each community of `community` (labels in `0 ..< k`), by counting sort: community
+/// `c` holds `members[start[c] ..< start[c + 1]]`, in node order. O(*n* + *k*), no dictionary.
+func membersByCommunity(
+  _ community: ContiguousArray<Int32>, communityCount k: Int
+) -> (start: ContiguousArray<Int>, members: ContiguousArray<Int32>) {
+  let n = community.count
+  var start = ContiguousArray<Int>(repeating: 0, count: k + 1)
+  for v in 0 ..< n { start[Int(community[v]) + 1] += 1 }
+  for c in 0 ..< k { start[c + 1] += start[c] }
+  var members = ContiguousArray<Int32>(repeating: 0, count: n)
+  var fill = start
+  for v in 0 ..< n {
+    let c = Int(community[v])
+    members[fill[c]] = Int32(v)
+    fill[c] += 1
+  }
+  return (start, members)
 }
 
 /// Renumbers `labels` (values in `0 ..< labels.count`) densely in order of first appearance by

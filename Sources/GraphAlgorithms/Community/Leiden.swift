@@ -199,19 +199,10 @@ extension CommunityGraph {
   ) -> ContiguousArray<Int32> {
     let n = nodeCount
     var refined = ContiguousArray<Int32>(0 ..< Int32(n))
-    // Members of each community, by counting sort (in node order, shuffled per community below).
-    var start = ContiguousArray<Int>(repeating: 0, count: k + 1)
-    for v in 0 ..< n { start[Int(community[v]) + 1] += 1 }
-    for c in 0 ..< k { start[c + 1] += start[c] }
-    let members = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
-    do {
-      var fill = start
-      for v in 0 ..< n {
-        let c = Int(community[v])
-        members[fill[c]] = Int32(v)
-        fill[c] += 1
-      }
-    }
+    // Members of each community (in node order; each community's are shuffled below).
+    let grouped = membersByCommunity(community, communityCount: k)
+    let start = grouped.start
+    var memberList = grouped.members
     // Scratch shared by the workers, each index owned by the one community its node is in.
     let clusterWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))  // X of each refined cluster
     let external = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))  // E(C, S ∖ C)
@@ -220,7 +211,6 @@ extension CommunityGraph {
     var maxDegree = 0
     for v in 0 ..< n { maxDegree = max(maxDegree, offsets[v + 1] - offsets[v]) }
     defer {
-      members.deallocate()
       clusterWeight.deallocate()
       external.deallocate()
       weightTo.deallocate()
@@ -237,94 +227,96 @@ extension CommunityGraph {
             community.withUnsafeBufferPointer { community in
               refined.withUnsafeMutableBufferPointer { refined in
                 start.withUnsafeBufferPointer { start in
-                  forEachChunk(of: plan, threads: threads) { chunk in
-                    let candidates = UnsafeMutableBufferPointer<Int32>.allocate(capacity: maxDegree + 1)
-                    let cumulative = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxDegree + 1)
-                    defer {
-                      candidates.deallocate()
-                      cumulative.deallocate()
-                    }
-                    for s in plan.range(chunk) {
-                      let first = start[s]
-                      let count = start[s + 1] - first
-                      if count < 2 {
-                        if count == 1 { clusterWeight[Int(members[first])] = x[Int(members[first])] }
-                        continue
+                  memberList.withUnsafeMutableBufferPointer { members in
+                    forEachChunk(of: plan, threads: threads) { chunk in
+                      let candidates = UnsafeMutableBufferPointer<Int32>.allocate(capacity: maxDegree + 1)
+                      let cumulative = UnsafeMutableBufferPointer<Double>.allocate(capacity: maxDegree + 1)
+                      defer {
+                        candidates.deallocate()
+                        cumulative.deallocate()
                       }
-                      let s32 = Int32(s)
-                      var total = 0.0  // X_S
-                      for i in first ..< first + count {
-                        let v = Int(members[i])
-                        clusterWeight[v] = x[v]
-                        total += x[v]
-                        var e = 0.0
-                        for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == s32 { e += weights[a] }
-                        external[v] = e
-                      }
-                      var rng = SplitMix64(seed: seed &+ UInt64(s) &* 0x9E37_79B9_7F4A_7C15)
-                      var i = count
-                      while i > 1 {  // Fisher–Yates, as SplitMix64.shuffle
-                        let j = Int(rng.next(below: UInt64(i)))
-                        i -= 1
-                        members.swapAt(first + i, first + j)
-                      }
-                      for position in first ..< first + count {
-                        let v = Int(members[position])
-                        let own = Int(refined[v])  // == v while v is alone
-                        if nonSingleton[own] { continue }
-                        let xv = x[v]
-                        if external[own] < r * xv * (total - xv) { continue }  // v is not well connected to S
-                        clusterWeight[own] = 0
-                        candidates[0] = Int32(own)
-                        var found = 1
-                        for a in offsets[v] ..< offsets[v + 1] {
-                          let u = Int(targets[a])
-                          guard community[u] == s32 else { continue }
-                          let c = Int(refined[u])
-                          if weightTo[c] == 0 {
-                            candidates[found] = Int32(c)
-                            found += 1
-                          }
-                          weightTo[c] += weights[a]
+                      for s in plan.range(chunk) {
+                        let first = start[s]
+                        let count = start[s + 1] - first
+                        if count < 2 {
+                          if count == 1 { clusterWeight[Int(members[first])] = x[Int(members[first])] }
+                          continue
                         }
-                        // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
-                        var best = own
-                        var maxDiff = 0.0
-                        for i in 1 ..< found {
-                          let c = Int(candidates[i])
-                          var diff = -Double.infinity
-                          if external[c] >= r * clusterWeight[c] * (total - clusterWeight[c]) {
-                            diff = weightTo[c] - r * xv * clusterWeight[c]
-                          }
-                          if diff > maxDiff {
-                            maxDiff = diff
-                            best = c
-                          }
-                          cumulative[i] = diff
+                        let s32 = Int32(s)
+                        var total = 0.0  // X_S
+                        for i in first ..< first + count {
+                          let v = Int(members[i])
+                          clusterWeight[v] = x[v]
+                          total += x[v]
+                          var e = 0.0
+                          for a in offsets[v] ..< offsets[v + 1] where community[Int(targets[a])] == s32 { e += weights[a] }
+                          external[v] = e
                         }
-                        var chosen = best
-                        if found > 1 {
-                          // P(c) ∝ exp(ΔH_c / θ) over ΔH_c ≥ 0, scaled by exp(−max ΔH / θ) against overflow.
-                          var sum = Self.exp(-maxDiff / theta)
-                          cumulative[0] = sum
+                        var rng = SplitMix64(seed: seed &+ UInt64(s) &* 0x9E37_79B9_7F4A_7C15)
+                        var i = count
+                        while i > 1 {  // Fisher–Yates, as SplitMix64.shuffle
+                          let j = Int(rng.next(below: UInt64(i)))
+                          i -= 1
+                          members.swapAt(first + i, first + j)
+                        }
+                        for position in first ..< first + count {
+                          let v = Int(members[position])
+                          let own = Int(refined[v])  // == v while v is alone
+                          if nonSingleton[own] { continue }
+                          let xv = x[v]
+                          if external[own] < r * xv * (total - xv) { continue }  // v is not well connected to S
+                          clusterWeight[own] = 0
+                          candidates[0] = Int32(own)
+                          var found = 1
+                          for a in offsets[v] ..< offsets[v + 1] {
+                            let u = Int(targets[a])
+                            guard community[u] == s32 else { continue }
+                            let c = Int(refined[u])
+                            if weightTo[c] == 0 {
+                              candidates[found] = Int32(c)
+                              found += 1
+                            }
+                            weightTo[c] += weights[a]
+                          }
+                          // ΔH of joining each well-connected candidate; staying alone (own) has ΔH = 0.
+                          var best = own
+                          var maxDiff = 0.0
                           for i in 1 ..< found {
-                            let diff = cumulative[i]
-                            if diff >= 0 { sum += Self.exp((diff - maxDiff) / theta) }
-                            cumulative[i] = sum
+                            let c = Int(candidates[i])
+                            var diff = -Double.infinity
+                            if external[c] >= r * clusterWeight[c] * (total - clusterWeight[c]) {
+                              diff = weightTo[c] - r * xv * clusterWeight[c]
+                            }
+                            if diff > maxDiff {
+                              maxDiff = diff
+                              best = c
+                            }
+                            cumulative[i] = diff
                           }
-                          let threshold = rng.nextUnitInterval() * sum
-                          for i in 0 ..< found where cumulative[i] > threshold {
-                            chosen = Int(candidates[i])
-                            break
+                          var chosen = best
+                          if found > 1 {
+                            // P(c) ∝ exp(ΔH_c / θ) over ΔH_c ≥ 0, scaled by exp(−max ΔH / θ) against overflow.
+                            var sum = Self.exp(-maxDiff / theta)
+                            cumulative[0] = sum
+                            for i in 1 ..< found {
+                              let diff = cumulative[i]
+                              if diff >= 0 { sum += Self.exp((diff - maxDiff) / theta) }
+                              cumulative[i] = sum
+                            }
+                            let threshold = rng.nextUnitInterval() * sum
+                            for i in 0 ..< found where cumulative[i] > threshold {
+                              chosen = Int(candidates[i])
+                              break
+                            }
                           }
+                          clusterWeight[chosen] += xv
+                          if chosen != own {
+                            external[chosen] += external[own] - 2 * weightTo[chosen]
+                            refined[v] = Int32(chosen)
+                            nonSingleton[chosen] = true
+                          }
+                          for i in 0 ..< found { weightTo[Int(candidates[i])] = 0 }
                         }
-                        clusterWeight[chosen] += xv
-                        if chosen != own {
-                          external[chosen] += external[own] - 2 * weightTo[chosen]
-                          refined[v] = Int32(chosen)
-                          nonSingleton[chosen] = true
-                        }
-                        for i in 0 ..< found { weightTo[Int(candidates[i])] = 0 }
                       }
                     }
                   }
