@@ -123,6 +123,25 @@ def estimate(metric, calib, calib_stats, stats, samples, calib_samples):
     return base * cost(metric, stats, samples) / cost(metric, calib_stats, calib_samples)
 
 
+def score_memberships(results, graph):
+    """One shared implementation for every membership: igraph Graph.modularity, resolution 1."""
+    import igraph as ig
+    import numpy as np
+    members = os.path.join(results, graph, "memberships")
+    stats = graph_stats(graph)
+    pairs = np.fromfile(os.path.join(GRAPHS_DIR, graph + ".bin"), dtype="<i4").reshape(-1, 2)
+    g = ig.Graph(n=stats["n"], edges=pairs, directed=False)
+    out = {}
+    for name in sorted(os.listdir(members)):
+        labels = np.loadtxt(os.path.join(members, name), dtype=np.int64, ndmin=1).tolist()
+        if len(labels) != stats["n"]:
+            out[name[:-4]] = {"error": f"{len(labels)} labels for {stats['n']} nodes"}
+            continue
+        out[name[:-4]] = {"modularity": g.modularity(labels, resolution=1.0, directed=False),
+                          "communities": len(set(labels))}
+    save(out, os.path.join(results, graph, "modularity.json"))
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -297,22 +316,11 @@ class Bench:
             print("  estimated from ca-GrQc (busy-machine calibrations overestimate): " + ", ".join(parts), flush=True)
 
     def modularity(self, graph):
-        """One shared implementation for every membership: igraph Graph.modularity, resolution 1."""
-        import igraph as ig
-        import numpy as np
-        members = os.path.join(self.results, graph, "memberships")
-        stats = graph_stats(graph)
-        pairs = np.fromfile(os.path.join(GRAPHS_DIR, graph + ".bin"), dtype="<i4").reshape(-1, 2)
-        g = ig.Graph(n=stats["n"], edges=pairs, directed=False)
-        out = {}
-        for name in sorted(os.listdir(members)):
-            labels = np.loadtxt(os.path.join(members, name), dtype=np.int64, ndmin=1).tolist()
-            if len(labels) != stats["n"]:
-                out[name[:-4]] = {"error": f"{len(labels)} labels for {stats['n']} nodes"}
-                continue
-            out[name[:-4]] = {"modularity": g.modularity(labels, resolution=1.0, directed=False),
-                              "communities": len(set(labels))}
-        save(out, os.path.join(self.results, graph, "modularity.json"))
+        """Scores every membership with one shared implementation, in a child process: on Linux a
+        child's ru_maxrss starts from its parent's resident size, so the driver must stay small
+        (loading com-DBLP into igraph here once set a 254 MiB floor under every later peak)."""
+        subprocess.run([self.py, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import bench; "
+                        "bench.score_memberships(sys.argv[2], sys.argv[3])", HERE, self.results, graph], check=True)
 
     def cli(self):
         papers = os.path.join(self.args.data, "paperlists-papercopilot", "papers.tsv.gz")
