@@ -116,7 +116,7 @@ def machine_section(meta, out):
         f"Coauthor 1 and {meta.get('threads')}"
         + ("" if caps.get("threads") else " — *Coauthor has no threads parameter yet, so only the 1-thread column is run*"),
         f"- betweenness: exact on ca-GrQc and ca-CondMat; K = {meta.get('samples')} sampled sources on com-DBLP and "
-        f"paperlists (seed {meta.get('seed')}); networkx per-metric budget {meta.get('networkx_budget', 600) / 60:.0f} min "
+        f"paperlists (seed {meta.get('seed')}); networkx per-metric budget {meta.get('networkx_budget', 600) / 60:g} min "
         f"(estimated from its ca-GrQc time)",
         f"- closeness and harmonic on {meta.get('heavy_graphs', 'com-DBLP,paperlists').replace(',', ' and ')} (one BFS from every node): Coauthor with "
         f"{meta.get('threads')} threads only; igraph and NetworKit are then stopped after "
