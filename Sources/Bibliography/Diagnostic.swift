@@ -58,3 +58,17 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     return "\(prefix)\(kind.rawValue): \(message)"
   }
 }
+
+extension Sequence where Element == Diagnostic {
+  /// The notes to list when at most `limit` of each kind are shown (the first ones, in order, so
+  /// one frequent kind does not hide the others), and how many of each kind there are in all.
+  public func limited(perKind limit: Int) -> (shown: [Diagnostic], counts: [Diagnostic.Kind: Int]) {
+    var shown: [Diagnostic] = []
+    var counts: [Diagnostic.Kind: Int] = [:]
+    for d in self {
+      counts[d.kind, default: 0] += 1
+      if counts[d.kind]! <= limit { shown.append(d) }
+    }
+    return (shown, counts)
+  }
+}

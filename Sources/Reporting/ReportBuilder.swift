@@ -452,18 +452,14 @@ public struct ReportBuilder: Sendable {
 
   func dataQuality(_ a: Analysis) -> [Block] {
     let c = a.corpus
-    var kinds: [Diagnostic.Kind: Int] = [:]
-    for d in c.diagnostics { kinds[d.kind, default: 0] += 1 }
+    let (shown, kinds) = c.diagnostics.limited(perKind: Self.notesPerKind)
     let summary = Diagnostic.Kind.allCases.compactMap { k in kinds[k].map { "\(k.rawValue): \($0)" } }.joined(separator: ", ")
     var matchRows: [[[Inline]]] = []
     for m in c.fellowMatches.prefix(500) {
       matchRows.append([[.text(m.listed)], [.text(m.author)], [.code(m.rule.rawValue)], [.text(m.paperTitle)], [.text("\(m.source)")]])
     }
     var diagnosticRows: [[[Inline]]] = []
-    var listed: [Diagnostic.Kind: Int] = [:]
-    // Up to `notesPerKind` of each kind, in input order, so one frequent kind does not hide the rest.
-    for d in c.diagnostics where listed[d.kind, default: 0] < Self.notesPerKind {
-      listed[d.kind, default: 0] += 1
+    for d in shown {
       let location = d.file.map { f in d.line.map { "\(f):\($0)" } ?? f } ?? "–"
       diagnosticRows.append([[.code(d.kind.rawValue)], [.text(location)], [.text(d.message)]])
     }
@@ -480,7 +476,7 @@ public struct ReportBuilder: Sendable {
       .heading(level: 3, text: "All notes", anchor: "diagnostics"),
       .table(headers: ["Kind", "Where", "What"], rows: diagnosticRows, numeric: [false, false, false]),
     ] + (diagnosticRows.count < c.diagnostics.count
-        ? [.paragraph([.text("Only the first \(Self.notesPerKind) notes of each kind are listed (\(diagnosticRows.count) of \(c.diagnostics.count)); `coauthor stats` prints them all.")])]
+        ? [.paragraph([.text("Only the first \(Self.notesPerKind) notes of each kind are listed (\(diagnosticRows.count) of \(c.diagnostics.count)); `coauthor stats --all-notes` prints them all.")])]
         : [])
   }
 

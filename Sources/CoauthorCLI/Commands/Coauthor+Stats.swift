@@ -121,12 +121,9 @@ extension Coauthor {
         }
         if !diagnostics.isEmpty {
           print("\n\(diagnostics.count) data-quality notes:")
-          var listed: [Diagnostic.Kind: Int] = [:]
-          for d in diagnostics {
-            listed[d.kind, default: 0] += 1
-            if allNotes || listed[d.kind]! <= Self.listedNotesPerKind { print("  \(d)") }
-          }
-          let cut = listed.filter { $0.value > Self.listedNotesPerKind }.sorted { $0.key < $1.key }
+          let (shown, counts) = diagnostics.limited(perKind: allNotes ? .max : Self.listedNotesPerKind)
+          for d in shown { print("  \(d)") }
+          let cut = counts.filter { $0.value > Self.listedNotesPerKind }.sorted { $0.key < $1.key }
           if !allNotes && !cut.isEmpty {
             for (kind, count) in cut {
               print("  … and \(count - Self.listedNotesPerKind) more '\(kind.rawValue)' notes (\(count) in all)")

@@ -238,10 +238,7 @@ extension CommunityGraph {
                       for s in plan.range(chunk) {
                         let first = start[s]
                         let count = start[s + 1] - first
-                        if count < 2 {
-                          if count == 1 { clusterWeight[Int(members[first])] = x[Int(members[first])] }
-                          continue
-                        }
+                        if count < 2 { continue }  // a lone node stays alone
                         let s32 = Int32(s)
                         var total = 0.0  // X_S
                         for i in first ..< first + count {
