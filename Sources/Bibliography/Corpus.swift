@@ -40,16 +40,27 @@ public struct Corpus: Sendable {
   /// names, shared ids, initials with a shared co-author), each once, in record order. Spellings
   /// that differ only in case, accents or periods are not listed (they are diagnostics).
   public var identityMerges: [IdentityMerge]
+  /// Folded tags: the displayed name → the other spellings shown as it (most frequent first),
+  /// only for tags that have some (``TagFolding``). Read it by key; never iterate it for output.
+  public var tagVariants: [String: [String]]
 
   public init(
     entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = [],
-    identityMerges: [IdentityMerge] = []
+    identityMerges: [IdentityMerge] = [], tagVariants: [String: [String]] = [:]
   ) {
     self.entryCount = entryCount
     self.papers = papers
     self.diagnostics = diagnostics
     self.fellowMatches = fellowMatches
     self.identityMerges = identityMerges
+    self.tagVariants = tagVariants
+  }
+
+  /// `tag`, with its folded variants when it has some: `Large Language Models (also: LLM,
+  /// Large language model)`.
+  public func tagWithVariants(_ tag: String) -> String {
+    guard let variants = tagVariants[tag], !variants.isEmpty else { return tag }
+    return "\(tag) (also: \(variants.joined(separator: ", ")))"
   }
 
   /// Distinct author names in order of first appearance.

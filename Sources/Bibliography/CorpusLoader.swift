@@ -137,11 +137,17 @@ public struct CorpusLoader: Sendable {
   public var aliasPath: String?
   /// How paper tables (CSV/TSV) are read: column mapping, list separator.
   public var table: DelimitedTableReader
+  /// Whether tags are folded by plural and acronym (``IdentityResolver/foldsTags``; default `true`).
+  public var foldsTags: Bool
 
-  public init(format: InputFormat? = nil, aliasPath: String? = nil, table: DelimitedTableReader = DelimitedTableReader()) {
+  public init(
+    format: InputFormat? = nil, aliasPath: String? = nil, table: DelimitedTableReader = DelimitedTableReader(),
+    foldsTags: Bool = true
+  ) {
     self.format = format
     self.aliasPath = aliasPath
     self.table = table
+    self.foldsTags = foldsTags
   }
 
   /// One input to read: bytes already in memory, or a dblp XML file streamed from disk.
@@ -197,7 +203,7 @@ public struct CorpusLoader: Sendable {
     var records = results.flatMap(\.result.records)
     records.sort(by: Record.canonicallyPrecedes)
     let canonical = ReadResult(records: records, diagnostics: results.flatMap(\.result.diagnostics))
-    return IdentityResolver(aliases: aliases).resolve([canonical])
+    return IdentityResolver(aliases: aliases, foldsTags: foldsTags).resolve([canonical])
   }
 
   func loadAliases() throws(IngestError) -> AliasFile {

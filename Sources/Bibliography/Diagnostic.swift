@@ -30,6 +30,12 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     case parallelEdges = "parallel-edges"
     /// A paper left out because it has more authors than the `--max-authors` limit.
     case hyperAuthored = "hyper-authored"
+    /// Tags that differ only in case or accents, by an English plural or as an acronym and its
+    /// long form, shown as one tag (``TagFolding``).
+    case tagFolded = "tag-folded"
+    /// A tag that could be folded into more than one other tag (an acronym of two long forms, a
+    /// plural of two singulars), left as it is.
+    case tagAmbiguous = "tag-ambiguous"
     /// Anything else a reader wants to report.
     case note
 

@@ -21,8 +21,11 @@ struct InputOptions: ParsableArguments {
   @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, dblp, openalex, edges).")
   var inputFormat: InputFormat?
 
-  @Option(help: ArgumentHelp("An alias file (TSV: merge, split, rename, keep) to apply to names.", valueName: "file"))
+  @Option(help: ArgumentHelp("An alias file (TSV: merge, split, rename, keep, tag-merge, tag-split, tag-rename, tag-keep) to apply to names and tags.", valueName: "file"))
   var aliases: String?
+
+  @Flag(help: "Keep tags that differ by an English plural or as acronym and long form (LLM, Large Language Models) apart; case and accents are still ignored.")
+  var noTagFolding = false
 
   @Option(
     help: ArgumentHelp(
@@ -57,7 +60,8 @@ struct InputOptions: ParsableArguments {
   func corpusLoader() throws -> CorpusLoader {
     CorpusLoader(
       format: inputFormat, aliasPath: aliases,
-      table: DelimitedTableReader(columns: try tableColumns(), listSeparator: listSeparator.first ?? ";"))
+      table: DelimitedTableReader(columns: try tableColumns(), listSeparator: listSeparator.first ?? ";"),
+      foldsTags: !noTagFolding)
   }
 
   /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
@@ -251,8 +255,10 @@ struct FilterOptions: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Leave out papers with more than <n> authors (hyper-authored papers); they are counted and listed.", valueName: "n"))
-  var maxAuthors: Int?
+    help: ArgumentHelp(
+      "Leave out papers with more than <n> authors (hyper-authored papers; they are counted and listed). Default \(NetworkFilter.defaultMaxAuthors); 'none' keeps every paper.",
+      valueName: "n|none"))
+  var maxAuthors: AuthorLimit?
 
   @Option(
     parsing: .unconditional,
@@ -282,7 +288,9 @@ struct FilterOptions: ParsableArguments {
     if let since, let until, since > until {
       throw ValidationError("Please give '--since' no later than '--until' (got \(since) > \(until)).")
     }
-    if let maxAuthors, maxAuthors < 1 { throw ValidationError("Please give '--max-authors' of at least 1 (got \(maxAuthors)).") }
+    if case .limit(let n)? = maxAuthors, n < 1 {
+      throw ValidationError("Please give '--max-authors' of at least 1, or 'none' (got \(n)).")
+    }
     if let minWeight, !(minWeight >= 0 && minWeight.isFinite) {
       throw ValidationError("Please give '--min-weight' as a number of at least 0 (got \(minWeight)).")
     }
@@ -298,10 +306,25 @@ struct FilterOptions: ParsableArguments {
     }
   }
 
-  /// The library value these options stand for.
+  /// The author limit in force: `--max-authors N`, none for `--max-authors none`, else the
+  /// default hyper-authorship rule (``NetworkFilter/defaultMaxAuthors``).
+  var authorLimit: Int? {
+    switch maxAuthors {
+    case .limit(let n)?: n
+    case .none?: nil
+    case nil: NetworkFilter.defaultMaxAuthors
+    }
+  }
+
+  /// Whether the author limit is the default one (no `--max-authors`): it is then mentioned
+  /// only when it leaves a paper out.
+  var authorLimitIsDefault: Bool { maxAuthors == nil }
+
+  /// The library value these options stand for (with the default author limit when no
+  /// `--max-authors` is given).
   var filter: NetworkFilter {
     NetworkFilter(
-      years: YearFilter(since: since, until: until), maxAuthors: maxAuthors, minWeight: minWeight, minPapers: minPapers,
+      years: YearFilter(since: since, until: until), maxAuthors: authorLimit, minWeight: minWeight, minPapers: minPapers,
       largestComponent: largestComponent, keepTop: keepTop, rankBy: by ?? .pagerank)
   }
 
@@ -310,7 +333,7 @@ struct FilterOptions: ParsableArguments {
     var out: [String] = []
     if let since { out += ["--since", "\(since)"] }
     if let until { out += ["--until", "\(until)"] }
-    if let maxAuthors { out += ["--max-authors", "\(maxAuthors)"] }
+    if let maxAuthors { out += ["--max-authors", maxAuthors.description] }
     if let minWeight { out += ["--min-weight", formatWeight(minWeight)] }
     if let minPapers { out += ["--min-papers", "\(minPapers)"] }
     if largestComponent { out += ["--largest-component"] }
@@ -322,7 +345,7 @@ struct FilterOptions: ParsableArguments {
   /// Step 1 on `corpus`, with one line on standard error per paper filter.
   func papers(of corpus: Corpus) throws -> PaperFilterResult {
     let result = try filter.papers(of: corpus)
-    for line in FilterNotes.papers(result, filter: filter) { printError("coauthor: " + line) }
+    FilterNotes.printPapers(result, filter: filter, limitIsDefault: authorLimitIsDefault)
     return result
   }
 
@@ -364,14 +387,22 @@ struct FilterOptions: ParsableArguments {
 
 /// The one-line notes the filters print (standard error) and the report shows.
 enum FilterNotes {
-  /// One line per paper filter that is set.
-  static func papers(_ result: PaperFilterResult, filter: NetworkFilter) -> [String] {
+  /// One line per paper filter that is set. The default author limit (`limitIsDefault`) gets a
+  /// line only when it leaves papers out: a warning naming them and how to keep them.
+  static func papers(_ result: PaperFilterResult, filter: NetworkFilter, limitIsDefault: Bool = false) -> [String] {
     var lines: [String] = []
     if let years = result.years {
       lines.append(
         "years \(filter.years.description): kept \(years.kept) papers; left out \(years.outside) from other years and \(years.undated) without a date")
     }
-    if let limit = result.maxAuthors {
+    if let limit = result.maxAuthors, limitIsDefault {
+      let dropped = result.hyperAuthored
+      if !dropped.isEmpty {
+        lines.append(
+          hyperAuthoredSentence(dropped, limit: limit)
+            + " (default rule: papers with more than \(limit) authors are left out; '--max-authors <n>' changes the limit, '--max-authors none' keeps every paper)")
+      }
+    } else if let limit = result.maxAuthors {
       let dropped = result.hyperAuthored
       if dropped.isEmpty {
         lines.append("--max-authors \(limit): no paper has more than \(limit) authors")
@@ -382,6 +413,23 @@ enum FilterNotes {
       }
     }
     return lines
+  }
+
+  /// ``papers(_:filter:limitIsDefault:)`` on standard error; the default author limit's line,
+  /// the only one printed when no paper filter was asked for, is a warning.
+  static func printPapers(_ result: PaperFilterResult, filter: NetworkFilter, limitIsDefault: Bool) {
+    for line in papers(result, filter: filter, limitIsDefault: limitIsDefault) {
+      let warns = limitIsDefault && line.hasSuffix("'--max-authors none' keeps every paper)")
+      printError("coauthor: " + (warns ? "warning: " : "") + line)
+    }
+  }
+
+  /// "1 paper with more than 100 authors was left out of the networks: 'X' (10,000 authors)";
+  /// the three largest are named.
+  static func hyperAuthoredSentence(_ dropped: [HyperAuthoredPaper], limit: Int) -> String {
+    let named = dropped.prefix(3).map { "'\($0.title)' (\(groupedThousands($0.authors)) authors)" }.joined(separator: ", ")
+    let n = dropped.count
+    return "\(n) \(n == 1 ? "paper" : "papers") with more than \(limit) \(limit == 1 ? "author" : "authors") \(n == 1 ? "was" : "were") left out of the networks: \(named)\(n > 3 ? ", …" : "")"
   }
 
   /// What one node or edge step removed.
@@ -400,15 +448,50 @@ enum FilterNotes {
   }
 }
 
-extension NetworkFilter {
-  /// A short line for a picture's legend naming the filters other than years, or `nil`.
-  var legendNote: String? {
+/// `--max-authors`: a limit, or `none`.
+enum AuthorLimit: Equatable, ExpressibleByArgument, CustomStringConvertible {
+  case limit(Int)
+  case none
+
+  init?(argument: String) {
+    if argument.lowercased() == "none" {
+      self = .none
+    } else if let n = Int(argument) {
+      self = .limit(n)
+    } else {
+      return nil
+    }
+  }
+
+  var description: String {
+    switch self {
+    case .limit(let n): "\(n)"
+    case .none: "none"
+    }
+  }
+}
+
+/// `10000` → `10,000` (locale-independent, so the output is the same everywhere).
+func groupedThousands(_ n: Int) -> String {
+  let digits = String(n.magnitude)
+  var out = ""
+  for (i, c) in digits.enumerated() {
+    if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+    out.append(c)
+  }
+  return (n < 0 ? "-" : "") + out
+}
+
+extension FilterOptions {
+  /// A short line for a picture's legend naming the filters other than years, or `nil`. The
+  /// default author limit is named only when it left papers out (`droppedPapers`).
+  func legendNote(droppedPapers: Bool = false) -> String? {
     var parts: [String] = []
-    if let maxAuthors { parts.append("papers with ≤ \(maxAuthors) authors") }
+    if let limit = authorLimit, !authorLimitIsDefault || droppedPapers { parts.append("papers with ≤ \(limit) authors") }
     if let minWeight { parts.append("links of weight ≥ \(formatWeight(minWeight))") }
     if let minPapers { parts.append("nodes on ≥ \(minPapers) papers") }
     if largestComponent { parts.append("largest component") }
-    if let keepTop { parts.append("top \(keepTop) by \(rankBy.rawValue)") }
+    if let keepTop { parts.append("top \(keepTop) by \((by ?? .pagerank).rawValue)") }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
 }

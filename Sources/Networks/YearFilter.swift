@@ -55,9 +55,9 @@ public struct YearFilter: Sendable, Hashable, Codable {
       kept.append(paper)
     }
     let titles = Set(kept.map(\.title))
-    let filtered = Corpus(
-      entryCount: corpus.entryCount, papers: kept, diagnostics: corpus.diagnostics,
-      fellowMatches: corpus.fellowMatches.filter { titles.contains($0.paperTitle) })
+    var filtered = corpus  // keeps identity merges and tag variants
+    filtered.papers = kept
+    filtered.fellowMatches = corpus.fellowMatches.filter { titles.contains($0.paperTitle) }
     return (filtered, Result(kept: kept.count, outside: outside, undated: undated))
   }
 

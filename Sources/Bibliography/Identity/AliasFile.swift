@@ -18,7 +18,10 @@ import Foundation
 ///   diagnostic.
 /// - `tag-merge CANONICAL VARIANT…`, `tag-split JOINED TAG…`, `tag-rename OLD NEW`: the same for
 ///   tags (keywords, topics), which are matched by key as well. A tag rule never touches a name
-///   and a name rule never touches a tag, so one file can hold both.
+///   and a name rule never touches a tag, so one file can hold both. The target of a `tag-merge`
+///   or `tag-rename` is the displayed name of its folded tag (``TagFolding``).
+/// - `tag-keep TAG TAG…`: automatic tag folding (``TagFolding``: plurals, acronyms) never makes
+///   two of these tags one; `tag-keep TAG` alone keeps TAG from folding with any other tag.
 ///
 /// Names in an alias file may be written family name first (`Tong, Meg`): an author string is
 /// compared as written and, if no rule matches it, in its natural order.
@@ -31,6 +34,8 @@ public struct AliasFile: Sendable, Equatable {
     case split(joined: String, into: [String])
     case rename(from: String, to: String)
     case keep(String)
+    /// `tag-keep`: tags that tag folding keeps apart (one tag: kept from folding with any other).
+    case keepApart([String])
   }
 
   /// What a rule applies to: people's names (the rules without a prefix) or tags (`tag-…`).
@@ -64,7 +69,6 @@ public struct AliasFile: Sendable, Equatable {
       if kind.hasPrefix("tag-") {
         kind.removeFirst(4)
         scope = .tag
-        guard kind != "keep" else { throw fail("'tag-keep' is not a rule (keep applies to names only)") }
       }
       let what = scope == .tag ? "tag" : "name"
       let verb = scope == .tag ? "tag-" + kind : kind
@@ -79,12 +83,15 @@ public struct AliasFile: Sendable, Equatable {
       case "rename":
         guard args.count == 2 else { throw fail("'\(verb)' needs exactly an old and a new \(what)") }
         entries.append(Entry(rule: .rename(from: args[0], to: args[1]), source: at, scope: scope))
+      case "keep" where scope == .tag:
+        guard !args.isEmpty else { throw fail("'tag-keep' needs at least one tag") }
+        entries.append(Entry(rule: .keepApart(args), source: at, scope: .tag))
       case "keep":
         guard args.count == 1 else { throw fail("'keep' needs exactly one name") }
         entries.append(Entry(rule: .keep(args[0]), source: at))
       default:
         throw fail(
-          "unknown rule '\(first)' (expected merge, split, rename, keep, tag-merge, tag-split or tag-rename)")
+          "unknown rule '\(first)' (expected merge, split, rename, keep, tag-merge, tag-split, tag-rename or tag-keep)")
       }
     }
     self.entries = entries
@@ -117,7 +124,7 @@ public struct AliasFile: Sendable, Equatable {
 
   /// Names (by key) that are deliberately one person.
   var keptKeys: Set<String> {
-    Set(entries.compactMap { if case .keep(let n) = $0.rule { return NameNormalizer.key(n) } else { return nil } })
+    Set(entries.compactMap { if case .keep(let n) = $0.rule, $0.scope == .person { return NameNormalizer.key(n) } else { return nil } })
   }
 
   /// What a name (or, with `scope: .tag`, a tag) becomes under the rules: one name, or several
@@ -144,7 +151,7 @@ public struct AliasFile: Sendable, Equatable {
         case .merge(_, let variants): keys = variants
         case .split(let joined, _): keys = [joined]
         case .rename(let from, _): keys = [from]
-        case .keep: continue
+        case .keep, .keepApart: continue
         }
         for name in keys {
           let key = Self.key(name, scope: entry.scope)
@@ -174,7 +181,7 @@ public struct AliasFile: Sendable, Equatable {
       case .merge(let canonical, _): return ([canonical], i)
       case .split(_, let names): return (names, i)
       case .rename(_, let to): return ([to], i)
-      case .keep: return nil
+      case .keep, .keepApart: return nil
       }
     }
   }
@@ -187,6 +194,8 @@ extension AliasFile.Rule: CustomStringConvertible {
     case .split(let j, let n): return "split '\(j)' into \(n.map { "'\($0)'" }.joined(separator: ", "))"
     case .rename(let f, let t): return "rename '\(f)' to '\(t)'"
     case .keep(let n): return "keep '\(n)' as one person"
+    case .keepApart(let tags):
+      return tags.count == 1 ? "keep '\(tags[0])' from folding with other tags" : "keep \(tags.map { "'\($0)'" }.joined(separator: ", ")) apart"
     }
   }
 }

@@ -11,8 +11,15 @@
 ///    `Jessica Rumbelow`). Matching is only ever within one paper, which is the evidence.
 public struct IdentityResolver: Sendable {
   public var aliases: AliasFile
+  /// Whether tags that differ by plural or as acronym and long form are folded into one tag
+  /// (``TagFolding``; default `true`). Off, tags differing only in case or accents are still one,
+  /// shown as their first spelling, with no note.
+  public var foldsTags: Bool
 
-  public init(aliases: AliasFile = AliasFile()) { self.aliases = aliases }
+  public init(aliases: AliasFile = AliasFile(), foldsTags: Bool = true) {
+    self.aliases = aliases
+    self.foldsTags = foldsTags
+  }
 
   /// Particles that make long names legitimate (`Ludwig van der Berg`).
   static let particles: Set<String> = [
@@ -203,13 +210,23 @@ public struct IdentityResolver: Sendable {
         matches[i].author = renamed[matches[i].author] ?? matches[i].author
       }
     }
-    var tagSpelling: [String: String] = [:]
-    for p in papers.indices {
-      papers[p].tags = papers[p].tags.map { tag in
-        let key = NameNormalizer.key(tag)
-        if let canonical = tagSpelling[key] { return canonical }
-        tagSpelling[key] = tag
-        return tag
+    // Tags: one per topic (case, accents, plurals, acronyms; see TagFolding), or with folding
+    //    off one per key, shown as its first spelling.
+    var tagVariants: [String: [String]] = [:]
+    if foldsTags {
+      let folded = TagFolding(aliases: aliases).fold(&papers)
+      diagnostics += folded.diagnostics
+      usedRules.formUnion(folded.usedEntries)
+      tagVariants = folded.variants
+    } else {
+      var tagSpelling: [String: String] = [:]
+      for p in papers.indices {
+        papers[p].tags = papers[p].tags.map { tag in
+          let key = NameNormalizer.key(tag)
+          if let canonical = tagSpelling[key] { return canonical }
+          tagSpelling[key] = tag
+          return tag
+        }
       }
     }
 
@@ -252,11 +269,13 @@ public struct IdentityResolver: Sendable {
 
     for (i, entry) in aliases.entries.enumerated() where !usedRules.contains(i) {
       if case .keep = entry.rule { continue }
+      if case .keepApart = entry.rule, !foldsTags { continue }
       let what = entry.scope == .tag ? "tag" : "name"
       diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no \(what): \(entry)", at: entry.source))
     }
     return Corpus(
-      entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges)
+      entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
+      tagVariants: tagVariants)
   }
 
   static func distinctTags(_ tags: [String]) -> [String] {

@@ -125,7 +125,9 @@ extension Coauthor {
       }
       figure.style.showsLegend = !noLegend
       if !filter.isEmpty { figure.style.legendNotes.append("papers from \(filter.description)") }
-      if let note = filters.filter.legendNote { figure.style.legendNotes.append(note) }
+      if let note = filters.legendNote(droppedPapers: corpus.diagnostics.contains { $0.kind == .hyperAuthored }) {
+        figure.style.legendNotes.append(note)
+      }
 
       let renderer = GraphvizRenderer(engine: engine)
       if format != .dot { try LayoutBudget(nodes: layoutLimit).check(figure, name: network.kind.rawValue) }

@@ -54,7 +54,7 @@ extension Coauthor {
     }
 
     /// The report's sentences about what the filters left out.
-    static func filterNotes(_ analysis: Analysis, filter: NetworkFilter) -> [String] {
+    static func filterNotes(_ analysis: Analysis, filter: NetworkFilter, limitIsDefault: Bool = false) -> [String] {
       var notes: [String] = []
       let papers = analysis.paperFilter
       if let result = papers.years {
@@ -62,11 +62,13 @@ extension Coauthor {
       }
       if let limit = papers.maxAuthors {
         let dropped = papers.hyperAuthored
-        if dropped.isEmpty {
+        if dropped.isEmpty && limitIsDefault {
+          // The default rule left nothing out: nothing to say.
+        } else if dropped.isEmpty {
           notes.append("Papers with more than \(limit) authors are left out; there were none.")
         } else {
           let largest = dropped.prefix(5).map { "“\($0.title)” (\($0.authors) authors)" }.joined(separator: ", ")
-          notes.append("\(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) authors \(dropped.count == 1 ? "was" : "were") left out, so that one huge author list does not join everyone on it: \(largest)\(dropped.count > 5 ? ", …" : "") (each is listed under data quality).")
+          notes.append("\(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) authors \(dropped.count == 1 ? "was" : "were") left out, so that one huge author list does not join everyone on it: \(largest)\(dropped.count > 5 ? ", …" : "") (each is listed under data quality)\(limitIsDefault ? "; this is the default rule, and `--max-authors none` keeps every paper" : "").")
         }
       }
       for kind in Network.Kind.allCases {
@@ -98,8 +100,8 @@ extension Coauthor {
       options.tagWeighting = filters.tagWeight
       let analysis = try Analysis(corpus: try input.loadCorpus(), options: options)
       let corpus = analysis.corpus
-      var notes = Self.filterNotes(analysis, filter: filters.filter)
-      for line in FilterNotes.papers(analysis.paperFilter, filter: filters.filter) { printError("coauthor: " + line) }
+      var notes = Self.filterNotes(analysis, filter: filters.filter, limitIsDefault: filters.authorLimitIsDefault)
+      FilterNotes.printPapers(analysis.paperFilter, filter: filters.filter, limitIsDefault: filters.authorLimitIsDefault)
       for kind in Network.Kind.allCases {
         for step in analysis[kind].filterSteps {
           printError("coauthor: " + FilterNotes.step(step, filter: filters.filter, graph: kind))

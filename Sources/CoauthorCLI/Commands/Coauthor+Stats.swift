@@ -48,7 +48,9 @@ extension Coauthor {
           if filter.filtersPapers {
             let result = try filter.papers(of: corpus)
             corpus = result.corpus
-            papers = result
+            // The default author limit is reported only when it leaves papers out.
+            let silent = filters.authorLimitIsDefault && filters.since == nil && filters.until == nil && result.hyperAuthored.isEmpty
+            if !silent { papers = result }
           }
           for kind in Network.Kind.allCases {
             let built = Network.build(
@@ -70,7 +72,8 @@ extension Coauthor {
       // Edge lists have no papers: authors = nodes, no fellows or tags.
       let authorCount: Int
       if case .network(let result) = loaded { authorCount = result.network.graph.nodeCount } else { authorCount = corpus.authors.count }
-      let diagnostics = papers == nil ? loaded.diagnostics : corpus.diagnostics
+      let diagnostics: [Diagnostic]
+      if case .network = loaded { diagnostics = loaded.diagnostics } else { diagnostics = corpus.diagnostics }
       switch format {
       case .json:
         var members: [(String, JSON)] = [
@@ -107,7 +110,7 @@ extension Coauthor {
         print(TextTable.render(headers: ["", "count"], rows: rows), terminator: "")
         var lines: [String] = []
         if let papers {
-          lines += FilterNotes.papers(papers, filter: filter)
+          lines += FilterNotes.papers(papers, filter: filter, limitIsDefault: filters.authorLimitIsDefault)
           for p in papers.hyperAuthored.prefix(Self.listedHyperAuthored) {
             lines.append("  \(p.authors) authors: \(p.title) (\(p.source))")
           }
@@ -155,7 +158,7 @@ extension Coauthor {
       if let limit = result.maxAuthors {
         members.append(
           ("maxAuthors", .object([
-            ("limit", .int(limit)), ("leftOut", .int(result.hyperAuthored.count)),
+            ("limit", .int(limit)), ("default", .bool(filters.authorLimitIsDefault)), ("leftOut", .int(result.hyperAuthored.count)),
             ("largest", .array(result.hyperAuthored.prefix(Self.listedHyperAuthored).map { p in
               .object([
                 ("title", .string(p.title)), ("authors", .int(p.authors)), ("file", .string(p.source.file)),
