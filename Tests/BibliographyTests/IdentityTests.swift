@@ -143,8 +143,13 @@ struct PaperMergingTests {
     #expect(merged.date == PaperDate(year: 2023, month: 8, day: 20))
     #expect(merged.source == at(10))
     #expect(merged.mergedSources == [at(30)])
+    // The two spellings of 'Safeguards' are one tag (tag folding, case): said so since tag folding.
     #expect(
       corpus.diagnostics == [
+        Diagnostic(
+          kind: .tagFolded,
+          message: "tags 'Safeguards' (1 paper), 'safeguards' (1 paper) are one tag (case or accents); shown as 'Safeguards' (tag-keep in the alias file keeps tags apart)",
+          file: "t.txt", line: 30),
         Diagnostic(
           kind: .duplicateMerged,
           message: "'Steering language models with activation engineering.' repeats the entry at t.txt:10; merged (tags added: Interpretability; authors added: Cid Gamma; dates differ (2023-08-20 kept, 2023-09-01 ignored))",

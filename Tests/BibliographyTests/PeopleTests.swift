@@ -232,7 +232,7 @@ struct AliasTagTests {
   }
 
   @Test(arguments: [
-    ("tag-keep\tLLMs", "'tag-keep' is not a rule (keep applies to names only)"),
+    ("tag-keep", "'tag-keep' needs at least one tag"),
     ("tag-merge\tLLMs", "'tag-merge' needs a canonical tag and at least one variant"),
     ("tag-split\tA B\tA", "'tag-split' needs the joined tag and at least two tags"),
     ("tag-rename\tA", "'tag-rename' needs exactly an old and a new tag"),

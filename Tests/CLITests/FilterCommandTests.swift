@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bibliography
 import Foundation
 import GraphAlgorithms
 import Networks
@@ -157,8 +158,8 @@ import Testing
   }
 
   static let invalid: [([String], String)] = [
-    (["stats", Bundled.listing, "--max-authors", "0"], "Error: Please give '--max-authors' of at least 1 (got 0)."),
-    (["rank", Bundled.listing, "--max-authors", "-3"], "Error: Please give '--max-authors' of at least 1 (got -3)."),
+    (["stats", Bundled.listing, "--max-authors", "0"], "Error: Please give '--max-authors' of at least 1, or 'none' (got 0)."),
+    (["rank", Bundled.listing, "--max-authors", "-3"], "Error: Please give '--max-authors' of at least 1, or 'none' (got -3)."),
     (["rank", Bundled.listing, "--min-papers", "0"], "Error: Please give '--min-papers' of at least 1 (got 0)."),
     (["communities", Bundled.listing, "--min-weight", "-1"], "Error: Please give '--min-weight' as a number of at least 0 (got -1.0)."),
     (["stats", Bundled.listing, "--min-weight", "nan"], "Error: Please give '--min-weight' as a number of at least 0 (got nan)."),
@@ -176,6 +177,100 @@ import Testing
     #expect(result.stdout.isEmpty)
     #expect(result.err.hasPrefix(message + "\n"), "\(result.err)")
     #expect(try dir.contents().isEmpty)
+  }
+
+  // MARK: The hyper-authorship default
+
+  /// A paper of 150 authors (A0…A149) on line 3 and one of two authors on line 4.
+  static func hyperJSON(_ dir: TemporaryDirectory) throws -> String {
+    let many = (0 ..< 150).map { "\"A\($0)\"" }.joined(separator: ",")
+    return try dir.write(
+      "hyper.json",
+      """
+      {"papers": [
+      {"title": "Small", "authors": ["Ann", "Bob"], "date": "2024"},
+      {"title": "Big team", "authors": [\(many)], "date": "2024"}
+      ]}
+      """)
+  }
+
+  static let hyperSentence = "1 paper with more than 100 authors was left out of the networks: 'Big team' (150 authors)"
+
+  @Test func hyperAuthoredPapersAreLeftOutByDefaultAndSaidSo() throws {
+    let dir = try TemporaryDirectory()
+    let path = try Self.hyperJSON(dir)
+    let stats = try CLI.run(["stats", path])
+    #expect(stats.status == 0, "\(stats.err)")
+    #expect(stats.err == "coauthor: warning: \(Self.hyperSentence) ('--max-authors none' keeps every paper)\n")
+    #expect(stats.out.contains("authors graph  2 nodes, 1 edges, 1 components\n"), "\(stats.out)")
+    #expect(
+      stats.out.contains(
+        "\n  \(Self.hyperSentence) (default rule: papers with more than 100 authors are left out; '--max-authors <n>' changes the limit, '--max-authors none' keeps every paper)\n    150 authors: Big team (\(path):3)\n"),
+      "\(stats.out)")
+    #expect(stats.out.contains("  \(path):3: hyper-authored: left out 'Big team': 150 authors, more than the limit of 100\n"))
+    let json = try jsonObject(try CLI.run(["stats", path, "--format", "json"]))
+    let max = try #require((json["filters"] as? [String: Any])?["maxAuthors"] as? [String: Any])
+    #expect(max["limit"] as? Int == 100 && max["default"] as? Bool == true && max["leftOut"] as? Int == 1)
+    // The other commands warn on standard error the same way.
+    let rank = try CLI.run(["rank", path])
+    #expect(rank.err.hasPrefix("coauthor: warning: \(Self.hyperSentence) (default rule: "), "\(rank.err)")
+    #expect(rank.out.contains("Ann") && !rank.out.contains("A149"))
+  }
+
+  @Test func maxAuthorsChangesOrLiftsTheLimit() throws {
+    let dir = try TemporaryDirectory()
+    let path = try Self.hyperJSON(dir)
+    for option in [["--max-authors", "150"], ["--max-authors", "none"], ["--max-authors", "NONE"]] {
+      let stats = try CLI.run(["stats", path, "--format", "json"] + option)
+      #expect(stats.status == 0 && stats.err.isEmpty, "\(option) \(stats.err)")
+      let json = try jsonObject(stats)
+      let graphs = try #require(json["graphs"] as? [String: [String: Any]])
+      #expect(graphs["authors"]?["nodes"] as? Int == 152, "\(option)")
+      #expect(graphs["authors"]?["edges"] as? Int == 150 * 149 / 2 + 1, "\(option)")
+      let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+      #expect(!diagnostics.contains { $0["kind"] as? String == "hyper-authored" })
+    }
+    let lower = try CLI.run(["stats", path, "--max-authors", "149"])
+    #expect(lower.err.isEmpty, "an explicit limit is not a warning: \(lower.err)")
+    #expect(lower.out.contains("  --max-authors 149: left out 1 paper with more than 149 authors; largest: 'Big team' (150)\n"), "\(lower.out)")
+  }
+
+  @Test func reportSaysWhatTheDefaultRuleDid() throws {
+    let dir = try TemporaryDirectory()
+    let path = try Self.hyperJSON(dir)
+    let report = try CLI.run(["report", path, "--output", "out"], in: dir.url)
+    #expect(report.status == 0, "\(report.err)")
+    let md = try String(contentsOfFile: dir.path("out/report.md"), encoding: .utf8)
+    #expect(
+      md.contains(
+        "1 paper with more than 100 authors was left out, so that one huge author list does not join everyone on it: “Big team” (150 authors) (each is listed under data quality); this is the default rule, and `--max-authors none` keeps every paper."),
+      "\(md.prefix(3000))")
+    #expect(!md.contains("--max-authors"  + " 100"))
+  }
+
+  /// The bundled listing (largest paper: 19 authors) is untouched by the default rule: no
+  /// warning, no filter section, no note.
+  @Test func bundledListingIsUnaffectedByTheDefault() throws {
+    let stats = try CLI.run(["stats", Bundled.listing, "--format", "json"])
+    #expect(stats.status == 0 && stats.err.isEmpty, "\(stats.err)")
+    let json = try jsonObject(stats)
+    #expect(json["papers"] as? Int == 13 && json["filters"] == nil)
+    let text = try CLI.run(["stats", Bundled.listing])
+    #expect(!text.out.contains("filters (") && !text.out.contains("hyper-authored"))
+  }
+
+  /// `--no-tag-folding` keeps plural and acronym spellings apart (BibliographyTests' tags.json).
+  @Test func noTagFoldingSwitch() throws {
+    let path = CLI.repository.appendingPathComponent("Tests/BibliographyTests/Fixtures/tags.json").path
+    let folded = try jsonObject(try CLI.run(["stats", path, "--format", "json"]))
+    let plain = try jsonObject(try CLI.run(["stats", path, "--format", "json", "--no-tag-folding"]))
+    #expect(folded["tags"] as? Int == 15 && plain["tags"] as? Int == 21)
+    let kinds = { (json: [String: Any]) in ((json["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["kind"] as? String } }
+    #expect(kinds(folded).filter { $0 == "tag-folded" }.count == 4)
+    #expect(kinds(plain).filter { $0 == "tag-folded" || $0 == "tag-ambiguous" }.isEmpty)
+    let rank = try CLI.run(["rank", path, "--graph", "tags", "--metric", "degree", "--format", "csv"])
+    #expect(rank.out.contains("Large Language Models"), "\(rank.out)")
+    #expect(!rank.out.contains("LLMs"))
   }
 
   @Test func edgeListsTakeGraphFiltersButNotPaperFilters() throws {
@@ -221,9 +316,37 @@ import Testing
     #expect(filters.arguments == Self.options)
   }
 
-  @Test func defaultsKeepEverything() throws {
+  /// Every filter is off by default except the hyper-authorship rule (papers with more than 100
+  /// authors left out), which `--max-authors none` turns off.
+  @Test func defaultsKeepEverythingButHyperAuthoredPapers() throws {
     let rank = try #require(try Coauthor.parseAsRoot(["rank", "a.txt"]) as? Coauthor.Rank)
-    #expect(rank.filters.filter == NetworkFilter() && rank.filters.filter.isEmpty)
+    #expect(rank.filters.filter == NetworkFilter(maxAuthors: 100) && !rank.filters.filter.filtersGraph)
+    #expect(rank.filters.authorLimitIsDefault && rank.filters.legendNote() == nil)
     #expect(rank.filters.tagWeight == .count && rank.filters.arguments.isEmpty)
+    let none = try #require(try Coauthor.parseAsRoot(["rank", "a.txt", "--max-authors", "none"]) as? Coauthor.Rank)
+    #expect(none.filters.filter == NetworkFilter() && none.filters.filter.isEmpty)
+    #expect(none.filters.arguments == ["--max-authors", "none"])
+    #expect(throws: (any Error).self) { try Coauthor.parseAsRoot(["rank", "a.txt", "--max-authors", "many"]) }
+  }
+
+  /// `--no-tag-folding` goes through the input options, so every command that reads papers takes it.
+  @Test(arguments: ["stats", "rank", "communities", "render", "report", "export"])
+  func everyCommandTakesNoTagFolding(command name: String) throws {
+    var arguments = [name, "a.txt", "--no-tag-folding"]
+    if name == "render" { arguments += ["--output", "x.svg"] }
+    if name == "export" { arguments += ["--output", "x.graphml"] }
+    let command = try Coauthor.parseAsRoot(arguments)
+    let input: InputOptions
+    switch command {
+    case let c as Coauthor.Stats: input = c.input
+    case let c as Coauthor.Rank: input = c.input
+    case let c as Coauthor.Communities: input = c.input
+    case let c as Coauthor.Render: input = c.input
+    case let c as Coauthor.Report: input = c.input
+    case let c as Coauthor.Export: input = c.input
+    default: Issue.record("unexpected command \(command)"); return
+    }
+    #expect(input.noTagFolding)
+    #expect(try input.corpusLoader().foldsTags == false)
   }
 }

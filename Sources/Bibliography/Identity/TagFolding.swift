@@ -36,9 +36,10 @@
 /// one tag (tags with one key are always one); `tag-keep A` alone keeps A from folding with any
 /// tag of another key.
 ///
-///     var papers = [Paper(title: "P1", authors: ["A"], tags: ["LLM"]),
-///                   Paper(title: "P2", authors: ["B"], tags: ["Large Language Models"]),
-///                   Paper(title: "P3", authors: ["C"], tags: ["Large language model", "Large Language Models"])]
+///     let at = SourceLocation(file: "f", line: 1)
+///     var papers = [Paper(title: "P1", authors: ["A"], tags: ["LLM"], source: at),
+///                   Paper(title: "P2", authors: ["B"], tags: ["Large Language Models"], source: at),
+///                   Paper(title: "P3", authors: ["C"], tags: ["Large language model", "Large Language Models"], source: at)]
 ///     let folded = TagFolding().fold(&papers)
 ///     papers.map(\.tags)   // [["Large Language Models"], ["Large Language Models"], ["Large Language Models"]]
 ///     folded.variants      // ["Large Language Models": ["LLM", "Large language model"]]
@@ -134,9 +135,12 @@ public struct TagFolding: Sendable {
     var spellings: [[String]] = []  // per key
     var paperCount: [String: Int] = [:]  // per spelling
     var firstAt: [String: SourceLocation] = [:]  // per spelling
+    // Duplicate entries of one paper (merged later, by id or title) count once.
+    var counted = Set<[String]>()
     for paper in papers {
+      let paperKey = paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
       for tag in paper.tags {
-        paperCount[tag, default: 0] += 1
+        if counted.insert([paperKey, tag]).inserted { paperCount[tag, default: 0] += 1 }
         if firstAt[tag] == nil { firstAt[tag] = paper.source }
         let key = NameNormalizer.key(tag)
         if let k = keyIndex[key] {

@@ -51,6 +51,9 @@ extension Coauthor {
             // The default author limit is reported only when it leaves papers out.
             let silent = filters.authorLimitIsDefault && filters.since == nil && filters.until == nil && result.hyperAuthored.isEmpty
             if !silent { papers = result }
+            if filters.authorLimitIsDefault, let limit = result.maxAuthors, !result.hyperAuthored.isEmpty {
+              printError("coauthor: warning: " + FilterNotes.hyperAuthoredSentence(result.hyperAuthored, limit: limit) + " ('--max-authors none' keeps every paper)")
+            }
           }
           for kind in Network.Kind.allCases {
             let built = Network.build(
