@@ -57,10 +57,11 @@ public struct Corpus: Sendable {
   }
 
   /// `tag`, with its folded variants when it has some: `Large Language Models (also: LLM,
-  /// Large language model)`.
-  public func tagWithVariants(_ tag: String) -> String {
+  /// Large language model)`; past `limit` variants, `and N more`.
+  public func tagWithVariants(_ tag: String, limit: Int = .max) -> String {
     guard let variants = tagVariants[tag], !variants.isEmpty else { return tag }
-    return "\(tag) (also: \(variants.joined(separator: ", ")))"
+    let more = variants.count > limit ? ", and \(variants.count - limit) more" : ""
+    return "\(tag) (also: \(variants.prefix(limit).joined(separator: ", "))\(more))"
   }
 
   /// Distinct author names in order of first appearance.

@@ -423,7 +423,9 @@ public struct ReportBuilder: Sendable {
       }
       partners.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
       rows.append([
-        [.text(t.network.labels[v])], [.text("\(t.network.paperCounts[v])")], [.text("\(t.communityOfNode[v] + 1)")],
+        // A folded tag shows its other spellings: "Large Language Models (also: LLM, LLMs)".
+        [.text(a.corpus.tagWithVariants(t.network.labels[v], limit: Self.tagVariantLimit))], [.text("\(t.network.paperCounts[v])")],
+        [.text("\(t.communityOfNode[v] + 1)")],
         [.text(partners.isEmpty ? "–" : partners.prefix(3).map { "\($0.0) (\(Int($0.1)))" }.joined(separator: ", "))],
       ])
     }
@@ -447,6 +449,8 @@ public struct ReportBuilder: Sendable {
   static let clusterTagLimit = 15
   /// How many tags the topic table lists (the most common first).
   static let tagTableLimit = 300
+  /// How many other spellings of a folded tag the topic table names.
+  static let tagVariantLimit = 5
   /// How many notes of each kind the data-quality section lists.
   static let notesPerKind = 100
 

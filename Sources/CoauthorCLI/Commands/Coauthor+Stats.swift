@@ -95,6 +95,12 @@ extension Coauthor {
           })),
         ]
         if let papers { members.append(("filters", paperFilterJSON(papers, filter: filter))) }
+        let folded = Self.foldedTags(corpus)
+        if !folded.isEmpty {
+          members.append(("tagVariants", .array(folded.map { tag in
+            .object([("tag", .string(tag)), ("variants", .array(corpus.tagVariants[tag]!.map(JSON.string)))])
+          })))
+        }
         members.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
         print(JSON.object(members).text())
       default:
@@ -125,6 +131,12 @@ extension Coauthor {
           print("\nfilters (papers by year and author count, then counting, min-weight, min-papers, largest component, keep-top):")
           for line in lines { print("  " + line) }
         }
+        let folded = Self.foldedTags(corpus)
+        if !folded.isEmpty {
+          print("\n\(folded.count) \(folded.count == 1 ? "tag is" : "tags are") shown for several spellings (--no-tag-folding keeps them apart):")
+          for tag in folded.prefix(allNotes ? .max : Self.listedNotesPerKind) { print("  " + corpus.tagWithVariants(tag)) }
+          if !allNotes && folded.count > Self.listedNotesPerKind { print("  … and \(folded.count - Self.listedNotesPerKind) more") }
+        }
         if !diagnostics.isEmpty {
           print("\n\(diagnostics.count) data-quality notes:")
           let (shown, counts) = diagnostics.limited(perKind: allNotes ? .max : Self.listedNotesPerKind)
@@ -138,6 +150,11 @@ extension Coauthor {
           }
         }
       }
+    }
+
+    /// Tags with folded variants, in order of first appearance.
+    static func foldedTags(_ corpus: Corpus) -> [String] {
+      corpus.tagVariants.isEmpty ? [] : corpus.tags.filter { corpus.tagVariants[$0] != nil }
     }
 
     static func stepJSON(_ step: FilterStep) -> JSON {
