@@ -243,7 +243,7 @@ import Testing
     let md = try String(contentsOfFile: dir.path("out/report.md"), encoding: .utf8)
     #expect(
       md.contains(
-        "1 paper with more than 100 authors was left out, so that one huge author list does not join everyone on it: “Big team” (150 authors) (each is listed under data quality); this is the default rule, and `--max-authors none` keeps every paper."),
+        "1 paper with more than 100 authors was left out, so that one huge author list does not join everyone on it: “Big team” (150 authors) (each is listed under data quality); this is the default rule, and “--max-authors none” keeps every paper."),
       "\(md.prefix(3000))")
     #expect(!md.contains("--max-authors"  + " 100"))
   }
