@@ -271,6 +271,22 @@ import Testing
     let rank = try CLI.run(["rank", path, "--graph", "tags", "--metric", "degree", "--format", "csv"])
     #expect(rank.out.contains("Large Language Models"), "\(rank.out)")
     #expect(!rank.out.contains("LLMs"))
+    let variants = try #require(folded["tagVariants"] as? [[String: Any]])
+    #expect(variants.map { $0["tag"] as? String } == ["Large Language Models", "Policies", "Analyses", "Chain of Thought"])
+    #expect(variants.first?["variants"] as? [String] == ["LLM", "LLMs", "Large language model", "large language models"])
+    #expect(plain["tagVariants"] == nil)
+    let text = try CLI.run(["stats", path])
+    #expect(
+      text.out.contains(
+        "\n4 tags are shown for several spellings (--no-tag-folding keeps them apart):\n  Large Language Models (also: LLM, LLMs, Large language model, large language models)\n  Policies (also: Policy)\n  Analyses (also: Analysis)\n  Chain of Thought (also: CoT)\n"),
+      "\(text.out)")
+    // The report's tag table names the other spellings.
+    let dir = try TemporaryDirectory()
+    let report = try CLI.run(["report", path, "--output", "out"], in: dir.url)
+    #expect(report.status == 0, "\(report.err)")
+    let md = try String(contentsOfFile: dir.path("out/report.md"), encoding: .utf8)
+    #expect(md.contains("\n| Large Language Models (also: LLM, LLMs, Large language model, large language models) | 6 | "), "\(md)")
+    #expect(md.contains("\n| Chain of Thought (also: CoT) | 1 | "))
   }
 
   @Test func edgeListsTakeGraphFiltersButNotPaperFilters() throws {
@@ -322,6 +338,7 @@ import Testing
     let rank = try #require(try Coauthor.parseAsRoot(["rank", "a.txt"]) as? Coauthor.Rank)
     #expect(rank.filters.filter == NetworkFilter(maxAuthors: 100) && !rank.filters.filter.filtersGraph)
     #expect(rank.filters.authorLimitIsDefault && rank.filters.legendNote() == nil)
+    #expect(rank.filters.legendNote(droppedPapers: true) == "papers with ≤ 100 authors")
     #expect(rank.filters.tagWeight == .count && rank.filters.arguments.isEmpty)
     let none = try #require(try Coauthor.parseAsRoot(["rank", "a.txt", "--max-authors", "none"]) as? Coauthor.Rank)
     #expect(none.filters.filter == NetworkFilter() && none.filters.filter.isEmpty)

@@ -150,8 +150,9 @@ struct HostileInputTests {
     #expect(export.status == 1 && !FileManager.default.fileExists(atPath: dir.path("out.graphml")))
   }
 
-  /// A paper with 10,000 authors (generated here, not committed) is read whole; `--max-authors`
-  /// leaves it out by name (its clique would have 49,995,000 edges), and the rest is written.
+  /// A paper with 10,000 authors (generated here, not committed) is read whole; the default
+  /// hyper-authorship rule, or `--max-authors`, leaves it out by name (its clique would have
+  /// 49,995,000 edges), and the rest is written.
   @Test func tenThousandAuthors() throws {
     let dir = try TemporaryDirectory()
     let many = (0 ..< 10_000).map { "\"Author \($0) <b>&amp;</b> \\u202e\"" }.joined(separator: ",")
@@ -162,6 +163,13 @@ struct HostileInputTests {
       ]}
       """
     let path = try dir.write("tenk.json", json)
+    // By default (no --max-authors) the paper is left out with a warning naming it.
+    let byDefault = try CLI.run(["stats", path])
+    #expect(byDefault.status == 0, "\(byDefault.err)")
+    #expect(
+      byDefault.err
+        == "coauthor: warning: 1 paper with more than 100 authors was left out of the networks: 'Ten thousand <script>window.__pwned=1</script>' (10,000 authors) ('--max-authors none' keeps every paper)\n")
+    #expect(byDefault.out.contains("authors graph  3 nodes, 3 edges, 1 components\n"), "\(byDefault.out)")
     let stats = try CLI.run(["stats", path, "--max-authors", "100", "--format", "json"])
     #expect(stats.status == 0, "\(stats.err)")
     let text = try CLI.run(["stats", path, "--max-authors", "100"])
