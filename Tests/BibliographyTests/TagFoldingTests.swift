@@ -86,6 +86,22 @@ import Testing
       ])
   }
 
+  /// Two entries of one paper (same title, merged later) count as one paper in the notes.
+  @Test func duplicateEntriesCountOnce() {
+    var papers = [
+      Paper(title: "Same Paper", authors: ["A"], tags: ["LLM"], source: SourceLocation(file: "f", line: 1)),
+      Paper(title: "Same paper.", authors: ["A"], tags: ["LLM"], source: SourceLocation(file: "f", line: 2)),
+      Paper(title: "Other", authors: ["B"], tags: ["LLMs"], source: SourceLocation(file: "f", line: 3)),
+      Paper(title: "Third", authors: ["B"], tags: ["LLMs"], source: SourceLocation(file: "f", line: 4)),
+    ]
+    let result = TagFolding().fold(&papers)
+    #expect(papers.map(\.tags) == Array(repeating: ["LLMs"], count: 4))
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "f:1: tag-folded: tags 'LLMs' (2 papers), 'LLM' (1 paper) are one tag (plural); shown as 'LLMs' (tag-keep in the alias file keeps tags apart)"
+      ])
+  }
+
   /// `tag-keep A B` keeps two tags apart (the rest still folds); `tag-keep A` keeps A alone;
   /// the target of `tag-merge` is the displayed name; unused `tag-keep` rules are reported.
   @Test func aliasFileOverrides() throws {

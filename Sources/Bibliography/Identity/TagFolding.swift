@@ -135,12 +135,16 @@ public struct TagFolding: Sendable {
     var spellings: [[String]] = []  // per key
     var paperCount: [String: Int] = [:]  // per spelling
     var firstAt: [String: SourceLocation] = [:]  // per spelling
-    // Duplicate entries of one paper (merged later, by id or title) count once.
-    var counted = Set<[String]>()
-    for paper in papers {
-      let paperKey = paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
+    // Duplicate entries of one paper (merged later, by id or title) count once; only papers
+    // whose key repeats pay for the check.
+    let paperKeys = papers.map { $0.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey($0.title) }
+    var entries: [String: Int] = [:]
+    for key in paperKeys { entries[key, default: 0] += 1 }
+    var counted = Set<String>()
+    for (p, paper) in papers.enumerated() {
+      let repeated = entries[paperKeys[p]]! > 1
       for tag in paper.tags {
-        if counted.insert([paperKey, tag]).inserted { paperCount[tag, default: 0] += 1 }
+        if !repeated || counted.insert(paperKeys[p] + "\u{0}" + tag).inserted { paperCount[tag, default: 0] += 1 }
         if firstAt[tag] == nil { firstAt[tag] = paper.source }
         let key = NameNormalizer.key(tag)
         if let k = keyIndex[key] {
