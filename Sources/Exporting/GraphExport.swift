@@ -34,6 +34,9 @@ public struct GraphExport: Sendable {
       precondition(communities.count == n, "communities has \(communities.count) entries for \(n) nodes")
       precondition(communities.allSatisfy { $0 >= 1 }, "communities are numbered from 1")
     }
+    if let variants = attributes.variants {
+      precondition(variants.count == n, "variants has \(variants.count) entries for \(n) nodes")
+    }
     self.network = network
     self.attributes = attributes
   }
@@ -98,6 +101,9 @@ public struct GraphExport: Sendable {
     }
     if let communities = attributes.communities {
       columns.append(Column(name: "community", type: .integer) { .integer(communities[$0]) })
+    }
+    if let variants = attributes.variants {
+      columns.append(Column(name: "variants", type: .string) { .strings(variants[$0]) })
     }
     return columns
   }

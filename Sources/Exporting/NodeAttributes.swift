@@ -19,6 +19,10 @@ public struct NodeAttributes: Sendable {
   public var includesPapers: Bool
   /// Whether to write `fellow`; `nil` writes it for author and fellow networks, not for tags.
   public var includesFellow: Bool?
+  /// The other spellings of each node's name (a folded tag's variants, `Corpus.tagVariants`), one
+  /// list per node, written last as `variants` (a JSON array; `; `-joined elsewhere); `nil`
+  /// writes no such attribute.
+  public var variants: [[String]]?
 
   public init(
     scores: [Metric: NodeScores] = [:], communities: [Int]? = nil, includesPapers: Bool = true,

@@ -287,6 +287,12 @@ import Testing
     let md = try String(contentsOfFile: dir.path("out/report.md"), encoding: .utf8)
     #expect(md.contains("\n| Large Language Models (also: LLM, LLMs, Large language model, large language models) | 6 | "), "\(md)")
     #expect(md.contains("\n| Chain of Thought (also: CoT) | 1 | "))
+    // Exports carry them as a `variants` node attribute.
+    let export = try CLI.run(["export", path, "--graph", "tags", "--output", "tags.json", "--no-communities", "--metrics", "degree"], in: dir.url)
+    #expect(export.status == 0, "\(export.err)")
+    let json = try String(contentsOfFile: dir.path("tags.json"), encoding: .utf8)
+    #expect(json.contains("\"variants\": [\"LLM\", \"LLMs\", \"Large language model\", \"large language models\"]"), "\(json)")
+    #expect(json.contains("\"variants\": []"))
   }
 
   @Test func edgeListsTakeGraphFiltersButNotPaperFilters() throws {

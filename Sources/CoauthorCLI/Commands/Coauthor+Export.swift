@@ -16,7 +16,7 @@ extension Coauthor {
       discussion: """
         The format comes from the output's extension (.graphml, .gexf, .json for networkx node-link JSON, .csv, .dot or .gv) or from --format; VOSviewer JSON needs '--format vosviewer'. CSV writes two tables: --output net.csv gives net.nodes.csv and net.edges.csv.
 
-        Nodes carry label, papers, fellow, every metric asked for (--metrics, default all: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, clustering; networkx 3.x conventions, as in 'coauthor rank') and community (numbered from 1, largest first, as in 'coauthor communities'); edges carry weight, and kind and via in the fellow graph. Same input, same options: same bytes. Files are replaced atomically.
+        Nodes carry label, papers, fellow, every metric asked for (--metrics, default all: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, clustering; networkx 3.x conventions, as in 'coauthor rank') and community (numbered from 1, largest first, as in 'coauthor communities'), and for folded tags their other spellings (variants); edges carry weight, and kind and via in the fellow graph. Same input, same options: same bytes. Files are replaced atomically.
         """)
 
     @OptionGroup var input: InputOptions
@@ -111,6 +111,10 @@ extension Coauthor {
       if case .network = loaded { isEdgeList = true } else { isEdgeList = false }
 
       var attributes = NodeAttributes(includesPapers: !isEdgeList, includesFellow: isEdgeList ? false : nil)
+      if network.kind == .tags, !corpus.tagVariants.isEmpty {
+        // Folded tags carry their other spellings (only when some tag has them).
+        attributes.variants = network.labels.map { corpus.tagVariants[$0] ?? [] }
+      }
       let computation = MetricComputation(
         weighted: weighted, threads: threads == 0 ? ProcessInfo.processInfo.activeProcessorCount : threads,
         samples: samples, seed: community.seed)
