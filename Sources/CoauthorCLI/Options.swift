@@ -241,7 +241,8 @@ extension TagWeighting: ExpressibleByArgument {}
 /// Counting and filters shared by every command that builds networks (`stats`, `rank`,
 /// `communities`, `render`, `report`, `export`): `--since/--until`, `--max-authors`,
 /// `--min-weight`, `--min-papers`, `--largest-component`, `--keep-top N --by METRIC` and
-/// `--tag-weight`. They map to one ``NetworkFilter``, so every command applies the same rules in
+/// `--tag-weight`. All are off by default except `--max-authors`, whose default is the
+/// hyper-authorship rule (``NetworkFilter/defaultMaxAuthors``; `--max-authors none` lifts it). They map to one ``NetworkFilter``, so every command applies the same rules in
 /// the same order (papers by year and author count → projection with counting → min-weight →
 /// min-papers → largest component → keep-top). Adopt with
 /// `@OptionGroup(title: "Counting and filters") var filters: FilterOptions`, then

@@ -285,6 +285,10 @@ import Testing
     let report = try CLI.run(["report", path, "--output", "out"], in: dir.url)
     #expect(report.status == 0, "\(report.err)")
     let md = try String(contentsOfFile: dir.path("out/report.md"), encoding: .utf8)
+    let plainReport = try CLI.run(["report", path, "--no-tag-folding", "--output", "plain"], in: dir.url)
+    #expect(plainReport.status == 0, "\(plainReport.err)")
+    let plainMD = try String(contentsOfFile: dir.path("plain/report.md"), encoding: .utf8)
+    #expect(plainMD.contains("--no-tag-folding --output plain`") && !plainMD.contains("(also:"))
     #expect(md.contains("\n| Large Language Models (also: LLM, LLMs, Large language model, large language models) | 6 | "), "\(md)")
     #expect(md.contains("\n| Chain of Thought (also: CoT) | 1 | "))
     // Exports carry them as a `variants` node attribute.

@@ -163,6 +163,7 @@ extension Coauthor {
       if engine != .sfdp { arguments += ["--engine", engine.rawValue] }
       if maxNodes != 300 { arguments += ["--max-nodes", "\(maxNodes)"] }
       if exactMetricsLimit != 20_000 { arguments += ["--exact-metrics-limit", "\(exactMetricsLimit)"] }
+      if input.noTagFolding { arguments += ["--no-tag-folding"] }
       arguments += filters.arguments
       arguments += ["--output", output]
       var context = ReportContext(
