@@ -102,6 +102,28 @@ import Testing
       ])
   }
 
+  /// Hyphens read as spaces; an acronym's full letters before its capitals alone (from the
+  /// Scopus MCDA keywords in ../shared/data: `QoS` is `Quality of service`, not `Quality services`).
+  @Test func hyphensAndAcronymLetters() {
+    let at = { (line: Int) in SourceLocation(file: "f", line: line) }
+    var papers = [
+      Paper(title: "a", authors: ["A"], tags: ["Multi-criteria analysis", "QoS"], source: at(1)),
+      Paper(title: "b", authors: ["A"], tags: ["Multi criteria analysis", "Quality services"], source: at(2)),
+      Paper(title: "c", authors: ["A"], tags: ["multi-criteria analyses", "Quality of service"], source: at(3)),
+    ]
+    let result = TagFolding().fold(&papers)
+    #expect(
+      papers.map(\.tags) == [
+        ["Multi criteria analysis", "QoS"], ["Multi criteria analysis", "Quality services"],
+        ["Multi criteria analysis", "QoS"],
+      ])
+    #expect(
+      result.diagnostics.map(\.message) == [
+        "tags 'Multi criteria analysis' (1 paper), 'Multi-criteria analysis' (1 paper), 'multi-criteria analyses' (1 paper) are one tag (hyphens, plural); shown as 'Multi criteria analysis' (tag-keep in the alias file keeps tags apart)",
+        "tags 'QoS' (1 paper), 'Quality of service' (1 paper) are one tag (acronym); shown as 'QoS' (tag-keep in the alias file keeps tags apart)",
+      ])
+  }
+
   /// `tag-keep A B` keeps two tags apart (the rest still folds); `tag-keep A` keeps A alone;
   /// the target of `tag-merge` is the displayed name; unused `tag-keep` rules are reported.
   @Test func aliasFileOverrides() throws {

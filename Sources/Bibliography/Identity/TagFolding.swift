@@ -3,6 +3,9 @@
 /// Two tags are one when their keys (``NameNormalizer/key(_:)``: case, accents and periods
 /// ignored) are equal, or when one is linked to the other by a chain of these rules:
 ///
+/// 0. **Hyphens**: keys equal once hyphens are read as spaces (`Multi-criteria analysis` =
+///    `Multi criteria analysis`, `ELECTRE-TRI` = `ELECTRE TRI`); the plural rule compares the
+///    same way.
 /// 1. **English plural of the last word** (the head noun of a noun phrase): the plural tag
 ///    folds into a singular tag *that appears in the corpus*. The candidate singulars of a last
 ///    word *w* of at least four letters ending in `s` are, in this order: `-ies` → `-y`
@@ -20,8 +23,11 @@
 /// 2. **Acronym**: a one-word tag written mostly in capitals (at least two capitals, and at least
 ///    half of its letters: `LLM`, `RLHF`, `CoT`; a final lowercase plural `s` is ignored) folds
 ///    into a tag of as many words whose initials spell it (`Large Language Models`, `Chain of
-///    Thought` ↔ `CoT` by its capitals `CT` skipping `of`; words split at spaces and hyphens),
-///    after the plural rule. Only when both tags appear, and only when the acronym stands for
+///    Thought` ↔ `CoT`; or, for the capitals alone, skipping `of`, `and`, `for`…; words split at
+///    spaces and hyphens),
+///    after the plural rule. All of an acronym's letters are tried first, its capitals alone only
+///    when they find no long form (`QoS` is `Quality of Service`, not `Quality Services`). Only
+///    when both tags appear, and only when the acronym stands for
 ///    exactly one topic of the corpus: if `RL` could be `Reinforcement Learning` or `Robot
 ///    Learning`, both present, it is not folded and a ``Diagnostic/Kind/tagAmbiguous`` note lists
 ///    the candidates (add `tag-merge` to the alias file to decide).
@@ -99,6 +105,7 @@ public struct TagFolding: Sendable {
   /// Why two spellings are one tag.
   public enum Reason: String, Sendable, Comparable {
     case caseOrAccents = "case or accents"
+    case hyphens
     case plural
     case acronym
 
@@ -106,8 +113,9 @@ public struct TagFolding: Sendable {
     var order: Int {
       switch self {
       case .caseOrAccents: 0
-      case .plural: 1
-      case .acronym: 2
+      case .hyphens: 1
+      case .plural: 2
+      case .acronym: 3
       }
     }
   }
@@ -215,6 +223,13 @@ public struct TagFolding: Sendable {
       reasons[root].insert(reason)
     }
 
+    // 0. Hyphens and spaces (`Multi-criteria analysis` = `Multi criteria analysis`).
+    var bySpaced: [String: Int] = [:]
+    for k in keys.indices {
+      let spaced = Self.spaced(keys[k])
+      if let first = bySpaced[spaced] { union(k, first, .hyphens) } else { bySpaced[spaced] = k }
+    }
+
     // 1. Plurals.
     for k in keys.indices {
       var candidates: [String] = []
@@ -228,7 +243,7 @@ public struct TagFolding: Sendable {
       }
       var found: [Int] = []
       for c in candidates {
-        if let j = keyIndex[c], j != k, !found.contains(j) { found.append(j) }
+        if let j = bySpaced[Self.spaced(c)], find(j) != find(k), !found.contains(where: { find($0) == find(j) }) { found.append(j) }
       }
       if found.count == 1 {
         union(k, found[0], .plural)
@@ -252,14 +267,18 @@ public struct TagFolding: Sendable {
       for form in Set(forms) { longForms[form, default: []].append(k) }
     }
     for k in keys.indices {
-      let letterForms = spellings[k].flatMap(Self.acronymLetters)
-      guard !letterForms.isEmpty else { continue }
+      // All the letters first (`QoS`: Quality of Service); the capitals alone only when that
+      // finds no long form (`CoT` by `CT` when no tag spells `c o t`).
+      let letterForms = spellings[k].map(Self.acronymLetters)
+      guard letterForms.contains(where: { !$0.isEmpty }) else { continue }
       var roots: [Int] = []
       var forms: [Int] = []
-      for letters in Set(letterForms).sorted() {
-        for j in longForms[letters] ?? [] where find(j) != find(k) && !roots.contains(find(j)) {
-          roots.append(find(j))
-          forms.append(j)
+      for tier in 0 ..< 2 where roots.isEmpty {
+        for letters in Set(letterForms.compactMap { tier < $0.count ? $0[tier] : nil }).sorted() {
+          for j in longForms[letters] ?? [] where find(j) != find(k) && !roots.contains(find(j)) {
+            roots.append(find(j))
+            forms.append(j)
+          }
         }
       }
       if roots.count == 1 {
@@ -310,6 +329,12 @@ public struct TagFolding: Sendable {
       }
     }
     return result
+  }
+
+  /// A key with hyphens read as spaces.
+  static func spaced(_ key: String) -> String {
+    guard key.utf8.contains(UInt8(ascii: "-")) else { return key }
+    return key.split(whereSeparator: { $0 == "-" || $0 == " " }).joined(separator: " ")
   }
 
   static func papers(_ n: Int) -> String { n == 1 ? "1 paper" : "\(n) papers" }
