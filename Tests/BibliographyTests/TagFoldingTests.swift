@@ -68,6 +68,9 @@ import Testing
     #expect(TagFolding.acronymLetters("Bias") == [])  // one capital
     #expect(TagFolding.acronymLetters("Physics") == [])
     #expect(TagFolding.acronymLetters("A") == [])
+    #expect(TagFolding.acronymLetters("AutoML") == [])  // three lowercase letters: a word, not an acronym
+    #expect(TagFolding.acronymLetters("A3C") == ["a3c"])  // a digit: never the capitals alone
+    #expect(TagFolding.acronymLetters("GANs") == ["gan"])
   }
 
   /// A plural with two singulars in the corpus is left alone, and said so.

@@ -20,8 +20,8 @@
 ///    list ``invariantWords`` (`bias`, `chaos`, `news`, `series`, `species`, `means`, `lens`, …).
 ///    An acronym written with a lowercase plural `s` (`LLMs`, `LMs`, `GPUs`) folds into its
 ///    singular (`LLM`) whatever its length.
-/// 2. **Acronym**: a one-word tag written mostly in capitals (at least two capitals, and at least
-///    half of its letters: `LLM`, `RLHF`, `CoT`; a final lowercase plural `s` is ignored) folds
+/// 2. **Acronym**: a one-word tag written in capitals (at least two, and at most one lowercase
+///    letter: `LLM`, `RLHF`, `CoT`, not `AutoML`; a final lowercase plural `s` is ignored) folds
 ///    into a tag of as many words whose initials spell it (`Large Language Models`, `Chain of
 ///    Thought` ↔ `CoT`; or, for the capitals alone, skipping `of`, `and`, `for`…; words split at
 ///    spaces and hyphens),
@@ -367,19 +367,19 @@ public struct TagFolding: Sendable {
     return stem.count >= 2 && stem.allSatisfy { $0.isUppercase || $0.isNumber } && stem.contains { $0.isUppercase }
   }
 
-  /// The letters an acronym spelling stands for, lowercased: all its letters and its capitals
-  /// alone (`CoT` → `cot`, `ct`), without a final lowercase plural `s`; empty when the spelling is
-  /// not an acronym (one word of 2–8 letters or digits, at least two capitals making up at least
-  /// half of the letters).
+  /// The letters an acronym spelling stands for, lowercased: all its letters, and its capitals
+  /// alone when it has one lowercase letter and no digit (`CoT` → `cot`, `ct`; `A3C` → `a3c`),
+  /// without a final lowercase plural `s`; empty when the spelling is not an acronym (one word of
+  /// 2–8 letters or digits, at least two capitals and at most one lowercase letter: not `AutoML`).
   static func acronymLetters(_ spelling: String) -> [String] {
     var word = Substring(spelling)
     if isAcronymPlural(spelling) { word = word.dropLast() }
     guard (2 ... 8).contains(word.count), word.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
     let capitals = word.filter(\.isUppercase)
-    let letters = word.filter(\.isLetter)
-    guard capitals.count >= 2, capitals.count * 2 >= letters.count else { return [] }
+    let lowercase = word.filter(\.isLowercase)
+    guard capitals.count >= 2, lowercase.count <= 1 else { return [] }
     let all = word.lowercased()
     let caps = capitals.lowercased()
-    return all == caps ? [all] : [all, caps]
+    return all == caps || word.contains(where: \.isNumber) ? [all] : [all, caps]
   }
 }
