@@ -188,15 +188,25 @@ public struct CorpusLoader: Sendable {
     for (index, input) in inputs.enumerated() {
       switch input {
       case .file(let file): results.append((file.path, index, try read(file)))
-      case .dblp(let path): results.append((path, index, try DBLPXMLReader().read(path: path)))
+      case .dblp(let path):
+        var result = try DBLPXMLReader().read(path: path)
+        if result.reads.isEmpty { result.reads = [FileRead(file: path, layout: InputFormat.dblp.rawValue, entries: result.records.count)] }
+        results.append((path, index, result))
       }
     }
     results.sort { a, b in
       a.path.utf8.elementsEqual(b.path.utf8) ? a.index < b.index : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
-    var records = results.flatMap(\.result.records)
+    // Per-paper pages without a title take one from an entry read with them (or a placeholder).
+    var readResults = results.map(\.result)
+    let naming = ListingReader.nameUntitledPages(&readResults)
+    var records = readResults.flatMap(\.records)
     records.sort(by: Record.canonicallyPrecedes)
-    let canonical = ReadResult(records: records, diagnostics: results.flatMap(\.result.diagnostics))
+    var references = readResults.flatMap(\.references)
+    references.sort(by: Record.canonicallyPrecedes)
+    let canonical = ReadResult(
+      records: records, diagnostics: readResults.flatMap(\.diagnostics) + naming, references: references,
+      reads: readResults.flatMap(\.reads))
     return IdentityResolver(aliases: aliases).resolve([canonical])
   }
 
@@ -207,6 +217,15 @@ public struct CorpusLoader: Sendable {
 
   /// The records of one input, in the forced or detected format.
   public func read(_ input: InputFile) throws(IngestError) -> ReadResult {
+    var result = try readRecords(input)
+    if result.reads.isEmpty {
+      let format = self.format ?? InputFormat.detect(path: input.path, bytes: input.bytes)
+      result.reads = [FileRead(file: input.path, layout: format.rawValue, entries: result.records.count)]
+    }
+    return result
+  }
+
+  func readRecords(_ input: InputFile) throws(IngestError) -> ReadResult {
     let format = self.format ?? InputFormat.detect(path: input.path, bytes: input.bytes)
     if format == .edges {
       throw IngestError(

@@ -175,7 +175,8 @@ public struct IdentityResolver: Sendable {
       papers.append(
         Paper(
           title: record.title, authors: authors, fellows: fellows, date: record.date,
-          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id))
+          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id,
+          citations: record.citations))
       paperIDs.append(ids)
     }
 
@@ -242,6 +243,7 @@ public struct IdentityResolver: Sendable {
         notes.append("dates differ (\(target.date!) kept, \(d) ignored)")
       }
       if target.abstract == nil { target.abstract = paper.abstract }
+      Self.mergeCitations(paper.citations, into: &target, notes: &notes)
       merged[i] = target
       diagnostics.append(
         Diagnostic(
@@ -250,13 +252,57 @@ public struct IdentityResolver: Sendable {
           at: paper.source))
     }
 
+    // 7. Dates from page footers ("Recent research" on per-paper pages; see ReadResult.references).
+    Self.dateFromReferences(results.flatMap(\.references), papers: &merged, diagnostics: &diagnostics)
+
     for (i, entry) in aliases.entries.enumerated() where !usedRules.contains(i) {
       if case .keep = entry.rule { continue }
       let what = entry.scope == .tag ? "tag" : "name"
       diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no \(what): \(entry)", at: entry.source))
     }
     return Corpus(
-      entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges)
+      entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
+      reads: results.flatMap(\.reads))
+  }
+
+  // MARK: Citations and footer dates (steps 6 and 7)
+
+  /// Merging two entries of one paper keeps the larger citation count (counts only grow, so the
+  /// larger is the later reading) and notes a difference.
+  static func mergeCitations(_ count: Int?, into target: inout Paper, notes: inout [String]) {
+    guard let count else { return }
+    guard let kept = target.citations else {
+      target.citations = count
+      return
+    }
+    if count != kept {
+      target.citations = max(count, kept)
+      notes.append("citation counts differ (\(max(count, kept)) kept, \(min(count, kept)) ignored)")
+    }
+  }
+
+  /// Dates undated papers from the first dated reference (a footer entry) with the same
+  /// normalised title, in the order given (canonical when read by ``CorpusLoader``). A paper
+  /// with its own date keeps it; a reference that disagrees is noted.
+  static func dateFromReferences(_ references: [Record], papers: inout [Paper], diagnostics: inout [Diagnostic]) {
+    guard !references.isEmpty else { return }
+    var dated: [String: Record] = [:]
+    for reference in references where reference.date != nil {
+      let key = NameNormalizer.titleKey(reference.title)
+      if dated[key] == nil { dated[key] = reference }
+    }
+    for p in papers.indices {
+      guard let reference = dated[NameNormalizer.titleKey(papers[p].title)], let date = reference.date else { continue }
+      if papers[p].date == nil {
+        papers[p].date = date
+      } else if papers[p].date != date {
+        diagnostics.append(
+          Diagnostic(
+            kind: .note,
+            message: "'\(papers[p].title)' is dated \(papers[p].date!) but \(date) where a page footer lists it (\(reference.source)); \(papers[p].date!) kept",
+            at: papers[p].source))
+      }
+    }
   }
 
   static func distinctTags(_ tags: [String]) -> [String] {
