@@ -8,7 +8,7 @@ extension Coauthor {
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Count entries, papers, people and tags, and the size of each network.",
-      discussion: "With --format json the output is {\"entries\",\"papers\",\"authors\",\"fellows\",\"tags\",\"graphs\":{…},\"diagnostics\":[…]} (see README).")
+      discussion: "The text output starts with one line saying what was read: entries, files, the layout or format of each (for research pages: listing, listing (newer, with Citations), per-paper page (new style), per-paper page (old style)) and how many entries have notes. With --format json the output is {\"entries\",\"papers\",\"authors\",\"fellows\",\"tags\",\"read\":{…},\"graphs\":{…},\"diagnostics\":[…]} (see README).")
 
     @OptionGroup var input: InputOptions
 
@@ -79,6 +79,9 @@ extension Coauthor {
           ("authors", .int(authorCount)),
           ("fellows", .int(corpus.fellows.count)),
           ("tags", .int(corpus.tags.count)),
+        ]
+        if case .corpus(let read) = loaded { members.append(("read", Self.readJSON(read))) }
+        members += [
           ("graphs", .object(graphs.map { g in
             var counts: [(String, JSON)] = [
               ("nodes", .int(g.network.graph.nodeCount)), ("edges", .int(g.network.graph.edgeCount)),
@@ -92,6 +95,7 @@ extension Coauthor {
         members.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
         print(JSON.object(members).text())
       default:
+        if case .corpus(let read) = loaded { print(read.readSummary) }
         var rows: [[String]]
         if case .network(let result) = loaded {
           rows = [["edge lines", "\(result.edgeLines)"], ["nodes", "\(authorCount)"]]
@@ -132,6 +136,20 @@ extension Coauthor {
           }
         }
       }
+    }
+
+    /// What was read, as the parse summary says it: entries per file and layout (or format),
+    /// per layout, and how many entries have notes.
+    static func readJSON(_ corpus: Corpus) -> JSON {
+      .object([
+        ("entries", .int(corpus.entryCount)),
+        ("files", .array(corpus.reads.map { r in
+          .object([("file", .string(r.file)), ("layout", .string(r.layout)), ("entries", .int(r.entries))])
+        })),
+        ("layouts", .array(corpus.entriesByLayout.map { l in .object([("layout", .string(l.layout)), ("entries", .int(l.entries))]) })),
+        ("entriesWithNotes", .int(corpus.entriesWithNotes)),
+        ("summary", .string(corpus.readSummary)),
+      ])
     }
 
     static func stepJSON(_ step: FilterStep) -> JSON {
