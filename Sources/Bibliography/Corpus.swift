@@ -123,3 +123,18 @@ extension Corpus {
 
   static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 }
+
+extension Corpus {
+  /// The citation counts of each name's papers summed, parallel to `names` (e.g. a network's
+  /// `labels`): over the papers listing the name in `list` (authors by default; `\.fellows`,
+  /// `\.tags`); papers without a count add 0. For a `citations` node attribute or sizing.
+  /// - Complexity: O(total entries of `list` over the papers + names).
+  public func citationTotals(for names: [String], in list: KeyPath<Paper, [String]> = \.authors) -> [Int] {
+    var totals: [String: Int] = [:]
+    for paper in papers {
+      guard let count = paper.citations else { continue }
+      for name in Set(paper[keyPath: list]) { totals[name, default: 0] += count }
+    }
+    return names.map { totals[$0] ?? 0 }
+  }
+}

@@ -89,7 +89,8 @@ extension Record {
   /// The order ``CorpusLoader`` puts records in before resolving identities, so that the same
   /// records give the same corpus (and the same node numbers, pictures and reports) whatever
   /// order they were read in: by date (undated last), then title, authors, fellows, tags, id,
-  /// author ids and abstract, compared as UTF-8 bytes; records equal in all of these by where
+  /// author ids and abstract, compared as UTF-8 bytes, then citation count (none first); records
+  /// equal in all of these by where
   /// they were read (file path, then line), which only decides between exact duplicates.
   public static func canonicallyPrecedes(_ a: Record, _ b: Record) -> Bool {
     switch (a.date, b.date) {

@@ -310,6 +310,13 @@ struct LayoutDiagnosticsTests {
     #expect(result.diagnostics.map(\.kind) == [.suspiciousTitle])
   }
 
+  @Test func colonLineBeforeBulletsIsAbstractText() throws {
+    let path = Paths.temporary("A Paper\nKey findings:\n• Models lie.\n• Probes see it.\nAuthors:\nAda Lovelace\n")
+    let result = try read(path)
+    #expect(result.records.map(\.abstract) == ["Key findings:\n• Models lie.\n• Probes see it."])
+    #expect(result.diagnostics.isEmpty)
+  }
+
   @Test func abstractLabelInAListingIsUnknown() throws {
     // (With one entry, this would be a per-paper page; two `Authors:` make it a listing.)
     let path = Paths.temporary(
@@ -336,5 +343,16 @@ struct CitationsJSONTests {
     #expect(
       throws: IngestError(file: path, line: 2, reason: .invalidJSON("papers[0].citations must be a whole number of at least 0, \(what)"))
     ) { try JSONCorpusReader().read(TextFile(path: path)) }
+  }
+}
+
+@Suite("Citation totals")
+struct CitationTotalsTests {
+  @Test func sumsEachPersonsPapers() throws {
+    let corpus = try CorpusLoader().load([layoutFixture("newer-listing.txt")])
+    // Plato: Steering (7) + Model Organisms (0); Ada: Probing (12); Grace: no count; Nobody: no papers.
+    #expect(corpus.citationTotals(for: ["Plato", "Ada Lovelace", "Grace Hopper", "Nobody"]) == [7, 12, 0, 0])
+    #expect(corpus.citationTotals(for: ["Jan Novak", "Alan Turing"], in: \.fellows) == [7, 0])
+    #expect(corpus.citationTotals(for: ["Interpretability"], in: \.tags) == [19])
   }
 }

@@ -223,7 +223,8 @@ public struct ListingReader: Sendable {
   }
 
   /// A line that looks like a field label but is none Coauthor reads (`Venue:` or `Funding:`
-  /// alone on a line: one to three capitalised words and a colon). Reports it and returns how
+  /// alone on a line: one to three capitalised words and a colon, not followed by running text
+  /// or bullets, which make it part of an abstract). Reports it and returns how
   /// many lines to skip: the label, and its value when the next line is a short one that is
   /// neither a label nor running text. `nil` when the line is no such label.
   static func unknownLabel(
@@ -237,6 +238,9 @@ public struct ListingReader: Sendable {
     guard (1 ... 3).contains(words.count),
       name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "&" })
     else { return nil }
+    // Followed by running text or bullets, it is a sentence of an abstract ("Key findings:"),
+    // unless it is a label word of another layout (`Abstract:` in a listing).
+    if i + 1 < lines.count, isParagraph(lines[i + 1].text), !isLabelWord(String(name)) { return nil }
     var skip = 1
     var what = ""
     if i + 1 < lines.count {

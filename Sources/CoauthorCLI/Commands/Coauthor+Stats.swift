@@ -8,7 +8,7 @@ extension Coauthor {
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Count entries, papers, people and tags, and the size of each network.",
-      discussion: "The text output starts with one line saying what was read: entries, files, the layout or format of each (for research pages: listing, listing (newer, with Citations), per-paper page (new style), per-paper page (old style)) and how many entries have notes. With --format json the output is {\"entries\",\"papers\",\"authors\",\"fellows\",\"tags\",\"read\":{…},\"graphs\":{…},\"diagnostics\":[…]} (see README).")
+      discussion: "The text output starts with one line saying what was read: entries, files, the layout or format of each (for research pages: listing, listing (newer, with Citations), per-paper page (new style), per-paper page (old style)) and how many entries have notes. With --format json the output is {\"entries\",\"papers\",\"authors\",\"fellows\",\"tags\",\"graphs\":{…},\"read\":{…},\"diagnostics\":[…]} (see README).")
 
     @OptionGroup var input: InputOptions
 
@@ -79,9 +79,6 @@ extension Coauthor {
           ("authors", .int(authorCount)),
           ("fellows", .int(corpus.fellows.count)),
           ("tags", .int(corpus.tags.count)),
-        ]
-        if case .corpus(let read) = loaded { members.append(("read", Self.readJSON(read))) }
-        members += [
           ("graphs", .object(graphs.map { g in
             var counts: [(String, JSON)] = [
               ("nodes", .int(g.network.graph.nodeCount)), ("edges", .int(g.network.graph.edgeCount)),
@@ -92,6 +89,7 @@ extension Coauthor {
           })),
         ]
         if let papers { members.append(("filters", paperFilterJSON(papers, filter: filter))) }
+        if case .corpus(let read) = loaded { members.append(("read", Self.readJSON(read))) }
         members.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
         print(JSON.object(members).text())
       default:
