@@ -51,4 +51,20 @@ import Testing
     let result = try CLI.run(["stats", "Examples/mats-research.txt"])
     #expect(result.out.split(separator: "\n").first == "read 15 entries from 1 file: listing 15; 6 entries with notes")
   }
+
+  /// `export` writes each node's summed citations when the input has counts, and nothing new otherwise.
+  @Test func exportWritesCitationsWhenThereAreCounts() throws {
+    let dir = try TemporaryDirectory()
+    _ = try Self.write(dir)
+    let result = try CLI.run(["export", "listing.txt", "page.txt", "--output", "net.csv", "--metrics", "degree", "--no-communities"], in: dir.url)
+    #expect(result.status == 0, "\(result.err)")
+    let nodes = try String(contentsOfFile: dir.path("net.nodes.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(nodes.first == "id,label,papers,citations,fellow,degree")
+    // Mentor 2: papers 2, 5, 8, …, 32 (citations = their numbers) and the page (9 citations).
+    let mentor2 = (1 ... 34).filter { $0 % 3 == 2 }.reduce(0, +) + 9
+    #expect(nodes.contains { $0.contains(",Mentor 2,12,\(mentor2),false,") })
+    let bundled = try CLI.run(["export", "Examples/mats-research.txt", "--output", dir.path("b.csv"), "--metrics", "degree", "--no-communities"])
+    #expect(bundled.status == 0)
+    #expect(try String(contentsOfFile: dir.path("b.nodes.csv"), encoding: .utf8).hasPrefix("id,label,papers,fellow,degree\n"))
+  }
 }
