@@ -155,6 +155,14 @@ struct PaperPageTests {
     #expect(result.diagnostics.isEmpty)
   }
 
+  @Test func oldStylePageWithoutCollaboratorsIsTheFellowsOwn() throws {
+    let path = Paths.temporary("Solo Paper\nMATS Alumnus\nAda Lovelace\nCollabortators\nCitations\n2\nAbstract\nAlone.\n")
+    let result = try read(path)
+    #expect(result.records.map(\.authors) == [["Ada Lovelace"]])
+    #expect(result.records.map(\.citations) == [2])
+    #expect(result.diagnostics.isEmpty)
+  }
+
   @Test func untitledPageAloneKeepsAPlaceholderAndSaysSo() throws {
     let path = layoutFixture("page-untitled.txt")
     let record = try #require(try read(path).records.first)

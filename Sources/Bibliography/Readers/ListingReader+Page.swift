@@ -111,8 +111,9 @@ extension ListingReader {
     }
     let fellows = fields[.fellows].map { Self.splitNames($0.value) } ?? []
     var authors = fields[.authors].map { Self.splitNames($0.value) } ?? []
-    if layout == .oldPaperPage, !authors.isEmpty {
-      // `Collabortators` lists the fellows' collaborators: the fellows come first.
+    if layout == .oldPaperPage {
+      // `Collabortators` lists the fellows' collaborators (none for a fellow's own paper): the
+      // fellows come first.
       let listed = Set(authors.map(NameNormalizer.key))
       authors = fellows.filter { !listed.contains(NameNormalizer.key($0)) } + authors
     }
