@@ -1,5 +1,8 @@
 import Foundation
+import GraphAlgorithms
 import Testing
+
+@testable import CoauthorCLI
 
 /// `coauthor stats` on the MATS site's newer layouts: the parse summary line and the paper count.
 @Suite struct LayoutCommandTests {
@@ -66,5 +69,25 @@ import Testing
     let bundled = try CLI.run(["export", "Examples/mats-research.txt", "--output", dir.path("b.csv"), "--metrics", "degree", "--no-communities"])
     #expect(bundled.status == 0)
     #expect(try String(contentsOfFile: dir.path("b.nodes.csv"), encoding: .utf8).hasPrefix("id,label,papers,fellow,degree\n"))
+  }
+
+  /// `render --size-by citations` sizes nodes by their papers' summed citations; without counts it stops.
+  @Test func renderSizesByCitations() throws {
+    let dir = try TemporaryDirectory()
+    _ = try Self.write(dir)
+    let result = try CLI.run(["render", "listing.txt", "page.txt", "--size-by", "citations", "--output", "c.dot"], in: dir.url)
+    #expect(result.status == 0, "\(result.err)")
+    let dot = try String(contentsOfFile: dir.path("c.dot"), encoding: .utf8)
+    // Author 34 has one paper with 34 citations, Author 1 two papers (1 + 9).
+    #expect(dot.contains(#"tooltip="Author 34\npapers: 1\ncitations: 34"#))
+    #expect(dot.contains(#"tooltip="Author 1\npapers: 2\ncitations: 10"#))
+    let none = try CLI.run(["render", "Examples/mats-research.txt", "--size-by", "citations", "--output", dir.path("d.dot")])
+    #expect(none.status == 1)
+    #expect(none.err.contains("'--size-by citations' needs citation counts"))
+    #expect(!FileManager.default.fileExists(atPath: dir.path("d.dot")))
+  }
+
+  @Test func everyMetricCanSizeNodes() {
+    #expect(Set(Coauthor.Render.SizeMeasure.allCases.compactMap(\.metric)) == Set(Metric.allCases))
   }
 }
