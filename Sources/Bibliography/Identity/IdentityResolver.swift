@@ -345,8 +345,9 @@ public struct IdentityResolver: Sendable {
   /// The anglicised-name rule, tried last: when exactly one fellow is unmatched, no fellow is
   /// ambiguous, and exactly one author of the paper is matched by no fellow, that author is the
   /// fellow if its family name (last token) is the fellow's first or last token (the fellow may be
-  /// written family name first): `Li Wei-Ting` ↔ `David Li`. Two unmatched authors, or a different
-  /// family name, and nothing is matched.
+  /// written family name first): `Li Wei-Ting` ↔ `David Li`. Two unmatched authors, a different
+  /// family name, or two given names that are both English names of the nickname table
+  /// (`Edward` / `Edmund`), and nothing is matched.
   static func lastResort(_ results: inout [Match], fellows: [String], authors: [String]) {
     let unmatched = results.indices.filter { results[$0] == .none }
     guard unmatched.count == 1, !results.contains(where: { if case .ambiguous = $0 { true } else { false } }) else { return }
@@ -359,6 +360,11 @@ public struct IdentityResolver: Sendable {
     let f = keyTokens(fellow)
     let a = keyTokens(author)
     guard f.count >= 2, a.count >= 2, let family = a.last, family == f.first || family == f.last else { return }
+    // An anglicised name is an English given name taken for a non-English one; two different
+    // English given names (`Edward Carter` / `Edmund Carter`: both in the nickname table) are two
+    // people.
+    let fellowGiven = family == f.last ? f[0] : f[1]
+    guard !(NicknameTable.partners[fellowGiven] != nil && NicknameTable.partners[a[0]] != nil) else { return }
     results[unmatched[0]] = .matched(
       index: left[0], rule: .anglicised,
       reason: "the only unmatched author, same surname '\(displayToken(author, a.count - 1))'; given names differ (anglicised name?)")
