@@ -16,7 +16,7 @@ public struct FellowMatch: Sendable, Equatable, Codable {
     /// A nickname and its full given name in the bundled nickname table, the rest of the name the
     /// same (`Kate Smith` ↔ `Katherine Smith`).
     case nickname
-    /// The same names in another order (`Wang Xiaoming` ↔ `Xiaoming Wang`).
+    /// The same names with the family name written first (`Wang Xiaoming` ↔ `Xiaoming Wang`).
     case reordered = "family-name-first"
     /// Family names of six letters or more one letter apart, given names compatible
     /// (`Anna Kowalczyk` ↔ `Anna Kowalcyk`).

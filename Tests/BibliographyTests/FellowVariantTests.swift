@@ -110,6 +110,19 @@ struct FellowVariantTests {
     #expect(!IdentityResolver.surnameTypo(["anna", "kowalczyk"], ["anna", "kowalski"]))  // two letters
   }
 
+  @Test(arguments: [
+    (["wang", "xiaoming"], ["xiaoming", "wang"], true),
+    (["chen", "jia-hui"], ["jiahui", "chen"], true),
+    (["chong", "kwan", "un"], ["kwan", "un", "chong"], true),
+    (["k", "c", "chan"], ["c", "k", "chan"], false),  // initials swapped, not a family name moved
+    (["s", "h", "frank", "chuang"], ["frank", "s", "h", "chuang"], false),  // given names swapped
+    (["wang", "xiaoming"], ["wang", "xiaoming"], false),
+  ])
+  func familyNameFirst(a: [String], b: [String], expected: Bool) {
+    #expect(IdentityResolver.reordered(a, b) == expected)
+    #expect(IdentityResolver.reordered(b, a) == expected)
+  }
+
   @Test func looseRulesLeaveAuthorsOtherFellowsNameExactly() {
     // 'Kate Smith' and 'Katherine Smith' are both listed fellows: two people, and only one wrote P.
     let corpus = resolve([record("P", authors: ["Katherine Smith", "Rohan Gupta"], fellows: ["Kate Smith", "Katherine Smith"])])

@@ -331,6 +331,7 @@ public struct IdentityResolver: Sendable {
   /// each, each fellow's looser rules leaving alone the authors another fellow names exactly; then
   /// the anglicised last resort (``lastResort(_:fellows:authors:)``).
   static func matchFellows(_ fellows: [String], among authors: [String]) -> [Match] {
+    if fellows.isEmpty { return [] }  // most records of large inputs
     let fellowKeys = fellows.map { NameNormalizer.key(splitParenthetical($0).base) }
     let authorKeys = authors.map(NameNormalizer.key)
     var results = fellows.indices.map { f in
@@ -449,7 +450,7 @@ public struct IdentityResolver: Sendable {
     let reorderedHits = open.filter { reordered(tokens, authorTokens[$0]) }
     if reorderedHits.count > 1 { return .ambiguous(reorderedHits) }
     if let hit = reorderedHits.first {
-      return .matched(index: hit, rule: .reordered, reason: tokens.count == 2 ? "same names in the other order" : "same names in another order")
+      return .matched(index: hit, rule: .reordered, reason: tokens.count == 2 ? "same names in the other order" : "same names with the family name moved to the other end")
     }
 
     // 7. One-letter typo in a long family name.
@@ -480,13 +481,18 @@ public struct IdentityResolver: Sendable {
     return c == b || initialsCompatible(c, b)
   }
 
-  /// The same tokens in another order (`wang xiaoming` ↔ `xiaoming wang`), hyphens ignored
-  /// (`wang xiao-ming` ↔ `xiaoming wang`).
+  /// One name is the other with the family name moved to the front (`wang xiaoming` ↔
+  /// `xiaoming wang`, `chong kwan un` ↔ `kwan un chong`), hyphens ignored (`chen jia-hui` ↔
+  /// `jiahui chen`). The moved name must be more than an initial: `c k chan` ↔ `k c chan` is
+  /// not a family name written first.
   static func reordered(_ a: [String], _ b: [String]) -> Bool {
     guard a.count >= 2, a.count == b.count else { return false }
     let x = a.map { $0.filter { $0 != "-" } }
     let y = b.map { $0.filter { $0 != "-" } }
-    return x != y && x.sorted() == y.sorted()
+    guard x != y else { return false }
+    if x.last!.count > 1, [x.last!] + Array(x.dropLast()) == y { return true }
+    if y.last!.count > 1, [y.last!] + Array(y.dropLast()) == x { return true }
+    return false
   }
 
   /// Family names one letter apart (Levenshtein distance 1), both of six letters or more, and the

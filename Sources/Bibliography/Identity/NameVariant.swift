@@ -15,7 +15,7 @@ public struct NameVariant: Sendable, Equatable {
     /// A nickname and its full given name in the bundled nickname table, the rest of the name the
     /// same (`Kate Smith` / `Katherine Smith`; English names only: no `Tomek` / `Tomasz`).
     case nickname
-    /// The same names in another order (`Wang Xiaoming` / `Xiaoming Wang`).
+    /// The same names with the family name written first (`Wang Xiaoming` / `Xiaoming Wang`).
     case reordered = "family-name-first"
 
     public static func < (a: Kind, b: Kind) -> Bool {

@@ -7,7 +7,8 @@
 /// typos in the family name; names with the same letters once hyphens, apostrophes and spaces are
 /// removed are spelling variants; names whose first given name is a nickname of another's
 /// (bundled nickname table, ``NicknameTable``) with the rest the same are looked up directly; names
-/// with the same tokens in another order are family-name-first variants. Pairs of names that co-authored a paper are never listed (two
+/// with the same tokens, one with the family name moved to the front, are family-name-first
+/// variants. Pairs of names that co-authored a paper are never listed (two
 /// people on one paper are two people).
 ///
 /// Edit distance (Levenshtein, on comparison keys) is allowed only on long names: at most 1 for
@@ -201,7 +202,8 @@ public struct NameVariantFinder: Sendable {
     }
     // Pairs the table lists both ways (`tom`/`thomas`) were added above in the table's direction.
 
-    // 5. The same names in another order (`Wang Xiaoming` / `Xiaoming Wang`), hyphens ignored.
+    // 5. The family name moved to the front (`Wang Xiaoming` / `Xiaoming Wang`), hyphens ignored
+    //    (blocked by the sorted tokens, then ``IdentityResolver/reordered(_:_:)``).
     var byTokens: [String: [Int32]] = [:]
     let plainTokens = keys.map { $0.filter { $0 != "-" }.split(separator: " ").map(String.init) }
     for i in 0 ..< n where plainTokens[i].count >= 2 {
@@ -211,7 +213,7 @@ public struct NameVariantFinder: Sendable {
       let group = byTokens[tokens]!
       guard group.count >= 2 else { continue }
       for x in 0 ..< group.count {
-        for y in (x + 1) ..< group.count where plainTokens[Int(group[x])] != plainTokens[Int(group[y])] {
+        for y in (x + 1) ..< group.count where IdentityResolver.reordered(plainTokens[Int(group[x])], plainTokens[Int(group[y])]) {
           guard let common = shared(group[x], group[y]) else { continue }
           let (c, v) = ordered(group[x], group[y])
           add(.reordered, canonical: c, variant: v, shared: common)
