@@ -186,6 +186,17 @@ struct FellowTieTests {
     #expect(corpus.identityMerges.isEmpty)
   }
 
+  @Test func anOccurrenceWithAnIdIsLeftToItsId() {
+    let corpus = resolve([
+      record("P1", authors: ["Katherine Morgan"], fellows: ["Kate Morgan"], line: 1),
+      Record(
+        title: "P2", authors: ["Kate Morgan", "Rohan Gupta"], source: at(10), authorsLine: 11,
+        authorIDs: ["orcid:0000-0002-1825-0097", nil]),
+    ])
+    #expect(corpus.papers[1].authors == ["Kate Morgan", "Rohan Gupta"])
+    #expect(corpus.identityMerges.isEmpty)
+  }
+
   @Test func anglicisedAndConflictingMatchesTieNothing() {
     let corpus = resolve([
       record("P1", authors: ["David Li"], fellows: ["Li Wei-Ting"], line: 1),

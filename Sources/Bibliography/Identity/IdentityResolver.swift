@@ -191,7 +191,8 @@ public struct IdentityResolver: Sendable {
     // 4b. A fellow matched by nickname, family name first or a surname typo ties the listed
     //     spelling to the author's: the same listing names both for one person. Where the listed
     //     spelling is an author of another paper (without the other spelling), it is shown as the
-    //     author's spelling, with a note. Spellings tied to two different authors are left alone;
+    //     author's spelling, with a note (occurrences with an id are left to step 5). Spellings
+    //     tied to two different authors are left alone;
     //     the anglicised last resort ties nothing (it is a guess, kept to its own paper).
     let tying: Set<FellowMatch.Rule> = [.nickname, .reordered, .surnameTypo]
     var tiedTo: [String: Int?] = [:]  // listed key → index into matches, nil when it is tied to two authors
@@ -208,7 +209,8 @@ public struct IdentityResolver: Sendable {
       for p in papers.indices {
         let keys = papers[p].authors.map(NameNormalizer.key)
         for (a, key) in keys.enumerated() {
-          guard let tie = tiedTo[key], let tie else { continue }
+          // An occurrence with a persistent id is decided by its id (step 5), not by spelling.
+          guard let tie = tiedTo[key], let tie, a >= paperIDs[p].count || paperIDs[p][a] == nil else { continue }
           let m = matches[tie]
           let target = NameNormalizer.key(m.author)
           guard target != key, !keys.contains(target) else { continue }
