@@ -20,7 +20,9 @@
 ///
 /// - Complexity: O(*s*) for *s* author slots to index the corpus, plus O(Σ *b*²) name comparisons
 ///   over the blocks (each block holds the names of one family name and initial, or one given name
-///   and family initial), plus co-author set intersections for the pairs that pass the name test.
+///   and family initial, or one set of tokens), plus O(*n* · *k*) hash look-ups for nicknames (*n*
+///   names, *k* ≤ 19 table partners of a given name), plus co-author set intersections for the
+///   pairs that pass the name test.
 public struct NameVariantFinder: Sendable {
   /// Longest block compared pairwise for typos; larger blocks (very common names) are skipped for
   /// the edit-distance test only, which bounds the running time on huge inputs.
