@@ -23,7 +23,7 @@ struct FellowVariantTests {
     ("Marta Kowalczyk", ["Marta Kowalcyk", "Rohan Gupta"], "Marta Kowalcyk", .surnameTypo,
      "surnames differ by one letter: 'Kowalczyk' / 'Kowalcyk'"),
     ("Li Wei-Ting", ["David Li"], "David Li", .anglicised,
-     "the only unmatched author, same surname 'Li'; given names differ (anglicised name?)"),
+     "the only author left unmatched with the same surname 'Li'; given names differ (anglicised name?)"),
   ])
   func variantIsMatched(listed: String, authors: [String], expected: String, rule: FellowMatch.Rule, reason: String) throws {
     let corpus = resolve([record("P", authors: authors, fellows: [listed])])
@@ -47,9 +47,17 @@ struct FellowVariantTests {
     #expect(corpus.fellowMatches.map(\.rule) == [.anglicised, .initials])
   }
 
+  @Test func anglicisedBesideMentors() throws {
+    // Non-fellow authors (mentors) do not block the rule: only David Li has the surname Li.
+    let corpus = resolve([record("P", authors: ["Rohan Gupta", "David Li", "Sara Okafor"], fellows: ["Li Wei-Ting"])])
+    #expect(corpus.papers[0].authors == ["Rohan Gupta", "David Li", "Sara Okafor"])
+    #expect(corpus.papers[0].fellows == ["David Li"])
+    #expect(corpus.fellowMatches.map(\.rule) == [.anglicised])
+  }
+
   @Test(arguments: [
-    // Two authors left unmatched: the fellow could be a missing author.
-    (["David Li", "Rohan Gupta"], ["Li Wei-Ting"]),
+    // Two authors left unmatched with that surname: either could be the fellow.
+    (["David Li", "Wei Li"], ["Li Wei-Ting"]),
     // Different family name.
     (["David Lu"], ["Li Wei-Ting"]),
     // Two unmatched fellows for one author.

@@ -15,8 +15,8 @@
 ///    on the same forms. The loose rules never take an author whom another fellow of the paper
 ///    names exactly, and a nickname match is refused when the paper has two authors that are
 ///    nicknames of one another (`Ed Smith` and `Edward Smith` are two people there). Last resort
-///    (8. anglicised): one fellow left unmatched and exactly one author of the paper left unmatched
-///    by every fellow, sharing the family name (`Li Wei-Ting` ↔ `David Li`). Matching is only ever
+///    (8. anglicised): one fellow left unmatched and, of the authors no fellow matched, exactly one
+///    sharing the family name (`Li Wei-Ting` ↔ `David Li`). Matching is only ever
 ///    within one paper, which is the evidence.
 public struct IdentityResolver: Sendable {
   public var aliases: AliasFile
@@ -345,32 +345,42 @@ public struct IdentityResolver: Sendable {
     return results
   }
 
-  /// The anglicised-name rule, tried last: when exactly one fellow is unmatched, no fellow is
-  /// ambiguous, and exactly one author of the paper is matched by no fellow, that author is the
-  /// fellow if its family name (last token) is the fellow's first or last token (the fellow may be
-  /// written family name first): `Li Wei-Ting` ↔ `David Li`. Two unmatched authors, a different
-  /// family name, or two given names that are both English names of the nickname table
-  /// (`Edward` / `Edmund`), and nothing is matched.
+  /// The anglicised-name rule, tried last: when exactly one fellow is unmatched and no fellow is
+  /// ambiguous, and among the authors of the paper that no fellow matched exactly one has the
+  /// fellow's family name (the first or last token of either name, since either may be written
+  /// family name first), that author is the fellow: `David Li` ↔ `Li Wei-Ting`, also beside
+  /// mentors and other non-fellow authors. Two such authors, no such author, or two given names that
+  /// are both English names of the nickname table (`Edward` / `Edmund`), and nothing is matched.
   static func lastResort(_ results: inout [Match], fellows: [String], authors: [String]) {
     let unmatched = results.indices.filter { results[$0] == .none }
     guard unmatched.count == 1, !results.contains(where: { if case .ambiguous = $0 { true } else { false } }) else { return }
     var taken = Set<Int>()
     for case .matched(let index, _, _) in results { taken.insert(index) }
-    let left = authors.indices.filter { !taken.contains($0) }
-    guard left.count == 1 else { return }
     let fellow = splitParenthetical(fellows[unmatched[0]]).base
-    let author = authors[left[0]]
     let f = keyTokens(fellow)
-    let a = keyTokens(author)
-    guard f.count >= 2, a.count >= 2, let family = a.last, family == f.first || family == f.last else { return }
+    guard f.count >= 2 else { return }
+    // (author index, the author's family-name token index, the fellow's given name, the author's given name)
+    var candidates: [(index: Int, family: Int, fellowGiven: String, authorGiven: String)] = []
+    for i in authors.indices where !taken.contains(i) {
+      let a = keyTokens(authors[i])
+      guard a.count >= 2 else { continue }
+      var hit: (Int, String, String)?
+      // Family name last in both, or first in one and last in the other (both family name first
+      // would compare two given names when both are written given name first: `Wei Li` / `Wei Lu`).
+      for (ai, fi) in [(a.count - 1, f.count - 1), (a.count - 1, 0), (0, f.count - 1)] where a[ai] == f[fi] {
+        hit = (ai, fi == 0 ? f[f.count - 1] : f[0], ai == 0 ? a[a.count - 1] : a[0])
+        break
+      }
+      if let (ai, fg, ag) = hit { candidates.append((i, ai, fg, ag)) }
+    }
+    guard candidates.count == 1, let c = candidates.first else { return }
     // An anglicised name is an English given name taken for a non-English one; two different
     // English given names (`Edward Carter` / `Edmund Carter`: both in the nickname table) are two
     // people.
-    let fellowGiven = family == f.last ? f[0] : f[1]
-    guard !(NicknameTable.partners[fellowGiven] != nil && NicknameTable.partners[a[0]] != nil) else { return }
+    guard !(NicknameTable.partners[c.fellowGiven] != nil && NicknameTable.partners[c.authorGiven] != nil) else { return }
     results[unmatched[0]] = .matched(
-      index: left[0], rule: .anglicised,
-      reason: "the only unmatched author, same surname '\(displayToken(author, a.count - 1))'; given names differ (anglicised name?)")
+      index: c.index, rule: .anglicised,
+      reason: "the only author left unmatched with the same surname '\(displayToken(authors[c.index], c.family))'; given names differ (anglicised name?)")
   }
 
   static func matchFellow(_ name: String, among authors: [String], excluding claimed: Set<Int> = []) -> Match {
