@@ -384,6 +384,13 @@ struct BibTeXEntityTests {
       ])
   }
 
+  /// A DOI written with references (SICI DOIs hold `<` and `>`) is the same DOI as the plain one.
+  @Test func doiReferencesAreDecoded() throws {
+    let result = try readBibTeX(
+      "@article{a, author = {Ann Alpha}, title = {T}, doi = {10.1002/(SICI)1097-4571(199806)49:8&lt;693::AID-ASI4&gt;3.0.CO;2-0}}\n")
+    #expect(result.records[0].id == "10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0")
+  }
+
   @Test(arguments: [
     ("de la Cruz Pérez, Juan Carlos", "Juan Carlos de la Cruz Pérez"), ("van der Berg, Anna", "Anna van der Berg"),
     ("Le Quoc, Minh", "Minh Le Quoc"), ("Henriques de Gusmao, Ana Paula", "Ana Paula Henriques de Gusmao"),

@@ -151,7 +151,9 @@ public struct BibTeXReader: Sendable {
       }
       let abstract = entry.field("abstract").map { decode($0.value, line: $0.line) }.flatMap { $0.isEmpty ? nil : $0 }
       var id = entry.key.isEmpty ? nil : entry.key
-      if let doi = entry.field("doi").map({ Self.doi(Self.verbatim($0.value)) }), !doi.isEmpty { id = doi }
+      if let doi = entry.field("doi").map({ Self.doi(Self.verbatim(HTMLEntities.decoded($0.value))) }), !doi.isEmpty {
+        id = doi  // SICI DOIs hold `<` `>`, which web-made exports write `&lt;` `&gt;`
+      }
       var authorIDs: [String?] = []
       if let field = entry.field("orcid-numbers") {
         authorIDs = orcids(decode(field.value, line: field.line), authors: authors, raw: rawAuthors, label: label, line: field.line)
