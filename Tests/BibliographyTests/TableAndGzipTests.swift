@@ -239,7 +239,8 @@ struct TableEntityTests {
     let result = try DelimitedTableReader().read(TextFile(path: path))
     #expect(
       result.records.map(\.authors) == [
-        ["García, María", "Smith, John"], ["Smith, John", "Müller, Hans", "Núñez, Ana"], ["María García", "Hans Müller"],
+        ["García, María", "Jesús Martín", "Smith, John"], ["Smith, John", "Jesús Martín", "Müller, Hans", "Núñez, Ana"],
+        ["María García", "Hans Müller"],
       ])
     #expect(
       result.records.map(\.title) == ["Parsing & Tagging with “Rich” Features", "AT&T; Labs at &foo; scale", "A Third Paper"])
@@ -256,10 +257,11 @@ struct TableEntityTests {
   }
 
   /// Through the loader: one node per person, and none of the fragments the `;` of a reference
-  /// used to cut off.
+  /// used to cut off (before, 'n', 's Mart&iacute' and 'Jes&uacute' shared the top degree with
+  /// John Smith, and 'María García' was four nodes).
   @Test func oneNodePerPersonAndNoFragments() throws {
     let corpus = try CorpusLoader().load([Paths.fixture("acl-entities.tsv")])
-    #expect(corpus.authors.sorted() == ["Ana Núñez", "Hans Müller", "John Smith", "María García"])
+    #expect(corpus.authors.sorted() == ["Ana Núñez", "Hans Müller", "Jesús Martín", "John Smith", "María García"])
     let keys = Set(corpus.authors.map(NameNormalizer.key))
     for fragment in ["s", "n", "a", "iacute", "garc&iacute", "a, mar&iacute"] { #expect(!keys.contains(fragment)) }
     #expect(corpus.papers.allSatisfy { !$0.authors.contains { $0.contains("&") } })
