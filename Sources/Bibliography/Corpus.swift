@@ -13,6 +13,17 @@ public struct FellowMatch: Sendable, Equatable, Codable {
     case initials
     /// The alias file said so.
     case alias
+    /// A nickname and its full given name in the bundled nickname table, the rest of the name the
+    /// same (`Kate Smith` ↔ `Katherine Smith`).
+    case nickname
+    /// The same names with the family name written first (`Wang Xiaoming` ↔ `Xiaoming Wang`).
+    case reordered = "family-name-first"
+    /// Family names of six letters or more one letter apart, given names compatible
+    /// (`Anna Kowalczyk` ↔ `Anna Kowalcyk`).
+    case surnameTypo = "surname-typo"
+    /// Last resort: the one author of the paper no fellow matched, sharing the family name
+    /// (`Li Wei-Ting` ↔ `David Li`: an anglicised given name?).
+    case anglicised
   }
 
   /// The fellow as listed.
