@@ -20,7 +20,7 @@
 ///     3
 ///
 /// Old style: the same with labels alone on a line and no colon: `MATS Alumnus` (the fellows),
-/// `Collabortators` (the other authors; the fellows are put first when missing), `Citations`
+/// `Collabortators` (the authors; fellows the fellow matcher does not find among them are put first), `Citations`
 /// and the count on the next line, `Abstract`.
 ///
 /// The footer's papers are other entries: they are returned as ``ReadResult/references``, never
@@ -112,10 +112,11 @@ extension ListingReader {
     let fellows = fields[.fellows].map { Self.splitNames($0.value) } ?? []
     var authors = fields[.authors].map { Self.splitNames($0.value) } ?? []
     if layout == .oldPaperPage {
-      // `Collabortators` lists the fellows' collaborators (none for a fellow's own paper): the
-      // fellows come first.
-      let listed = Set(authors.map(NameNormalizer.key))
-      authors = fellows.filter { !listed.contains(NameNormalizer.key($0)) } + authors
+      // `Collabortators` lists the authors, on some pages without the fellows (none at all for a
+      // fellow's own paper): a fellow whom the fellow matcher finds among them under any spelling
+      // (`Jessica Cooper (Rumbelow)` ↔ `Jessica Cooper`) is that author; the others come first.
+      let matches = IdentityResolver.matchFellows(fellows, among: authors)
+      authors = zip(fellows, matches).filter { $0.1 == .none }.map(\.0) + authors
     }
     let authorsLine = fields[.authors]?.line ?? source.line
     Self.fellowsForMissingAuthors(

@@ -276,6 +276,7 @@ public struct ListingReader: Sendable {
   ) throws(IngestError) -> (record: Record, noAuthors: Bool) {
     var lines = body
     // Skip everything up to and including the last section header.
+    var pageStart = firstSegment
     if let h = lines.lastIndex(where: { Self.sectionHeaders.contains($0.text.lowercased()) }) {
       let skipped = lines[...h]
       diagnostics.append(
@@ -284,6 +285,18 @@ public struct ListingReader: Sendable {
           message: "skipped \(skipped.count) line(s) of page text: " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
           file: file, line: skipped.first!.number))
       lines.removeSubrange(...h)
+      pageStart = true
+    }
+    if pageStart, let t = Self.introductionEnd(lines) {
+      // Running text under the page's heading, before the first title (`Research` / `MATS
+      // fellows' research on …` / the title): an introduction, not the entry.
+      let skipped = lines[..<t]
+      diagnostics.append(
+        Diagnostic(
+          kind: .skippedText,
+          message: "skipped \(skipped.count) line(s) of page introduction: " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
+          file: file, line: skipped.first!.number))
+      lines.removeSubrange(..<t)
     } else if firstSegment, let t = Self.preambleEnd(lines), t > 0 {
       let skipped = lines[..<t]
       diagnostics.append(
@@ -412,6 +425,20 @@ public struct ListingReader: Sendable {
         message: "skipped \(lines.count) line(s) after the last entry: " + lines.prefix(3).map { "'\(Self.short($0.text))'" }.joined(separator: ", ")
           + (lines.count > 3 ? ", …" : ""),
         file: file, line: lines[0].number))
+  }
+
+  /// At the top of a page (the first segment, or after a section header): when the entry's lines
+  /// start with running text that is not a question (a sentence ending in `.`, a long line or a
+  /// bullet) and the first short line after it is followed by short lines only (tags; the newer
+  /// listing layout has no abstract), that short line is the title and the running text before it
+  /// an introduction. `nil` when the lines start with a title, or when running text follows the
+  /// short line (then ``preambleEnd(_:)`` decides, as for the bundled layout).
+  static func introductionEnd(_ lines: [Line]) -> Int? {
+    guard let first = lines.first, isParagraph(first.text), !first.text.hasSuffix("?"),
+      let k = lines.firstIndex(where: { !isParagraph($0.text) && !isReadMore($0.text) }), k > 0,
+      lines[(k + 1)...].allSatisfy({ !isParagraph($0.text) })
+    else { return nil }
+    return k
   }
 
   /// In a first segment without section headers: where the preamble ends, i.e. the index of the
