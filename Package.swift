@@ -29,7 +29,8 @@ let package = Package(
     .target(
       name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict,
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    .target(name: "Bibliography", dependencies: ["CZlib"], swiftSettings: strict),
+    .target(name: "Bibliography", dependencies: ["CZlib"],
+      exclude: ["Identity/Nicknames/License.txt", "Identity/Nicknames/SOURCE.md"], swiftSettings: strict),
     // GraphAlgorithms: `NetworkFilter` keeps the top nodes by a metric and the largest component.
     .target(name: "Networks", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography"], swiftSettings: strict),
     .target(

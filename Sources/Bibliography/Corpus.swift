@@ -13,6 +13,17 @@ public struct FellowMatch: Sendable, Equatable, Codable {
     case initials
     /// The alias file said so.
     case alias
+    /// A nickname and its full given name in the bundled nickname table, the rest of the name the
+    /// same (`Kate Smith` ↔ `Katherine Smith`).
+    case nickname
+    /// The same names with the family name written first (`Wang Xiaoming` ↔ `Xiaoming Wang`).
+    case reordered = "family-name-first"
+    /// Family names of six letters or more one letter apart, given names compatible
+    /// (`Anna Kowalczyk` ↔ `Anna Kowalcyk`).
+    case surnameTypo = "surname-typo"
+    /// Last resort: the one author of the paper no fellow matched, sharing the family name
+    /// (`Li Wei-Ting` ↔ `David Li`: an anglicised given name?).
+    case anglicised
   }
 
   /// The fellow as listed.
@@ -40,14 +51,17 @@ public struct Corpus: Sendable {
   /// names, shared ids, initials with a shared co-author), each once, in record order. Spellings
   /// that differ only in case, accents or periods are not listed (they are diagnostics).
   public var identityMerges: [IdentityMerge]
+  /// How each input file was read (layout or format, entries), in order of file path.
+  public var reads: [FileRead]
   /// Folded tags: the displayed name → the other spellings shown as it (most frequent first),
   /// only for tags that have some (``TagFolding``). Read it by key; never iterate it for output.
   public var tagVariants: [String: [String]]
 
   public init(
     entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = [],
-    identityMerges: [IdentityMerge] = [], tagVariants: [String: [String]] = [:]
+    identityMerges: [IdentityMerge] = [], reads: [FileRead] = [], tagVariants: [String: [String]] = [:]
   ) {
+    self.reads = reads
     self.entryCount = entryCount
     self.papers = papers
     self.diagnostics = diagnostics
@@ -79,5 +93,71 @@ public struct Corpus: Sendable {
       for name in list where seen.insert(name).inserted { out.append(name) }
     }
     return out
+  }
+}
+
+extension Corpus {
+  /// Entries read per layout or format, in order of first appearance in ``reads``.
+  public var entriesByLayout: [(layout: String, entries: Int)] {
+    var out: [(layout: String, entries: Int)] = []
+    for read in reads {
+      if let i = out.firstIndex(where: { $0.layout == read.layout }) {
+        out[i].entries += read.entries
+      } else {
+        out.append((read.layout, read.entries))
+      }
+    }
+    return out
+  }
+
+  /// How many entries have at least one data-quality note (other than `skipped-text`) on their
+  /// lines: a note belongs to the entry whose first line is the nearest at or before it in the
+  /// same file. Entries are the papers' sources and merged sources.
+  public var entriesWithNotes: Int {
+    var starts: [String: [Int]] = [:]
+    for paper in papers {
+      for source in [paper.source] + paper.mergedSources { starts[source.file, default: []].append(source.line) }
+    }
+    for file in starts.keys { starts[file]!.sort() }
+    var noted = Set<SourceLocation>()
+    for d in diagnostics where d.kind != .skippedText {
+      guard let file = d.file, let line = d.line, let lines = starts[file] else { continue }
+      // The last entry start at or before `line`.
+      var low = 0
+      var high = lines.count
+      while low < high {
+        let mid = (low + high) / 2
+        if lines[mid] <= line { low = mid + 1 } else { high = mid }
+      }
+      if low > 0 { noted.insert(SourceLocation(file: file, line: lines[low - 1])) }
+    }
+    return noted.count
+  }
+
+  /// One line saying what was read:
+  /// `read 35 entries from 2 files: listing (newer, with Citations) 34, per-paper page (new style) 1; 3 entries with notes`.
+  public var readSummary: String {
+    let files = Set(reads.map(\.file)).count
+    let layouts = entriesByLayout.map { "\($0.layout) \($0.entries)" }.joined(separator: ", ")
+    let noted = entriesWithNotes
+    return "read \(Self.count(entryCount, "entry", "entries")) from \(Self.count(files, "file", "files"))"
+      + (layouts.isEmpty ? "" : ": " + layouts) + "; \(Self.count(noted, "entry", "entries")) with notes"
+  }
+
+  static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+}
+
+extension Corpus {
+  /// The citation counts of each name's papers summed, parallel to `names` (e.g. a network's
+  /// `labels`): over the papers listing the name in `list` (authors by default; `\.fellows`,
+  /// `\.tags`); papers without a count add 0. For a `citations` node attribute or sizing.
+  /// - Complexity: O(total entries of `list` over the papers + names).
+  public func citationTotals(for names: [String], in list: KeyPath<Paper, [String]> = \.authors) -> [Int] {
+    var totals: [String: Int] = [:]
+    for paper in papers {
+      guard let count = paper.citations else { continue }
+      for name in Set(paper[keyPath: list]) { totals[name, default: 0] += count }
+    }
+    return names.map { totals[$0] ?? 0 }
   }
 }

@@ -25,8 +25,10 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   /// `.json` → OpenAlex when the content has an `"authorships"` key before any `"papers"` key
   /// (OpenAlex works), else corpus JSON; `.jsonl`, `.ndjson` → OpenAlex; `.xml` → dblp; `.bib`,
   /// `.bibtex` → BibTeX; `.ris` → RIS; `.csv`, `.tsv`, `.tab` → table, unless the content is an
-  /// edge list; any other name → BibTeX when the first line that is neither blank nor a `%`
-  /// comment starts with `@` + letters + `{` or `(`, RIS when it starts with `TY  - `, dblp when
+  /// edge list; any other name (standard input's `<stdin>` too) → BibTeX when the first line that
+  /// is neither blank nor a `%` comment starts with `@` + letters + `{` or `(`, RIS when it starts
+  /// with `TY  - `, table when the first line is a header naming `title` and `authors` columns
+  /// (``looksLikeTable(_:)``), dblp when
   /// the content starts with `<?xml` or `<dblp`, edge list when it is one, OpenAlex or corpus JSON
   /// (as for `.json`) when it starts like JSON, else listing. A `.gz` suffix is looked through. The content is an edge list when its first (up to five)
   /// lines that are neither blank nor `#`/`%` comments each hold two or three fields separated by
@@ -43,6 +45,7 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     let edges = looksLikeEdgeList(text)
     if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return edges ? .edges : .table }
     if let format = recordFormat(text) { return format }
+    if looksLikeTable(text) { return .table }
     let start = text.drop { $0.isWhitespace }
     if start.hasPrefix("<?xml") || start.hasPrefix("<dblp") { return .dblp }
     if edges { return .edges }
@@ -84,6 +87,24 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     var prefix = Array(bytes.prefix(1 << 16))
     if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { prefix.removeFirst(3) }
     return detect(path: path, text: String(decoding: prefix, as: UTF8.self))
+  }
+
+  /// Whether the first line that is not blank is a paper table's header: split at tabs (or at
+  /// commas when it has no tab), its cells (trimmed, outer quotes dropped, any case) name both a
+  /// `title` and an `authors` (or `author`) column, as ``TableColumns``' defaults read them.
+  static func looksLikeTable(_ text: String) -> Bool {
+    guard
+      let line = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        .first(where: { !$0.trimmingSpaces.isEmpty })
+    else { return false }
+    let separator: Character = line.contains("\t") ? "\t" : ","
+    let cells = Set(
+      line.split(separator: separator, omittingEmptySubsequences: false).map { cell -> String in
+        var c = cell.trimmingSpaces.drop { $0 == "\u{FEFF}" }
+        if c.count >= 2, c.first == "\"", c.last == "\"" { c = c.dropFirst().dropLast() }
+        return c.lowercased()
+      })
+    return cells.contains("title") && (cells.contains("authors") || cells.contains("author"))
   }
 
   /// BibTeX or RIS, judged by the first line that is neither blank nor a `%` comment.
@@ -160,17 +181,24 @@ public struct CorpusLoader: Sendable {
   }
 
   /// Whether `path` is read as dblp XML by its name or the forced format, so it can be streamed
-  /// from disk without reading it first.
+  /// from disk without reading it first (never standard input, `-`, which is read whole).
   public func streamsDBLP(_ path: String) -> Bool {
-    (format ?? InputFormat.detect(path: path, text: "")) == .dblp
+    path != InputFile.standardInputPath && (format ?? InputFormat.detect(path: path, text: "")) == .dblp
   }
 
   /// Reads every file into one corpus (records in canonical order, as the `[Input]` form says);
-  /// dblp XML (by name or forced format) is streamed from disk.
+  /// dblp XML (by name or forced format) is streamed from disk. The path `-` reads standard input
+  /// (named `<stdin>`, its format detected from its content unless forced).
   /// - Throws: ``IngestError`` for the first file that cannot be read.
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
     var inputs: [Input] = []
-    for path in paths { inputs.append(streamsDBLP(path) ? .dblp(path: path) : .file(try InputFile(path: path))) }
+    for path in paths {
+      if path == InputFile.standardInputPath {
+        inputs.append(.file(try InputFile.standardInput()))
+      } else {
+        inputs.append(streamsDBLP(path) ? .dblp(path: path) : .file(try InputFile(path: path)))
+      }
+    }
     return try load(inputs)
   }
 
@@ -194,15 +222,25 @@ public struct CorpusLoader: Sendable {
     for (index, input) in inputs.enumerated() {
       switch input {
       case .file(let file): results.append((file.path, index, try read(file)))
-      case .dblp(let path): results.append((path, index, try DBLPXMLReader().read(path: path)))
+      case .dblp(let path):
+        var result = try DBLPXMLReader().read(path: path)
+        if result.reads.isEmpty { result.reads = [FileRead(file: path, layout: InputFormat.dblp.rawValue, entries: result.records.count)] }
+        results.append((path, index, result))
       }
     }
     results.sort { a, b in
       a.path.utf8.elementsEqual(b.path.utf8) ? a.index < b.index : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
-    var records = results.flatMap(\.result.records)
+    // Per-paper pages without a title take one from an entry read with them (or a placeholder).
+    var readResults = results.map(\.result)
+    let naming = ListingReader.nameUntitledPages(&readResults)
+    var records = readResults.flatMap(\.records)
     records.sort(by: Record.canonicallyPrecedes)
-    let canonical = ReadResult(records: records, diagnostics: results.flatMap(\.result.diagnostics))
+    var references = readResults.flatMap(\.references)
+    references.sort(by: Record.canonicallyPrecedes)
+    let canonical = ReadResult(
+      records: records, diagnostics: readResults.flatMap(\.diagnostics) + naming, references: references,
+      reads: readResults.flatMap(\.reads))
     return IdentityResolver(aliases: aliases, foldsTags: foldsTags).resolve([canonical])
   }
 
@@ -213,6 +251,15 @@ public struct CorpusLoader: Sendable {
 
   /// The records of one input, in the forced or detected format.
   public func read(_ input: InputFile) throws(IngestError) -> ReadResult {
+    var result = try readRecords(input)
+    if result.reads.isEmpty {
+      let format = self.format ?? InputFormat.detect(path: input.path, bytes: input.bytes)
+      result.reads = [FileRead(file: input.path, layout: format.rawValue, entries: result.records.count)]
+    }
+    return result
+  }
+
+  func readRecords(_ input: InputFile) throws(IngestError) -> ReadResult {
     let format = self.format ?? InputFormat.detect(path: input.path, bytes: input.bytes)
     if format == .edges {
       throw IngestError(

@@ -30,6 +30,18 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     case parallelEdges = "parallel-edges"
     /// A paper left out because it has more authors than the `--max-authors` limit.
     case hyperAuthored = "hyper-authored"
+    /// A line that looks like a field label (`Venue:` alone on a line) but is not one the reader
+    /// knows; it and its value were skipped.
+    case unknownLabel = "unknown-label"
+    /// An entry whose title is a number or a label word (`Citations`, `Abstract`, `Authors`…):
+    /// the page is probably in a layout the reader misreads.
+    case suspiciousTitle = "suspicious-title"
+    /// A listing entry with more than 50 authors (several entries run together?).
+    case longAuthorList = "long-author-list"
+    /// A listing whose entries mostly lack authors: probably a layout the reader misreads.
+    case suspiciousLayout = "suspicious-layout"
+    /// A per-paper page without a title, named after another entry or given a placeholder.
+    case untitledEntry = "untitled-entry"
     /// Tags that differ only in case or accents, by an English plural or as an acronym and its
     /// long form, shown as one tag (``TagFolding``).
     case tagFolded = "tag-folded"

@@ -60,12 +60,17 @@ public struct Paper: Sendable, Equatable, Codable {
   /// The source's own identifier (a table's `paper_id`), if any. Entries with different ids are
   /// different papers even when their titles agree.
   public var id: String?
+  /// How many times the paper has been cited, as its source says (`nil`: not given). Entries of
+  /// one paper merged together keep the largest count.
+  public var citations: Int?
 
   public init(
     title: String, authors: [String], fellows: [String] = [], date: PaperDate? = nil, tags: [String] = [],
-    abstract: String? = nil, source: SourceLocation, mergedSources: [SourceLocation] = [], id: String? = nil
+    abstract: String? = nil, source: SourceLocation, mergedSources: [SourceLocation] = [], id: String? = nil,
+    citations: Int? = nil
   ) {
     self.id = id
+    self.citations = citations
     self.title = title
     self.authors = authors
     self.fellows = fellows

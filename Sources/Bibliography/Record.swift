@@ -20,13 +20,21 @@ public struct Record: Sendable, Equatable {
   /// none), or empty when the source carries no ids. Written as `scheme:value`, e.g.
   /// `orcid:0000-0002-1825-0097`, `openalex:A5023888391`, `dblp:123/4567`.
   public var authorIDs: [String?]
+  /// How many times the paper has been cited, as the source says (`nil`: not given).
+  public var citations: Int?
+  /// Whether the source gave no title, so ``title`` is a placeholder (a per-paper page without a
+  /// heading); ``CorpusLoader`` names such a record after an entry with the same abstract or
+  /// authors read with it, or keeps the placeholder, and says which in an `untitled-entry` note.
+  public var titleMissing: Bool
 
   public init(
     title: String, authors: [String], fellows: [String] = [], date: PaperDate? = nil, tags: [String] = [],
     abstract: String? = nil, source: SourceLocation, authorsLine: Int? = nil, fellowsLine: Int? = nil,
-    id: String? = nil, authorIDs: [String?] = []
+    id: String? = nil, authorIDs: [String?] = [], citations: Int? = nil, titleMissing: Bool = false
   ) {
     precondition(authorIDs.isEmpty || authorIDs.count == authors.count, "authorIDs must be parallel to authors")
+    self.citations = citations
+    self.titleMissing = titleMissing
     self.id = id
     self.authorIDs = authorIDs
     self.title = title
@@ -45,10 +53,35 @@ public struct Record: Sendable, Equatable {
 public struct ReadResult: Sendable {
   public var records: [Record]
   public var diagnostics: [Diagnostic]
+  /// Other papers a page mentions without being about them (the "Recent research" footer of a
+  /// per-paper page): not papers of the corpus; ``IdentityResolver`` uses them only to date a
+  /// paper of the same title that has no date.
+  public var references: [Record]
+  /// How each file was read: its layout (for research listings, see ``ListingLayout``) or its
+  /// format, and how many entries. ``CorpusLoader`` fills in the format name for readers that
+  /// leave it empty.
+  public var reads: [FileRead]
 
-  public init(records: [Record], diagnostics: [Diagnostic] = []) {
+  public init(records: [Record], diagnostics: [Diagnostic] = [], references: [Record] = [], reads: [FileRead] = []) {
     self.records = records
     self.diagnostics = diagnostics
+    self.references = references
+    self.reads = reads
+  }
+}
+
+/// How one input file was read: the layout or format recognised and the entries read from it.
+public struct FileRead: Sendable, Equatable, Hashable, Codable {
+  public var file: String
+  /// A research listing layout's ``ListingLayout/description`` (`listing (newer, with
+  /// Citations)`, `per-paper page (old style)`, …), or the ``InputFormat`` name (`json`, `bibtex`, …).
+  public var layout: String
+  public var entries: Int
+
+  public init(file: String, layout: String, entries: Int) {
+    self.file = file
+    self.layout = layout
+    self.entries = entries
   }
 }
 
@@ -56,7 +89,8 @@ extension Record {
   /// The order ``CorpusLoader`` puts records in before resolving identities, so that the same
   /// records give the same corpus (and the same node numbers, pictures and reports) whatever
   /// order they were read in: by date (undated last), then title, authors, fellows, tags, id,
-  /// author ids and abstract, compared as UTF-8 bytes; records equal in all of these by where
+  /// author ids and abstract, compared as UTF-8 bytes, then citation count (none first); records
+  /// equal in all of these by where
   /// they were read (file path, then line), which only decides between exact duplicates.
   public static func canonicallyPrecedes(_ a: Record, _ b: Record) -> Bool {
     switch (a.date, b.date) {
@@ -72,6 +106,7 @@ extension Record {
     if let order = compare(a.id ?? "", b.id ?? "") { return order }
     if let order = compare(a.authorIDs.map { $0 ?? "" }, b.authorIDs.map { $0 ?? "" }) { return order }
     if let order = compare(a.abstract ?? "", b.abstract ?? "") { return order }
+    if a.citations != b.citations { return (a.citations ?? -1) < (b.citations ?? -1) }
     if let order = compare(a.source.file, b.source.file) { return order }
     return (a.source.line, a.authorsLine ?? 0, a.fellowsLine ?? 0) < (b.source.line, b.authorsLine ?? 0, b.fellowsLine ?? 0)
   }

@@ -43,10 +43,11 @@ enum ReportFigures {
   /// The drawing of `analysis`'s network restricted to `nodes` (all nodes when `nil`): node area
   /// by `metric` (papers for tags), colour by community (largest communities get the first
   /// Okabe–Ito colours), fellows ringed, the `labelCount` most central labelled, nodes linked to
-  /// profiles (`linkable` nodes only, when given).
+  /// profiles (`linkable` nodes only, when given). `sizes`, when given, replaces the metric for
+  /// node area (`render --size-by citations`), indexed like the analysis's network.
   static func figure(
-    for analysis: NetworkAnalysis, nodes: [NodeID]? = nil, people: [String], sizeBy metric: Metric, labelCount: Int,
-    linkable: [Bool]? = nil
+    for analysis: NetworkAnalysis, nodes: [NodeID]? = nil, people: [String], sizeBy metric: Metric,
+    sizes: (name: String, values: [Double])? = nil, labelCount: Int, linkable: [Bool]? = nil
   ) -> Figure {
     let full = analysis.network
     let chosen = nodes ?? (0 ..< full.graph.nodeCount).map(NodeID.init)
@@ -59,6 +60,9 @@ enum ReportFigures {
     if full.kind == .tags {
       allSizes = full.paperCounts.map(Double.init)
       sizeName = "papers"
+    } else if let sizes {
+      allSizes = sizes.values
+      sizeName = sizes.name
     } else {
       allSizes = analysis.scores[metric]!.values
       sizeName = metric.rawValue

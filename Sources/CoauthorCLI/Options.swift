@@ -14,7 +14,7 @@ extension Metric: ExpressibleByArgument {}
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Input files: research listings (.txt), corpus JSON (.json), paper tables (.csv, .tsv), BibTeX (.bib), RIS (.ris), dblp XML (.xml), OpenAlex works (.jsonl, .json) or edge lists; any of them gzip-compressed (.gz).",
+      "Input files: research listings (.txt), corpus JSON (.json), paper tables (.csv, .tsv), BibTeX (.bib), RIS (.ris), dblp XML (.xml), OpenAlex works (.jsonl, .json) or edge lists; any of them gzip-compressed (.gz). '-' reads standard input (format detected from its content).",
       valueName: "input"))
   var paths: [String] = []
 
@@ -44,6 +44,9 @@ struct InputOptions: ParsableArguments {
     // Inputs are read, named and listed in one order whatever order they were given in (with
     // CorpusLoader's canonical record order, the same files give the same bytes).
     paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    if paths.filter({ $0 == InputFile.standardInputPath }).count > 1 {
+      throw ValidationError("Please give '-' (standard input) only once: it can be read only once.")
+    }
     if listSeparator.count != 1 { throw ValidationError("Please give a '--list-separator' of exactly one character.") }
     _ = try tableColumns()
   }
@@ -81,6 +84,12 @@ struct InputOptions: ParsableArguments {
     var formats: [InputFormat] = []
     for path in paths {
       try Interrupt.check()
+      if path == InputFile.standardInputPath {
+        let file = try InputFile.standardInput()
+        inputs.append(.file(file))
+        formats.append(inputFormat ?? InputFormat.detect(path: file.path, bytes: file.bytes))
+        continue
+      }
       // dblp XML (by name or --input-format) streams from disk instead of being read whole.
       if loader.streamsDBLP(path) {
         inputs.append(.dblp(path: path))
@@ -99,7 +108,7 @@ struct InputOptions: ParsableArguments {
     }
     if let i = formats.firstIndex(of: .edges) {
       throw CLIError(
-        "\(paths[i]) is an edge list (a network) and cannot be combined with paper records; give edge lists on their own")
+        "\(paths[i] == InputFile.standardInputPath ? InputFile.standardInputName : paths[i]) is an edge list (a network) and cannot be combined with paper records; give edge lists on their own")
     }
     return .corpus(try loader.load(inputs))
   }

@@ -81,12 +81,15 @@ public struct GraphExport: Sendable {
     var value: (Int) -> Value
   }
 
-  /// The node attributes after `label`, in output order: papers, fellow, the metrics, community.
+  /// The node attributes after `label`, in output order: papers, citations, fellow, the metrics, community.
   var nodeColumns: [Column] {
     var columns: [Column] = []
     let network = self.network
     if attributes.includesPapers {
       columns.append(Column(name: "papers", type: .integer) { .integer(network.paperCounts[$0]) })
+    }
+    if let citations = attributes.citations {
+      columns.append(Column(name: "citations", type: .integer) { .integer(citations[$0]) })
     }
     if attributes.includesFellow ?? (network.kind != .tags) {
       columns.append(Column(name: "fellow", type: .boolean) { .boolean(network.isFellow[$0]) })

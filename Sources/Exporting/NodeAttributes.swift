@@ -19,6 +19,9 @@ public struct NodeAttributes: Sendable {
   public var includesPapers: Bool
   /// Whether to write `fellow`; `nil` writes it for author and fellow networks, not for tags.
   public var includesFellow: Bool?
+  /// The summed citation counts of each node's papers (see `Corpus.citationTotals(for:in:)`),
+  /// written as the integer attribute `citations` after `papers`; `nil` writes none.
+  public var citations: [Int]?
   /// The other spellings of each node's name (a folded tag's variants, `Corpus.tagVariants`), one
   /// list per node, written last as `variants` (a JSON array; `; `-joined elsewhere); `nil`
   /// writes no such attribute.
@@ -26,8 +29,9 @@ public struct NodeAttributes: Sendable {
 
   public init(
     scores: [Metric: NodeScores] = [:], communities: [Int]? = nil, includesPapers: Bool = true,
-    includesFellow: Bool? = nil
+    includesFellow: Bool? = nil, citations: [Int]? = nil
   ) {
+    self.citations = citations
     self.scores = scores
     self.communities = communities
     self.includesPapers = includesPapers

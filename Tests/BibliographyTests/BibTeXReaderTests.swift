@@ -364,3 +364,47 @@ struct BibTeXRealDataTests {
     #expect(result.records.filter { !$0.authorIDs.isEmpty }.count == 171)
   }
 }
+
+/// HTML character references in BibTeX (exports assembled from web pages), and names written
+/// family name first with multi-word family names.
+@Suite("BibTeX reader: HTML character references and inverted names")
+struct BibTeXEntityTests {
+  @Test func referencesAreDecodedInAuthorsAndTitles() throws {
+    let path = Paths.fixture("entities.bib")
+    let result = try BibTeXReader().read(TextFile(path: path))
+    let record = try #require(result.records.first)
+    #expect(record.authors == ["María García", "Hans Müller", "Juan Carlos de la Cruz Pérez", "John Smith Jr."])
+    // `\&` is LaTeX's escaped ampersand, not a reference; `&#x7B;` is a literal brace, not markup.
+    #expect(record.title == "Parsing & Tagging: AT&T; {braces} and &foo;")
+    #expect(
+      result.diagnostics == [
+        Diagnostic(
+          kind: .note, message: "'&foo;' looks like an HTML character reference but is none; kept as written (1 time(s), first here)",
+          file: path, line: 3)
+      ])
+  }
+
+  /// A DOI written with references (SICI DOIs hold `<` and `>`) is the same DOI as the plain one.
+  @Test func doiReferencesAreDecoded() throws {
+    let result = try readBibTeX(
+      "@article{a, author = {Ann Alpha}, title = {T}, doi = {10.1002/(SICI)1097-4571(199806)49:8&lt;693::AID-ASI4&gt;3.0.CO;2-0}}\n")
+    #expect(result.records[0].id == "10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0")
+  }
+
+  @Test(arguments: [
+    ("de la Cruz Pérez, Juan Carlos", "Juan Carlos de la Cruz Pérez"), ("van der Berg, Anna", "Anna van der Berg"),
+    ("Le Quoc, Minh", "Minh Le Quoc"), ("Henriques de Gusmao, Ana Paula", "Ana Paula Henriques de Gusmao"),
+    ("Smith, John Jr.", "John Smith Jr."), ("Smith, John III", "John Smith III"), ("Ford, Jr., Henry", "Henry Ford Jr."),
+    ("Smith Jr., John", "John Smith Jr."),
+  ])
+  func invertedNamesReadInNaturalOrder(name: String, expected: String) {
+    #expect(BibTeXNames.displayOrder(name) == expected)
+  }
+
+  /// One node whichever order the name is written in, across a BibTeX file and a table.
+  @Test func oneNodeAcrossBibTeXAndATable() throws {
+    let table = Paths.temporary("title\tauthors\nOther\tJuan Carlos de la Cruz Pérez;María García\n", name: "p.tsv")
+    let corpus = try CorpusLoader().load([Paths.fixture("entities.bib"), table])
+    #expect(corpus.authors.sorted() == ["Hans Müller", "John Smith Jr.", "Juan Carlos de la Cruz Pérez", "María García"])
+  }
+}

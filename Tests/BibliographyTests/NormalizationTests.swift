@@ -87,3 +87,62 @@ struct DateParserTests {
     #expect(PaperDate(year: 2023) < PaperDate(year: 2023, month: 1))
   }
 }
+
+@Suite("HTML character references")
+struct HTMLEntityDecodingTests {
+  @Test(arguments: [
+    ("Garc&iacute;a", "García"), ("&amp;", "&"), ("&eacute;t&eacute;", "été"), ("K&ouml;ln", "Köln"), ("a&nbsp;b", "a\u{A0}b"),
+    ("&#233;", "é"), ("&#xE9;", "é"), ("&#XE9;", "é"), ("&lt;i&gt;", "<i>"), ("&quot;&apos;", "\"'"), ("&mdash;", "—"),
+    // Not references: kept as written.
+    ("AT&T;", "AT&T;"), ("&foo;", "&foo;"), ("Barnes & Noble", "Barnes & Noble"), ("&amp", "&amp"), ("&;", "&;"),
+    ("&EACUTE;", "&EACUTE;"), ("&#0;", "&#0;"), ("&#xD800;", "&#xD800;"), ("&#x110000;", "&#x110000;"),
+    ("&averyveryverylongname;", "&averyveryverylongname;"), ("&&amp;", "&&"),
+  ])
+  func decoding(text: String, expected: String) {
+    #expect(HTMLEntities.decoded(text) == expected)
+  }
+
+  /// The documented example: a reference's `;` does not cut, a real `;` does.
+  @Test func cutWhileDecoding() {
+    let out = HTMLEntities.decode("Garc&iacute;a, Mar&iacute;a; Smith, John", separator: ";")
+    #expect(out.items == ["García, María", " Smith, John"])
+    #expect(out.unknown == [])
+    #expect(out.wasSplit)
+    let unknown = HTMLEntities.decode("AT&T;x;&foo;", separator: ";")
+    #expect(unknown.items == ["AT&T;x", "&foo;"])
+    #expect(unknown.unknown == ["&T;", "&foo;"])
+    #expect(!HTMLEntities.decode("Ann", separator: ";").wasSplit)
+  }
+
+  @Test func latexEscaping() {
+    #expect(HTMLEntities.decode(#"AT\&T; &#123;x&#125; &#36; &#92; &#126;"#, escapingLaTeX: true).items == [
+      #"AT\&T; \{x\} \$ \textbackslash{} \textasciitilde{}"#
+    ])
+    #expect(LaTeXDecoder.decode(HTMLEntities.decode("&#123;x&#125; &#36;5 &#126;", escapingLaTeX: true).items[0]).text == "{x} $5 ~")
+  }
+}
+
+@Suite("Names family name first, comma known to separate family and given names")
+struct UnambiguousInvertedNameTests {
+  @Test(arguments: [
+    ("de la Cruz Pérez, Juan Carlos", "Juan Carlos de la Cruz Pérez"), ("van der Berg, Anna", "Anna van der Berg"),
+    ("Le Quoc, Minh", "Minh Le Quoc"), ("Henriques de Gusmao, Ana Paula", "Ana Paula Henriques de Gusmao"),
+    ("Rivera Lopez, Juan Pablo", "Juan Pablo Rivera Lopez"), ("Smith, John, Jr.", "John Smith Jr."),
+    ("Smith, John Jr.", "John Smith Jr."), ("Smith Jr., John", "John Smith Jr."), ("King, Jr., Martin Luther", "Martin Luther King Jr."),
+    ("Scanavachi Moreira Campos, Ana Carolina", "Ana Carolina Scanavachi Moreira Campos"),
+  ])
+  func inverted(name: String, expected: String) {
+    #expect(InvertedName.readUnambiguous(name) == expected)
+  }
+
+  @Test(arguments: ["Ann Alpha", "Acme 2, Inc.", "A, B, C", "Smith, Jr.", "(UK), Group", "a b c d e f g, John"])
+  func notAName(name: String) {
+    #expect(InvertedName.readUnambiguous(name) == nil)
+  }
+
+  /// Where the comma may be between two people, nothing changes.
+  @Test func ambiguousReadingIsUnchanged() {
+    #expect(InvertedName.read("Henriques de Gusmao, Ana Paula") == .ambiguous("Ana Paula Henriques de Gusmao"))
+    #expect(InvertedName.read("de la Cruz Pérez, Juan Carlos") == .inverted("Juan Carlos de la Cruz Pérez"))
+  }
+}

@@ -153,3 +153,19 @@ struct OpenAlexReaderTests {
     expectError("{\"id\": \"W1\", \"title\": null}\n{\"id\": \"W2\", \"display_name\": \"  \"}\n", line: nil, reason: .noPapers)
   }
 }
+
+/// OpenAlex passes HTML character references on from some publishers (`Bile Acid &amp;
+/// Tryptophan`), in titles and in the words of abstract inverted indexes.
+@Suite("OpenAlex reader: HTML character references")
+struct OpenAlexEntityTests {
+  @Test func titlesNamesAndAbstractsAreDecoded() throws {
+    let work = #"{"id":"https://openalex.org/W1","title":"Bile Acid &amp; Tryptophan &lt;i&gt;in vivo&lt;/i&gt; AT&T;","#
+      + #""authorships":[{"author":{"display_name":"Mar&iacute;a Garc&iacute;a"}},{"raw_author_name":"John Smith"}],"#
+      + #""abstract_inverted_index":{"Salt":[0],"&amp;":[1],"pepper":[2]}}"#
+    let path = Paths.temporary(work + "\n", name: "w.jsonl")
+    let record = try #require(try OpenAlexReader().read(TextFile(path: path)).records.first)
+    #expect(record.title == "Bile Acid & Tryptophan in vivo AT&T;")
+    #expect(record.authors == ["María García", "John Smith"])
+    #expect(record.abstract == "Salt & pepper")
+  }
+}

@@ -288,6 +288,35 @@ struct NameVariantFinderTests {
     // 'Sam Short' / 'Sam Shirt': one letter apart but too short to suspect.
   }
 
+  /// The cross-paper forms of the fellow variants: nickname, family name first, a one-letter typo
+  /// in a family name of six letters or more (the key is under ten characters), a middle initial;
+  /// none when the two wrote a paper together; no `Tomek` / `Tomasz` (no Polish table).
+  @Test func fellowVariantsAcrossPapers() {
+    let corpus = resolve(
+      papers([
+        ["Tom Nowak", "Ann Alpha", "Bob Beta"], ["Thomas Nowak", "Ann Alpha", "Bob Beta"],
+        ["Wang Xiaoming", "Cid Gamma"], ["Xiaoming Wang", "Cid Gamma"],
+        ["Jo Kowalczyk", "Dan Delta"], ["Jo Kowalcyk", "Dan Delta"],
+        ["Anna Berg", "Eve Echo"], ["Anna K. Berg", "Fay Fox"],
+        ["Kate Smith", "Katherine Smith", "Gus Gold"],
+        ["Tomek Lis", "Hal Hill"], ["Tomasz Lis", "Hal Hill"],
+      ]))
+    #expect(
+      NameVariantFinder().variants(in: corpus) == [
+        NameVariant(
+          kind: .nickname, canonical: "Thomas Nowak", variant: "Tom Nowak", canonicalPapers: 1, variantPapers: 1,
+          sharedCoauthors: ["Ann Alpha", "Bob Beta"]),
+        NameVariant(
+          kind: .editDistance, canonical: "Jo Kowalczyk", variant: "Jo Kowalcyk", canonicalPapers: 1, variantPapers: 1,
+          sharedCoauthors: ["Dan Delta"]),
+        NameVariant(
+          kind: .reordered, canonical: "Wang Xiaoming", variant: "Xiaoming Wang", canonicalPapers: 1, variantPapers: 1,
+          sharedCoauthors: ["Cid Gamma"]),
+        NameVariant(
+          kind: .initials, canonical: "Anna K. Berg", variant: "Anna Berg", canonicalPapers: 1, variantPapers: 1, sharedCoauthors: []),
+      ])
+  }
+
   @Test(arguments: [
     ("kitten", "sitting", 3, 3), ("kitten", "sitting", 2, 3), ("konrad schindler", "konrad schinder", 2, 1),
     ("abc", "abc", 1, 0), ("abcdef", "abcxef", 1, 1), ("abcdef", "abdcef", 1, 2),

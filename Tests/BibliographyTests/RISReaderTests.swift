@@ -154,3 +154,30 @@ struct BibTeXRISDetectionTests {
     #expect(forced.records.map(\.title) == ["T"])
   }
 }
+
+@Suite("RIS reader: HTML character references")
+struct RISEntityTests {
+  @Test func referencesAreDecodedInEveryValue() throws {
+    let path = Paths.fixture("entities.ris")
+    let result = try RISReader().read(TextFile(path: path))
+    let record = try #require(result.records.first)
+    #expect(record.authors == ["María García", "Hans Müller", "John Smith Jr."])
+    #expect(record.title == "Parsing & Tagging été")
+    #expect(record.tags == ["Syntax & semantics"])
+    #expect(result.diagnostics.isEmpty)
+  }
+
+  @Test func unknownReferencesAreKeptAndNoted() throws {
+    let result = try Self.read("TY  - JOUR\nAU  - Ann Alpha\nTI  - AT&T; &amp; &bogus;\nER  - \n")
+    #expect(result.records[0].title == "AT&T; & &bogus;")
+    #expect(result.diagnostics.map(\.message) == [
+      "'&T;' looks like an HTML character reference but is none; kept as written (1 time(s), first here)",
+      "'&bogus;' looks like an HTML character reference but is none; kept as written (1 time(s), first here)",
+    ])
+    #expect(result.diagnostics.map(\.line) == [3, 3])
+  }
+
+  static func read(_ text: String) throws(IngestError) -> ReadResult {
+    try RISReader().read(TextFile(path: "t.ris", bytes: Data(text.utf8)))
+  }
+}

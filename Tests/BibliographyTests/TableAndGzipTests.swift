@@ -229,3 +229,131 @@ struct GzipTests {
     #expect(throws: IngestError(file: path, reason: .emptyFile)) { try InputFile(path: path) }
   }
 }
+
+/// HTML character references in paper tables, modelled on the ACL Anthology export, where
+/// `Garc&iacute;a, Mar&iacute;a; Smith, John` cut at every `;` made fake authors of the pieces.
+@Suite("Paper tables: HTML character references")
+struct TableEntityTests {
+  @Test func referencesAreDecodedBeforeAuthorListsAreCut() throws {
+    let path = Paths.fixture("acl-entities.tsv")
+    let result = try DelimitedTableReader().read(TextFile(path: path))
+    #expect(
+      result.records.map(\.authors) == [
+        ["García, María", "Jesús Martín", "Smith, John"], ["Smith, John", "Jesús Martín", "Müller, Hans", "Núñez, Ana"],
+        ["María García", "Hans Müller"],
+      ])
+    #expect(
+      result.records.map(\.title) == ["Parsing & Tagging with “Rich” Features", "AT&T; Labs at &foo; scale", "A Third Paper"])
+    // Reference-like text that is none is kept, and noted once each.
+    #expect(
+      result.diagnostics == [
+        Diagnostic(
+          kind: .note, message: "'&T;' looks like an HTML character reference but is none; kept as written (1 time(s), first here)",
+          file: path, line: 3),
+        Diagnostic(
+          kind: .note, message: "'&foo;' looks like an HTML character reference but is none; kept as written (1 time(s), first here)",
+          file: path, line: 3),
+      ])
+  }
+
+  /// Through the loader: one node per person, and none of the fragments the `;` of a reference
+  /// used to cut off (before, 'n', 's Mart&iacute' and 'Jes&uacute' shared the top degree with
+  /// John Smith, and 'María García' was four nodes).
+  @Test func oneNodePerPersonAndNoFragments() throws {
+    let corpus = try CorpusLoader().load([Paths.fixture("acl-entities.tsv")])
+    #expect(corpus.authors.sorted() == ["Ana Núñez", "Hans Müller", "Jesús Martín", "John Smith", "María García"])
+    let keys = Set(corpus.authors.map(NameNormalizer.key))
+    for fragment in ["s", "n", "a", "iacute", "garc&iacute", "a, mar&iacute"] { #expect(!keys.contains(fragment)) }
+    #expect(corpus.papers.allSatisfy { !$0.authors.contains { $0.contains("&") } })
+  }
+
+  /// The CSV path (quoted cells) and a separator given with `--list-separator` decode the same way.
+  @Test func quotedCSVCellsAndOtherSeparators() throws {
+    let csv = Paths.temporary("title,authors\n\"A &amp; B\",\"Garc&iacute;a, Mar&iacute;a| &#83;mith, John\"\n", name: "p.csv")
+    let records = try DelimitedTableReader(listSeparator: "|").read(TextFile(path: csv)).records
+    #expect(records[0].title == "A & B")
+    #expect(records[0].authors == ["García, María", "Smith, John"])
+    // A decoded character is never a separator: `&#59;` is a `;` inside a name.
+    let tsv = Paths.temporary("title\tauthors\nT\tAnn &#59; Alpha;Bob Beta\n", name: "p.tsv")
+    #expect(try DelimitedTableReader().read(TextFile(path: tsv)).records[0].authors == ["Ann ; Alpha", "Bob Beta"])
+  }
+}
+
+/// "Last, First" with a multi-word family name, in lists cut at `;`.
+@Suite("Paper tables: names written family name first")
+struct TableInvertedNameTests {
+  /// One person, one node, whichever order the two files write the name in.
+  @Test func invertedAndNaturalFormsAreOneNodeAcrossFiles() throws {
+    let a = Paths.fixture("inverted-a.tsv")
+    let b = Paths.fixture("inverted-b.tsv")
+    let corpus = try CorpusLoader().load([a, b])
+    #expect(
+      corpus.authors.sorted() == [
+        "Ana Paula Henriques de Gusmao", "Anna van der Berg", "Juan Carlos de la Cruz Pérez", "Martin Luther King Jr.",
+        "Minh Le Quoc",
+      ])
+    #expect(corpus.diagnostics.filter { $0.kind == .suspectedJoinedNames && $0.message.contains("holds a comma") }.isEmpty)
+    // The one the resolver would have found ambiguous is inverted by the reader, with a note.
+    let notes = corpus.diagnostics.filter { $0.kind == .nameVariant }.map(\.message)
+    #expect(
+      notes.contains(
+        "'Henriques de Gusmao, Ana Paula' written as 'Ana Paula Henriques de Gusmao' (family name first: the list is split at ';', so its comma is not between two names)"
+      ))
+    #expect(notes.contains("'de la Cruz Pérez, Juan Carlos' written as 'Juan Carlos de la Cruz Pérez' (family name first)"))
+  }
+
+  /// A column never cut at the separator (a comma-separated list read with the default `;`)
+  /// keeps today's caution: `Ann Alpha, Bob Beta` may be two people.
+  @Test func unsplitColumnsKeepTheAmbiguity() throws {
+    let path = Paths.temporary("title\tauthors\nT\tAnn Alpha, Bob Beta\n", name: "p.tsv")
+    let records = try DelimitedTableReader().read(TextFile(path: path)).records
+    #expect(records[0].authors == ["Ann Alpha, Bob Beta"])
+    // Comma as the separator: a comma is between names, never inside one.
+    let csv = Paths.temporary("title,authors\nT,\"Ann Alpha, Bob Beta\"\n", name: "p.csv")
+    #expect(try DelimitedTableReader(listSeparator: ",").read(TextFile(path: csv)).records[0].authors == ["Ann Alpha", "Bob Beta"])
+  }
+
+  @Test func splitColumnsInvertWithSuffixesLast() throws {
+    let path = Paths.temporary(
+      "title\tauthors\nT\tRivera Lopez, Juan Pablo;Smith, John Jr.;Cabral Seixas Costa, Ana Paula Maria;Acme 2, Inc.\n", name: "p.tsv")
+    let result = try DelimitedTableReader().read(TextFile(path: path))
+    // 'Smith, John Jr.' the resolver inverts itself; 'Acme 2, Inc.' is no name and stays.
+    #expect(
+      result.records[0].authors == ["Juan Pablo Rivera Lopez", "Smith, John Jr.", "Ana Paula Maria Cabral Seixas Costa", "Acme 2, Inc."])
+    #expect(result.diagnostics.map(\.kind) == [.nameVariant, .nameVariant])
+    let corpus = try CorpusLoader().load([path])
+    #expect(corpus.papers[0].authors[1] == "John Smith Jr.")
+  }
+}
+
+/// `-` on the command line: standard input, read through ``InputFile``.
+@Suite("Standard input")
+struct StandardInputTests {
+  @Test func aPipeIsReadWholeAndNamedStdin() throws {
+    let pipe = Pipe()
+    let text = "paper_id\tyear\tauthors\ttitle\n1\t2020\tA B;C D\tT\n"
+    pipe.fileHandleForWriting.write(Data(Gzip.compress(Array(text.utf8))))
+    try pipe.fileHandleForWriting.close()
+    let file = try InputFile.read(pipe.fileHandleForReading, name: InputFile.standardInputName)
+    #expect(file.path == "<stdin>")
+    #expect(file.wasCompressed)
+    #expect(file.bytes == Array(text.utf8))
+    #expect(InputFormat.detect(path: file.path, bytes: file.bytes) == .table)
+  }
+
+  @Test func anEmptyPipeIsTheEmptyFileError() throws {
+    let pipe = Pipe()
+    try pipe.fileHandleForWriting.close()
+    #expect(throws: IngestError(file: "<stdin>", reason: .emptyFile)) {
+      try InputFile.read(pipe.fileHandleForReading, name: InputFile.standardInputName)
+    }
+  }
+
+  /// Without a name, a table is known by its header.
+  @Test func tablesAreDetectedByTheirHeader() {
+    #expect(InputFormat.detect(path: "<stdin>", text: "paper_id\tyear\tvenue\tauthors\tkeywords\ttitle\n") == .table)
+    #expect(InputFormat.detect(path: "<stdin>", text: "\u{FEFF}\"Title\",\"Author\",\"Year\"\n") == .table)
+    #expect(InputFormat.detect(path: "<stdin>", text: "Title of a paper\nAuthors: A, B\n") == .listing)
+    #expect(InputFormat.detect(path: "<stdin>", text: "id\ttitle\tyear\n") == .listing)
+  }
+}

@@ -72,7 +72,7 @@ func objectKeys(_ text: String, depth wanted: Int) -> [String] {
 
   @Test func jsonKeysAreInTheDocumentedOrder() throws {
     let result = try CLI.run(["stats", "--format", "json", Bundled.listing])
-    #expect(objectKeys(result.out, depth: 1) == ["entries", "papers", "authors", "fellows", "tags", "graphs", "diagnostics"])
+    #expect(objectKeys(result.out, depth: 1) == ["entries", "papers", "authors", "fellows", "tags", "graphs", "read", "diagnostics"])
     // graphs' members, then each graph's counts
     let second = objectKeys(result.out, depth: 2)
     #expect(Array(second.prefix(3)) == ["authors", "fellows", "tags"])

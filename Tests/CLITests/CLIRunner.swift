@@ -72,7 +72,9 @@ enum CLI {
 
   /// Runs `coauthor arguments…` in `directory` (the repository root unless given) and waits.
   /// Output goes to temporary files, so a large output cannot fill a pipe and block the child.
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// `stdin` is given to the child as its standard input (from a file, like `< file`); without
+  /// it standard input is empty (`/dev/null`).
+  static func run(_ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil) throws -> Result {
     let process = Process()
     process.executableURL = try binary()
     process.arguments = arguments
@@ -86,7 +88,13 @@ enum CLI {
     let errHandle = try FileHandle(forWritingTo: errURL)
     process.standardOutput = outHandle
     process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
+    if let stdin {
+      let inURL = scratch.url.appendingPathComponent("stdin")
+      try Data(stdin).write(to: inURL)
+      process.standardInput = try FileHandle(forReadingFrom: inURL)
+    } else {
+      process.standardInput = FileHandle.nullDevice
+    }
     try process.run()
     process.waitUntilExit()
     try outHandle.close()

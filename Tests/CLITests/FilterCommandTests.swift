@@ -45,7 +45,7 @@ import Testing
     #expect(largest.first?["line"] as? Int == 25)
     let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
     #expect(diagnostics.filter { $0["kind"] as? String == "hyper-authored" }.count == 1)
-    #expect(objectKeys(result.out, depth: 1) == ["entries", "papers", "authors", "fellows", "tags", "graphs", "filters", "diagnostics"])
+    #expect(objectKeys(result.out, depth: 1) == ["entries", "papers", "authors", "fellows", "tags", "graphs", "filters", "read", "diagnostics"])
   }
 
   @Test func statsTextListsWhatEachFilterRemoved() throws {

@@ -76,6 +76,51 @@ import Testing
     #expect(result.err.contains("is an edge list (a network) and cannot be combined with paper records"), "\(result.err)")
   }
 
+  // MARK: '-' reads standard input
+
+  /// `coauthor stats - < Examples/mats-research.txt` is `coauthor stats Examples/mats-research.txt`
+  /// with `<stdin>` for the file name.
+  @Test func statsFromStandardInputMatchesTheFile() throws {
+    let listing = try Data(contentsOf: CLI.repository.appendingPathComponent(Bundled.listing))
+    let piped = try CLI.run(["stats", "-"], stdin: Array(listing))
+    let named = try CLI.run(["stats", Bundled.listing])
+    #expect(piped.status == 0, "\(piped.err)")
+    #expect(named.status == 0)
+    #expect(piped.out.contains("<stdin>:"))
+    #expect(piped.out == named.out.replacingOccurrences(of: Bundled.listing + ":", with: "<stdin>:"))
+    #expect(piped.err == named.err)
+  }
+
+  /// Gzip by its magic bytes, a table by its header, `--input-format`, and `-` among other files
+  /// (the inputs are read in one order whatever order they are given in).
+  @Test func standardInputFormatsAndOrder() throws {
+    let table = "paper_id\tyear\tauthors\ttitle\n1\t2020\tGarc&iacute;a, Mar&iacute;a; Smith, John\tT &amp; U\n"
+    let gz = try CLI.run(["stats", "-", "--format", "json"], stdin: Gzip.compress(Array(table.utf8)))
+    #expect(gz.status == 0, "\(gz.err)")
+    #expect(try jsonObject(gz)["authors"] as? Int == 2)
+    let bib = "@article{k, author = {Ann Alpha and Bob Beta}, title = {T}, year = 2020}\n"
+    let forced = try CLI.run(["stats", "-", "--input-format", "bibtex", "--format", "json"], stdin: Array(bib.utf8))
+    #expect(forced.status == 0, "\(forced.err)")
+    #expect(try jsonObject(forced)["authors"] as? Int == 2)
+    let mixed = try CLI.run(["rank", Self.table, "-", "--format", "csv"], stdin: Array(table.utf8))
+    let swapped = try CLI.run(["rank", "-", Self.table, "--format", "csv"], stdin: Array(table.utf8))
+    #expect(mixed.status == 0, "\(mixed.err)")
+    #expect(mixed.out == swapped.out)
+    #expect(mixed.out.split(separator: "\n").count == 1 + 61 + 2)
+  }
+
+  @Test func standardInputErrors() throws {
+    let bad = try CLI.run(["stats", "-"], stdin: Array("paper_id\tyear\tauthors\ttitle\n1\t2020\tA\tT\n2\t2020\tB\tU\n3\tabc\tC\tV\n".utf8))
+    #expect(bad.status == 1)
+    #expect(bad.err == "Error: <stdin>:4: column 'year': cannot read year 'abc' (near 'abc')\n")
+    let empty = try CLI.run(["stats", "-"], stdin: [])
+    #expect(empty.status == 1)
+    #expect(empty.err == "Error: <stdin>: the file is empty\n")
+    let twice = try CLI.run(["stats", "-", "-"], stdin: Array("x".utf8))
+    #expect(twice.status == 64)
+    #expect(twice.err.hasPrefix("Error: Please give '-' (standard input) only once: it can be read only once.\n"), "\(twice.err)")
+  }
+
   @Test func computeOptionsParseAndValidate() throws {
     let rank = try #require(
       try Coauthor.parseAsRoot(["rank", "a.txt", "--metric", "betweenness", "--threads", "2", "--samples", "100", "--seed", "3"])

@@ -85,6 +85,89 @@ import Testing
     #expect(merged[1]["evidence"] as? [String] == ["Ann Alpha"])
   }
 
+  /// The cross-paper forms of the fellow-name variants (issue 12): a nickname of the nickname
+  /// table, a family name written first, a one-letter typo in a family name of six letters or
+  /// more. `Tomek Lis` / `Tomasz Lis` is not suggested: the table has English names only. `Kate
+  /// Smith` and `Katherine Smith` wrote P9 together: two people.
+  @Test func fellowVariantsAcrossPapers() throws {
+    let dir = try TemporaryDirectory()
+    let input = try dir.write(
+      "papers.tsv",
+      """
+      paper_id\tyear\tvenue\tauthors\tkeywords\ttitle
+      1\t2020\tv\tTom Nowak;Ann Alpha;Bob Beta\t\tP1
+      2\t2021\tv\tThomas Nowak;Ann Alpha;Bob Beta\t\tP2
+      3\t2021\tv\tWang Xiaoming;Cid Gamma\t\tP3
+      4\t2021\tv\tXiaoming Wang;Cid Gamma\t\tP4
+      5\t2022\tv\tJo Kowalczyk;Dan Delta\t\tP5
+      6\t2022\tv\tJo Kowalcyk;Dan Delta\t\tP6
+      7\t2022\tv\tTomek Lis;Eve Echo\t\tP7
+      8\t2022\tv\tTomasz Lis;Eve Echo\t\tP8
+      9\t2023\tv\tKate Smith;Katherine Smith\t\tP9
+
+      """)
+    let result = try CLI.run(["names", input, "--format", "tsv"])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(
+      result.out == """
+        # coauthor names: suspected name variants as alias rules (evidence = shared co-authors).
+        # Copy the lines you accept into your alias file (--aliases); 'merge CANONICAL VARIANT' shows VARIANT as CANONICAL.
+        # nickname, evidence 2: 'Tom Nowak' (1 paper) and 'Thomas Nowak' (1 paper) share 'Ann Alpha', 'Bob Beta'
+        merge\tThomas Nowak\tTom Nowak
+        # edit-distance, evidence 1: 'Jo Kowalcyk' (1 paper) and 'Jo Kowalczyk' (1 paper) share 'Dan Delta'
+        merge\tJo Kowalczyk\tJo Kowalcyk
+        # family-name-first, evidence 1: 'Xiaoming Wang' (1 paper) and 'Wang Xiaoming' (1 paper) share 'Cid Gamma'
+        merge\tWang Xiaoming\tXiaoming Wang
+
+        """)
+  }
+
+  /// A fellow matched on one paper by nickname ties the listed spelling to the author's where the
+  /// listed spelling is an author elsewhere: listed as an automatic merge with the paper and reason.
+  @Test func fellowMatchTiesSpellings() throws {
+    let dir = try TemporaryDirectory()
+    let input = try dir.write(
+      "listing.txt",
+      """
+      Probing Refusal Directions
+
+      Authors:
+      Edward Carter, Sofia Alvarez
+
+      Fellows:
+      Ed Carter
+
+      Date:
+      Mar 4, 2025
+
+      Reward Hacking in Coding Agents
+
+      Authors:
+      Ed Carter, Rohan Gupta
+
+      Fellows:
+      Ed Carter
+
+      Date:
+      Aug 15, 2025
+
+      """)
+    let result = try CLI.run(["names", input, "--format", "json"])
+    #expect(result.status == 0, "\(result.err)")
+    let merged = try #require(jsonObject(result)["merged"] as? [[String: Any]])
+    #expect(merged.count == 1)
+    #expect(merged.first?["reason"] as? String == "fellow-match")
+    #expect(merged.first?["variant"] as? String == "Ed Carter")
+    #expect(merged.first?["person"] as? String == "Edward Carter")
+    #expect(
+      merged.first?["evidence"] as? [String] == ["Probing Refusal Directions", "'Ed' is a nickname of 'Edward' (nickname table)"])
+    let text = try CLI.run(["names", input])
+    #expect(
+      text.out.hasSuffix(
+        "'Ed Carter' → 'Edward Carter' (fellow match on 'Probing Refusal Directions': 'Ed' is a nickname of 'Edward' (nickname table))\n"
+      ))
+  }
+
   @Test func badMinEvidence() throws {
     let result = try CLI.run(["names", Bundled.listing, "--min-evidence", "-1"])
     #expect(result.status == 64)

@@ -8,6 +8,9 @@ public struct IdentityMerge: Sendable, Equatable, Codable {
     case sameID = "same-id"
     /// An initial form and a fuller form of one name with a shared co-author (`M. Tong` → `Meg Tong`).
     case initials
+    /// A fellow listed under this spelling was matched to an author of one paper under the other
+    /// by nickname, family name first or a one-letter surname typo (`Kate Smith` → `Katherine Smith`).
+    case fellowMatch = "fellow-match"
   }
 
   /// The author string as written (after the alias file).
@@ -15,7 +18,8 @@ public struct IdentityMerge: Sendable, Equatable, Codable {
   /// The name the person is shown under.
   public var person: String
   public var reason: Reason
-  /// The shared ids (`same-id`) or shared co-authors (`initials`), in order of first appearance.
+  /// The shared ids (`same-id`) or shared co-authors (`initials`), in order of first appearance;
+  /// for `fellow-match`, the paper's title and the match's reason.
   public var evidence: [String]
 
   public init(variant: String, person: String, reason: Reason, evidence: [String] = []) {

@@ -6,9 +6,18 @@
 /// 1. exact (after normalisation); 2. folded (case, accents and periods ignored);
 /// 3. initials (`Rubi J. Hudson` ↔ `Rubi Hudson`, `R. Hudson` ↔ `Rubi Hudson`);
 /// 4. longer form (`Iván Arcuschin Moreno` ↔ `Iván Arcuschin`, `Alexander Matt Turner` ↔
-///    `Alexander Turner`); and for `Name (Alias)` the same rules on `Name`, then on `Alias`, then
-///    on the given names of `Name` with `Alias` as family name (`Jessica Cooper (Rumbelow)` ↔
-///    `Jessica Rumbelow`). Matching is only ever within one paper, which is the evidence.
+///    `Alexander Turner`); 5. nickname (`Kate Smith` ↔ `Katherine Smith`, bundled nickname table);
+/// 6. family name first (`Wang Xiaoming` ↔ `Xiaoming Wang`); 7. surname typo (one letter, family
+///    names of six letters or more: `Kowalcyk` ↔ `Kowalczyk`). For `Name (Alias)` the strict rules
+///    (1–4) are tried on `Name`, on `Alias`, on the given names of `Name` with `Alias` as family name
+///    (`Jessica Cooper (Rumbelow)` ↔ `Jessica Rumbelow`) and on `Alias` as given name with the
+///    family name of `Name` (`Katherine (Kate) Smith` ↔ `Kate Smith`), then the loose rules (5–7)
+///    on the same forms. The loose rules never take an author whom another fellow of the paper
+///    names exactly, and a nickname match is refused when the paper has two authors that are
+///    nicknames of one another (`Ed Smith` and `Edward Smith` are two people there). Last resort
+///    (8. anglicised): one fellow left unmatched and, of the authors no fellow matched, exactly one
+///    sharing the family name (`Li Wei-Ting` ↔ `David Li`). Matching is only ever
+///    within one paper, which is the evidence.
 public struct IdentityResolver: Sendable {
   public var aliases: AliasFile
   /// Whether tags that differ by plural or as acronym and long form are folded into one tag
@@ -142,8 +151,8 @@ public struct IdentityResolver: Sendable {
       }
       // 4. Fellows.
       var fellows: [String] = []
-      for (listed, name, viaAlias) in listedFellows {
-        switch Self.matchFellow(name, among: authors) {
+      for ((listed, name, viaAlias), match) in zip(listedFellows, Self.matchFellows(listedFellows.map(\.name), among: authors)) {
+        switch match {
         case .matched(let index, var rule, let reason):
           if viaAlias { rule = .alias }
           let author = authors[index]
@@ -182,8 +191,50 @@ public struct IdentityResolver: Sendable {
       papers.append(
         Paper(
           title: record.title, authors: authors, fellows: fellows, date: record.date,
-          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id))
+          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id,
+          citations: record.citations))
       paperIDs.append(ids)
+    }
+
+    // 4b. A fellow matched by nickname, family name first or a surname typo ties the listed
+    //     spelling to the author's: the same listing names both for one person. Where the listed
+    //     spelling is an author of another paper (without the other spelling), it is shown as the
+    //     author's spelling, with a note (occurrences with an id are left to step 5). Spellings
+    //     tied to two different authors are left alone;
+    //     the anglicised last resort ties nothing (it is a guess, kept to its own paper).
+    let tying: Set<FellowMatch.Rule> = [.nickname, .reordered, .surnameTypo]
+    var tiedTo: [String: Int?] = [:]  // listed key → index into matches, nil when it is tied to two authors
+    for (i, m) in matches.enumerated() where tying.contains(m.rule) {
+      let key = NameNormalizer.key(Self.splitParenthetical(m.listed).base)
+      if let previous = tiedTo[key] {
+        if let previous, matches[previous].author != m.author { tiedTo[key] = .some(nil) }
+      } else {
+        tiedTo[key] = i
+      }
+    }
+    if !tiedTo.isEmpty {
+      var noted = Set<String>()
+      for p in papers.indices {
+        let keys = papers[p].authors.map(NameNormalizer.key)
+        for (a, key) in keys.enumerated() {
+          // An occurrence with a persistent id is decided by its id (step 5), not by spelling.
+          guard let tie = tiedTo[key], let tie, a >= paperIDs[p].count || paperIDs[p][a] == nil else { continue }
+          let m = matches[tie]
+          let target = NameNormalizer.key(m.author)
+          guard target != key, !keys.contains(target) else { continue }
+          let old = papers[p].authors[a]
+          papers[p].authors[a] = m.author
+          papers[p].fellows = papers[p].fellows.map { $0 == old ? m.author : $0 }
+          for i in matches.indices where matchPaper[i] == p && matches[i].author == old { matches[i].author = m.author }
+          guard noted.insert(old).inserted else { continue }
+          merges.append(IdentityMerge(variant: old, person: m.author, reason: .fellowMatch, evidence: [m.paperTitle, m.reason]))
+          diagnostics.append(
+            Diagnostic(
+              kind: .nameVariant,
+              message: "'\(old)' shown as '\(m.author)': fellow '\(m.listed)' is author '\(m.author)' on '\(m.paperTitle)' (\(m.rule.rawValue): \(m.reason))",
+              at: papers[p].source))
+        }
+      }
     }
 
     // 5. One person per id or name across the corpus, initials joined with evidence, homonyms
@@ -259,6 +310,7 @@ public struct IdentityResolver: Sendable {
         notes.append("dates differ (\(target.date!) kept, \(d) ignored)")
       }
       if target.abstract == nil { target.abstract = paper.abstract }
+      Self.mergeCitations(paper.citations, into: &target, notes: &notes)
       merged[i] = target
       diagnostics.append(
         Diagnostic(
@@ -266,6 +318,9 @@ public struct IdentityResolver: Sendable {
           message: "'\(paper.title)' repeats the entry at \(target.source); merged" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
           at: paper.source))
     }
+
+    // 7. Dates from page footers ("Recent research" on per-paper pages; see ReadResult.references).
+    Self.dateFromReferences(results.flatMap(\.references), papers: &merged, diagnostics: &diagnostics)
 
     for (i, entry) in aliases.entries.enumerated() where !usedRules.contains(i) {
       if case .keep = entry.rule { continue }
@@ -275,7 +330,47 @@ public struct IdentityResolver: Sendable {
     }
     return Corpus(
       entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
-      tagVariants: tagVariants)
+      reads: results.flatMap(\.reads), tagVariants: tagVariants)
+  }
+
+  // MARK: Citations and footer dates (steps 6 and 7)
+
+  /// Merging two entries of one paper keeps the larger citation count (counts only grow, so the
+  /// larger is the later reading) and notes a difference.
+  static func mergeCitations(_ count: Int?, into target: inout Paper, notes: inout [String]) {
+    guard let count else { return }
+    guard let kept = target.citations else {
+      target.citations = count
+      return
+    }
+    if count != kept {
+      target.citations = max(count, kept)
+      notes.append("citation counts differ (\(max(count, kept)) kept, \(min(count, kept)) ignored)")
+    }
+  }
+
+  /// Dates undated papers from the first dated reference (a footer entry) with the same
+  /// normalised title, in the order given (canonical when read by ``CorpusLoader``). A paper
+  /// with its own date keeps it; a reference that disagrees is noted.
+  static func dateFromReferences(_ references: [Record], papers: inout [Paper], diagnostics: inout [Diagnostic]) {
+    guard !references.isEmpty else { return }
+    var dated: [String: Record] = [:]
+    for reference in references where reference.date != nil {
+      let key = NameNormalizer.titleKey(reference.title)
+      if dated[key] == nil { dated[key] = reference }
+    }
+    for p in papers.indices {
+      guard let reference = dated[NameNormalizer.titleKey(papers[p].title)], let date = reference.date else { continue }
+      if papers[p].date == nil {
+        papers[p].date = date
+      } else if papers[p].date != date {
+        diagnostics.append(
+          Diagnostic(
+            kind: .note,
+            message: "'\(papers[p].title)' is dated \(papers[p].date!) but \(date) where a page footer lists it (\(reference.source)); \(papers[p].date!) kept",
+            at: papers[p].source))
+      }
+    }
   }
 
   static func distinctTags(_ tags: [String]) -> [String] {
@@ -298,9 +393,63 @@ public struct IdentityResolver: Sendable {
     return (base.isEmpty ? alias : base, alias.isEmpty ? nil : alias)
   }
 
-  static func matchFellow(_ name: String, among authors: [String]) -> Match {
+  /// Matches every listed fellow of one paper (in order): ``matchFellow(_:among:excluding:)`` for
+  /// each, each fellow's looser rules leaving alone the authors another fellow names exactly; then
+  /// the anglicised last resort (``lastResort(_:fellows:authors:)``).
+  static func matchFellows(_ fellows: [String], among authors: [String]) -> [Match] {
+    if fellows.isEmpty { return [] }  // most records of large inputs
+    let fellowKeys = fellows.map { NameNormalizer.key(splitParenthetical($0).base) }
+    let authorKeys = authors.map(NameNormalizer.key)
+    var results = fellows.indices.map { f in
+      // Authors that another fellow of this paper names exactly are that fellow.
+      let claimed = Set(authors.indices.filter { a in fellowKeys.indices.contains { $0 != f && fellowKeys[$0] == authorKeys[a] } })
+      return matchFellow(fellows[f], among: authors, excluding: claimed)
+    }
+    lastResort(&results, fellows: fellows, authors: authors)
+    return results
+  }
+
+  /// The anglicised-name rule, tried last: when exactly one fellow is unmatched and no fellow is
+  /// ambiguous, and among the authors of the paper that no fellow matched exactly one has the
+  /// fellow's family name (the first or last token of either name, since either may be written
+  /// family name first), that author is the fellow: `David Li` ↔ `Li Wei-Ting`, also beside
+  /// mentors and other non-fellow authors. Two such authors, no such author, or two given names that
+  /// are both English names of the nickname table (`Edward` / `Edmund`), and nothing is matched.
+  static func lastResort(_ results: inout [Match], fellows: [String], authors: [String]) {
+    let unmatched = results.indices.filter { results[$0] == .none }
+    guard unmatched.count == 1, !results.contains(where: { if case .ambiguous = $0 { true } else { false } }) else { return }
+    var taken = Set<Int>()
+    for case .matched(let index, _, _) in results { taken.insert(index) }
+    let fellow = splitParenthetical(fellows[unmatched[0]]).base
+    let f = keyTokens(fellow)
+    guard f.count >= 2 else { return }
+    // (author index, the author's family-name token index, the fellow's given name, the author's given name)
+    var candidates: [(index: Int, family: Int, fellowGiven: String, authorGiven: String)] = []
+    for i in authors.indices where !taken.contains(i) {
+      let a = keyTokens(authors[i])
+      guard a.count >= 2 else { continue }
+      var hit: (Int, String, String)?
+      // Family name last in both, or first in one and last in the other (both family name first
+      // would compare two given names when both are written given name first: `Wei Li` / `Wei Lu`).
+      for (ai, fi) in [(a.count - 1, f.count - 1), (a.count - 1, 0), (0, f.count - 1)] where a[ai] == f[fi] {
+        hit = (ai, fi == 0 ? f[f.count - 1] : f[0], ai == 0 ? a[a.count - 1] : a[0])
+        break
+      }
+      if let (ai, fg, ag) = hit { candidates.append((i, ai, fg, ag)) }
+    }
+    guard candidates.count == 1, let c = candidates.first else { return }
+    // An anglicised name is an English given name taken for a non-English one; two different
+    // English given names (`Edward Carter` / `Edmund Carter`: both in the nickname table) are two
+    // people.
+    guard !(NicknameTable.partners[c.fellowGiven] != nil && NicknameTable.partners[c.authorGiven] != nil) else { return }
+    results[unmatched[0]] = .matched(
+      index: c.index, rule: .anglicised,
+      reason: "the only author left unmatched with the same surname '\(displayToken(authors[c.index], c.family))'; given names differ (anglicised name?)")
+  }
+
+  static func matchFellow(_ name: String, among authors: [String], excluding claimed: Set<Int> = []) -> Match {
     let (base, alias) = splitParenthetical(name)
-    if alias == nil { return matchPlain(name, among: authors) }
+    if alias == nil { return matchPlain(name, among: authors, excluding: claimed) }
     var forms: [(String, String)] = [(base, "the name before the parentheses")]
     if let alias {
       forms.append((alias, "the name in parentheses"))
@@ -308,38 +457,135 @@ public struct IdentityResolver: Sendable {
       let baseTokens = NameNormalizer.tokens(base)
       if aliasTokens.count == 1, baseTokens.count >= 2 {
         forms.append(((baseTokens.dropLast() + aliasTokens).joined(separator: " "), "the given name with the family name in parentheses"))
+        forms.append(((aliasTokens + baseTokens.dropFirst()).joined(separator: " "), "the name in parentheses as given name"))
       }
     }
-    for (form, what) in forms {
-      switch matchPlain(form, among: authors) {
-      case .matched(let index, let rule, let reason):
-        return .matched(
-          index: index, rule: .parenthetical,
-          reason: "listed as '\(name)': \(what), '\(form)', matches (\(rule.rawValue): \(reason))")
-      case .ambiguous(let c): return .ambiguous(c)
-      case .none: continue
+    for strict in [true, false] {
+      for (form, what) in forms {
+        switch matchPlain(form, among: authors, excluding: claimed, strict: strict, loose: !strict) {
+        case .matched(let index, let rule, let reason):
+          return .matched(
+            index: index, rule: .parenthetical,
+            reason: "listed as '\(name)': \(what), '\(form)', matches (\(rule.rawValue): \(reason))")
+        case .ambiguous(let c): return .ambiguous(c)
+        case .none: continue
+        }
       }
     }
     return .none
   }
 
-  static func matchPlain(_ name: String, among authors: [String]) -> Match {
+  /// Tries the rules in order, strictest first; the first rule that holds for exactly one author
+  /// matches, one that holds for several is ambiguous. `strict` are exact, folded, initials and
+  /// longer form; `loose` are nickname, family name first and surname typo, which skip the
+  /// `claimed` authors.
+  static func matchPlain(
+    _ name: String, among authors: [String], excluding claimed: Set<Int> = [], strict: Bool = true, loose: Bool = true
+  ) -> Match {
     let normalized = NameNormalizer.normalize(name)
     let key = NameNormalizer.key(name)
     let tokens = key.split(separator: " ").map(String.init)
     typealias Rule = (FellowMatch.Rule, String, (String) -> Bool)
-    let rules: [Rule] = [
-      (.exact, "same name", { $0 == normalized }),
-      (.folded, "same name ignoring case, accents and periods", { NameNormalizer.key($0) == key }),
-      (.initials, "same family name and compatible given names and initials", { initialsCompatible(tokens, keyTokens($0)) }),
-      (.longerForm, "one name is the other with extra given, middle or family names", { longerForm(tokens, keyTokens($0)) }),
-    ]
-    for (rule, reason, test) in rules {
-      let hits = authors.indices.filter { test(authors[$0]) }
-      if hits.count == 1 { return .matched(index: hits[0], rule: rule, reason: reason) }
-      if hits.count > 1 { return .ambiguous(hits) }
+    if strict {
+      let rules: [Rule] = [
+        (.exact, "same name", { $0 == normalized }),
+        (.folded, "same name ignoring case, accents and periods", { NameNormalizer.key($0) == key }),
+        (.initials, "same family name and compatible given names and initials", { initialsCompatible(tokens, keyTokens($0)) }),
+        (.longerForm, "one name is the other with extra given, middle or family names", { longerForm(tokens, keyTokens($0)) }),
+      ]
+      for (rule, reason, test) in rules {
+        let hits = authors.indices.filter { test(authors[$0]) }
+        if hits.count == 1 { return .matched(index: hits[0], rule: rule, reason: reason) }
+        if hits.count > 1 { return .ambiguous(hits) }
+      }
+    }
+    guard loose, tokens.count >= 2 else { return .none }
+    let open = authors.indices.filter { !claimed.contains($0) }
+    let authorTokens = authors.map(keyTokens)
+
+    // 5. Nickname.
+    let nicknameHits = open.filter { nicknameVariant(tokens, authorTokens[$0]) }
+    if nicknameHits.count > 1 { return .ambiguous(nicknameHits) }
+    if let hit = nicknameHits.first {
+      // Two authors of the paper that are nicknames of one another are two people (`Ed Smith`,
+      // `Edward Smith`): the fellow could be either.
+      let b = authorTokens[hit]
+      let rivals = open.filter { d in
+        d != hit && authorTokens[d].count >= 2 && authorTokens[d].last == b.last
+          && (authorTokens[d][0] == tokens[0] || NicknameTable.arePaired(authorTokens[d][0], b[0]))
+      }
+      if !rivals.isEmpty { return .ambiguous([hit] + rivals) }
+      let (fellowGiven, authorGiven) = (displayToken(name, 0), displayToken(authors[hit], 0))
+      let reason = NicknameTable.isNickname(tokens[0], of: b[0])
+        ? "'\(fellowGiven)' is a nickname of '\(authorGiven)' (nickname table)"
+        : "'\(authorGiven)' is a nickname of '\(fellowGiven)' (nickname table)"
+      return .matched(index: hit, rule: .nickname, reason: reason)
+    }
+
+    // 6. Family name first.
+    let reorderedHits = open.filter { reordered(tokens, authorTokens[$0]) }
+    if reorderedHits.count > 1 { return .ambiguous(reorderedHits) }
+    if let hit = reorderedHits.first {
+      return .matched(index: hit, rule: .reordered, reason: tokens.count == 2 ? "same names in the other order" : "same names with the family name moved to the other end")
+    }
+
+    // 7. One-letter typo in a long family name.
+    let typoHits = open.filter { surnameTypo(tokens, authorTokens[$0]) }
+    if typoHits.count > 1 { return .ambiguous(typoHits) }
+    if let hit = typoHits.first {
+      let listedFamily = displayToken(name, tokens.count - 1)
+      let authorFamily = displayToken(authors[hit], authorTokens[hit].count - 1)
+      return .matched(index: hit, rule: .surnameTypo, reason: "surnames differ by one letter: '\(listedFamily)' / '\(authorFamily)'")
     }
     return .none
+  }
+
+  /// Token `i` of `name` as written, when the written tokens line up with the key tokens (they do
+  /// unless periods split a token, `J.R.`), else the key token.
+  static func displayToken(_ name: String, _ i: Int) -> String {
+    let written = NameNormalizer.tokens(name).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+    let keys = keyTokens(name)
+    return written.count == keys.count && i < written.count ? written[i] : keys[i]
+  }
+
+  /// Same family name, first given names a nickname and its full name in ``NicknameTable``, the
+  /// rest of the given names the same or compatible initials (`Kate Smith` ↔ `Katherine J. Smith`).
+  static func nicknameVariant(_ a: [String], _ b: [String]) -> Bool {
+    guard a.count >= 2, b.count >= 2, a.last == b.last, NicknameTable.arePaired(a[0], b[0]) else { return false }
+    var c = a
+    c[0] = b[0]
+    return c == b || initialsCompatible(c, b)
+  }
+
+  /// One name is the other with the family name moved to the front (`wang xiaoming` ↔
+  /// `xiaoming wang`, `chong kwan un` ↔ `kwan un chong`), hyphens ignored (`chen jia-hui` ↔
+  /// `jiahui chen`). The moved name must be more than an initial: `c k chan` ↔ `k c chan` is
+  /// not a family name written first.
+  static func reordered(_ a: [String], _ b: [String]) -> Bool {
+    guard a.count >= 2, a.count == b.count else { return false }
+    let x = a.map { $0.filter { $0 != "-" } }
+    let y = b.map { $0.filter { $0 != "-" } }
+    guard x != y else { return false }
+    if x.last!.count > 1, [x.last!] + Array(x.dropLast()) == y { return true }
+    if y.last!.count > 1, [y.last!] + Array(y.dropLast()) == x { return true }
+    return false
+  }
+
+  /// Family names one letter apart (Levenshtein distance 1), both of six letters or more, and the
+  /// same or compatible given names (`Anna Kowalczyk` ↔ `Anna Kowalcyk`, `A. Kowalcyk`).
+  ///
+  /// Why six: short family names one letter apart are usually different families that are common
+  /// enough to meet on one paper (`Li`/`Lu`/`Liu`, `Wang`/`Wan`, `Chen`/`Chan`, `Kim`/`Lim`,
+  /// `Park`/`Parr`), so a one-letter difference there is no evidence of a typo; from six letters
+  /// (`Kowalczyk`, `Schindler`) two real family names one letter apart are rare, and on one paper
+  /// with the same given names a typo is by far the likelier explanation.
+  static func surnameTypo(_ a: [String], _ b: [String]) -> Bool {
+    guard a.count >= 2, b.count >= 2, let fa = a.last, let fb = b.last, fa != fb,
+      fa.count >= 6, fb.count >= 6,
+      NameVariantFinder.editDistance(Array(fa.unicodeScalars), Array(fb.unicodeScalars), limit: 1) == 1
+    else { return false }
+    let given = Array(a.dropLast()) + [fb]
+    return given == b || initialsCompatible(given, b)
   }
 
   static func keyTokens(_ name: String) -> [String] { NameNormalizer.key(name).split(separator: " ").map(String.init) }

@@ -22,7 +22,9 @@ enum InvertedName: Equatable, Sendable {
   /// Two whole names or one inverted name; the natural order if it is one name is given.
   case ambiguous(String)
 
-  static func read(_ name: String) -> InvertedName {
+  static func read(_ name: String) -> InvertedName { read(name, maxWords: 4) }
+
+  private static func read(_ name: String, maxWords: Int) -> InvertedName {
     guard name.utf8.contains(UInt8(ascii: ",")) else { return .none }
     let parts = name.split(separator: ",", omittingEmptySubsequences: false).map {
       $0.split(separator: " ").map(String.init)
@@ -60,7 +62,7 @@ enum InvertedName: Equatable, Sendable {
       suffix = last
       family.removeLast()
     }
-    guard (1 ... 4).contains(family.count), (1 ... 4).contains(given.count),
+    guard (1 ... maxWords).contains(family.count), (1 ... maxWords).contains(given.count),
       family.allSatisfy(isNameWord), given.allSatisfy(isNameWord), !given.allSatisfy(isSuffix)
     else { return .none }
     let natural = (given + family + (suffix.map { [$0] } ?? [])).joined(separator: " ")
@@ -69,6 +71,22 @@ enum InvertedName: Equatable, Sendable {
       return .ambiguous(natural)
     }
     return .inverted(natural)
+  }
+
+  /// The natural order of `name` when its comma is known to separate the family name from the
+  /// given names (its list was split on `;` or ` and `, so a comma cannot be between two
+  /// people): `de la Cruz Pérez, Juan Carlos` → `Juan Carlos de la Cruz Pérez`,
+  /// `Henriques de Gusmao, Ana Paula` → `Ana Paula Henriques de Gusmao`, `Smith, John, Jr.` →
+  /// `John Smith Jr.`. The forms ``read(_:)`` accepts are read the same way; what it calls
+  /// ``ambiguous(_:)`` is inverted, and each side may have up to six words.
+  ///
+  /// `nil` when `name` has no comma, more commas than a suffix explains, or a side that is not
+  /// made of name words (digits, brackets: `Acme, Inc. 2`, `{Barnes and Noble}, Ltd (UK)`).
+  static func readUnambiguous(_ name: String) -> String? {
+    switch read(name, maxWords: 6) {
+    case .none: return nil
+    case .inverted(let natural), .ambiguous(let natural): return natural
+    }
   }
 
   static func isSuffix(_ token: String) -> Bool {

@@ -8,8 +8,15 @@ public struct NameVariant: Sendable, Equatable {
     case initials
     /// The same letters with different hyphens, spaces or apostrophes (`Xiao-Ming Li` / `Xiaoming Li`).
     case spelling
-    /// Long names one or two letters apart (`Konrad Schindler` / `Konrad Schinder`), with a shared co-author.
+    /// Long names one or two letters apart (`Konrad Schindler` / `Konrad Schinder`), or the same given
+    /// names with family names of six letters or more one letter apart (`Jan Kowalczyk` /
+    /// `Jan Kowalcyk`), with a shared co-author.
     case editDistance = "edit-distance"
+    /// A nickname and its full given name in the bundled nickname table, the rest of the name the
+    /// same (`Kate Smith` / `Katherine Smith`; English names only: no `Tomek` / `Tomasz`).
+    case nickname
+    /// The same names with the family name written first (`Wang Xiaoming` / `Xiaoming Wang`).
+    case reordered = "family-name-first"
 
     public static func < (a: Kind, b: Kind) -> Bool {
       allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

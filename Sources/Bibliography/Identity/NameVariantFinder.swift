@@ -1,22 +1,28 @@
 /// Finds names in a resolved corpus that may be spellings of one person (see ``NameVariant``),
 /// without comparing every name with every other.
 ///
-/// Candidate pairs come from three blockings: names sharing family name, suffix and first initial
+/// Candidate pairs come from five blockings: names sharing family name, suffix and first initial
 /// (``PersonName/block``) are checked for compatible initials and for typos in the given names;
 /// names sharing their first given name and the first letter of the family name are checked for
 /// typos in the family name; names with the same letters once hyphens, apostrophes and spaces are
-/// removed are spelling variants. Pairs of names that co-authored a paper are never listed (two
+/// removed are spelling variants; names whose first given name is a nickname of another's
+/// (bundled nickname table, ``NicknameTable``) with the rest the same are looked up directly; names
+/// with the same tokens, one with the family name moved to the front, are family-name-first
+/// variants. Pairs of names that co-authored a paper are never listed (two
 /// people on one paper are two people).
 ///
 /// Edit distance (Levenshtein, on comparison keys) is allowed only on long names: at most 1 for
-/// keys of 10 or more characters, 2 for 16 or more, and only with a shared co-author.
+/// keys of 10 or more characters, 2 for 16 or more, or 1 within a family name of six letters or
+/// more when the given names are the same; and only with a shared co-author.
 ///
 /// Results are sorted by evidence (shared co-authors, most first), then kind, then the names; the
 /// same corpus always gives the same list.
 ///
 /// - Complexity: O(*s*) for *s* author slots to index the corpus, plus O(Σ *b*²) name comparisons
 ///   over the blocks (each block holds the names of one family name and initial, or one given name
-///   and family initial), plus co-author set intersections for the pairs that pass the name test.
+///   and family initial, or one set of tokens), plus O(*n* · *k*) hash look-ups for nicknames (*n*
+///   names, *k* ≤ 19 table partners of a given name), plus co-author set intersections for the
+///   pairs that pass the name test.
 public struct NameVariantFinder: Sendable {
   /// Longest block compared pairwise for typos; larger blocks (very common names) are skipped for
   /// the edit-distance test only, which bounds the running time on huge inputs.
@@ -107,17 +113,28 @@ public struct NameVariantFinder: Sendable {
       }
     }
 
+    /// Same given names and suffix, family names of six letters or more one letter apart (see
+    /// ``IdentityResolver/surnameTypo(_:_:)`` for why six).
+    func familyTypo(_ x: Int32, _ y: Int32) -> Bool {
+      let p = names[Int(x)]!
+      let q = names[Int(y)]!
+      let (f, g) = (p.family.unicodeScalars.count, q.family.unicodeScalars.count)
+      guard f >= 6, g >= 6, abs(f - g) <= 1, p.family != q.family, p.given == q.given, p.suffix == q.suffix else { return false }
+      return Self.editDistance(Array(p.family.unicodeScalars), Array(q.family.unicodeScalars), limit: 1) == 1
+    }
+
     func typos(_ members: [Int32]) {
       let scalars = members.map { Array(keys[Int($0)].unicodeScalars) }
       for x in 0 ..< members.count {
         let a = scalars[x]
-        guard a.count >= 10 else { continue }
         for y in (x + 1) ..< members.count {
           let b = scalars[y]
           let longest = max(a.count, b.count)
           let limit = longest >= 16 ? 2 : 1
-          guard b.count >= 10, abs(a.count - b.count) <= limit, a != b else { continue }
-          guard Self.editDistance(a, b, limit: limit) <= limit else { continue }
+          guard a != b else { continue }
+          let longTypo = a.count >= 10 && b.count >= 10 && abs(a.count - b.count) <= limit
+            && Self.editDistance(a, b, limit: limit) <= limit
+          guard longTypo || familyTypo(members[x], members[y]) else { continue }
           guard let common = shared(members[x], members[y]), !common.isEmpty else { continue }
           let (c, v) = ordered(members[x], members[y])
           add(.editDistance, canonical: c, variant: v, shared: common)
@@ -164,6 +181,46 @@ public struct NameVariantFinder: Sendable {
     for block in byGiven.keys.sorted() {
       let members = byGiven[block]!
       if members.count >= 2, members.count <= maxTypoBlock { typos(members) }
+    }
+
+    // 4. Nicknames: the first given name swapped for each of its partners in the nickname table,
+    //    the rest of the name the same, looked up directly (no pairwise comparison).
+    var byRest: [String: [Int32]] = [:]
+    func restKey(_ name: PersonName, first: String) -> String {
+      ([first] + name.given.dropFirst()).joined(separator: " ") + "\u{0}" + name.family + "\u{0}" + (name.suffix ?? "")
+    }
+    for i in 0 ..< n {
+      guard let name = names[i], name.given[0].count > 1 else { continue }
+      byRest[restKey(name, first: name.given[0]), default: []].append(Int32(i))
+    }
+    for i in 0 ..< n {
+      guard let name = names[i], name.given[0].count > 1 else { continue }
+      for partner in NicknameTable.partners(of: name.given[0]) where NicknameTable.isNickname(name.given[0], of: partner) {
+        for full in byRest[restKey(name, first: partner)] ?? [] {
+          guard let common = shared(Int32(i), full) else { continue }
+          add(.nickname, canonical: full, variant: Int32(i), shared: common)
+        }
+      }
+    }
+    // Pairs the table lists both ways (`tom`/`thomas`) were added above in the table's direction.
+
+    // 5. The family name moved to the front (`Wang Xiaoming` / `Xiaoming Wang`), hyphens ignored
+    //    (blocked by the sorted tokens, then ``IdentityResolver/reordered(_:_:)``).
+    var byTokens: [String: [Int32]] = [:]
+    let plainTokens = keys.map { $0.filter { $0 != "-" }.split(separator: " ").map(String.init) }
+    for i in 0 ..< n where plainTokens[i].count >= 2 {
+      byTokens[plainTokens[i].sorted().joined(separator: " "), default: []].append(Int32(i))
+    }
+    for tokens in byTokens.keys.sorted() {
+      let group = byTokens[tokens]!
+      guard group.count >= 2 else { continue }
+      for x in 0 ..< group.count {
+        for y in (x + 1) ..< group.count where IdentityResolver.reordered(plainTokens[Int(group[x])], plainTokens[Int(group[y])]) {
+          guard let common = shared(group[x], group[y]) else { continue }
+          let (c, v) = ordered(group[x], group[y])
+          add(.reordered, canonical: c, variant: v, shared: common)
+        }
+      }
     }
 
     return found.sorted { a, b in

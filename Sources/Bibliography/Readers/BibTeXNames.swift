@@ -3,7 +3,10 @@
 /// - `author = {Last, First and First Last and {Organisation Name} and others}`: the list splits
 ///   at ` and ` (any case, any white space around it, line breaks included) outside braces, so
 ///   `{Barnes and Noble}` stays one name;
-/// - `Last, First` → `First Last`; `Last, Jr, First` → `First Last Jr` (RIS: `Last, First, Jr`);
+/// - `Last, First` → `First Last` (`de la Cruz Pérez, Juan Carlos` → `Juan Carlos de la Cruz
+///   Pérez`: the list is cut at ` and `, so the comma always separates family and given names);
+///   `Last, Jr, First` → `First Last Jr` (RIS: `Last, First, Jr`); `Last, First Jr.` →
+///   `First Last Jr.`;
 ///   `First Last` stays;
 ///   commas inside braces do not count;
 /// - `others` (BibTeX's "et al.") is reported by ``split(_:)`` and left out.
@@ -95,6 +98,12 @@ public enum BibTeXNames {
     case 1:
       return parts[0]
     case 2:
+      // `Smith, John Jr.` (the suffix written with the given names): `John Smith Jr.`.
+      var given = parts[1].split(separator: " ").map(String.init)
+      if given.count >= 2, let last = given.last, InvertedName.isSuffix(last) {
+        given.removeLast()
+        return [given.joined(separator: " "), parts[0], last].filter { !$0.isEmpty }.joined(separator: " ")
+      }
       return [parts[1], parts[0]].filter { !$0.isEmpty }.joined(separator: " ")
     default:
       if suffixLast {

@@ -22,6 +22,10 @@ import Foundation
 /// - `author`: split at ` and ` outside braces; each name in display form `First Last`
 ///   (``BibTeXNames``); `others` dropped with a note;
 /// - `title`, `abstract`: LaTeX resolved to Unicode (``LaTeXDecoder``), braces removed;
+/// - in every field read, HTML character references (`Garc&iacute;a`, `&amp;`, `&#233;`, as
+///   exports assembled from web pages carry them) are decoded first (``HTMLEntities``); author
+///   lists are cut at ` and ` and names at their commas before that, so a decoded character
+///   never cuts a name; reference-like text that is none (`&Company;`) is kept and noted;
 /// - tags: `author_keywords` (Scopus) when present, else `keywords` (WoS, Zotero, JabRef), split
 ///   at `;` (at `,` when there is no `;`). Scopus's own `keywords` field holds its *index* terms
 ///   and WoS's `keywords-plus` holds generated terms: neither is read;
@@ -66,10 +70,19 @@ public struct BibTeXReader: Sendable {
     var unknownOrder: [String] = []
     var unknown: [String: (count: Int, line: Int)] = [:]
     var unreadMonths: [(text: String, line: Int)] = []
+    var unknownReferences = UnknownReferences()
 
     init(path: String) { self.path = path }
 
+    /// A value as text: HTML character references (`Garc&iacute;a`, `&amp;`, `&#233;`, which
+    /// exports built from web pages carry) decoded, then LaTeX.
     mutating func decode(_ raw: String, line: Int) -> String {
+      var raw = raw
+      if raw.utf8.contains(UInt8(ascii: "&")) {
+        let html = HTMLEntities.decode(raw, escapingLaTeX: true)
+        unknownReferences.add(html.unknown, line: line)
+        raw = html.items[0]
+      }
       let output = LaTeXDecoder.decode(raw)
       for command in output.unknownCommands {
         if let seen = unknown[command] {
@@ -138,7 +151,9 @@ public struct BibTeXReader: Sendable {
       }
       let abstract = entry.field("abstract").map { decode($0.value, line: $0.line) }.flatMap { $0.isEmpty ? nil : $0 }
       var id = entry.key.isEmpty ? nil : entry.key
-      if let doi = entry.field("doi").map({ Self.doi(Self.verbatim($0.value)) }), !doi.isEmpty { id = doi }
+      if let doi = entry.field("doi").map({ Self.doi(Self.verbatim(HTMLEntities.decoded($0.value))) }), !doi.isEmpty {
+        id = doi  // SICI DOIs hold `<` `>`, which web-made exports write `&lt;` `&gt;`
+      }
       var authorIDs: [String?] = []
       if let field = entry.field("orcid-numbers") {
         authorIDs = orcids(decode(field.value, line: field.line), authors: authors, raw: rawAuthors, label: label, line: field.line)
@@ -159,6 +174,7 @@ public struct BibTeXReader: Sendable {
             kind: .note, message: "unknown LaTeX command \(command) kept as text (\(seen.count) time(s), first here)",
             file: path, line: seen.line))
       }
+      out += unknownReferences.diagnostics(file: path)
       if let first = unreadMonths.first {
         out.append(
           Diagnostic(

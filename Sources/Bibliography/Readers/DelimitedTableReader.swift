@@ -83,6 +83,9 @@ public struct DelimitedTableReader: Sendable {
     var records: [Record] = []
     var diagnostics: [Diagnostic] = []
     var cells: [Cell] = []
+    var unknownReferences = UnknownReferences()
+    // The list fields whose cells are split at the separator somewhere in the file.
+    var splitFields = Set<TableColumns.Field>()
 
     func string(_ c: Cell) -> String {
       let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[c.start ..< c.end]), as: UTF8.self)
@@ -159,7 +162,14 @@ public struct DelimitedTableReader: Sendable {
       }
       let at = SourceLocation(file: path, line: recordLine)
       let id = try cell(.id).map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
-      var title = NameNormalizer.normalize(try cell(.title) ?? "")
+      /// A text cell with its HTML character references decoded.
+      func decoded(_ text: String?) -> String? {
+        guard let text, text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        let out = HTMLEntities.decode(text)
+        unknownReferences.add(out.unknown, line: recordLine)
+        return out.items[0]
+      }
+      var title = NameNormalizer.normalize(decoded(try cell(.title)) ?? "")
       if title.isEmpty {
         title = "(untitled \(id ?? "paper at line \(recordLine)"))"
         diagnostics.append(Diagnostic(kind: .note, message: "row without a title, kept as '\(title)'", at: at))
@@ -180,16 +190,24 @@ public struct DelimitedTableReader: Sendable {
         }
         date = PaperDate(year: year)
       }
-      let abstract = try cell(.abstract).map(NameNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
-      // List cells: split on the separator byte without making the whole cell a String first.
+      let abstract = decoded(try cell(.abstract)).map(NameNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
+      // List cells: split on the separator byte without making the whole cell a String first
+      // (unless it holds an `&`: character references are decoded as the cell is split).
       func items(_ field: TableColumns.Field) throws(IngestError) -> [String] {
-        guard let separator = listSeparator.asciiValue else { return list(try cell(field)) }
-        guard let index = indices[field], index < cells.count else { return list(try cell(field)) }
+        func slow(_ text: String?) -> [String] {
+          let out = list(text)
+          unknownReferences.add(out.unknown, line: recordLine)
+          if out.wasSplit { splitFields.insert(field) }
+          return out.items
+        }
+        guard let separator = listSeparator.asciiValue else { return slow(try cell(field)) }
+        guard let index = indices[field], index < cells.count else { return slow(try cell(field)) }
         let c = cells[index]
-        if c.escaped { return list(string(c)) }
+        if c.escaped || bytes[c.start ..< c.end].contains(UInt8(ascii: "&")) { return slow(string(c)) }
         var out: [String] = []
         var start = c.start
         for k in c.start ... c.end where k == c.end || bytes[k] == separator {
+          if k < c.end { splitFields.insert(field) }
           if k > start {
             let name = NameNormalizer.normalize(
               String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< k]), as: UTF8.self))
@@ -206,15 +224,54 @@ public struct DelimitedTableReader: Sendable {
     }
     guard header != nil else { throw IngestError(file: path, reason: .emptyFile) }
     if records.isEmpty { throw IngestError(file: path, line: 1, reason: .noPapers) }
-    return ReadResult(records: records, diagnostics: diagnostics)
+    invertNames(in: &records, fields: splitFields, diagnostics: &diagnostics)
+    return ReadResult(records: records, diagnostics: diagnostics + unknownReferences.diagnostics(file: path))
   }
 
-  /// The non-empty, normalised items of a list cell.
-  func list(_ cell: String?) -> [String] {
-    guard let cell, !cell.isEmpty else { return [] }
-    return cell.split(separator: listSeparator).compactMap { item in
-      let name = NameNormalizer.normalize(String(item))
+  /// Reads names written family name first (`de la Cruz Pérez, Juan Carlos`) in natural order,
+  /// in the authors and fellows columns that are lists split at a separator other than `,`
+  /// (`fields`: the separator occurs in some cell of the column, so the file really writes lists
+  /// that way and a comma inside an item cannot be between two people).
+  ///
+  /// Names ``InvertedName/read(_:)`` reads as inverted are left for the identity resolver, which
+  /// inverts them everywhere and lists each as a merge (`coauthor names`). The others, which
+  /// without knowing the separator could be two names (`Henriques de Gusmao, Ana Paula`), are
+  /// inverted here with a `name-variant` note at their first row. In a column that is never split
+  /// (one author per row, or a comma-separated list read with the default `;`), nothing changes.
+  private func invertNames(in records: inout [Record], fields: Set<TableColumns.Field>, diagnostics: inout [Diagnostic]) {
+    guard listSeparator != "," else { return }
+    var seen: [String: String?] = [:]
+    func natural(_ name: String, at: SourceLocation) -> String {
+      guard name.utf8.contains(UInt8(ascii: ",")) else { return name }
+      if let known = seen[name] { return known ?? name }
+      var form: String? = nil
+      if case .inverted = InvertedName.read(name) {
+      } else if let natural = InvertedName.readUnambiguous(name) {
+        form = natural
+        diagnostics.append(
+          Diagnostic(
+            kind: .nameVariant,
+            message: "'\(name)' written as '\(natural)' (family name first: the list is split at '\(listSeparator)', so its comma is not between two names)",
+            at: at))
+      }
+      seen[name] = form
+      return form ?? name
+    }
+    for k in records.indices {
+      if fields.contains(.authors) { records[k].authors = records[k].authors.map { natural($0, at: records[k].source) } }
+      if fields.contains(.fellows) { records[k].fellows = records[k].fellows.map { natural($0, at: records[k].source) } }
+    }
+  }
+
+  /// The non-empty, normalised items of a list cell, character references decoded (a reference's
+  /// `;` never splits an item), and the reference-like texts that are none.
+  func list(_ cell: String?) -> HTMLEntities.Decoded {
+    guard let cell, !cell.isEmpty else { return HTMLEntities.Decoded(items: [], unknown: []) }
+    var out = HTMLEntities.decode(cell, separator: listSeparator)
+    out.items = out.items.compactMap { item in
+      let name = NameNormalizer.normalize(item)
       return name.isEmpty ? nil : name
     }
+    return out
   }
 }

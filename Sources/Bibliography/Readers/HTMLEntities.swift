@@ -51,3 +51,164 @@ enum HTMLEntities {
     "rang": 9002, "loz": 9674, "spades": 9824, "clubs": 9827, "hearts": 9829, "diams": 9830
   ]
 }
+
+extension HTMLEntities {
+  /// The longest reference body read: `thetasym` (8) and `#x10FFFF` (8), with room to spare.
+  static let maxBodyLength = 10
+
+  /// The character a reference body stands for: a name (`iacute`, `amp`: the HTML 4.01 names and
+  /// the XML built-ins, case-sensitive as HTML says), `#233` or `#xE9`/`#XE9`; `nil` for anything
+  /// else, for NUL, and for a number that is no Unicode scalar (a surrogate, above U+10FFFF).
+  static func scalar(forReference body: Substring) -> Unicode.Scalar? {
+    if body.first == "#" {
+      var digits = body.dropFirst()
+      var radix = 10
+      if digits.first == "x" || digits.first == "X" {
+        digits = digits.dropFirst()
+        radix = 16
+      }
+      guard !digits.isEmpty, digits.count <= 7, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }),
+        let value = UInt32(digits, radix: radix), value != 0
+      else { return nil }
+      return Unicode.Scalar(value)
+    }
+    switch body {
+    case "amp": return "&"
+    case "lt": return "<"
+    case "gt": return ">"
+    case "quot": return "\""
+    case "apos": return "'"
+    default: return codePoints[String(body)].flatMap(Unicode.Scalar.init)
+    }
+  }
+
+  /// Text with its HTML character references decoded, cut into list items at `separator`.
+  public struct Decoded: Sendable, Equatable {
+    /// The pieces between separators (one piece when no separator was given), decoded, not trimmed.
+    public var items: [String]
+    /// Reference-like texts (`&foo;`) that are no known reference, kept as written, in order.
+    public var unknown: [String]
+    /// Whether the text held a separator (it was cut, whatever is later done with empty items).
+    public var wasSplit: Bool
+
+    init(items: [String], unknown: [String]) {
+      self.items = items
+      self.unknown = unknown
+      self.wasSplit = items.count > 1
+    }
+  }
+
+  /// Decodes the character references of `text` (`&iacute;` í, `&amp;` &, `&nbsp;` U+00A0,
+  /// `&#233;` é, `&#xE9;` é) and cuts it at `separator` in the same pass, so that the `;`
+  /// ending a reference never cuts a name, and a decoded character is never a separator.
+  ///
+  /// Text that looks like a reference but is not one (`AT&T;`, `&foo;`, a bare `&`) is kept as
+  /// written and listed in ``Decoded/unknown`` (the `&T;` of `AT&T;` too: a caller may report it,
+  /// it is never dropped). A reference needs its `;`: `&amp` without it stays as it is.
+  ///
+  /// With `escapingLaTeX` (BibTeX values, decoded as LaTeX afterwards) an `&` written `\&` starts
+  /// no reference, and a decoded character the LaTeX decoder would read as markup (`{ } $ \ ~`) is
+  /// written escaped (`\{`, `\textasciitilde{}`…), so it comes back as the character itself.
+  ///
+  ///     HTMLEntities.decode("Garc&iacute;a, Mar&iacute;a; Smith, John", separator: ";").items
+  ///     // ["García, María", " Smith, John"]
+  ///
+  /// - Complexity: O(*n*) for *n* characters; text without `&` is cut without decoding.
+  public static func decode(_ text: String, separator: Character? = nil, escapingLaTeX: Bool = false) -> Decoded {
+    guard text.utf8.contains(UInt8(ascii: "&")) else {
+      guard let separator else { return Decoded(items: [text], unknown: []) }
+      return Decoded(items: text.split(separator: separator, omittingEmptySubsequences: false).map(String.init), unknown: [])
+    }
+    var items: [String] = []
+    var unknown: [String] = []
+    var current = ""
+    var i = text.startIndex
+    var previous: Character? = nil
+    while i < text.endIndex {
+      let c = text[i]
+      if c == separator {
+        items.append(current)
+        current = ""
+        previous = c
+        i = text.index(after: i)
+        continue
+      }
+      guard c == "&", !(escapingLaTeX && previous == "\\") else {
+        current.append(c)
+        previous = c
+        i = text.index(after: i)
+        continue
+      }
+      // `&` + up to maxBodyLength letters, digits or `#` + `;`.
+      let bodyStart = text.index(after: i)
+      var j = bodyStart
+      var length = 0
+      while j < text.endIndex, length <= maxBodyLength, let a = text[j].asciiValue,
+        (a >= 0x30 && a <= 0x39) || (a >= 0x41 && a <= 0x5A) || (a >= 0x61 && a <= 0x7A) || a == 0x23
+      {
+        j = text.index(after: j)
+        length += 1
+      }
+      guard length > 0, j < text.endIndex, text[j] == ";" else {
+        current.append(c)
+        previous = c
+        i = bodyStart
+        continue
+      }
+      let after = text.index(after: j)
+      if let scalar = scalar(forReference: text[bodyStart ..< j]) {
+        if escapingLaTeX, scalar == "{" || scalar == "}" || scalar == "$" {
+          current += "\\" + String(Character(scalar))
+        } else if escapingLaTeX, scalar == "\\" {
+          current += "\\textbackslash{}"
+        } else if escapingLaTeX, scalar == "~" {
+          current += "\\textasciitilde{}"
+        } else {
+          current.unicodeScalars.append(scalar)
+        }
+        previous = nil
+      } else {
+        unknown.append(String(text[i ..< after]))
+        current += text[i ..< after]
+        previous = ";"
+      }
+      i = after
+    }
+    items.append(current)
+    return Decoded(items: items, unknown: unknown)
+  }
+
+  /// `text` with its character references decoded (see ``decode(_:separator:escapingLaTeX:)``).
+  public static func decoded(_ text: String) -> String {
+    text.utf8.contains(UInt8(ascii: "&")) ? decode(text).items[0] : text
+  }
+}
+
+/// Reference-like texts a reader met that are no known character reference (`&foo;`, the `&T;`
+/// of `AT&T;`), gathered per file and reported as one note each, like unknown LaTeX commands.
+struct UnknownReferences {
+  private var order: [String] = []
+  private var seen: [String: (count: Int, line: Int)] = [:]
+
+  mutating func add(_ texts: [String], line: Int) {
+    for text in texts {
+      if let s = seen[text] {
+        seen[text] = (s.count + 1, s.line)
+      } else {
+        seen[text] = (1, line)
+        order.append(text)
+      }
+    }
+  }
+
+  /// One note per distinct text, in order of first appearance.
+  func diagnostics(file: String) -> [Diagnostic] {
+    order.map { text in
+      let s = seen[text]!
+      return Diagnostic(
+        kind: .note,
+        message: "'\(text)' looks like an HTML character reference but is none; kept as written (\(s.count) time(s), first here)",
+        file: file, line: s.line)
+    }
+  }
+}

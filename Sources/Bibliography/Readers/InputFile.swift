@@ -38,6 +38,31 @@ public struct InputFile: Sendable {
     }
   }
 
+  /// The path that means standard input on the command line: `-`.
+  public static let standardInputPath = "-"
+  /// How standard input is named in diagnostics and errors: `<stdin>`.
+  public static let standardInputName = "<stdin>"
+
+  /// Reads standard input to its end, named ``standardInputName``; gzip data (by its magic
+  /// number) is decompressed.
+  /// - Throws: ``IngestError`` with `.emptyFile` when standard input holds nothing, `.unreadable`
+  ///   when it cannot be read, `.invalidGzip` for corrupt gzip data.
+  public static func standardInput() throws(IngestError) -> InputFile {
+    try read(FileHandle.standardInput, name: standardInputName)
+  }
+
+  /// Reads an open file handle (standard input, a pipe) to its end; `name` names it in messages.
+  static func read(_ handle: FileHandle, name: String) throws(IngestError) -> InputFile {
+    let data: Data?
+    do { data = try handle.readToEnd() } catch {
+      throw IngestError(file: name, reason: .unreadable(error.localizedDescription))
+    }
+    guard let data, !data.isEmpty else { throw IngestError(file: name, reason: .emptyFile) }
+    let file = try InputFile(path: name, bytes: [UInt8](data))
+    if file.bytes.isEmpty { throw IngestError(file: name, reason: .emptyFile) }
+    return file
+  }
+
   /// Reads `path`, decompressing gzip.
   /// - Throws: ``IngestError`` with `.fileNotFound`, `.unreadable`, `.emptyFile` (an empty file,
   ///   or a gzip file that decompresses to nothing) or `.invalidGzip` (corrupt or truncated gzip

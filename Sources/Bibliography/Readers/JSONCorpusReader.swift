@@ -10,7 +10,8 @@
 ///     ]}
 ///
 /// `title` and `authors` are required (`authors` may be empty); `fellows`, `date`
-/// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), `tags` and `abstract` are optional; unknown keys are
+/// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), `tags`, `abstract` and `citations` (a whole number of at
+/// least 0, the paper's citation count) are optional; unknown keys are
 /// ignored. A top-level array of papers is accepted too. Every paper keeps the line its object
 /// starts on, and every error names the file, line and what was wrong.
 public struct JSONCorpusReader: Sendable {
@@ -96,8 +97,19 @@ public struct JSONCorpusReader: Sendable {
       date = PaperDate(year: Int(n))
     }
     let abstract = try string("abstract", required: false).map(NameNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
+    var citations: Int?
+    if let c = value["citations"] {
+      switch c {
+      case .null: break
+      case .number(let n, _) where n == n.rounded() && n >= 0 && n < 1e15: citations = Int(n)
+      case .number(let n, _):
+        throw IngestError(file: file, line: c.line, reason: .invalidJSON("\(at).citations must be a whole number of at least 0, not \(n)"))
+      default:
+        throw IngestError(file: file, line: c.line, reason: .invalidJSON("\(at).citations must be a whole number of at least 0, not \(c.typeName)"))
+      }
+    }
     return Record(
       title: title, authors: authors, fellows: fellows, date: date, tags: tags, abstract: abstract,
-      source: SourceLocation(file: file, line: value.line))
+      source: SourceLocation(file: file, line: value.line), citations: citations)
   }
 }

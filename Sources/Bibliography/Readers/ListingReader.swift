@@ -18,18 +18,28 @@ import Foundation
 ///     Aug 20, 2023
 ///
 /// Accepted variations: fellows labelled `Fellows:`, `Alumni:`, `MATS Fellow(s):` or `Scholars:`,
-/// before or after `Authors:`; dates like `Sep 15, 2023`, `March 10, 2026`, ISO, or no date;
-/// no tags; bullet abstracts; no abstract; an empty author list; `Read more` links; page
-/// preambles, section headers ("Featured Research", "All MATS Research") and FAQ trailers,
-/// which are skipped and reported. Each record keeps the line of its title.
+/// before or after `Authors:`; dates like `Sep 15, 2023`, `Oct 9, 2024`, `March 10, 2026`, ISO,
+/// or no date; no tags; bullet abstracts; no abstract; an empty author list (the fellows are then
+/// the authors, with a `no-authors` note); `Read more` links; page preambles, section headers
+/// ("Featured Research", "All MATS Research") and FAQ trailers, which are skipped and reported.
+/// Each record keeps the line of its title.
+///
+/// The site's later layouts are read too (see ``ListingLayout``, which tells them apart in one
+/// place): the newer listing, whose entries end with `Citations:` and the count (read into
+/// ``Record/citations``), and per-paper pages, new and old style (see `ListingReader+Page.swift`).
 ///
 /// Anything it cannot make sense of (fields without a title, a title and abstract with no
 /// `Authors:` field, a field with no value at the end of the file, an unreadable date) is an
-/// ``IngestError`` naming the file, line and reason.
+/// ``IngestError`` naming the file, line and reason. What it reads but doubts is a
+/// ``Diagnostic``: a line that looks like a label but is unknown (`unknown-label`), a title that
+/// is a number or a label word (`suspicious-title`), more than 50 authors (`long-author-list`),
+/// a listing whose entries mostly lack authors (`suspicious-layout`).
 public struct ListingReader: Sendable {
   public init() {}
 
-  enum Field: String { case authors = "Authors:", fellows = "Fellows:", date = "Date:" }
+  enum Field: String {
+    case authors = "Authors:", fellows = "Fellows:", date = "Date:", citations = "Citations:", abstract = "Abstract:"
+  }
 
   /// Section headers on listing pages. A line equal to one of these (ignoring case) is not a paper.
   static let sectionHeaders: Set<String> = [
@@ -39,6 +49,9 @@ public struct ListingReader: Sendable {
   ]
   /// Headers after which nothing is a paper.
   static let trailerHeaders: Set<String> = ["frequently asked questions", "faq", "faqs"]
+
+  /// Authors lists longer than this in a listing are reported (`long-author-list`).
+  public static let longAuthorList = 50
 
   struct Line {
     var number: Int
@@ -50,85 +63,151 @@ public struct ListingReader: Sendable {
       let text = NameNormalizer.normalize(raw)
       return text.isEmpty ? nil : Line(number: index + 1, text: text)
     }
-    var diagnostics: [Diagnostic] = []
-    var records: [Record] = []
-
-    // 1. Split into body segments and field blocks.
-    var i = 0
-    var body: [Line] = []
-    var segmentIndex = 0
-    while i < lines.count {
-      guard let (field, inline) = Self.label(lines[i].text) else {
-        body.append(lines[i])
-        i += 1
-        continue
-      }
-      // A field block: labels and their values until a line that is neither.
-      var fields: [Field: (value: String, line: Int)] = [:]
-      let blockStart = lines[i].number
-      var fieldOrderLine = blockStart
-      while i < lines.count, let (f, inlineValue) = Self.label(lines[i].text) {
-        let labelLine = lines[i].number
-        var value = inlineValue ?? ""
-        var valueLine = labelLine
-        i += 1
-        if inlineValue == nil || inlineValue!.isEmpty {
-          if i < lines.count, Self.label(lines[i].text) == nil,
-            !(i + 1 < lines.count && Self.label(lines[i + 1].text) == nil && !Self.isRunningText(lines[i].text)
-              && Self.isRunningText(lines[i + 1].text))
-          {
-            // (A line followed by running text is the next entry's title: the label is empty.)
-            value = lines[i].text
-            valueLine = lines[i].number
-            i += 1
-          } else if i >= lines.count {
-            throw IngestError(
-              file: file.path, line: labelLine,
-              reason: .truncatedEntry("'\(f.rawValue)' has no value at the end of the file"), text: lines[i - 1].text)
-          }
-        }
-        if fields[f] != nil {
-          throw IngestError(
-            file: file.path, line: labelLine,
-            reason: .truncatedEntry("'\(f.rawValue)' appears twice in one entry; is a title missing before it?"),
-            text: value)
-        }
-        fields[f] = (value, valueLine)
-        fieldOrderLine = valueLine
-      }
-      _ = field
-      _ = inline
-      _ = fieldOrderLine
-      let record = try makeRecord(
-        body: body, fields: fields, firstSegment: segmentIndex == 0, file: file.path, blockLine: blockStart,
-        diagnostics: &diagnostics)
-      records.append(record)
-      body = []
-      segmentIndex += 1
-    }
-    // 2. Whatever follows the last field block.
-    try checkTrailer(body, file: file.path, diagnostics: &diagnostics)
-    if records.isEmpty {
+    let layout = ListingLayout.detect(lines.map(\.text))
+    if layout.isPaperPage { return try readPage(lines, file: file.path, layout: layout) }
+    let listing = try readListing(lines, file: file.path, reference: false)
+    var diagnostics = listing.diagnostics
+    if listing.records.isEmpty {
       throw IngestError(
         file: file.path, reason: .noPapers,
         text: "expected entries with a title and an 'Authors:' line")
     }
-    return ReadResult(records: records, diagnostics: diagnostics)
+    let records = listing.records
+    if records.count >= 3, listing.withoutAuthors * 2 > records.count {
+      diagnostics.append(
+        Diagnostic(
+          kind: .suspiciousLayout,
+          message: "\(listing.withoutAuthors) of \(records.count) entries have no authors: is the page in a layout Coauthor does not know? (read as \(layout))",
+          file: file.path, line: records[0].source.line))
+    }
+    return ReadResult(
+      records: records, diagnostics: diagnostics,
+      reads: [FileRead(file: file.path, layout: layout.description, entries: records.count)])
   }
 
+  /// Reads listing entries (either listing layout; the fields tell them apart). With `reference`
+  /// (a page footer), entries may lack `Authors:` and only label notes are kept.
+  func readListing(
+    _ lines: [Line], file: String, reference: Bool
+  ) throws(IngestError) -> (records: [Record], diagnostics: [Diagnostic], withoutAuthors: Int) {
+    var diagnostics: [Diagnostic] = []
+    var records: [Record] = []
+    var withoutAuthors = 0
+
+    // Body segments (title, abstract, tags) each followed by a block of fields.
+    var i = 0
+    var body: [Line] = []
+    var fields: [Field: (value: String, line: Int)] = [:]
+    var blockStart = 0
+    var segmentIndex = 0
+    func finishEntry() throws(IngestError) {
+      let (record, noAuthors) = try makeRecord(
+        body: body, fields: fields, firstSegment: segmentIndex == 0, file: file, blockLine: blockStart,
+        reference: reference, diagnostics: &diagnostics)
+      records.append(record)
+      if noAuthors { withoutAuthors += 1 }
+      body = []
+      fields = [:]
+      segmentIndex += 1
+    }
+    while i < lines.count {
+      if let skip = Self.unknownLabel(lines, at: i, page: false, file: file, diagnostics: &diagnostics) {
+        i += skip
+        continue
+      }
+      guard let (f, inlineValue) = Self.label(lines[i].text, page: false) else {
+        if !fields.isEmpty { try finishEntry() }
+        body.append(lines[i])
+        i += 1
+        continue
+      }
+      // A field: the value inline after the colon, or on the next line.
+      let labelLine = lines[i].number
+      if fields.isEmpty { blockStart = labelLine }
+      var value = inlineValue ?? ""
+      var valueLine = labelLine
+      i += 1
+      if inlineValue == nil {
+        if f == .citations {
+          // The count, if the next line is one; a bare `Citations` has none.
+          if i < lines.count, Self.citationCount(lines[i].text) != nil {
+            value = lines[i].text
+            valueLine = lines[i].number
+            i += 1
+          }
+        } else if i < lines.count, Self.label(lines[i].text, page: false) == nil, !Self.isLabelWord(lines[i].text),
+          !(i + 1 < lines.count && Self.label(lines[i + 1].text, page: false) == nil && !Self.isRunningText(lines[i].text)
+            && Self.isRunningText(lines[i + 1].text))
+        {
+          // (A line followed by running text is the next entry's title, and a label word such as
+          // `Citations` is no value: the label is empty.)
+          value = lines[i].text
+          valueLine = lines[i].number
+          i += 1
+        } else if i >= lines.count {
+          throw IngestError(
+            file: file, line: labelLine,
+            reason: .truncatedEntry("'\(f.rawValue)' has no value at the end of the file"), text: lines[i - 1].text)
+        }
+      }
+      if fields[f] != nil {
+        throw IngestError(
+          file: file, line: labelLine,
+          reason: .truncatedEntry("'\(f.rawValue)' appears twice in one entry; is a title missing before it?"),
+          text: value)
+      }
+      fields[f] = (value, valueLine)
+    }
+    if !fields.isEmpty { try finishEntry() }
+    // Whatever follows the last field block.
+    try checkTrailer(body, file: file, diagnostics: &diagnostics)
+    if reference { diagnostics.removeAll { $0.kind != .unknownLabel && $0.kind != .suspiciousTitle } }
+    return (records, diagnostics, withoutAuthors)
+  }
+
+  /// Labels alone on a line, without a colon, and the field they stand for. Per-paper pages
+  /// write all of them so; listings only `Citations`.
+  static let bareLabels: [String: Field] = [
+    "citations": .citations, "citation": .citations, "abstract": .abstract, "mats alumnus": .fellows,
+    "mats alumna": .fellows, "mats alumni": .fellows, "mats fellow": .fellows, "mats fellows": .fellows,
+    "collabortators": .authors, "collaborators": .authors, "authors": .authors, "date": .date,
+  ]
+
+  /// Words that are labels, never a title or a name.
+  static let labelWords: Set<String> = [
+    "citations", "citation", "abstract", "authors", "author", "fellows", "fellow", "alumni", "alumnus", "alumna",
+    "date", "collaborators", "collabortators", "mats alumnus", "mats alumna", "mats alumni", "mats fellow",
+    "mats fellows", "scholars", "tags", "read more",
+  ]
+
+  static func isLabelWord(_ text: String) -> Bool { labelWords.contains(text.lowercased()) }
+
   /// Recognises a field label at the start of a line; returns the field and any inline value.
-  static func label(_ text: String) -> (Field, String?)? {
+  /// `page`: a per-paper page, where labels may stand alone without a colon (`MATS Alumnus`,
+  /// `Collabortators`, `Abstract`) and `Abstract:` is a field; in listings only `Citations` may.
+  /// `12 Citations` is the citations field with the value `12`.
+  static func label(_ text: String, page: Bool) -> (Field, String?)? {
+    let lower = text.lowercased()
+    if let bare = bareLabels[lower], page || bare == .citations { return (bare, nil) }
+    let words = lower.split(separator: " ")
+    if words.count == 2, words[1] == "citations" || words[1] == "citation", citationCount(String(words[0])) != nil {
+      return (.citations, String(words[0]))
+    }
     guard let colon = text.firstIndex(of: ":") else { return nil }
     let name = text[..<colon].lowercased().split(separator: " ").joined(separator: " ")
     let field: Field
     switch name {
-    case "authors", "author", "authored by", "by":
+    case "authors", "author", "authored by", "by", "collaborators", "collabortators", "co-authors", "coauthors":
       field = .authors
     case "fellows", "fellow", "alumni", "alumnus", "alumna", "mats fellow", "mats fellows", "mats scholar",
-      "mats scholars", "scholars", "scholar", "mats alumni":
+      "mats scholars", "scholars", "scholar", "mats alumni", "mats alumnus", "mats alumna":
       field = .fellows
     case "date", "published", "date published":
       field = .date
+    case "citations", "citation", "cited by":
+      field = .citations
+    case "abstract" where page:
+      field = .abstract
     default:
       return nil
     }
@@ -136,12 +215,68 @@ public struct ListingReader: Sendable {
     return (field, rest.isEmpty ? nil : rest)
   }
 
+  /// A citation count: digits, perhaps grouped with commas (`1,024`).
+  static func citationCount(_ text: String) -> Int? {
+    let digits = text.filter { $0 != "," }
+    guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy(\.isASCIIDigit), text.first != "," else { return nil }
+    return Int(digits)
+  }
+
+  /// A line that looks like a field label but is none Coauthor reads (`Venue:` or `Funding:`
+  /// alone on a line: one to three capitalised words and a colon, not followed by running text
+  /// or bullets, which make it part of an abstract). Reports it and returns how
+  /// many lines to skip: the label, and its value when the next line is a short one that is
+  /// neither a label nor running text. `nil` when the line is no such label.
+  static func unknownLabel(
+    _ lines: [Line], at i: Int, page: Bool, file: String, diagnostics: inout [Diagnostic]
+  ) -> Int? {
+    let text = lines[i].text
+    guard text.hasSuffix(":"), text.count <= 40, let first = text.first, first.isUppercase, label(text, page: page) == nil
+    else { return nil }
+    let name = text.dropLast()
+    let words = name.split(separator: " ")
+    guard (1 ... 3).contains(words.count),
+      name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "&" })
+    else { return nil }
+    // Followed by running text or bullets, it is a sentence of an abstract ("Key findings:"),
+    // unless it is a label word of another layout (`Abstract:` in a listing).
+    if i + 1 < lines.count, isParagraph(lines[i + 1].text), !isLabelWord(String(name)) { return nil }
+    var skip = 1
+    var what = ""
+    if i + 1 < lines.count {
+      let next = lines[i + 1].text
+      if label(next, page: true) == nil, !isParagraph(next), next.count <= 80, !next.hasSuffix(":") {
+        skip = 2
+        what = " and its value '\(short(next))'"
+      }
+    }
+    diagnostics.append(
+      Diagnostic(
+        kind: .unknownLabel,
+        message: "'\(short(text))' is not a field Coauthor reads (it reads Authors, Fellows or Alumni, Date, Citations); skipped it\(what)",
+        file: file, line: lines[i].number))
+    return skip
+  }
+
+  /// A title that is a number or a label word: a sign of a layout misread.
+  static func titleSuspicion(_ title: String) -> String? {
+    if citationCount(title) != nil {
+      return "the entry's title '\(short(title))' is a number: is the page in a layout Coauthor does not know?"
+    }
+    let lower = title.lowercased()
+    if labelWords.contains(lower) || labelWords.contains(String(lower.dropLast())) && title.hasSuffix(":") {
+      return "the entry's title '\(short(title))' is a field label, not a title: is the page in a layout Coauthor does not know?"
+    }
+    return nil
+  }
+
   func makeRecord(
     body: [Line], fields: [Field: (value: String, line: Int)], firstSegment: Bool, file: String, blockLine: Int,
-    diagnostics: inout [Diagnostic]
-  ) throws(IngestError) -> Record {
+    reference: Bool, diagnostics: inout [Diagnostic]
+  ) throws(IngestError) -> (record: Record, noAuthors: Bool) {
     var lines = body
     // Skip everything up to and including the last section header.
+    var pageStart = firstSegment
     if let h = lines.lastIndex(where: { Self.sectionHeaders.contains($0.text.lowercased()) }) {
       let skipped = lines[...h]
       diagnostics.append(
@@ -150,6 +285,18 @@ public struct ListingReader: Sendable {
           message: "skipped \(skipped.count) line(s) of page text: " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
           file: file, line: skipped.first!.number))
       lines.removeSubrange(...h)
+      pageStart = true
+    }
+    if pageStart, let t = Self.introductionEnd(lines) {
+      // Running text under the page's heading, before the first title (`Research` / `MATS
+      // fellows' research on …` / the title): an introduction, not the entry.
+      let skipped = lines[..<t]
+      diagnostics.append(
+        Diagnostic(
+          kind: .skippedText,
+          message: "skipped \(skipped.count) line(s) of page introduction: " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
+          file: file, line: skipped.first!.number))
+      lines.removeSubrange(..<t)
     } else if firstSegment, let t = Self.preambleEnd(lines), t > 0 {
       let skipped = lines[..<t]
       diagnostics.append(
@@ -165,7 +312,12 @@ public struct ListingReader: Sendable {
         file: file, line: blockLine, reason: .truncatedEntry("fields with no title before them"),
         text: fields.values.sorted { $0.line < $1.line }.first?.value)
     }
-    guard let authors = fields[.authors] else {
+    let authorsField: (value: String, line: Int)
+    if let field = fields[.authors] {
+      authorsField = field
+    } else if reference {
+      authorsField = ("", titleLine.number)
+    } else {
       throw IngestError(
         file: file, line: titleLine.number, reason: .missingField("'Authors:' in the entry '\(Self.short(titleLine.text))'"),
         text: titleLine.text)
@@ -191,20 +343,63 @@ public struct ListingReader: Sendable {
       rest.removeLast()
     }
     let abstract = rest.isEmpty ? nil : rest.map(\.text).joined(separator: "\n")
-    var date: PaperDate?
-    if let d = fields[.date], !d.value.isEmpty {
-      guard let parsed = DateParser.parse(d.value) else {
-        throw IngestError(file: file, line: d.line, reason: .invalidDate(d.value), text: d.value)
-      }
-      date = parsed
+    let date = try Self.date(fields[.date], file: file)
+    let citations = Self.citations(fields[.citations], file: file, diagnostics: &diagnostics)
+    if let suspicion = Self.titleSuspicion(titleLine.text) {
+      diagnostics.append(Diagnostic(kind: .suspiciousTitle, message: suspicion, file: file, line: titleLine.number))
     }
-    return Record(
-      title: titleLine.text,
-      authors: Self.splitNames(authors.value),
-      fellows: fields[.fellows].map { Self.splitNames($0.value) } ?? [],
+    let fellows = fields[.fellows].map { Self.splitNames($0.value) } ?? []
+    var authors = Self.splitNames(authorsField.value)
+    let noAuthors = authors.isEmpty
+    if !reference {
+      if authors.count > Self.longAuthorList {
+        diagnostics.append(
+          Diagnostic(
+            kind: .longAuthorList,
+            message: "'\(Self.short(titleLine.text))' lists \(authors.count) authors (more than \(Self.longAuthorList) in a listing): were several entries read as one?",
+            file: file, line: authorsField.line))
+      }
+      Self.fellowsForMissingAuthors(&authors, fellows: fellows, title: titleLine.text, at: SourceLocation(file: file, line: authorsField.line), diagnostics: &diagnostics)
+    }
+    let record = Record(
+      title: titleLine.text, authors: authors, fellows: fellows,
       date: date, tags: tags, abstract: abstract,
       source: SourceLocation(file: file, line: titleLine.number),
-      authorsLine: authors.line, fellowsLine: fields[.fellows]?.line)
+      authorsLine: authorsField.line, fellowsLine: fields[.fellows]?.line, citations: citations)
+    return (record, noAuthors)
+  }
+
+  /// An entry with an empty author list but fellows: the fellows are its authors, with a
+  /// `no-authors` note. (Without fellows, the paper has no authors and ``IdentityResolver``
+  /// notes that.)
+  static func fellowsForMissingAuthors(
+    _ authors: inout [String], fellows: [String], title: String, at location: SourceLocation, diagnostics: inout [Diagnostic]
+  ) {
+    guard authors.isEmpty, !fellows.isEmpty else { return }
+    authors = fellows
+    diagnostics.append(
+      Diagnostic(
+        kind: .noAuthors,
+        message: "'\(title)' lists no authors; its fellows (\(fellows.joined(separator: ", "))) are taken as its authors",
+        at: location))
+  }
+
+  /// The date of a `Date:` field; an empty field is no date, an unreadable one an error.
+  static func date(_ field: (value: String, line: Int)?, file: String) throws(IngestError) -> PaperDate? {
+    guard let field, !field.value.isEmpty else { return nil }
+    guard let parsed = DateParser.parse(field.value) else {
+      throw IngestError(file: file, line: field.line, reason: .invalidDate(field.value), text: field.value)
+    }
+    return parsed
+  }
+
+  /// The count of a citations field; an empty field is no count, an unreadable one a note.
+  static func citations(_ field: (value: String, line: Int)?, file: String, diagnostics: inout [Diagnostic]) -> Int? {
+    guard let field, !field.value.isEmpty else { return nil }
+    if let count = citationCount(field.value) { return count }
+    diagnostics.append(
+      Diagnostic(kind: .note, message: "cannot read the citation count '\(short(field.value))'; left out", file: file, line: field.line))
+    return nil
   }
 
   /// After the last entry: FAQ trailers and page footers are skipped; a title with an abstract
@@ -230,6 +425,20 @@ public struct ListingReader: Sendable {
         message: "skipped \(lines.count) line(s) after the last entry: " + lines.prefix(3).map { "'\(Self.short($0.text))'" }.joined(separator: ", ")
           + (lines.count > 3 ? ", …" : ""),
         file: file, line: lines[0].number))
+  }
+
+  /// At the top of a page (the first segment, or after a section header): when the entry's lines
+  /// start with running text that is not a question (a sentence ending in `.`, a long line or a
+  /// bullet) and the first short line after it is followed by short lines only (tags; the newer
+  /// listing layout has no abstract), that short line is the title and the running text before it
+  /// an introduction. `nil` when the lines start with a title, or when running text follows the
+  /// short line (then ``preambleEnd(_:)`` decides, as for the bundled layout).
+  static func introductionEnd(_ lines: [Line]) -> Int? {
+    guard let first = lines.first, isParagraph(first.text), !first.text.hasSuffix("?"),
+      let k = lines.firstIndex(where: { !isParagraph($0.text) && !isReadMore($0.text) }), k > 0,
+      lines[(k + 1)...].allSatisfy({ !isParagraph($0.text) })
+    else { return nil }
+    return k
   }
 
   /// In a first segment without section headers: where the preamble ends, i.e. the index of the

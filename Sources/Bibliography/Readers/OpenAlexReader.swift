@@ -15,7 +15,9 @@
 /// - ``Record/id`` ← `id` without its `https://openalex.org/` prefix (`W2741809807`).
 /// - ``Record/title`` ← `title`, else `display_name`; inline HTML tags that OpenAlex keeps from
 ///   publishers (`<i>`, `<b>`, `<sub>`, `<sup>`, `<scp>`, `<em>`, `<strong>`, `<u>`, `<tt>`) are
-///   removed, their text kept.
+///   removed, their text kept. HTML character references, which OpenAlex passes on from some
+///   publishers (`Bile Acid &amp; Tryptophan`), are decoded in titles, author names and abstract
+///   words (``HTMLEntities``; reference-like text that is none is kept as written).
 /// - ``Record/date`` ← `publication_date` (`YYYY-MM-DD`), else `publication_year`.
 /// - ``Record/authors`` ← `authorships` in their order (OpenAlex lists them in byline order):
 ///   `author.display_name`, else `raw_author_name`.
@@ -135,7 +137,7 @@ public struct OpenAlexReader: Sendable {
     let line = work.line + lineOffset
     var rawTitle = try string(work["title"], "title")
     if rawTitle == nil { rawTitle = try string(work["display_name"], "display_name") }
-    let title = NameNormalizer.normalize(Self.removingInlineTags(rawTitle ?? ""))
+    let title = NameNormalizer.normalize(Self.removingInlineTags(HTMLEntities.decoded(rawTitle ?? "")))
     if title.isEmpty {
       state.untitled += 1
       return
@@ -166,7 +168,7 @@ public struct OpenAlexReader: Sendable {
       }
       let displayName = try string(author?["display_name"], "\(slot).author.display_name")
       let raw = try string(authorship["raw_author_name"], "\(slot).raw_author_name")
-      let name = NameNormalizer.normalize(displayName ?? raw ?? "")
+      let name = NameNormalizer.normalize(HTMLEntities.decoded(displayName ?? raw ?? ""))
       if name.isEmpty {
         state.unnamedAuthors += 1
         continue
@@ -237,7 +239,7 @@ public struct OpenAlexReader: Sendable {
     // Positions are unique in OpenAlex data; on a tie the word listed first comes first.
     let text = placed.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
       .map(\.element.word).joined(separator: " ")
-    let normalized = NameNormalizer.normalize(text)
+    let normalized = NameNormalizer.normalize(HTMLEntities.decoded(text))
     return normalized.isEmpty ? nil : normalized
   }
 

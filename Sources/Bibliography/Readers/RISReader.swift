@@ -27,6 +27,9 @@
 /// - `AB`, else `N2`: abstract;
 /// - `DO` (lower-cased, `https://doi.org/` dropped), else `ID`: ``Record/id``.
 ///
+/// HTML character references (`Garc&iacute;a`, `&amp;`, `&#233;`) are decoded in every value;
+/// reference-like text that is none is kept and noted.
+///
 /// Every record keeps the line of its `TY`. Records without an author or a title are skipped
 /// with a diagnostic naming their line, and so is a date that cannot be read (the record is kept
 /// without a date). Text outside records is skipped and reported.
@@ -46,6 +49,7 @@ public struct RISReader: Sendable {
     // The open record: its TY line and its fields (tag, value, line) in order.
     var open: (line: Int, fields: [(tag: String, value: String, line: Int)])?
     var lastEnd: Int?
+    var unknownReferences = UnknownReferences()
 
     for (index, raw) in file.lines.enumerated() {
       let number = index + 1
@@ -73,7 +77,10 @@ public struct RISReader: Sendable {
           throw IngestError(
             file: file.path, line: number, reason: .invalidSyntax("'ER' without a record (no 'TY' before it)"), text: raw)
         }
-        if let record = Self.record(current.fields, at: SourceLocation(file: file.path, line: current.line), diagnostics: &diagnostics) {
+        if let record = Self.record(
+          current.fields, at: SourceLocation(file: file.path, line: current.line), diagnostics: &diagnostics,
+          unknownReferences: &unknownReferences)
+        {
           records.append(record)
         }
         open = nil
@@ -102,7 +109,7 @@ public struct RISReader: Sendable {
           file: file.path, line: skippedLines[0]),
         at: 0)
     }
-    return ReadResult(records: records, diagnostics: diagnostics)
+    return ReadResult(records: records, diagnostics: diagnostics + unknownReferences.diagnostics(file: file.path))
   }
 
   /// `("AU", "Smith, J.")` from `AU  - Smith, J.`; `nil` for any other line.
@@ -119,8 +126,16 @@ public struct RISReader: Sendable {
   }
 
   static func record(
-    _ fields: [(tag: String, value: String, line: Int)], at: SourceLocation, diagnostics: inout [Diagnostic]
+    _ rawFields: [(tag: String, value: String, line: Int)], at: SourceLocation, diagnostics: inout [Diagnostic],
+    unknownReferences: inout UnknownReferences
   ) -> Record? {
+    // HTML character references decoded in every value (one name per AU line: nothing to cut).
+    let fields = rawFields.map { field -> (tag: String, value: String, line: Int) in
+      guard field.value.utf8.contains(UInt8(ascii: "&")) else { return field }
+      let decoded = HTMLEntities.decode(field.value)
+      unknownReferences.add(decoded.unknown, line: field.line)
+      return (field.tag, decoded.items[0], field.line)
+    }
     func first(_ tags: String...) -> (value: String, line: Int)? {
       for tag in tags {
         if let f = fields.first(where: { $0.tag == tag && !$0.value.isEmpty }) { return (f.value, f.line) }

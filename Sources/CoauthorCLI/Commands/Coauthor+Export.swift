@@ -111,6 +111,12 @@ extension Coauthor {
       if case .network = loaded { isEdgeList = true } else { isEdgeList = false }
 
       var attributes = NodeAttributes(includesPapers: !isEdgeList, includesFellow: isEdgeList ? false : nil)
+      // Citations (summed over each node's papers) only when some paper has a count, so exports of
+      // sources without counts are unchanged.
+      if !isEdgeList, corpus.papers.contains(where: { $0.citations != nil }) {
+        let list: KeyPath<Paper, [String]> = network.kind == .tags ? \.tags : network.kind == .fellows ? \.fellows : \.authors
+        attributes.citations = corpus.citationTotals(for: network.labels, in: list)
+      }
       if network.kind == .tags, !corpus.tagVariants.isEmpty {
         // Folded tags carry their other spellings (only when some tag has them).
         attributes.variants = network.labels.map { corpus.tagVariants[$0] ?? [] }

@@ -6,7 +6,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "List names that may be spellings of one person, with the evidence, as alias rules to accept.",
       discussion: """
-        Suspected variants: initial and full forms left apart (no shared co-author, or the initial could be several people), the same letters with different hyphens or spaces, and long names one or two letters apart with a shared co-author. Evidence = shared co-authors; most evidence first. Names that wrote a paper together are never listed. Automatic merges (names written family name first, the same id, initials with a shared co-author) are listed after them. --format tsv writes alias-file lines ('merge CANONICAL VARIANT', each after a comment with its evidence) to copy into an --aliases file. With --format json: {"suspected":[{"kind","variant","variantPapers","canonical","canonicalPapers","evidence","sharedCoauthors","alternatives"}],"merged":[{"reason","variant","person","evidence"}]}.
+        Suspected variants: initial and full forms left apart (no shared co-author, or the initial could be several people), the same letters with different hyphens or spaces, long names one or two letters apart or family names of six letters or more one letter apart with a shared co-author, a nickname and its full given name (English nickname table: no Tomek/Tomasz), and the same names in another order (family name first). Evidence = shared co-authors; most evidence first. Names that wrote a paper together are never listed. Automatic merges (names written family name first, the same id, initials with a shared co-author, a fellow matched on one paper to an author spelled otherwise) are listed after them. --format tsv writes alias-file lines ('merge CANONICAL VARIANT', each after a comment with its evidence) to copy into an --aliases file. With --format json: {"suspected":[{"kind","variant","variantPapers","canonical","canonicalPapers","evidence","sharedCoauthors","alternatives"}],"merged":[{"reason","variant","person","evidence"}]}.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -109,6 +109,7 @@ extension Coauthor {
       case .inverted: return "family name first"
       case .sameID: return "same id " + m.evidence.joined(separator: ", ")
       case .initials: return "initials; shared co-author" + (m.evidence.count == 1 ? " " : "s ") + quoted(m.evidence, limit: 3)
+      case .fellowMatch: return "fellow match on '\(m.evidence.first ?? "")': " + m.evidence.dropFirst().joined(separator: "; ")
       }
     }
   }

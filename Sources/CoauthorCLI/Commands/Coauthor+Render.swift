@@ -30,8 +30,16 @@ extension Coauthor {
     @Option(name: .shortAndLong, help: ArgumentHelp("The picture to write: <file>.svg, .png, .pdf or .dot.", valueName: "file"))
     var output: String
 
-    @Option(help: "The metric that sets node size (and picks the backbone).")
-    var sizeBy: Metric = .pagerank
+    @Option(help: "The metric that sets node size (and picks the backbone), or citations: the summed citation counts of a node's papers.")
+    var sizeBy: SizeMeasure = .pagerank
+
+    /// What sets node size: any ``Metric``, or `citations` (the summed citation counts of each
+    /// node's papers, as read from newer MATS listings, per-paper pages or corpus JSON).
+    enum SizeMeasure: String, CaseIterable, ExpressibleByArgument {
+      case degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, clustering, citations
+      /// The metric, or `nil` for citations.
+      var metric: Metric? { Metric(rawValue: rawValue) }
+    }
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Label only the <n> most central nodes (all get tooltips).", valueName: "n"))
     var labels: Int = 20
@@ -86,7 +94,18 @@ extension Coauthor {
       let analysis = try NetworkAnalysis(network: network, corpus: corpus, options: options)
       let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
       let people = corpus.authors  // the author network's labels, in the same order
-      let scores = network.kind == .tags ? network.paperCounts.map(Double.init) : analysis.scores[sizeBy]!.values
+      // `--size-by citations`: each node's papers' citation counts summed.
+      var citationSizes: [Double]?
+      if sizeBy == .citations, network.kind != .tags {
+        guard corpus.papers.contains(where: { $0.citations != nil }) else {
+          throw CLIError("'--size-by citations' needs citation counts, and no paper read has one (they come from newer MATS listings, per-paper pages, or the corpus JSON key 'citations')")
+        }
+        let list: KeyPath<Paper, [String]> = network.kind == .fellows ? \.fellows : \.authors
+        citationSizes = corpus.citationTotals(for: network.labels, in: list).map(Double.init)
+      }
+      let sizes = citationSizes.map { (name: "citations", values: $0) }
+      let sizeMetric = sizeBy.metric ?? .pagerank
+      let scores = network.kind == .tags ? network.paperCounts.map(Double.init) : citationSizes ?? analysis.scores[sizeMetric]!.values
 
       var figure: Figure
       if let focus {
@@ -100,7 +119,7 @@ extension Coauthor {
           let sub = NetworkViews.backbone(scores: nodes.map { $0 == center ? .infinity : scores[$0.index] }, limit: maxNodes)
           nodes = sub.map { nodes[$0.index] }
         }
-        figure = ReportFigures.figure(for: analysis, nodes: nodes, people: people, sizeBy: sizeBy, labelCount: labels)
+        figure = ReportFigures.figure(for: analysis, nodes: nodes, people: people, sizeBy: sizeMetric, sizes: sizes, labelCount: labels)
         figure.style.labelsAllFellows = false
         figure.style.legendNotes = ["ego network of \(network.labels[center.index]), radius \(radius)"]
         if let i = nodes.firstIndex(of: center) {
@@ -117,10 +136,10 @@ extension Coauthor {
           figure = ReportFigures.communityMap(for: analysis, limit: maxNodes)
         case .backbone:
           figure = ReportFigures.figure(
-            for: analysis, nodes: NetworkViews.backbone(scores: scores, limit: maxNodes), people: people, sizeBy: sizeBy,
-            labelCount: labels)
+            for: analysis, nodes: NetworkViews.backbone(scores: scores, limit: maxNodes), people: people, sizeBy: sizeMetric,
+            sizes: sizes, labelCount: labels)
         case .full, .auto:
-          figure = ReportFigures.figure(for: analysis, people: people, sizeBy: sizeBy, labelCount: labels)
+          figure = ReportFigures.figure(for: analysis, people: people, sizeBy: sizeMetric, sizes: sizes, labelCount: labels)
         }
       }
       figure.style.showsLegend = !noLegend

@@ -154,7 +154,7 @@ extension Coauthor {
       }
       var index: [String: FigureIndex] = [:]
       for key in ["authors", "fellows", "tags", "communities"] { index[key] = figures[key]!.index(prefix: "\(key)-") }
-      let name = title ?? ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension
+      let name = title ?? (input.paths[0] == "-" ? "standard input" : ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension)
       var arguments = ["coauthor", "report"] + input.paths
       if let aliases = input.aliases { arguments += ["--aliases", aliases] }
       if community.resolution != 1 { arguments += ["--resolution", "\(community.resolution)"] }

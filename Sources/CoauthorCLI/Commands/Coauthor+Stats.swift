@@ -8,7 +8,7 @@ extension Coauthor {
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Count entries, papers, people and tags, and the size of each network.",
-      discussion: "With --format json the output is {\"entries\",\"papers\",\"authors\",\"fellows\",\"tags\",\"graphs\":{…},\"diagnostics\":[…]} (see README).")
+      discussion: "The text output starts with one line saying what was read: entries, files, the layout or format of each (for research pages: listing, listing (newer, with Citations), per-paper page (new style), per-paper page (old style)) and how many entries have notes. With --format json the output is {\"entries\",\"papers\",\"authors\",\"fellows\",\"tags\",\"graphs\":{…},\"read\":{…},\"diagnostics\":[…]} (see README).")
 
     @OptionGroup var input: InputOptions
 
@@ -101,9 +101,11 @@ extension Coauthor {
             .object([("tag", .string(tag)), ("variants", .array(corpus.tagVariants[tag]!.map(JSON.string)))])
           })))
         }
+        if case .corpus(let read) = loaded { members.append(("read", Self.readJSON(read))) }
         members.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
         print(JSON.object(members).text())
       default:
+        if case .corpus(let read) = loaded { print(read.readSummary) }
         var rows: [[String]]
         if case .network(let result) = loaded {
           rows = [["edge lines", "\(result.edgeLines)"], ["nodes", "\(authorCount)"]]
@@ -155,6 +157,20 @@ extension Coauthor {
     /// Tags with folded variants, in order of first appearance.
     static func foldedTags(_ corpus: Corpus) -> [String] {
       corpus.tagVariants.isEmpty ? [] : corpus.tags.filter { corpus.tagVariants[$0] != nil }
+    }
+
+    /// What was read, as the parse summary says it: entries per file and layout (or format),
+    /// per layout, and how many entries have notes.
+    static func readJSON(_ corpus: Corpus) -> JSON {
+      .object([
+        ("entries", .int(corpus.entryCount)),
+        ("files", .array(corpus.reads.map { r in
+          .object([("file", .string(r.file)), ("layout", .string(r.layout)), ("entries", .int(r.entries))])
+        })),
+        ("layouts", .array(corpus.entriesByLayout.map { l in .object([("layout", .string(l.layout)), ("entries", .int(l.entries))]) })),
+        ("entriesWithNotes", .int(corpus.entriesWithNotes)),
+        ("summary", .string(corpus.readSummary)),
+      ])
     }
 
     static func stepJSON(_ step: FilterStep) -> JSON {
