@@ -275,36 +275,28 @@ public struct ListingReader: Sendable {
     reference: Bool, diagnostics: inout [Diagnostic]
   ) throws(IngestError) -> (record: Record, noAuthors: Bool) {
     var lines = body
-    // Skip everything up to and including the last section header.
-    var pageStart = firstSegment
-    if let h = lines.lastIndex(where: { Self.sectionHeaders.contains($0.text.lowercased()) }) {
-      let skipped = lines[...h]
+    /// Drops the first `count` lines as page text of the given kind, with a `skipped-text` note.
+    func skip(_ count: Int, as what: String) {
+      let skipped = lines[..<count]
       diagnostics.append(
         Diagnostic(
           kind: .skippedText,
-          message: "skipped \(skipped.count) line(s) of page text: " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
+          message: "skipped \(skipped.count) line(s) of \(what): " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
           file: file, line: skipped.first!.number))
-      lines.removeSubrange(...h)
+      lines.removeSubrange(..<count)
+    }
+    // Skip everything up to and including the last section header.
+    var pageStart = firstSegment
+    if let h = lines.lastIndex(where: { Self.sectionHeaders.contains($0.text.lowercased()) }) {
+      skip(h + 1, as: "page text")
       pageStart = true
     }
     if pageStart, let t = Self.introductionEnd(lines) {
       // Running text under the page's heading, before the first title (`Research` / `MATS
       // fellows' research on …` / the title): an introduction, not the entry.
-      let skipped = lines[..<t]
-      diagnostics.append(
-        Diagnostic(
-          kind: .skippedText,
-          message: "skipped \(skipped.count) line(s) of page introduction: " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
-          file: file, line: skipped.first!.number))
-      lines.removeSubrange(..<t)
+      skip(t, as: "page introduction")
     } else if firstSegment, let t = Self.preambleEnd(lines), t > 0 {
-      let skipped = lines[..<t]
-      diagnostics.append(
-        Diagnostic(
-          kind: .skippedText,
-          message: "skipped \(skipped.count) line(s) of page preamble: " + skipped.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
-          file: file, line: skipped.first!.number))
-      lines.removeSubrange(..<t)
+      skip(t, as: "page preamble")
     }
     lines.removeAll { Self.isReadMore($0.text) }
     guard let titleLine = lines.first else {
