@@ -472,6 +472,7 @@ public struct ReportBuilder: Sendable {
       .paragraph([
         .text(
           "Everything Coauthor changed, merged or doubted while reading the input, so you can check it. "
+            + (c.reads.isEmpty ? "" : "Coauthor \(c.readSummary) (the layout of each file, as coauthor stats prints it). ")
             + (summary.isEmpty ? "Nothing to report." : "Notes by kind: \(summary).")
             + " To correct a name, add a rule to an alias file (see the README) and pass it with --aliases.")
       ]),

@@ -156,10 +156,13 @@ struct FellowVariantTests {
     #expect(NicknameTable.arePaired("edward", "ed"))
     #expect(!NicknameTable.arePaired("edward", "edmund"))  // both called 'Ed': two names
     #expect(!NicknameTable.arePaired("ed", "ted"))  // two nicknames of Edward
-    #expect(!NicknameTable.arePaired("tomek", "tomasz"))  // no Polish diminutives
+    #expect(NicknameTable.arePaired("tomek", "tomasz"))  // hand-written diminutives (Polish)
+    #expect(NicknameTable.arePaired("małgorzata", "gosia") && NicknameTable.arePaired("malgorzata", "gosia"))
+    #expect(NicknameTable.arePaired("dima", "dmitry"))
+    #expect(!NicknameTable.arePaired("tomek", "thomas"))  // no chain through a shared form
     #expect(NicknameTable.isNickname("kate", of: "katherine"))
     #expect(!NicknameTable.isNickname("katherine", of: "kate"))
-    #expect(NicknameTable.partners(of: "alexander") == ["al", "alec", "alex", "alexandria", "sandy"])
+    #expect(NicknameTable.partners(of: "alexander") == ["al", "alec", "alex", "alexandria", "sandy", "sasha"])
   }
 }
 

@@ -290,7 +290,7 @@ struct NameVariantFinderTests {
 
   /// The cross-paper forms of the fellow variants: nickname, family name first, a one-letter typo
   /// in a family name of six letters or more (the key is under ten characters), a middle initial;
-  /// none when the two wrote a paper together; no `Tomek` / `Tomasz` (no Polish table).
+  /// none when the two wrote a paper together; `Tomek` / `Tomasz` from the hand-written diminutives.
   @Test func fellowVariantsAcrossPapers() {
     let corpus = resolve(
       papers([
@@ -309,6 +309,9 @@ struct NameVariantFinderTests {
         NameVariant(
           kind: .editDistance, canonical: "Jo Kowalczyk", variant: "Jo Kowalcyk", canonicalPapers: 1, variantPapers: 1,
           sharedCoauthors: ["Dan Delta"]),
+        NameVariant(
+          kind: .nickname, canonical: "Tomasz Lis", variant: "Tomek Lis", canonicalPapers: 1, variantPapers: 1,
+          sharedCoauthors: ["Hal Hill"]),
         NameVariant(
           kind: .reordered, canonical: "Wang Xiaoming", variant: "Xiaoming Wang", canonicalPapers: 1, variantPapers: 1,
           sharedCoauthors: ["Cid Gamma"]),

@@ -87,7 +87,7 @@ import Testing
 
   /// The cross-paper forms of the fellow-name variants (issue 12): a nickname of the nickname
   /// table, a family name written first, a one-letter typo in a family name of six letters or
-  /// more. `Tomek Lis` / `Tomasz Lis` is not suggested: the table has English names only. `Kate
+  /// more, and a diminutive of the hand-written table (`Tomek Lis` / `Tomasz Lis`). `Kate
   /// Smith` and `Katherine Smith` wrote P9 together: two people.
   @Test func fellowVariantsAcrossPapers() throws {
     let dir = try TemporaryDirectory()
@@ -116,6 +116,8 @@ import Testing
         merge\tThomas Nowak\tTom Nowak
         # edit-distance, evidence 1: 'Jo Kowalcyk' (1 paper) and 'Jo Kowalczyk' (1 paper) share 'Dan Delta'
         merge\tJo Kowalczyk\tJo Kowalcyk
+        # nickname, evidence 1: 'Tomek Lis' (1 paper) and 'Tomasz Lis' (1 paper) share 'Eve Echo'
+        merge\tTomasz Lis\tTomek Lis
         # family-name-first, evidence 1: 'Xiaoming Wang' (1 paper) and 'Wang Xiaoming' (1 paper) share 'Cid Gamma'
         merge\tWang Xiaoming\tXiaoming Wang
 

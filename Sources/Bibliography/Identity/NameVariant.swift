@@ -13,7 +13,7 @@ public struct NameVariant: Sendable, Equatable {
     /// `Jan Kowalcyk`), with a shared co-author.
     case editDistance = "edit-distance"
     /// A nickname and its full given name in the bundled nickname table, the rest of the name the
-    /// same (`Kate Smith` / `Katherine Smith`; English names only: no `Tomek` / `Tomasz`).
+    /// same (`Kate Smith` / `Katherine Smith`, `Tomek Nowak` / `Tomasz Nowak`).
     case nickname
     /// The same names with the family name written first (`Wang Xiaoming` / `Xiaoming Wang`).
     case reordered = "family-name-first"

@@ -5,12 +5,14 @@
 /// The table is read symmetrically, one pair at a time: `Ed` ↔ `Edward` and `Edward` ↔ `Ed`, but
 /// never through a shared nickname: `Edward` and `Edmund` (both called `Ed`) are different names,
 /// and so are two nicknames of one name (`Ed`, `Ted`). Names are compared in key form (lower case,
-/// accents folded). English given names only: there is no `Tomasz` ↔ `Tomek`.
+/// accents folded). That table has English given names only; `NicknameTable+Diminutives.swift` adds
+/// hand-written pairs for common Polish, Russian, Czech, German, Spanish and Italian diminutives
+/// (`Tomasz` ↔ `Tomek`, `Dmitry` ↔ `Dima`).
 enum NicknameTable {
   /// For each name, the names it is paired with in the table (either side of a pair).
   static let partners: [String: Set<String>] = {
     var partners: [String: Set<String>] = [:]
-    for line in pairsText.split(separator: "\n") {
+    for line in allPairs {
       let parts = line.split(separator: " ")
       guard parts.count == 2 else { continue }
       let full = String(parts[0])
@@ -35,7 +37,7 @@ enum NicknameTable {
   /// For each full name, its nicknames.
   static let nicknamesByFull: [String: Set<String>] = {
     var nicknames: [String: Set<String>] = [:]
-    for line in pairsText.split(separator: "\n") {
+    for line in allPairs {
       let parts = line.split(separator: " ")
       guard parts.count == 2, parts[0] != parts[1] else { continue }
       nicknames[String(parts[0]), default: []].insert(String(parts[1]))
@@ -48,6 +50,9 @@ enum NicknameTable {
     partners[name].map { $0.sorted() } ?? []
   }
 
-  /// The number of pairs in the table (2,691 in the bundled copy).
+  /// The number of pairs in the bundled carltonnorthern table (2,691).
   static var pairCount: Int { pairsText.split(separator: "\n").count }
+
+  /// Both tables' lines: the carltonnorthern pairs, then the hand-written diminutives.
+  static var allPairs: [Substring] { pairsText.split(separator: "\n") + diminutivesText.split(separator: "\n") }
 }
