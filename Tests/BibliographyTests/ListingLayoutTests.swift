@@ -364,3 +364,45 @@ struct CitationTotalsTests {
     #expect(corpus.citationTotals(for: ["Interpretability"], in: \.tags) == [19])
   }
 }
+
+/// Names one a line (a page shows each name as its own link, and copying it gives one a line):
+/// every name is read, none taken as the next entry's title, and a line that is not a name stays
+/// page text.
+@Suite("Listing layouts: one name a line")
+struct NamesPerLineTests {
+  @Test func newerListingReadsEveryNameOfAMultiLineList() throws {
+    let result = try read(layoutFixture("names-per-line-listing.txt"))
+    #expect(result.records.map(\.title) == ["Probing Honest Answers", "Another Paper About Models", "Third Paper"])
+    #expect(result.records[0].authors == ["Ada Lovelace", "Charles Babbage", "Jan de la Cruz"])
+    #expect(result.records[0].fellows == ["Ada Lovelace", "Jan de la Cruz"])
+    #expect(result.records[0].citations == 12)
+    #expect(result.records[1].authors == ["Jan de la Cruz", "Mary Shelley"])
+    #expect(result.records[2].authors == ["Mary Shelley"] && result.records[2].tags == ["Safeguards"])
+    #expect(result.diagnostics.isEmpty)
+  }
+
+  @Test func oldPageReadsEveryAlumnusOfAMultiLineList() throws {
+    let result = try read(layoutFixture("names-per-line-page-old.txt"))
+    #expect(result.records.count == 1)
+    #expect(result.records[0].fellows == ["Ada Lovelace", "Jan Novak"])
+    // Both alumni are missing from `Collabortators`: they come first.
+    #expect(result.records[0].authors == ["Ada Lovelace", "Jan Novak", "Charles Babbage"])
+  }
+
+  @Test func newPageKeepsNamesAndSkipsTextThatIsNoName() throws {
+    let path = layoutFixture("names-per-line-page-new.txt")
+    let result = try read(path)
+    #expect(result.records[0].authors == ["Ada Lovelace", "Charles Babbage"])
+    #expect(result.diagnostics.map(\.kind) == [.skippedText])
+    #expect(result.diagnostics.first?.line == 7)
+  }
+
+  @Test(arguments: [
+    ("Ada Lovelace", true), ("Jan de la Cruz", true), ("Li Wei-Ting, Anna K. Berg", true), ("王小明", true),
+    ("share this page", false), ("We probe models.", false), ("Date:", false), ("2024", false),
+    ("A Title With Far Too Many Words For A Name", false),
+  ])
+  func nameLines(text: String, isName: Bool) {
+    #expect(ListingReader.isNameLine(text) == isName)
+  }
+}

@@ -85,6 +85,13 @@ extension ListingReader {
           value = main[i].text
           valueLine = main[i].number
           i += 1
+          // Names may stand one a line (as the page shows linked names) up to the next label.
+          while field != .date, i < main.count, Self.label(main[i].text, page: true) == nil,
+            !Self.isLabelWord(main[i].text), Self.isNameLine(main[i].text)
+          {
+            value += ", " + main[i].text
+            i += 1
+          }
         }
       }
       if fields[field] != nil {
@@ -132,7 +139,7 @@ extension ListingReader {
     let footer = Array(lines[min(footerIndex + 1, lines.count)...])
     if !footer.isEmpty {
       do {
-        let read = try readListing(footer, file: file, reference: true)
+        let read = try readListing(footer, file: file, reference: true, namesPerLine: true)
         references = read.records
         diagnostics += read.diagnostics
       } catch {

@@ -65,7 +65,7 @@ public struct ListingReader: Sendable {
     }
     let layout = ListingLayout.detect(lines.map(\.text))
     if layout.isPaperPage { return try readPage(lines, file: file.path, layout: layout) }
-    let listing = try readListing(lines, file: file.path, reference: false)
+    let listing = try readListing(lines, file: file.path, reference: false, namesPerLine: layout == .newerListing)
     var diagnostics = listing.diagnostics
     if listing.records.isEmpty {
       throw IngestError(
@@ -86,9 +86,14 @@ public struct ListingReader: Sendable {
   }
 
   /// Reads listing entries (either listing layout; the fields tell them apart). With `reference`
-  /// (a page footer), entries may lack `Authors:` and only label notes are kept.
+  /// (a page footer), entries may lack `Authors:` and only label notes are kept. With
+  /// `namesPerLine` (the newer listing and page footers, whose entries end with a citations
+  /// label), an `Authors:` or fellows value may go on over further lines of names (one name a
+  /// line, as a page shows linked names) when the next label after them is another field of the
+  /// same entry (`Alumni:`, `Date:`, `Citations`); in the bundled layout a line after the value
+  /// may be the next entry's title, so the value is one line there.
   func readListing(
-    _ lines: [Line], file: String, reference: Bool
+    _ lines: [Line], file: String, reference: Bool, namesPerLine: Bool
   ) throws(IngestError) -> (records: [Record], diagnostics: [Diagnostic], withoutAuthors: Int) {
     var diagnostics: [Diagnostic] = []
     var records: [Record] = []
@@ -144,6 +149,18 @@ public struct ListingReader: Sendable {
           value = lines[i].text
           valueLine = lines[i].number
           i += 1
+          if namesPerLine, f == .authors || f == .fellows {
+            var j = i
+            while j < lines.count, Self.label(lines[j].text, page: false) == nil, !Self.isLabelWord(lines[j].text),
+              Self.isNameLine(lines[j].text)
+            { j += 1 }
+            if j > i, j < lines.count, let (next, _) = Self.label(lines[j].text, page: false), next != .authors, next != f,
+              fields[next] == nil
+            {
+              value += ", " + lines[i ..< j].map(\.text).joined(separator: ", ")
+              i = j
+            }
+          }
         } else if i >= lines.count {
           throw IngestError(
             file: file, line: labelLine,
@@ -464,6 +481,29 @@ public struct ListingReader: Sendable {
 
   /// Running text for sure: a bullet or a long line (titles are shorter).
   static func isRunningText(_ text: String) -> Bool { isBullet(text) || text.count >= 120 }
+
+  /// Name particles written in lower case inside a name (`Juan de la Cruz`, `Anna van der Berg`).
+  static let nameParticles: Set<String> = [
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "y", "e", "bin", "ibn", "al", "el",
+    "dos", "das", "ten", "ter", "zu", "and",
+  ]
+
+  /// A line that can only be names: one or more comma-separated items of 1–6 words, each word
+  /// starting with a letter that is not lower case (or a name particle, or `(`), and no sentence,
+  /// bullet or label. Used where a value may run over several lines.
+  static func isNameLine(_ text: String) -> Bool {
+    guard !isRunningText(text), !text.hasSuffix(":"), !text.hasSuffix("?"), !text.hasSuffix("!") else { return false }
+    for item in text.split(separator: ",") {
+      let words = item.split(separator: " ")
+      guard (1 ... 6).contains(words.count) else { return false }
+      for word in words {
+        guard let c = word.first else { return false }
+        if c == "(" || nameParticles.contains(word.lowercased()) { continue }
+        guard c.isLetter, !c.isLowercase else { return false }
+      }
+    }
+    return true
+  }
 
   /// A topic tag: a short phrase, not a sentence, not a bullet.
   static func isTagLike(_ text: String) -> Bool {
