@@ -43,10 +43,10 @@ import Testing
     #expect(
       notes.map(\.description) == [
         "\(Self.path):4: tag-ambiguous: tag 'RL' could stand for 'Reinforcement Learning' or 'Robot Learning'; not folded (add 'tag-merge' to the alias file to decide)",
-        "\(Self.path):4: tag-folded: tags 'Large Language Models' (2 papers), 'LLM' (1 paper), 'LLMs' (1 paper), 'Large language model' (1 paper), 'large language models' (1 paper) are one tag (case or accents, plural, acronym); shown as 'Large Language Models' (tag-keep in the alias file keeps tags apart)",
+        "\(Self.path):4: tag-folded: tags 'Large Language Models' (2 papers), 'LLM' (1 paper), 'LLMs' (1 paper), 'Large language model' (1 paper), 'large language models' (1 paper) are one tag (case or accents, plural, acronym, shared author 'Ann Alpha'); shown as 'Large Language Models' (tag-keep in the alias file keeps tags apart)",
         "\(Self.path):5: tag-folded: tags 'Policies' (1 paper), 'Policy' (1 paper) are one tag (plural); shown as 'Policies' (tag-keep in the alias file keeps tags apart)",
         "\(Self.path):7: tag-folded: tags 'Analyses' (1 paper), 'Analysis' (1 paper) are one tag (plural); shown as 'Analyses' (tag-keep in the alias file keeps tags apart)",
-        "\(Self.path):8: tag-folded: tags 'Chain of Thought' (1 paper), 'CoT' (1 paper) are one tag (acronym); shown as 'Chain of Thought' (tag-keep in the alias file keeps tags apart)",
+        "\(Self.path):8: tag-folded: tags 'Chain of Thought' (1 paper), 'CoT' (1 paper) are one tag (acronym, both on 'P6'); shown as 'Chain of Thought' (tag-keep in the alias file keeps tags apart)",
       ])
   }
 
@@ -123,7 +123,27 @@ import Testing
     #expect(
       result.diagnostics.map(\.message) == [
         "tags 'Multi criteria analysis' (1 paper), 'Multi-criteria analysis' (1 paper), 'multi-criteria analyses' (1 paper) are one tag (hyphens, plural); shown as 'Multi criteria analysis' (tag-keep in the alias file keeps tags apart)",
-        "tags 'QoS' (1 paper), 'Quality of service' (1 paper) are one tag (acronym); shown as 'QoS' (tag-keep in the alias file keeps tags apart)",
+        "tags 'QoS' (1 paper), 'Quality of service' (1 paper) are one tag (acronym, shared author 'A'); shown as 'QoS' (tag-keep in the alias file keeps tags apart)",
+      ])
+  }
+
+  /// An acronym folds only with evidence: its papers and the long form's share an author or
+  /// another tag (as in the paperlists keywords, where `SQL` (databases) spells the initials of
+  /// `soft Q-learning` (reinforcement learning) with nothing else in common).
+  @Test func acronymWithoutEvidenceIsNotFolded() {
+    let at = { (line: Int) in SourceLocation(file: "f", line: line) }
+    var papers = [
+      Paper(title: "a", authors: ["Ann"], tags: ["SQL", "Databases"], source: at(1)),
+      Paper(title: "b", authors: ["Bob"], tags: ["soft Q-learning", "Reinforcement Learning"], source: at(2)),
+      Paper(title: "c", authors: ["Cid"], tags: ["SLAM", "Robotics"], source: at(3)),
+      Paper(title: "d", authors: ["Dan"], tags: ["Simultaneous Localization and Mapping", "Robotics"], source: at(4)),
+    ]
+    let result = TagFolding().fold(&papers)
+    #expect(papers.map(\.tags) == [["SQL", "Databases"], ["soft Q-learning", "Reinforcement Learning"], ["SLAM", "Robotics"], ["SLAM", "Robotics"]])
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "f:1: tag-ambiguous: tag 'SQL' could stand for 'soft Q-learning', but no author or other tag is on papers of both; not folded (add 'tag-merge' to the alias file to fold them)",
+        "f:4: tag-folded: tags 'SLAM' (1 paper), 'Simultaneous Localization and Mapping' (1 paper) are one tag (acronym, shared tag 'Robotics'); shown as 'SLAM' (tag-keep in the alias file keeps tags apart)",
       ])
   }
 

@@ -256,7 +256,44 @@ public struct TagFolding: Sendable {
       }
     }
 
-    // 2. Acronyms, against the groups left by the plural rule.
+    // 2. Acronyms, against the groups left by the plural rule, each fold with evidence: an
+    //    acronym is short and common (`SQL` is a database language and the initials of `soft
+    //    Q-learning`), so the two tags' papers must share an author or another tag.
+    var papersOfKey: [[Int]] = Array(repeating: [], count: keys.count)
+    var acronymEvidenceOf: [Int: String] = [:]  // acronym key → what tied it to its long form
+    for (p, paper) in papers.enumerated() {
+      for tag in paper.tags {
+        let k = keyIndex[NameNormalizer.key(tag)]!
+        if papersOfKey[k].last != p { papersOfKey[k].append(p) }
+      }
+    }
+    /// What ties the papers of `a`'s group to those of `b`'s group: a shared author or another
+    /// shared tag, as the note names it; `nil` when nothing does.
+    func acronymEvidence(_ a: Int, _ b: Int) -> String? {
+      let ra = find(a)
+      let rb = find(b)
+      let papersA = members[ra].flatMap { papersOfKey[$0] }
+      let papersB = Set(members[rb].flatMap { papersOfKey[$0] })
+      var authorsA: [String: String] = [:]
+      var tagsA: [Int: String] = [:]
+      for p in papersA {
+        for name in papers[p].authors { authorsA[NameNormalizer.key(name)] = authorsA[NameNormalizer.key(name)] ?? name }
+        for tag in papers[p].tags {
+          let r = find(keyIndex[NameNormalizer.key(tag)]!)
+          if r != ra, r != rb, tagsA[r] == nil { tagsA[r] = tag }
+        }
+      }
+      var found: [String] = []
+      for p in papersB.sorted() {
+        if papersA.contains(p) { return "both on '\(papers[p].title)'" }
+        for name in papers[p].authors { if let n = authorsA[NameNormalizer.key(name)] { found.append("author '\(n)'") } }
+        for tag in papers[p].tags {
+          if let t = tagsA[find(keyIndex[NameNormalizer.key(tag)]!)] { found.append("tag '\(t)'") }
+        }
+        if let first = found.first { return "shared " + first }
+      }
+      return nil
+    }
     var longForms: [String: [Int]] = [:]  // initials → keys of two or more words
     for k in keys.indices {
       let words = keys[k].split(whereSeparator: { $0 == " " || $0 == "-" })
@@ -282,7 +319,16 @@ public struct TagFolding: Sendable {
         }
       }
       if roots.count == 1 {
-        union(k, forms[0], .acronym)
+        if let evidence = acronymEvidence(k, forms[0]) {
+          union(k, forms[0], .acronym)
+          acronymEvidenceOf[k] = evidence
+        } else {
+          result.diagnostics.append(
+            Diagnostic(
+              kind: .tagAmbiguous,
+              message: "tag \(label(k)) could stand for \(label(forms[0])), but no author or other tag is on papers of both; not folded (add 'tag-merge' to the alias file to fold them)",
+              at: firstAt[spellings[k][0]]!))
+        }
       } else if roots.count > 1 {
         forms.sort()
         result.diagnostics.append(
@@ -315,10 +361,15 @@ public struct TagFolding: Sendable {
         a.file != b.file ? a.file.utf8.lexicographicallyPrecedes(b.file.utf8) : a.line < b.line
       }!
       let listed = ranked.map { "'\($0)' (\(Self.papers(paperCount[$0]!)))" }.joined(separator: ", ")
+      let why = reasons[root].sorted().map { reason -> String in
+        guard reason == .acronym else { return reason.rawValue }
+        let evidence = members[root].sorted().compactMap { acronymEvidenceOf[$0] }
+        return evidence.isEmpty ? reason.rawValue : "acronym, " + evidence.joined(separator: "; ")
+      }.joined(separator: ", ")
       result.diagnostics.append(
         Diagnostic(
           kind: .tagFolded,
-          message: "tags \(listed) are one tag (\(reasons[root].sorted().map(\.rawValue).joined(separator: ", "))); shown as '\(name)' (tag-keep in the alias file keeps tags apart)",
+          message: "tags \(listed) are one tag (\(why)); shown as '\(name)' (tag-keep in the alias file keeps tags apart)",
           at: location))
     }
     for p in papers.indices {
