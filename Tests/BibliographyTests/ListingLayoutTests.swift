@@ -406,3 +406,38 @@ struct NamesPerLineTests {
     #expect(ListingReader.isNameLine(text) == isName)
   }
 }
+
+/// Navigation and sharing lines of a saved page are page text, never a title: a page without a
+/// title whose first line is `← Back to all research` is untitled (with its note), not titled so.
+@Suite("Listing layouts: navigation lines")
+struct NavigationLineTests {
+  @Test func pageWithOnlyANavigationLineIsUntitled() throws {
+    let path = layoutFixture("page-navigation.txt")
+    let result = try read(path)
+    #expect(result.records.count == 1)
+    #expect(result.records[0].titleMissing)
+    #expect(!result.records[0].title.contains("Back"))
+    #expect(result.diagnostics.map(\.kind).contains(.skippedText))
+  }
+
+  @Test func listingSkipsBreadcrumbsAndShareButtonsWithANote() throws {
+    let path = layoutFixture("listing-navigation.txt")
+    let result = try read(path)
+    #expect(result.records.map(\.title) == ["Probing Honest Answers", "Second Paper Title Here"])
+    #expect(result.records[0].tags == ["Interpretability"])
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "\(path):1: skipped-text: skipped 1 navigation line(s): 'Home / Research'",
+        "\(path):10: skipped-text: skipped 1 navigation line(s): 'Share'",
+      ])
+  }
+
+  @Test(arguments: [
+    ("← Back to all research", true), ("Back to research", true), ("Home / Research", true), ("Share", true),
+    ("Copy link", true), ("Probing Honest Answers", false), ("Research Agenda for Safe AI", false),
+    ("Sparse Autoencoders / Superposition in Large Language Models", false), ("Backdoors in Language Models", false),
+  ])
+  func navigationLines(text: String, isNavigation: Bool) {
+    #expect(ListingReader.isNavigation(text) == isNavigation)
+  }
+}

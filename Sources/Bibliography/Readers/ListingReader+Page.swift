@@ -36,7 +36,9 @@ extension ListingReader {
     // Before the first label: the title is the last line that is neither a section header nor a
     // `Read more` link; the lines before it are page text.
     let heading = main[..<firstLabel]
-    let titleIndex = heading.lastIndex { !Self.sectionHeaders.contains($0.text.lowercased()) && !Self.isReadMore($0.text) }
+    let titleIndex = heading.lastIndex {
+      !Self.sectionHeaders.contains($0.text.lowercased()) && !Self.isReadMore($0.text) && !Self.isNavigation($0.text)
+    }
     let skipped = heading.filter { $0.number != titleIndex.map { main[$0].number } }
     if !skipped.isEmpty {
       diagnostics.append(

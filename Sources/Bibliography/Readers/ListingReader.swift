@@ -316,6 +316,15 @@ public struct ListingReader: Sendable {
       skip(t, as: "page preamble")
     }
     lines.removeAll { Self.isReadMore($0.text) }
+    let navigation = lines.filter { Self.isNavigation($0.text) }
+    if let first = navigation.first {
+      diagnostics.append(
+        Diagnostic(
+          kind: .skippedText,
+          message: "skipped \(navigation.count) navigation line(s): " + navigation.map { "'\(Self.short($0.text))'" }.joined(separator: ", "),
+          file: file, line: first.number))
+      lines.removeAll { Self.isNavigation($0.text) }
+    }
     guard let titleLine = lines.first else {
       throw IngestError(
         file: file, line: blockLine, reason: .truncatedEntry("fields with no title before them"),
@@ -467,6 +476,21 @@ public struct ListingReader: Sendable {
     let t = text.lowercased().trimmingCharacters(in: .whitespaces)
     return t == "read more" || t == "read more →" || t == "read more ›" || t == "read more..." || t == "read more »"
       || t == "learn more"
+  }
+
+  /// A navigation or sharing line of a saved page (`← Back to all research`, `Home / Research`,
+  /// `Share`, `Copy link`): page text, never a title.
+  static func isNavigation(_ text: String) -> Bool {
+    let t = text.lowercased()
+    if let first = t.unicodeScalars.first, "←‹«<⟵⬅↩".unicodeScalars.contains(first) { return true }
+    for prefix in ["back to ", "return to ", "go back", "share this", "copy link", "view all ", "see all "] where t.hasPrefix(prefix) {
+      return true
+    }
+    if ["back", "share", "home", "menu", "close"].contains(t) { return true }
+    // A breadcrumb: a few words separated by `/`, `>` or `›`, one of them `home` or `research`.
+    let parts = t.split(whereSeparator: { "/>›»|".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+    return parts.count >= 2 && parts.count <= 5 && parts.allSatisfy { $0.split(separator: " ").count <= 3 }
+      && parts.contains { $0 == "home" || $0 == "research" || $0.hasSuffix(" research") }
   }
 
   static func isBullet(_ text: String) -> Bool {
