@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "Bibliography", targets: ["Bibliography"]),
     .library(name: "Networks", targets: ["Networks"]),
     .library(name: "GraphvizRendering", targets: ["GraphvizRendering"]),
+    .library(name: "Analysis", targets: ["Analysis"]),
     .library(name: "Reporting", targets: ["Reporting"]),
     .library(name: "Exporting", targets: ["Exporting"]),
   ],
@@ -33,17 +34,22 @@ let package = Package(
       exclude: ["Identity/Nicknames/License.txt", "Identity/Nicknames/SOURCE.md"], swiftSettings: strict),
     // GraphAlgorithms: `NetworkFilter` keeps the top nodes by a metric and the largest component.
     .target(name: "Networks", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography"], swiftSettings: strict),
+    // The pipeline every command runs: inputs → networks → filters → metrics → communities.
+    .target(
+      name: "Analysis", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography", "Networks"],
+      swiftSettings: strict),
     .target(
       name: "GraphvizRendering", dependencies: ["GraphCore", "Networks", "CGraphviz"],
       swiftSettings: strict),
     .target(
-      name: "Reporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography"],
+      name: "Reporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis"],
       swiftSettings: strict),
     .target(name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks"], swiftSettings: strict),
     .target(
       name: "CoauthorCLI",
       dependencies: [
-        "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "GraphvizRendering", "Reporting", "Exporting",
+        "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "Analysis", "GraphvizRendering", "Reporting",
+        "Exporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -77,7 +83,7 @@ let package = Package(
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      dependencies: ["Reporting", "Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "ExportingTests",

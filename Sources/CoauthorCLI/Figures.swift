@@ -3,6 +3,7 @@ import GraphAlgorithms
 import GraphCore
 import GraphvizRendering
 import Networks
+import Analysis
 import Reporting
 
 /// What a picture of a network shows.

@@ -3,6 +3,7 @@ import Bibliography
 import Foundation
 import GraphAlgorithms
 import Networks
+import Analysis
 import Reporting
 
 extension InputFormat: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Analysis
 import Reporting
 
 /// A JSON value written with keys in the order given, so output is stable and documented.

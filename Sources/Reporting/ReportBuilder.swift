@@ -1,10 +1,11 @@
+public import Analysis
 import Foundation
-public import Bibliography
-public import GraphAlgorithms
+import Bibliography
+import GraphAlgorithms
 import GraphCore
 import Networks
 
-/// Builds the report's content from an ``Analysis``: the same blocks feed the Markdown and the
+/// Builds the report's content from an ``CorpusAnalysis``: the same blocks feed the Markdown and the
 /// HTML writer, so the two always say the same thing.
 public struct ReportBuilder: Sendable {
   public var context: ReportContext
@@ -18,7 +19,7 @@ public struct ReportBuilder: Sendable {
 
   /// The author-network nodes that get a profile: the ``ReportContext/profileLimit`` most
   /// influential (PageRank), plus every fellow.
-  public static func profiledNodes(_ analysis: Analysis, limit: Int) -> [Bool] {
+  public static func profiledNodes(_ analysis: CorpusAnalysis, limit: Int) -> [Bool] {
     let n = analysis.authors
     var out = [Bool](repeating: false, count: n.network.graph.nodeCount)
     for v in n.ranking(by: .pagerank).prefix(limit) { out[v.index] = true }
@@ -26,7 +27,7 @@ public struct ReportBuilder: Sendable {
     return out
   }
 
-  public func document(for analysis: Analysis) -> ReportDocument {
+  public func document(for analysis: CorpusAnalysis) -> ReportDocument {
     var builder = self
     let labels = analysis.authors.network.labels
     builder.anchors = PersonAnchors(names: labels)
@@ -40,7 +41,7 @@ public struct ReportBuilder: Sendable {
     return builder.build(analysis)
   }
 
-  private func build(_ analysis: Analysis) -> ReportDocument {
+  private func build(_ analysis: CorpusAnalysis) -> ReportDocument {
     var blocks: [Block] = []
     blocks += summary(analysis)
     blocks += howToRead()
@@ -65,11 +66,11 @@ public struct ReportBuilder: Sendable {
     return ReportDocument(title: "Co-authorship report: \(context.title)", blocks: blocks, searchIndex: search)
   }
 
-  func skipped(_ a: Analysis, _ metric: Metric) -> Bool {
+  func skipped(_ a: CorpusAnalysis, _ metric: Metric) -> Bool {
     a.options.skips(metric, nodeCount: a.authors.network.graph.nodeCount)
   }
 
-  func metricText(_ a: Analysis, _ metric: Metric, _ v: NodeID) -> String {
+  func metricText(_ a: CorpusAnalysis, _ metric: Metric, _ v: NodeID) -> String {
     skipped(a, metric) ? "–" : Self.number(a.authors.scores[metric]!.values[v.index])
   }
 
@@ -98,7 +99,7 @@ public struct ReportBuilder: Sendable {
 
   // MARK: Sections
 
-  func summary(_ a: Analysis) -> [Block] {
+  func summary(_ a: CorpusAnalysis) -> [Block] {
     let c = a.corpus
     let authors = a.authors
     let largest = authors.componentSizes.first ?? 0
@@ -153,7 +154,7 @@ public struct ReportBuilder: Sendable {
     ]
   }
 
-  func central(_ a: Analysis) -> [Block] {
+  func central(_ a: CorpusAnalysis) -> [Block] {
     let n = a.authors
     let top = n.ranking(by: .pagerank).prefix(context.topCount)
     let degree = n.scores[.degree]!.values
@@ -200,7 +201,7 @@ public struct ReportBuilder: Sendable {
     ]
   }
 
-  func fellowSection(_ a: Analysis) -> [Block] {
+  func fellowSection(_ a: CorpusAnalysis) -> [Block] {
     let f = a.fellows
     let g = f.network.graph
     let direct = f.network.edgeKinds.filter { $0 == .coauthorship }.count
@@ -250,7 +251,7 @@ public struct ReportBuilder: Sendable {
   }
 
   /// Fellows against their non-fellow collaborators, and the researchers who bridge communities.
-  func fellowsAndCollaborators(_ a: Analysis) -> [Block] {
+  func fellowsAndCollaborators(_ a: CorpusAnalysis) -> [Block] {
     let n = a.authors
     let g = n.network.graph
     let betweenness = n.scores[.betweenness]!.values
@@ -299,7 +300,7 @@ public struct ReportBuilder: Sendable {
     ] + bridgeBlocks
   }
 
-  func communitySection(_ a: Analysis) -> [Block] {
+  func communitySection(_ a: CorpusAnalysis) -> [Block] {
     let n = a.authors
     var blocks: [Block] = [
       .heading(level: 2, text: "Communities", anchor: "communities"),
@@ -331,7 +332,7 @@ public struct ReportBuilder: Sendable {
     return blocks
   }
 
-  func profileSection(_ a: Analysis) -> [Block] {
+  func profileSection(_ a: CorpusAnalysis) -> [Block] {
     let n = a.authors
     let g = n.network.graph
     let count = profiled.filter { $0 }.count
@@ -374,7 +375,7 @@ public struct ReportBuilder: Sendable {
     return blocks
   }
 
-  func timelineSection(_ a: Analysis) -> [Block] {
+  func timelineSection(_ a: CorpusAnalysis) -> [Block] {
     let t = Timeline(corpus: a.corpus)
     guard !t.years.isEmpty else {
       return [
@@ -402,7 +403,7 @@ public struct ReportBuilder: Sendable {
     return blocks
   }
 
-  func topicSection(_ a: Analysis) -> [Block] {
+  func topicSection(_ a: CorpusAnalysis) -> [Block] {
     let t = a.tags
     let g = t.network.graph
     var bullets: [[Inline]] = []
@@ -454,7 +455,7 @@ public struct ReportBuilder: Sendable {
   /// How many notes of each kind the data-quality section lists.
   static let notesPerKind = 100
 
-  func dataQuality(_ a: Analysis) -> [Block] {
+  func dataQuality(_ a: CorpusAnalysis) -> [Block] {
     let c = a.corpus
     let (shown, kinds) = c.diagnostics.limited(perKind: Self.notesPerKind)
     let summary = Diagnostic.Kind.allCases.compactMap { k in kinds[k].map { "\(k.rawValue): \($0)" } }.joined(separator: ", ")
@@ -485,7 +486,7 @@ public struct ReportBuilder: Sendable {
         : [])
   }
 
-  func method(_ a: Analysis) -> [Block] {
+  func method(_ a: CorpusAnalysis) -> [Block] {
     var items: [[Inline]] = [
       [.strong("Inputs"), .text(": " + context.inputs.joined(separator: ", "))],
       [.strong("Alias file"), .text(": " + (context.aliasFile ?? "none"))],

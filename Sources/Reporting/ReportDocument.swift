@@ -84,7 +84,7 @@ public struct FigureIndex: Sendable, Equatable {
   }
 }
 
-/// A report as a list of blocks: built once from an ``Analysis``, written as Markdown or HTML.
+/// A report as a list of blocks: built once from an ``CorpusAnalysis``, written as Markdown or HTML.
 public struct ReportDocument: Sendable, Equatable {
   public var title: String
   public var blocks: [Block]

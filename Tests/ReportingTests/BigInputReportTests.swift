@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 
@@ -21,7 +22,7 @@ struct BigInputReportTests {
     try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
     let corpus = try CorpusLoader().load([path])
     #expect(corpus.diagnostics.filter { $0.kind == .duplicateAuthor }.count == 120)
-    let analysis = try Analysis(corpus: corpus)
+    let analysis = try CorpusAnalysis(corpus: corpus)
     let context = ReportContext(title: "big", inputs: [path], aliasFile: nil, command: "coauthor report papers.tsv")
     return MarkdownReportWriter(figures: [:]).write(ReportBuilder(context: context).document(for: analysis))
   }

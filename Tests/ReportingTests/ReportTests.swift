@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GraphAlgorithms
 import GraphCore
@@ -13,10 +14,10 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
 
 /// The bundled listing with its alias file, as `coauthor report` reads it.
-func seedAnalysis() throws -> Analysis {
+func seedAnalysis() throws -> CorpusAnalysis {
   let corpus = try CorpusLoader(aliasPath: repository.appendingPathComponent("Examples/mats-aliases.tsv").path)
     .load([repository.appendingPathComponent("Examples/mats-research.txt").path])
-  return try Analysis(corpus: corpus)
+  return try CorpusAnalysis(corpus: corpus)
 }
 
 let seedContext = ReportContext(
@@ -117,13 +118,13 @@ struct ReportEscapingTests {
     "Evil\u{202E}Reversed", "Ctrl\u{0007}Char",
   ]
 
-  func hostileAnalysis() throws -> Analysis {
+  func hostileAnalysis() throws -> CorpusAnalysis {
     let at = SourceLocation(file: "hostile.txt", line: 1)
     let records = [
       Record(title: "<img src=x onerror=alert(1)>", authors: Array(Self.hostile.prefix(4)), fellows: [Self.hostile[0]], tags: ["<svg onload=alert(1)>", "T&C"], source: at),
       Record(title: "[link](javascript:alert(1))", authors: Array(Self.hostile.suffix(5)), tags: ["T&C"], source: at),
     ]
-    return try Analysis(corpus: IdentityResolver().resolve([ReadResult(records: records)]))
+    return try CorpusAnalysis(corpus: IdentityResolver().resolve([ReadResult(records: records)]))
   }
 
   @Test func htmlHasNoInjectedMarkup() throws {

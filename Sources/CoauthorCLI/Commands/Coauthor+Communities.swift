@@ -4,6 +4,7 @@ import Bibliography
 import GraphAlgorithms
 import GraphCore
 import Networks
+import Analysis
 import Reporting
 
 extension Coauthor {

@@ -5,6 +5,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import Networks
+import Analysis
 import Reporting
 
 extension ExportFormat: ExpressibleByArgument {}

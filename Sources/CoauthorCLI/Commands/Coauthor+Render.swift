@@ -5,6 +5,7 @@ import GraphAlgorithms
 import GraphCore
 import GraphvizRendering
 import Networks
+import Analysis
 import Reporting
 
 extension LayoutEngine: ExpressibleByArgument {}

@@ -5,6 +5,7 @@ import GraphAlgorithms
 import GraphCore
 import GraphvizRendering
 import Networks
+import Analysis
 import Reporting
 
 extension Coauthor {
@@ -54,7 +55,7 @@ extension Coauthor {
     }
 
     /// The report's sentences about what the filters left out.
-    static func filterNotes(_ analysis: Analysis, filter: NetworkFilter, limitIsDefault: Bool = false) -> [String] {
+    static func filterNotes(_ analysis: CorpusAnalysis, filter: NetworkFilter, limitIsDefault: Bool = false) -> [String] {
       var notes: [String] = []
       let papers = analysis.paperFilter
       if let result = papers.years {
@@ -98,7 +99,7 @@ extension Coauthor {
       options.pathMetricNodeLimit = exactMetricsLimit
       options.filter = filters.filter
       options.tagWeighting = filters.tagWeight
-      let analysis = try Analysis(corpus: try input.loadCorpus(), options: options)
+      let analysis = try CorpusAnalysis(corpus: try input.loadCorpus(), options: options)
       let corpus = analysis.corpus
       var notes = Self.filterNotes(analysis, filter: filters.filter, limitIsDefault: filters.authorLimitIsDefault)
       FilterNotes.printPapers(analysis.paperFilter, filter: filters.filter, limitIsDefault: filters.authorLimitIsDefault)

@@ -3,7 +3,7 @@ public import GraphAlgorithms
 public import GraphCore
 public import Networks
 
-/// Settings for ``Analysis``: how graphs are counted and how communities are found.
+/// Settings for ``CorpusAnalysis``: how graphs are counted and how communities are found.
 public struct AnalysisOptions: Sendable, Equatable, Codable {
   /// Louvain resolution; above 1 gives more, smaller communities.
   public var resolution: Double = 1.0
@@ -21,7 +21,7 @@ public struct AnalysisOptions: Sendable, Equatable, Codable {
   public var pathMetricNodeLimit: Int = 20_000
   /// Tags graph edge weight (``TagWeighting``).
   public var tagWeighting: TagWeighting = .count
-  /// Papers, nodes and edges to keep (``NetworkFilter``; default: everything). ``Analysis``
+  /// Papers, nodes and edges to keep (``NetworkFilter``; default: everything). ``CorpusAnalysis``
   /// applies all of it: the papers first, then the node and edge steps to each network.
   public var filter: NetworkFilter = NetworkFilter()
 
@@ -77,7 +77,7 @@ public struct NetworkAnalysis: Sendable {
   /// `communityOfNode[v]` is the index into ``communities`` of node `v`'s community.
   public var communityOfNode: [Int]
   /// What the node and edge filters removed from this network (empty when none is set; set by
-  /// ``Analysis``).
+  /// ``CorpusAnalysis``).
   public var filterSteps: [FilterStep] = []
 
   /// Nodes ordered by `metric`, highest first; ties by label.
@@ -106,7 +106,7 @@ public struct NetworkAnalysis: Sendable {
     communities detect: ((Graph) throws(GraphError) -> LouvainResult)? = nil
   ) throws(GraphError) {
     let fellowsOnly = network.kind == .fellows
-    self = try Analysis.analyse(network, corpus: corpus, options: options, metrics: metrics, detect: detect) {
+    self = try CorpusAnalysis.analyse(network, corpus: corpus, options: options, metrics: metrics, detect: detect) {
       (paper: Paper) -> [String] in
       fellowsOnly ? paper.fellows : paper.authors
     }
@@ -130,7 +130,7 @@ public struct NetworkAnalysis: Sendable {
 
 /// The full analysis of a corpus: the three networks, their metrics and communities, and the
 /// topic clusters. Pure and deterministic: the same corpus and options give the same result.
-public struct Analysis: Sendable {
+public struct CorpusAnalysis: Sendable {
   /// The papers analysed: the input's papers kept by ``AnalysisOptions/filter``.
   public var corpus: Corpus
   public var options: AnalysisOptions
