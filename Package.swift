@@ -39,10 +39,11 @@ let package = Package(
       name: "Analysis", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography", "Networks"],
       swiftSettings: strict),
     .target(
-      name: "GraphvizRendering", dependencies: ["GraphCore", "Networks", "CGraphviz"],
+      name: "GraphvizRendering", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Analysis", "CGraphviz"],
       swiftSettings: strict),
     .target(
-      name: "Reporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis"],
+      name: "Reporting",
+      dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis", "GraphvizRendering"],
       swiftSettings: strict),
     .target(name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks"], swiftSettings: strict),
     .target(
