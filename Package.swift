@@ -84,14 +84,16 @@ let package = Package(
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      dependencies: [
+        "Reporting", "Analysis", "GraphvizRendering", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "ExportingTests",
       dependencies: ["Exporting", "Networks", "GraphCore", "GraphAlgorithms", "TestSupport"],
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
-      name: "CLITests", dependencies: ["CoauthorCLI", "TestSupport"], exclude: ["export_roundtrip.py", "Fixtures"],
+      name: "CLITests", dependencies: ["CoauthorCLI", "Analysis", "GraphAlgorithms", "TestSupport"], exclude: ["export_roundtrip.py", "Fixtures"],
       swiftSettings: strict),
   ]
 )

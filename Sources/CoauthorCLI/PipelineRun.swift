@@ -19,8 +19,9 @@ func makePipeline(
 /// Loads the inputs and runs `pipeline` on them: data-quality summary and filter notes on
 /// standard error, a progress bar per O(*nm*) metric, Ctrl-C cancels (exit 130), and a pipeline
 /// that does not fit the input (a fellows graph from an edge list) is a usage error (exit 64).
-func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions) throws -> AnalysisResult {
-  let loaded = try Interrupt.handling { try input.load() }
+/// - Parameter needsPapers: refuse an edge list (the report needs papers, fellows and tags).
+func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions, needsPapers: Bool = false) throws -> AnalysisResult {
+  let loaded = try Interrupt.handling { needsPapers ? .corpus(try input.loadCorpus()) : try input.load() }
   reportDiagnostics(loaded.diagnostics)
   let result = try runPipeline(pipeline, on: loaded, filters: filters)
   filters.printNotes(result)

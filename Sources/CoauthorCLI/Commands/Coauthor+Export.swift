@@ -126,8 +126,10 @@ extension Coauthor {
         try AtomicFile.write(export.text(format), to: output)
       }
       let graph = network.graph
+      // The community method is named when it is not the default, as in a picture's legend.
+      let method = analysis.communities.map(\.detection.method).flatMap { $0 == CommunityMethod() ? nil : "; communities by \($0.summary)" } ?? ""
       printError(
-        "coauthor: wrote \(paths.joined(separator: " and ")) (\(format.rawValue), \(graph.nodeCount) nodes, \(graph.edgeCount) edges)")
+        "coauthor: wrote \(paths.joined(separator: " and ")) (\(format.rawValue), \(graph.nodeCount) nodes, \(graph.edgeCount) edges\(method))")
     }
   }
 }

@@ -70,7 +70,7 @@ extension Coauthor {
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
-      let analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters))
+      let analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters, needsPapers: true))
       let corpus = analysis.corpus
       let name = title ?? (input.paths[0] == "-" ? "standard input" : ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension)
       var context = ReportContext(

@@ -28,8 +28,8 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
     public var citation: String {
       switch self {
       case .louvain: "Blondel et al. 2008"
-      case .leiden: "Traag, Waltman & van Eck 2019"
-      case .labelPropagation: "Raghavan, Albert & Kumara 2007"
+      case .leiden: "Traag, Waltman and van Eck 2019"
+      case .labelPropagation: "Raghavan, Albert and Kumara 2007"
       }
     }
   }
