@@ -165,3 +165,14 @@ public struct AnalysisResult: Sendable {
     return analysis
   }
 }
+
+extension Network {
+  /// The node called `name`: the exact label, else the one with the same name key (case,
+  /// accents, periods and spacing ignored: ``NameNormalizer/key(_:)``, the rule identity
+  /// resolution compares names by); `nil` when none.
+  public func node(matching name: String) -> NodeID? {
+    if let v = node(named: name) { return v }
+    let key = NameNormalizer.key(name)
+    return labels.firstIndex { NameNormalizer.key($0) == key }.map(NodeID.init)
+  }
+}

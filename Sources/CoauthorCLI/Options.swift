@@ -2,6 +2,7 @@ import ArgumentParser
 import Bibliography
 import Foundation
 import GraphAlgorithms
+import GraphCore
 import Networks
 import Analysis
 import Reporting
@@ -316,7 +317,7 @@ struct FilterOptions: ParsableArguments {
     if let since { out += ["--since", "\(since)"] }
     if let until { out += ["--until", "\(until)"] }
     if let maxAuthors { out += ["--max-authors", maxAuthors.description] }
-    if let minWeight { out += ["--min-weight", formatWeight(minWeight)] }
+    if let minWeight { out += ["--min-weight", minWeight.argumentText] }
     if let minPapers { out += ["--min-papers", "\(minPapers)"] }
     if largestComponent { out += ["--largest-component"] }
     if let keepTop { out += ["--keep-top", "\(keepTop)"] + (by.map { ["--by", $0.rawValue] } ?? []) }
@@ -399,7 +400,7 @@ enum FilterNotes {
     let on = "\(graph.rawValue) graph"
     switch step.kind {
     case .minWeight:
-      return "--min-weight \(formatWeight(filter.minWeight ?? 0)): \(on): dropped \(step.edgesRemoved) of \(step.edgesBefore) edges"
+      return "--min-weight \((filter.minWeight ?? 0).argumentText): \(on): dropped \(step.edgesRemoved) of \(step.edgesBefore) edges"
     case .minPapers:
       return "--min-papers \(filter.minPapers ?? 1): \(on): dropped \(step.nodesRemoved) of \(step.nodesBefore) nodes and their \(step.edgesRemoved) edges"
     case .largestComponent:
@@ -450,15 +451,10 @@ extension FilterOptions {
   func legendNote(droppedPapers: Bool = false) -> String? {
     var parts: [String] = []
     if let limit = authorLimit, !authorLimitIsDefault || droppedPapers { parts.append("papers with ≤ \(limit) authors") }
-    if let minWeight { parts.append("links of weight ≥ \(formatWeight(minWeight))") }
+    if let minWeight { parts.append("links of weight ≥ \(minWeight.argumentText)") }
     if let minPapers { parts.append("nodes on ≥ \(minPapers) papers") }
     if largestComponent { parts.append("largest component") }
     if let keepTop { parts.append("top \(keepTop) by \((by ?? .pagerank).rawValue)") }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
-}
-
-/// A threshold as the user would type it: `2` for 2.0, `0.3` for 0.3 (shortest round-trip form).
-func formatWeight(_ x: Double) -> String {
-  x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
 }

@@ -87,6 +87,49 @@ public enum ReportFigures {
     return Figure(network: network, style: style, nodes: chosen, note: note)
   }
 
+  /// The picture `view` asks for: the community map, the backbone of the `maxNodes` nodes with
+  /// the largest `sizes`, or every node (`auto`: every node up to `maxNodes`, else the backbone).
+  public static func view(
+    _ view: FigureView, of analysis: CommunityAnalysis, maxNodes: Int, people: [String],
+    sizes: (name: String, values: [Double]), labelCount: Int
+  ) -> Figure {
+    let resolved = view == .auto ? (analysis.network.graph.nodeCount <= maxNodes ? FigureView.full : .backbone) : view
+    switch resolved {
+    case .communities:
+      return communityMap(for: analysis, limit: maxNodes)
+    case .backbone:
+      return figure(
+        for: analysis, nodes: NetworkViews.backbone(scores: sizes.values, limit: maxNodes), people: people, sizes: sizes,
+        labelCount: labelCount)
+    case .full, .auto:
+      return figure(for: analysis, people: people, sizes: sizes, labelCount: labelCount)
+    }
+  }
+
+  /// The ego network of `center`: everyone within `radius` steps (the `maxNodes` with the
+  /// largest `sizes` when there are more, the centre always kept), the centre drawn large and
+  /// labelled, a legend line naming it.
+  public static func ego(
+    of analysis: CommunityAnalysis, center: NodeID, radius: Int, maxNodes: Int, people: [String],
+    sizes: (name: String, values: [Double]), labelCount: Int
+  ) -> Figure {
+    let network = analysis.network
+    var nodes = NetworkViews.ego(of: network.graph, center: center, radius: radius)
+    if nodes.count > maxNodes {
+      let sub = NetworkViews.backbone(scores: nodes.map { $0 == center ? .infinity : sizes.values[$0.index] }, limit: maxNodes)
+      nodes = sub.map { nodes[$0.index] }
+    }
+    var result = figure(for: analysis, nodes: nodes, people: people, sizes: sizes, labelCount: labelCount)
+    result.style.labelsAllFellows = false
+    result.style.legendNotes = ["ego network of \(network.labels[center.index]), radius \(radius)"] + methodNote(analysis)
+    if let i = nodes.firstIndex(of: center), var boosted = result.style.sizeScores?.values {
+      result.style.nodeLabels = nodes.indices.map { $0 == i ? network.labels[center.index] : nil }
+      boosted[i] = boosted.max() ?? 1  // the focus is always drawn large and labelled
+      result.style.sizeScores = NodeScores(values: boosted)
+    }
+    return result
+  }
+
   /// The legend line naming the community method when it is not the default (Louvain,
   /// resolution 1, seed 0), so a picture says what its colours mean.
   static func methodNote(_ analysis: CommunityAnalysis) -> [String] {

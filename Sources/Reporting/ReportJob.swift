@@ -125,7 +125,7 @@ public struct ReportJob: Sendable {
       let nodes = kind == .tags ? "tags" : kind == .fellows ? "fellows" : "researchers"
       let parts = steps.map { step -> String in
         switch step.kind {
-        case .minWeight: "\(step.edgesRemoved) of \(step.edgesBefore) links lighter than \(formatThreshold(filter.minWeight ?? 0)) dropped"
+        case .minWeight: "\(step.edgesRemoved) of \(step.edgesBefore) links lighter than \((filter.minWeight ?? 0).argumentText) dropped"
         case .minPapers: "\(step.nodesRemoved) of \(step.nodesBefore) \(nodes) on fewer than \(filter.minPapers ?? 1) papers dropped"
         case .largestComponent: "only the largest of \(step.componentsBefore ?? 0) connected groups kept (\(step.nodesAfter) \(nodes))"
         case .keepTop: "only the \(step.nodesAfter) \(nodes) with the highest \(filter.rankBy.rawValue) kept"
@@ -134,11 +134,6 @@ public struct ReportJob: Sendable {
       notes.append("The \(kind.rawValue) network is filtered: " + parts.joined(separator: "; ") + ".")
     }
     return notes
-  }
-
-  /// A threshold as the user would type it: `2` for 2.0, `0.3` for 0.3.
-  static func formatThreshold(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
   }
 }
 

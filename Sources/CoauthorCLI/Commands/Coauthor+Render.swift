@@ -103,42 +103,18 @@ extension Coauthor {
       let people = corpus.authors  // the author network's labels, in the same order
       let sizes: (name: String, values: [Double])
       do { sizes = try analysis.analysis.sizes(sizeMeasure, corpus: corpus) } catch { throw CLIError("\(error)") }
-      let scores = sizes.values
 
       var figure: Figure
       if let focus {
-        guard let center = Self.node(named: focus, in: network) else {
+        guard let center = network.node(matching: focus) else {
           let close = NetworkViews.closeMatches(to: focus, in: network.labels)
           throw CLIError("nobody named '\(focus)' in the \(network.kind.rawValue) network"
             + (close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"))
         }
-        var nodes = NetworkViews.ego(of: network.graph, center: center, radius: radius)
-        if nodes.count > maxNodes {
-          let sub = NetworkViews.backbone(scores: nodes.map { $0 == center ? .infinity : scores[$0.index] }, limit: maxNodes)
-          nodes = sub.map { nodes[$0.index] }
-        }
-        figure = ReportFigures.figure(for: analysis, nodes: nodes, people: people, sizes: sizes, labelCount: labels)
-        figure.style.labelsAllFellows = false
-        figure.style.legendNotes = ["ego network of \(network.labels[center.index]), radius \(radius)"]
-        if let i = nodes.firstIndex(of: center) {
-          figure.style.nodeLabels = nodes.indices.map { $0 == i ? network.labels[center.index] : nil }
-          var boosted = figure.style.sizeScores!.values
-          let top = boosted.max() ?? 1
-          boosted[i] = top  // the focus is always drawn large and labelled
-          figure.style.sizeScores = NodeScores(values: boosted)
-        }
+        figure = ReportFigures.ego(
+          of: analysis, center: center, radius: radius, maxNodes: maxNodes, people: people, sizes: sizes, labelCount: labels)
       } else {
-        let resolved = view == .auto ? (network.graph.nodeCount <= maxNodes ? FigureView.full : .backbone) : view
-        switch resolved {
-        case .communities:
-          figure = ReportFigures.communityMap(for: analysis, limit: maxNodes)
-        case .backbone:
-          figure = ReportFigures.figure(
-            for: analysis, nodes: NetworkViews.backbone(scores: scores, limit: maxNodes), people: people, sizes: sizes,
-            labelCount: labels)
-        case .full, .auto:
-          figure = ReportFigures.figure(for: analysis, people: people, sizes: sizes, labelCount: labels)
-        }
+        figure = ReportFigures.view(view, of: analysis, maxNodes: maxNodes, people: people, sizes: sizes, labelCount: labels)
       }
       figure.style.showsLegend = !noLegend
       if !filter.isEmpty { figure.style.legendNotes.append("papers from \(filter.description)") }
@@ -175,17 +151,6 @@ extension Coauthor {
       try AtomicFile.write(Data(bytes), to: output)
       let drawn = figure.network.graph
       printError("coauthor: wrote \(output) (\(drawn.nodeCount) nodes, \(drawn.edgeCount) edges, \(engine.rawValue)\(figure.note.map { "; " + $0 } ?? ""))")
-    }
-
-    /// The node called `name`: exact, else ignoring case, accents and periods.
-    static func node(named name: String, in network: Network) -> NodeID? {
-      if let v = network.node(named: name) { return v }
-      func fold(_ s: String) -> String {
-        String(s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0 != "." })
-          .split(separator: " ").joined(separator: " ")
-      }
-      let key = fold(name)
-      return network.labels.firstIndex { fold($0) == key }.map(NodeID.init)
     }
   }
 }

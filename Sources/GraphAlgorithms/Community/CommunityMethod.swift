@@ -60,8 +60,7 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
   /// "Louvain, resolution 1, seed 0": the method and every setting that changes its partition
   /// (label propagation has no resolution).
   public var summary: String {
-    let r = resolution == resolution.rounded() && abs(resolution) < 1e15 ? String(Int(resolution)) : "\(resolution)"
-    return algorithm == .labelPropagation ? "\(name), seed \(seed)" : "\(name), resolution \(r), seed \(seed)"
+    algorithm == .labelPropagation ? "\(name), seed \(seed)" : "\(name), resolution \(resolution.argumentText), seed \(seed)"
   }
 
   /// The communities of `graph` by this method.
