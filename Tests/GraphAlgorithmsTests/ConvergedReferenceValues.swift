@@ -204,6 +204,21 @@ enum ConvergedReference {
       -0.0,
     ]
   }
+  /// G = DISCONNECTED_EDGES in generate_fixtures.py, weights dropped; pagerank_tight took 65 steps
+  enum DisconnectedUnweighted {
+    /// `pagerank_tight(A, alpha=0.85)  # power iteration until L1 change < 1e-14`
+    static let pagerank: [Double] = [
+      0.12070076985929304, 0.12070076985929304, 0.17999306362459097, 0.06940294266909297,
+      0.10050907192272551, 0.14488970108340948, 0.10050907192272551, 0.14488970108340948,
+      0.018404907975460127,
+    ]
+    /// `eigsh(A, k=1, which="LA", tol=0, v0=np.ones(n)); unit L2 norm, positive sum` (lambda1 = 2.5615528128088303, lambda2 = 2.1700864866260337)
+    static let eigenvector: [Double] = [
+      6.661338147750939e-16, 6.661338147750939e-16, 8.326672684688674e-16, 3.0531133177191805e-16,
+      0.4351621464935992, 0.5573454101893038, 0.4351621464935992, 0.5573454101893038,
+      -0.0,
+    ]
+  }
   /// nx.florentine_families_graph(): family names in sorted order and the edges between them.
   static let florentineNames: [String] = ["Acciaiuoli", "Albizzi", "Barbadori", "Bischeri", "Castellani", "Ginori", "Guadagni", "Lamberteschi", "Medici", "Pazzi", "Peruzzi", "Ridolfi", "Salviati", "Strozzi", "Tornabuoni"]
   static let florentineEdges: [(Int, Int)] = [(0, 8), (1, 5), (1, 6), (1, 8), (2, 4), (2, 8), (3, 6), (3, 10), (3, 13), (4, 10), (4, 13), (6, 7), (6, 14), (8, 11), (8, 12), (8, 14), (9, 12), (10, 13), (11, 13), (11, 14)]

@@ -47,6 +47,9 @@ struct ConvergenceCase: CustomStringConvertible, Sendable {
     .init(name: "disconnected weighted", graph: Fixtures.disconnectedWeighted, weighted: true,
           pagerank: ConvergedReference.DisconnectedWeighted.pagerank,
           eigenvector: ConvergedReference.DisconnectedWeighted.eigenvector),
+    .init(name: "disconnected unweighted", graph: Fixtures.disconnectedWeighted, weighted: false,
+          pagerank: ConvergedReference.DisconnectedUnweighted.pagerank,
+          eigenvector: ConvergedReference.DisconnectedUnweighted.eigenvector),
   ]
 }
 

@@ -126,6 +126,7 @@ def main():
         ("krackhardtKite", gf.kite, False, "nx.krackhardt_kite_graph()"),
         ("florentineFamilies", flor, False, "nx.florentine_families_graph() (sorted names)"),
         ("disconnectedWeighted", gf.disconnected, True, "DISCONNECTED_EDGES in generate_fixtures.py, weights"),
+        ("disconnectedUnweighted", gf.disconnected, False, "DISCONNECTED_EDGES in generate_fixtures.py, weights dropped"),
     ]
     for ident, G, weighted, source in graphs:
         A = matrix(G, weighted)
