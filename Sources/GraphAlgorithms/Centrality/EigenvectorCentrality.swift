@@ -30,7 +30,9 @@ import GraphCore
 /// values are exact and the power iteration never leaves it, so δ is taken inside it. Entries
 /// below zero (round-off; the exact vector is non-negative) are set to 0, which only brings *x*
 /// closer to *v*. The √n factor makes the bound pessimistic: at the default tolerance 1e-9 the
-/// measured L1 error against ARPACK (scipy `eigsh(A, k=1, which="LA", tol=0)`) is about 1e-12.
+/// measured L1 error against ARPACK (scipy `eigsh(A, k=1, which="LA", tol=0)`) is 4e-11 to 8e-11
+/// on ca-GrQc, ca-CondMat, the paperlists author graph and com-DBLP (bounds 2e-10 to 7e-10; 18 to
+/// 33 products), and below 4e-10 on the small test graphs.
 
 /// Disconnected graphs: networkx 3.6's numpy variant refuses them (`AmbiguousSolution`). Here the
 /// result is the limit of the power iteration, as with networkx `eigenvector_centrality`: the

@@ -21,7 +21,7 @@ import GraphCore
 /// at the first *k* where that bound is ≤ ``tolerance``, and reports it as
 /// ``Convergence/errorBound``. From the uniform start `‖x_0 − x*‖₁ ≤ 2`, so the bound is reached
 /// after at most `k = ⌈log(tolerance · (1 − α) / (2(1 + α))) / log α⌉` steps: 162 for the defaults
-/// (α = 0.85, tolerance 1e-10), usually far fewer (karate club: 53, com-DBLP: 65). Round-off adds
+/// (α = 0.85, tolerance 1e-10), usually fewer (karate club: 72, com-DBLP: 102). Round-off adds
 /// an error of order `n · ε`-relative per entry, about 1e-15 in L1, far below the default tolerance.
 ///
 /// networkx stops when `‖x_k − x_{k−1}‖₁ < n · tol` (tol = 1e-6), which bounds nothing: on
