@@ -207,14 +207,45 @@ struct ComputeOptions: ParsableArguments {
       valueName: "k"))
   var samples: Int?
 
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "PageRank and eigenvector centrality iterate until the L1 error of the scores is at most <e> (default 1e-10 for PageRank, 1e-9 for eigenvector).",
+      valueName: "e"))
+  var tolerance: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Iteration cap <n> of PageRank and eigenvector centrality (default 1000); when it runs out first, a warning gives the error bound reached.",
+      valueName: "n"))
+  var maxIterations: Int?
+
   func validate() throws {
     if threads < 0 { throw ValidationError("Please give a '--threads' of 0 (all cores) or more.") }
     if let samples, samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
+    if let tolerance, !(tolerance > 0 && tolerance.isFinite) {
+      throw ValidationError("Please give a '--tolerance' greater than 0 (got \(tolerance)).")
+    }
+    if let maxIterations, maxIterations < 1 {
+      throw ValidationError("Please give a '--max-iterations' of at least 1 (got \(maxIterations)).")
+    }
   }
 
   /// The library value these options stand for, with `seed` for sampling.
   func settings(seed: UInt64) -> MetricSettings {
-    MetricSettings(weighted: weighted, threads: threads, samples: samples, seed: seed)
+    MetricSettings(
+      weighted: weighted, threads: threads, samples: samples, seed: seed, tolerance: tolerance, maxIterations: maxIterations)
+  }
+
+  /// The options as command-line arguments, defaults left out (for "how to reproduce" lines).
+  var arguments: [String] {
+    var out: [String] = []
+    if weighted { out += ["--weighted"] }
+    if let samples { out += ["--samples", "\(samples)"] }
+    if let tolerance { out += ["--tolerance", "\(tolerance)"] }
+    if let maxIterations { out += ["--max-iterations", "\(maxIterations)"] }
+    return out
   }
 }
 

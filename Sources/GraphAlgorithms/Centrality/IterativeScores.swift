@@ -36,3 +36,13 @@ public struct IterativeScores: Sendable, Equatable {
     self.convergence = convergence
   }
 }
+
+/// A centrality computed by iterating to an error bound (``PageRank``, ``EigenvectorCentrality``).
+public protocol IterativeMeasure: CentralityMeasure {
+  /// The scores and how they were reached; with `allowingUnconverged`, a cap that runs out
+  /// returns the last iterate and the bound it reached instead of throwing.
+  func run(on graph: Graph, allowingUnconverged: Bool) throws(GraphError) -> IterativeScores
+}
+
+extension PageRank: IterativeMeasure {}
+extension EigenvectorCentrality: IterativeMeasure {}
