@@ -61,7 +61,7 @@ let package = Package(
 
     // The benchmark driven by bench/run.sh (see bench/README.md); not a product, no extra dependency.
     .executableTarget(
-      name: "benchmark", dependencies: ["GraphCore", "GraphAlgorithms", "Networks"],
+      name: "benchmark", dependencies: ["GraphCore", "GraphAlgorithms"],
       path: "Examples/benchmark", swiftSettings: strict),
 
     .target(
