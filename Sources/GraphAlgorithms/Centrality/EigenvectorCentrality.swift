@@ -274,40 +274,72 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
   }
 }
 
-/// The `rank`-th largest eigenvalue (1 = the largest) of the symmetric tridiagonal matrix with
-/// `diagonal` and `offDiagonal`, by bisection on the Sturm count inside the Gershgorin interval.
-/// - Complexity: O(*k*) per bisection step (about 60).
-func ritzValue(rank: Int, diagonal a: [Double], offDiagonal b: [Double]) -> Double {
-  let k = a.count
-  precondition(rank >= 1 && rank <= k)
-  var low = Double.infinity
-  var high = -Double.infinity
-  var scale = 0.0
-  for i in 0 ..< k {
-    let radius = (i > 0 ? abs(b[i - 1]) : 0) + (i < k - 1 ? abs(b[i]) : 0)
-    low = Swift.min(low, a[i] - radius)
-    high = Swift.max(high, a[i] + radius)
-    scale = Swift.max(scale, abs(a[i]) + radius)
+/// A symmetric tridiagonal matrix (the Lanczos `T`): its Gershgorin bounds and the Sturm count
+/// that bisection for its eigenvalues runs on.
+struct SymmetricTridiagonal {
+  /// Diagonal (k entries) and off-diagonal (k − 1 entries).
+  let a: [Double]
+  let b: [Double]
+  /// The Gershgorin interval `[low, high]` holding every eigenvalue, and `max |a_i| + radius_i`.
+  let low: Double
+  let high: Double
+  let scale: Double
+  /// The smallest pivot magnitude the Sturm count lets through (LAPACK's `pivmin`).
+  let pivotMin: Double
+
+  init(diagonal a: [Double], offDiagonal b: [Double]) {
+    self.a = a
+    self.b = b
+    let k = a.count
+    var low = Double.infinity
+    var high = -Double.infinity
+    var scale = 0.0
+    for i in 0 ..< k {
+      let radius = (i > 0 ? abs(b[i - 1]) : 0) + (i < k - 1 ? abs(b[i]) : 0)
+      low = Swift.min(low, a[i] - radius)
+      high = Swift.max(high, a[i] + radius)
+      scale = Swift.max(scale, abs(a[i]) + radius)
+    }
+    self.low = low
+    self.high = high
+    self.scale = scale
+    self.pivotMin = Double.leastNormalMagnitude * Swift.max(1, scale * scale)
   }
-  let pivotMin = Double.leastNormalMagnitude * Swift.max(1, scale * scale)
+
+  /// The number of eigenvalues below `t` (Sturm sequence by LDLᵀ elimination).
   func countBelow(_ t: Double) -> Int {
     var count = 0
     var d = 1.0
-    for i in 0 ..< k {
+    for i in 0 ..< a.count {
       d = a[i] - t - (i > 0 ? b[i - 1] * b[i - 1] / d : 0)
       if abs(d) < pivotMin { d = -pivotMin }
       if d < 0 { count += 1 }
     }
     return count
   }
-  // Invariant: fewer than k − rank + 1 eigenvalues below `low`, at least that many below `high`.
-  low -= 1
-  high += 1
-  for _ in 0 ..< 200 {
-    let middle = 0.5 * (low + high)
-    if middle <= low || middle >= high || high - low <= 2 * Double.ulpOfOne * Swift.max(abs(low), abs(high)) { break }
-    if countBelow(middle) >= k - rank + 1 { high = middle } else { low = middle }
+
+  /// Bisects `[low, high]` down to the `rank`-th largest eigenvalue (1 = the largest), keeping
+  /// the invariant: fewer than k − rank + 1 eigenvalues below `low`, at least that many below
+  /// `high`; stops at machine precision (at most 200 halvings).
+  func bisect(rank: Int, low: Double, high: Double) -> (low: Double, high: Double) {
+    let target = a.count - rank + 1
+    var (low, high) = (low, high)
+    for _ in 0 ..< 200 {
+      let middle = 0.5 * (low + high)
+      if middle <= low || middle >= high || high - low <= 2 * Double.ulpOfOne * Swift.max(abs(low), abs(high)) { break }
+      if countBelow(middle) >= target { high = middle } else { low = middle }
+    }
+    return (low, high)
   }
+}
+
+/// The `rank`-th largest eigenvalue (1 = the largest) of the symmetric tridiagonal matrix with
+/// `diagonal` and `offDiagonal`, by bisection on the Sturm count inside the Gershgorin interval.
+/// - Complexity: O(*k*) per bisection step (about 60).
+func ritzValue(rank: Int, diagonal a: [Double], offDiagonal b: [Double]) -> Double {
+  precondition(rank >= 1 && rank <= a.count)
+  let t = SymmetricTridiagonal(diagonal: a, offDiagonal: b)
+  let (low, high) = t.bisect(rank: rank, low: t.low - 1, high: t.high + 1)
   return 0.5 * (low + high)
 }
 
@@ -319,32 +351,11 @@ func ritzValue(rank: Int, diagonal a: [Double], offDiagonal b: [Double]) -> Doub
 func topEigenpair(diagonal a: [Double], offDiagonal b: [Double]) -> (value: Double, vector: [Double]) {
   let k = a.count
   if k == 1 { return (a[0], [1]) }
-  var low = a.max()!
-  var high = -Double.infinity
-  var scale = 0.0
-  for i in 0 ..< k {
-    let radius = (i > 0 ? abs(b[i - 1]) : 0) + (i < k - 1 ? abs(b[i]) : 0)
-    high = Swift.max(high, a[i] + radius)
-    scale = Swift.max(scale, abs(a[i]) + radius)
-  }
-  let pivotMin = Double.leastNormalMagnitude * Swift.max(1, scale * scale)
-  /// The number of eigenvalues below `t`.
-  func countBelow(_ t: Double) -> Int {
-    var count = 0
-    var d = 1.0
-    for i in 0 ..< k {
-      d = a[i] - t - (i > 0 ? b[i - 1] * b[i - 1] / d : 0)
-      if abs(d) < pivotMin { d = -pivotMin }
-      if d < 0 { count += 1 }
-    }
-    return count
-  }
-  for _ in 0 ..< 200 {
-    let middle = 0.5 * (low + high)
-    if middle <= low || middle >= high || high - low <= 2 * Double.ulpOfOne * Swift.max(abs(low), abs(high)) { break }
-    if countBelow(middle) == k { high = middle } else { low = middle }
-  }
-  let shift = high + 1e-12 * Swift.max(scale, Double.leastNormalMagnitude)
+  let t = SymmetricTridiagonal(diagonal: a, offDiagonal: b)
+  let pivotMin = t.pivotMin
+  // The largest eigenvalue is at least the largest diagonal entry.
+  let (low, high) = t.bisect(rank: 1, low: a.max() ?? t.low, high: t.high)
+  let shift = high + 1e-12 * Swift.max(t.scale, Double.leastNormalMagnitude)
   var y = [Double](repeating: 1, count: k)
   var upper = [Double](repeating: 0, count: k)
   for _ in 0 ..< 3 {
