@@ -79,6 +79,10 @@ let package = Package(
       name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
       exclude: ["seed_reference.py", "filter_reference.py", "Fixtures"], swiftSettings: strict),
     .testTarget(
+      name: "AnalysisTests",
+      dependencies: ["Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      exclude: ["Fixtures"], swiftSettings: strict),
+    .testTarget(
       name: "GraphvizRenderingTests",
       dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport"],
       exclude: ["Golden"], swiftSettings: strict),
