@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextEscaping
 import Foundation
 import Bibliography
 import GraphAlgorithms

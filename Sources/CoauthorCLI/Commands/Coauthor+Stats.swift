@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextEscaping
 import Bibliography
 import GraphAlgorithms
 import GraphCore
