@@ -7,6 +7,13 @@ import TextEscaping
 // JSON and CSV output use the shared escapers of TextEscaping (`JSON`, `CSV`), after its one rule
 // for control and bidi characters.
 
+/// Prints text output (`--format text`, tables, notes) with the shared rule for control and bidi
+/// characters applied (``TextSanitizer``), so a name can neither reorder nor restyle the terminal's
+/// text; the line breaks of the text itself are kept.
+func printText(_ text: String, terminator: String = "\n") {
+  print(TextSanitizer.sanitize(text), terminator: terminator)
+}
+
 enum TextTable {
   /// Left-aligned columns, numeric columns right-aligned. Cells are sanitised by the shared rule
   /// (``TextSanitizer``; a line break becomes a space), so a name cannot reorder or restyle the

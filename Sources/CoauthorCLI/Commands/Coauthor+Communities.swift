@@ -67,11 +67,11 @@ extension Coauthor {
         }
         print(out, terminator: "")
       case .text:
-        print("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.louvain.modularity)) (\(community.algorithm.displayName), resolution \(community.resolution), seed \(community.seed))")
+        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.louvain.modularity)) (\(community.algorithm.displayName), resolution \(community.resolution), seed \(community.seed))")
         for c in analysis.communities {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
-          print("\n\(c.id + 1). \(c.members.count) members\(tags)")
-          print("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
+          printText("\n\(c.id + 1). \(c.members.count) members\(tags)")
+          printText("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
         }
       }
     }
