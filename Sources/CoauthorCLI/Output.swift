@@ -124,7 +124,8 @@ struct CLIError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, with the shared rule for control and bidi characters applied
+/// (``TextSanitizer``), as on standard output.
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  FileHandle.standardError.write(Data((TextSanitizer.sanitize(text) + "\n").utf8))
 }
