@@ -42,11 +42,11 @@ let package = Package(
       name: "Analysis", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography", "Networks"],
       swiftSettings: strict),
     .target(
-      name: "GraphvizRendering", dependencies: ["GraphCore", "Networks", "CGraphviz", "TextEscaping"],
+      name: "GraphvizRendering", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Analysis", "CGraphviz", "TextEscaping"],
       swiftSettings: strict),
     .target(
       name: "Reporting",
-      dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis", "TextEscaping"],
+      dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis", "GraphvizRendering", "TextEscaping"],
       swiftSettings: strict),
     .target(
       name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "TextEscaping"], swiftSettings: strict),
@@ -89,7 +89,8 @@ let package = Package(
     .testTarget(
       name: "ReportingTests",
       dependencies: [
-        "Reporting", "Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport", "TextEscaping",
+        "Reporting", "Analysis", "GraphvizRendering", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport",
+        "TextEscaping",
       ],
       swiftSettings: strict),
     .testTarget(
@@ -98,7 +99,7 @@ let package = Package(
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"], swiftSettings: strict),
     .testTarget(
-      name: "CLITests", dependencies: ["CoauthorCLI", "TestSupport"], exclude: ["export_roundtrip.py", "Fixtures"],
+      name: "CLITests", dependencies: ["CoauthorCLI", "Analysis", "GraphAlgorithms", "TestSupport"], exclude: ["export_roundtrip.py", "Fixtures"],
       swiftSettings: strict),
   ]
 )

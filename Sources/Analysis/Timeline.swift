@@ -1,4 +1,5 @@
 public import Bibliography
+public import Networks
 
 /// Papers, new researchers and new collaborations per year: how the network grew.
 public struct Timeline: Sendable, Equatable {
@@ -52,11 +53,11 @@ public struct Timeline: Sendable, Equatable {
   }
 
   /// For each year of ``years``, which of `names` have a dated paper in that year or before.
-  public func presence(of names: [String], in corpus: Corpus) -> [[Bool]] {
+  public func presence(of names: [String], in corpus: Corpus, kind: Network.Kind = .authors) -> [[Bool]] {
     var firstYear: [String: Int] = [:]
     for p in corpus.papers {
       guard let y = p.date?.year else { continue }
-      for a in p.authors where firstYear[a].map({ y < $0 }) ?? true { firstYear[a] = y }
+      for a in kind == .tags ? p.tags : p.authors where firstYear[a].map({ y < $0 }) ?? true { firstYear[a] = y }
     }
     return years.map { row in names.map { n in firstYear[n].map { $0 <= row.year } ?? false } }
   }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 
 /// The `coauthor` command: co-authorship graph analytics from research listings.

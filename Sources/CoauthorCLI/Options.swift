@@ -2,6 +2,7 @@ import ArgumentParser
 import Bibliography
 import Foundation
 import GraphAlgorithms
+import GraphCore
 import Networks
 import Analysis
 import Reporting
@@ -115,44 +116,13 @@ struct InputOptions: ParsableArguments {
   }
 }
 
-/// What the inputs held: paper records, or a network read from edge lists.
-enum LoadedInput {
-  case corpus(Corpus)
-  case network(EdgeListReader.Result)
+/// How co-authorship is counted: shared by every command that builds networks.
+struct CountingOptions: ParsableArguments {
+  @Option(help: "Co-authorship counting: full (weight = shared papers) or fractional (Newman 2001).")
+  var counting: Counting = .full
 
-  /// The papers (none for an edge list).
-  var corpus: Corpus {
-    switch self {
-    case .corpus(let corpus): return corpus
-    case .network: return Corpus(entryCount: 0, papers: [])
-    }
-  }
-
-  var diagnostics: [Diagnostic] {
-    switch self {
-    case .corpus(let corpus): return corpus.diagnostics
-    case .network(let result): return result.diagnostics
-    }
-  }
-
-  /// The network `options` asks for.
-  /// - Throws: `ValidationError` for `--graph fellows|tags` or `--counting fractional` on an edge
-  ///   list, which has neither fellows, tags nor papers.
-  func network(_ options: GraphOptions) throws -> Network {
-    switch self {
-    case .corpus(let corpus):
-      return options.network(from: corpus)
-    case .network(let result):
-      guard options.graph == .authors else {
-        throw ValidationError(
-          "Please use '--graph authors' with an edge list: it holds only the co-authorship network, so there is no '\(options.graph.rawValue)' graph.")
-      }
-      guard options.counting == .full else {
-        throw ValidationError("Please leave out '--counting': an edge list's weights are used as given.")
-      }
-      return result.network
-    }
-  }
+  @Flag(help: "Leave out fellow-graph links through shared non-fellow collaborators.")
+  var noSharedCollaborators = false
 }
 
 /// Which network to build and how.
@@ -160,15 +130,10 @@ struct GraphOptions: ParsableArguments {
   @Option(help: "The network: authors (co-authorship), fellows or tags (topic co-occurrence).")
   var graph: Network.Kind = .authors
 
-  @Option(help: "Co-authorship counting: full (weight = shared papers) or fractional (Newman 2001).")
-  var counting: Counting = .full
+  @OptionGroup var countingOptions: CountingOptions
 
-  @Flag(help: "Leave out fellow-graph links through shared non-fellow collaborators.")
-  var noSharedCollaborators = false
-
-  func network(from corpus: Corpus) -> Network {
-    Network.build(graph, from: corpus, counting: counting, sharedCollaborators: !noSharedCollaborators)
-  }
+  var counting: Counting { countingOptions.counting }
+  var noSharedCollaborators: Bool { countingOptions.noSharedCollaborators }
 }
 
 /// Output format for data commands.
@@ -176,41 +141,31 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, csv
 }
 
-/// Community detection settings.
+extension CommunityMethod.Algorithm: ExpressibleByArgument {}
+extension Leiden.Quality: ExpressibleByArgument {}
+
+/// `--seed`: one seed for every randomised step of a command (community detection's node order,
+/// sampled betweenness).
+struct SeedOption: ParsableArguments {
+  @Option(help: ArgumentHelp("Random seed <s> (community detection's node order, --samples); the same seed gives the same result.", valueName: "s"))
+  var seed: UInt64 = 0
+}
+
+/// Community detection settings; ``method`` is the library value they stand for.
 struct CommunityOptions: ParsableArguments {
-  enum Algorithm: String, ExpressibleByArgument, CaseIterable {
-    case louvain, leiden
-    case labelPropagation = "label-propagation"
-
-    /// The name shown in text output.
-    var displayName: String {
-      switch self {
-      case .louvain: "Louvain"
-      case .leiden: "Leiden"
-      case .labelPropagation: "label propagation"
-      }
-    }
-  }
-
-  /// Leiden's quality function.
-  enum Quality: String, ExpressibleByArgument, CaseIterable {
-    case modularity, cpm
-
-    var leiden: Leiden.Quality { self == .cpm ? .cpm : .modularity }
-  }
-
   @Option(help: "Community detection method: louvain, leiden or label-propagation.")
-  var algorithm: Algorithm = .louvain
+  var algorithm: CommunityMethod.Algorithm = .louvain
 
   @Option(help: "Quality Leiden maximises: modularity (default) or cpm (constant Potts model; --resolution is then a density).")
-  var quality: Quality?
+  var quality: Leiden.Quality?
 
   // `.unconditional` so that `--resolution -1` reaches validate() rather than failing as "Missing value".
   @Option(parsing: .unconditional, help: ArgumentHelp("Resolution <r> ≥ 0: above 1 gives more, smaller communities.", valueName: "r"))
   var resolution: Double = 1.0
 
-  @Option(help: ArgumentHelp("Random seed <s> for the node order; the same seed gives the same result.", valueName: "s"))
-  var seed: UInt64 = 0
+  @OptionGroup var seedOption: SeedOption
+
+  var seed: UInt64 { seedOption.seed }
 
   func validate() throws {
     guard resolution >= 0, resolution.isFinite else { throw ValidationError("Please give a '--resolution' of at least 0.") }
@@ -218,32 +173,49 @@ struct CommunityOptions: ParsableArguments {
       throw ValidationError("Please use '--quality' only with '--algorithm leiden'.")
     }
   }
+
+  /// The method these options choose.
+  var method: CommunityMethod {
+    CommunityMethod(algorithm: algorithm, quality: quality ?? .modularity, resolution: resolution, seed: seed)
+  }
+
+  /// The options as command-line arguments, defaults left out (for "how to reproduce" lines).
+  var arguments: [String] {
+    var out: [String] = []
+    if algorithm != .louvain { out += ["--algorithm", algorithm.rawValue] }
+    if let quality { out += ["--quality", quality.rawValue] }
+    if resolution != 1 { out += ["--resolution", "\(resolution)"] }
+    if seed != 0 { out += ["--seed", "\(seed)"] }
+    return out
+  }
 }
 
-/// How centralities are computed: threads, and sampling for betweenness.
+/// How centralities are computed: weights on paths, threads, and sampling for betweenness.
 struct ComputeOptions: ParsableArguments {
+  @Flag(help: "Path metrics (betweenness, closeness, harmonic) use distance = 1/weight.")
+  var weighted = false
+
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Worker threads <n> for betweenness, closeness and harmonic; 0 = all cores.", valueName: "n"))
+    help: ArgumentHelp("Worker threads <n> for betweenness, closeness, harmonic, eigenvector and clustering; 0 = all cores (results do not depend on it).", valueName: "n"))
   var threads: Int = 0
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Estimate betweenness from <k> randomly sampled source nodes instead of all of them (for large graphs).",
+      "Estimate betweenness from <k> randomly sampled source nodes (seeded by --seed) instead of all of them (for large graphs).",
       valueName: "k"))
   var samples: Int?
-
-  @Option(help: ArgumentHelp("Random seed <s> for --samples; the same seed gives the same result.", valueName: "s"))
-  var seed: UInt64 = 0
 
   func validate() throws {
     if threads < 0 { throw ValidationError("Please give a '--threads' of 0 (all cores) or more.") }
     if let samples, samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
   }
 
-  /// The thread count to use: `--threads`, or every core for 0.
-  var resolvedThreads: Int { threads == 0 ? ProcessInfo.processInfo.activeProcessorCount : threads }
+  /// The library value these options stand for, with `seed` for sampling.
+  func settings(seed: UInt64) -> MetricSettings {
+    MetricSettings(weighted: weighted, threads: threads, samples: samples, seed: seed)
+  }
 }
 
 extension TagWeighting: ExpressibleByArgument {}
@@ -345,7 +317,7 @@ struct FilterOptions: ParsableArguments {
     if let since { out += ["--since", "\(since)"] }
     if let until { out += ["--until", "\(until)"] }
     if let maxAuthors { out += ["--max-authors", maxAuthors.description] }
-    if let minWeight { out += ["--min-weight", formatWeight(minWeight)] }
+    if let minWeight { out += ["--min-weight", minWeight.argumentText] }
     if let minPapers { out += ["--min-papers", "\(minPapers)"] }
     if largestComponent { out += ["--largest-component"] }
     if let keepTop { out += ["--keep-top", "\(keepTop)"] + (by.map { ["--by", $0.rawValue] } ?? []) }
@@ -353,46 +325,26 @@ struct FilterOptions: ParsableArguments {
     return out
   }
 
-  /// Step 1 on `corpus`, with one line on standard error per paper filter.
-  func papers(of corpus: Corpus) throws -> PaperFilterResult {
-    let result = try filter.papers(of: corpus)
-    FilterNotes.printPapers(result, filter: filter, limitIsDefault: authorLimitIsDefault)
-    return result
-  }
-
-  /// Steps 3–6 on `network`, with one line on standard error per step.
-  func apply(to network: Network) throws -> Network {
-    let result = try filter.apply(to: network)
-    for step in result.steps { printError("coauthor: " + FilterNotes.step(step, filter: filter, graph: network.kind)) }
-    return result.network
-  }
-
-  /// The filtered network `graph` asks for, from the inputs: papers filtered, projected with
-  /// `--counting`/`--tag-weight`, then nodes and edges filtered; notes on standard error. Returns
-  /// the papers kept too (empty for an edge list).
-  /// - Throws: `ValidationError` for paper filters or `--min-papers` on an edge list (it has no
-  ///   papers), and whatever ``LoadedInput/network(_:)`` throws.
-  func network(from loaded: LoadedInput, graph: GraphOptions) throws -> (corpus: Corpus, network: Network) {
-    switch loaded {
-    case .corpus(let corpus):
-      let kept = try papers(of: corpus).corpus
-      let network = Network.build(
-        graph.graph, from: kept, counting: graph.counting, tagWeighting: tagWeight,
-        sharedCollaborators: !graph.noSharedCollaborators)
-      return (kept, try apply(to: network))
-    case .network:
-      try requirePapers(false)
-      return (loaded.corpus, try apply(to: try loaded.network(graph)))
-    }
-  }
-
-  /// Refuses the options that need paper records when the input is an edge list.
+  /// Refuses the options that need paper records when the input is an edge list (an explicit
+  /// `--max-authors`; the pipeline refuses the others).
   func requirePapers(_ hasPapers: Bool) throws {
     guard !hasPapers else { return }
     if since != nil || until != nil || maxAuthors != nil {
       throw ValidationError("Please leave out '--since', '--until' and '--max-authors': an edge list has no papers, dates or author lists.")
     }
     if minPapers != nil { throw ValidationError("Please leave out '--min-papers': an edge list has no paper counts.") }
+  }
+
+  /// One line on standard error per paper filter and per node or edge step of `result`.
+  func printNotes(_ result: AnalysisResult) {
+    if let papers = result.paperFilter {
+      FilterNotes.printPapers(papers, filter: filter, limitIsDefault: authorLimitIsDefault)
+    }
+    for analysis in result.networks {
+      for step in analysis.filterSteps {
+        printError("coauthor: " + FilterNotes.step(step, filter: filter, graph: analysis.network.kind))
+      }
+    }
   }
 }
 
@@ -448,7 +400,7 @@ enum FilterNotes {
     let on = "\(graph.rawValue) graph"
     switch step.kind {
     case .minWeight:
-      return "--min-weight \(formatWeight(filter.minWeight ?? 0)): \(on): dropped \(step.edgesRemoved) of \(step.edgesBefore) edges"
+      return "--min-weight \((filter.minWeight ?? 0).argumentText): \(on): dropped \(step.edgesRemoved) of \(step.edgesBefore) edges"
     case .minPapers:
       return "--min-papers \(filter.minPapers ?? 1): \(on): dropped \(step.nodesRemoved) of \(step.nodesBefore) nodes and their \(step.edgesRemoved) edges"
     case .largestComponent:
@@ -499,15 +451,10 @@ extension FilterOptions {
   func legendNote(droppedPapers: Bool = false) -> String? {
     var parts: [String] = []
     if let limit = authorLimit, !authorLimitIsDefault || droppedPapers { parts.append("papers with ≤ \(limit) authors") }
-    if let minWeight { parts.append("links of weight ≥ \(formatWeight(minWeight))") }
+    if let minWeight { parts.append("links of weight ≥ \(minWeight.argumentText)") }
     if let minPapers { parts.append("nodes on ≥ \(minPapers) papers") }
     if largestComponent { parts.append("largest component") }
     if let keepTop { parts.append("top \(keepTop) by \((by ?? .pagerank).rawValue)") }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
-}
-
-/// A threshold as the user would type it: `2` for 2.0, `0.3` for 0.3 (shortest round-trip form).
-func formatWeight(_ x: Double) -> String {
-  x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
 }

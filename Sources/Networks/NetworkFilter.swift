@@ -119,9 +119,9 @@ public struct NetworkFilter: Sendable, Hashable, Codable {
     try validate()
     var result = PaperFilterResult(corpus: corpus, papersBefore: corpus.papers.count)
     if !years.isEmpty {
-      let (kept, counts) = years.apply(to: corpus)
-      result.corpus = kept
-      result.years = counts
+      let selection = years.apply(to: corpus)
+      result.corpus = selection.corpus
+      result.years = selection.counts
     }
     if let maxAuthors {
       var kept: [Paper] = []

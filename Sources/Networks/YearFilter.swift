@@ -5,7 +5,7 @@ public import Bibliography
 /// A paper without a date cannot be placed in a year, so any bound excludes it; the filter
 /// counts those papers separately so the caller can say how many were dropped for that reason.
 ///
-///     let (kept, result) = YearFilter(since: 2024, until: nil).apply(to: corpus)
+///     let selection = YearFilter(since: 2024, until: nil).apply(to: corpus)   // .corpus, .counts
 ///     result.undated      // papers dropped because they have no date
 public struct YearFilter: Sendable, Hashable, Codable {
   /// First year kept (inclusive), or `nil` for no lower bound.
@@ -40,8 +40,8 @@ public struct YearFilter: Sendable, Hashable, Codable {
   /// papers dropped), and the counts. With no bound set, the corpus is returned unchanged.
   ///
   /// - Complexity: O(p) for p papers.
-  public func apply(to corpus: Corpus) -> (Corpus, Result) {
-    guard !isEmpty else { return (corpus, Result(kept: corpus.papers.count, outside: 0, undated: 0)) }
+  public func apply(to corpus: Corpus) -> Selection {
+    guard !isEmpty else { return Selection(corpus: corpus, counts: Result(kept: corpus.papers.count, outside: 0, undated: 0)) }
     var kept: [Paper] = []
     var outside = 0
     var undated = 0
@@ -58,7 +58,15 @@ public struct YearFilter: Sendable, Hashable, Codable {
     var filtered = corpus  // keeps identity merges and tag variants
     filtered.papers = kept
     filtered.fellowMatches = corpus.fellowMatches.filter { titles.contains($0.paperTitle) }
-    return (filtered, Result(kept: kept.count, outside: outside, undated: undated))
+    return Selection(corpus: filtered, counts: Result(kept: kept.count, outside: outside, undated: undated))
+  }
+
+  /// What ``apply(to:)`` gives: the papers kept and the counts.
+  public struct Selection: Sendable {
+    /// The corpus with only the papers kept (identity merges and tag variants unchanged).
+    public var corpus: Corpus
+    /// How many papers were kept, fell outside the years, or had no date.
+    public var counts: Result
   }
 
   /// "2023–2025", "2023 onwards", "up to 2025" or "all years".

@@ -3,6 +3,7 @@ import Foundation
 import Bibliography
 import GraphAlgorithms
 import GraphCore
+import GraphvizRendering
 import Networks
 
 /// Builds the report's content from an ``CorpusAnalysis``: the same blocks feed the Markdown and the
@@ -22,7 +23,7 @@ public struct ReportBuilder: Sendable {
   public static func profiledNodes(_ analysis: CorpusAnalysis, limit: Int) -> [Bool] {
     let n = analysis.authors
     var out = [Bool](repeating: false, count: n.network.graph.nodeCount)
-    for v in n.ranking(by: .pagerank).prefix(limit) { out[v.index] = true }
+    for v in Self.ranking(n, by: .pagerank).prefix(limit) { out[v.index] = true }
     for v in out.indices where n.network.isFellow[v] { out[v] = true }
     return out
   }
@@ -44,7 +45,7 @@ public struct ReportBuilder: Sendable {
   private func build(_ analysis: CorpusAnalysis) -> ReportDocument {
     var blocks: [Block] = []
     blocks += summary(analysis)
-    blocks += howToRead()
+    blocks += howToRead(analysis.authors.detection.method)
     blocks += central(analysis)
     blocks += timelineSection(analysis)
     blocks += fellowSection(analysis)
@@ -57,7 +58,7 @@ public struct ReportBuilder: Sendable {
       blocks = blocks.filter { if case .figure(let key, _) = $0 { return keys.contains(key) } else { return true } }
     }
     let n = analysis.authors
-    let search = n.ranking(by: .pagerank).map { v -> SearchEntry in
+    let search = Self.ranking(n, by: .pagerank).map { v -> SearchEntry in
       let name = n.network.labels[v.index]
       let detail = "\(Self.count(n.network.paperCounts[v.index], "paper")), community \(n.communityOfNode[v.index] + 1)"
         + (n.network.isFellow[v.index] ? ", fellow" : "")
@@ -66,12 +67,27 @@ public struct ReportBuilder: Sendable {
     return ReportDocument(title: "Co-authorship report: \(context.title)", blocks: blocks, searchIndex: search)
   }
 
-  func skipped(_ a: CorpusAnalysis, _ metric: Metric) -> Bool {
-    a.options.skips(metric, nodeCount: a.authors.network.graph.nodeCount)
+  /// Whether `metric` was left out on the author network (too large for path metrics, or not
+  /// asked for): its values are then shown as "–".
+  func skipped(_ a: CorpusAnalysis, _ metric: Metric) -> Bool { a.authors.metric(metric)?.skipped ?? true }
+
+  /// The values of `metric` on `n`, all 0 when it was not computed (shown as "–", see ``skipped``).
+  static func values(_ n: CommunityAnalysis, _ metric: Metric) -> [Double] {
+    n.metric(metric)?.values ?? [Double](repeating: 0, count: n.network.graph.nodeCount)
+  }
+
+  /// Nodes of `n` by `metric`, highest first, ties by name.
+  static func ranking(_ n: CommunityAnalysis, by metric: Metric) -> [NodeID] {
+    NetworkAnalysis.ranking(Self.values(n, metric), labels: n.network.labels)
+  }
+
+  /// "Louvain (resolution 1.00, seed 0)": the community method and its settings.
+  static func methodText(_ method: CommunityMethod) -> String {
+    "\(method.name) (resolution \(number(method.resolution, digits: 2)), seed \(method.seed))"
   }
 
   func metricText(_ a: CorpusAnalysis, _ metric: Metric, _ v: NodeID) -> String {
-    skipped(a, metric) ? "–" : Self.number(a.authors.scores[metric]!.values[v.index])
+    skipped(a, metric) ? "–" : Self.number(Self.values(a.authors, metric)[v.index])
   }
 
   // MARK: Formatting
@@ -91,7 +107,7 @@ public struct ReportBuilder: Sendable {
     "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
   }
 
-  func person(_ a: NetworkAnalysis, _ v: NodeID) -> [Inline] {
+  func person(_ a: CommunityAnalysis, _ v: NodeID) -> [Inline] {
     let name = a.network.labels[v.index]
     let link = a.network.kind == .authors && !profiled[v.index] ? Inline.text(name) : Inline.anchorLink(name, anchor: anchors[name])
     return a.network.isFellow[v.index] ? [link, .text(" ★")] : [link]
@@ -103,7 +119,7 @@ public struct ReportBuilder: Sendable {
     let c = a.corpus
     let authors = a.authors
     let largest = authors.componentSizes.first ?? 0
-    let q = authors.louvain.modularity
+    let q = authors.detection.modularity
     let dated = c.papers.compactMap(\.date).sorted()
     var span = ""
     if let first = dated.first, let last = dated.last {
@@ -131,7 +147,7 @@ public struct ReportBuilder: Sendable {
           [[.text("Co-author pairs (links)")], [.text("\(authors.network.graph.edgeCount)")]],
           [[.text("Separate groups (connected components)")], [.text("\(authors.componentSizes.count)")]],
           [[.text("Largest group")], [.text("\(largest)")]],
-          [[.text("Communities (Louvain)")], [.text("\(authors.communities.count)")]],
+          [[.text("Communities (\(authors.detection.method.algorithm.displayName)\(authors.detection.method.quality == .cpm ? ", CPM" : ""))")], [.text("\(authors.communities.count)")]],
           [[.text("Modularity of the communities")], [.text(Self.number(q))]],
           [[.text("Data-quality notes")], [.text("\(c.diagnostics.count)")]],
         ],
@@ -139,7 +155,7 @@ public struct ReportBuilder: Sendable {
     ] + (context.notes.isEmpty ? [] : [.bullets(context.notes.map { [.emphasis($0)] })]) + [.searchBox]
   }
 
-  func howToRead() -> [Block] {
+  func howToRead(_ method: CommunityMethod) -> [Block] {
     [
       .heading(level: 2, text: "How to read this report", anchor: "how-to-read"),
       .bullets([
@@ -148,7 +164,7 @@ public struct ReportBuilder: Sendable {
         [.strong("Bridging"), .text(" (betweenness): how often someone lies on the shortest chain of co-authors between two others. High bridging means they connect groups that would otherwise be apart.")],
         [.strong("Influence"), .text(" (PageRank): being connected to well-connected people counts for more than many loose ties.")],
         [.strong("Closeness"), .text(": how few steps it takes to reach everyone else in the same group.")],
-        [.strong("Communities"), .text(": groups of people who write with each other more than with the rest, found by the Louvain method. Modularity above about 0.3 means the groups are clear.")],
+        [.strong("Communities"), .text(": groups of people who write with each other more than with the rest, found by the \(method.algorithm.displayName) method. Modularity above about 0.3 means the groups are clear.")],
         [.text("In the pictures, bigger circles are more influential, colours are communities, thick outlines are program fellows and thicker lines are more shared papers.")],
       ]),
     ]
@@ -156,10 +172,10 @@ public struct ReportBuilder: Sendable {
 
   func central(_ a: CorpusAnalysis) -> [Block] {
     let n = a.authors
-    let top = n.ranking(by: .pagerank).prefix(context.topCount)
-    let degree = n.scores[.degree]!.values
-    let betweenness = n.scores[.betweenness]!.values
-    let pagerank = n.scores[.pagerank]!.values
+    let top = Self.ranking(n, by: .pagerank).prefix(context.topCount)
+    let degree = Self.values(n, .degree)
+    let betweenness = Self.values(n, .betweenness)
+    let pagerank = Self.values(n, .pagerank)
     var rows: [[[Inline]]] = []
     for (i, v) in top.enumerated() {
       rows.append([
@@ -175,11 +191,11 @@ public struct ReportBuilder: Sendable {
       (.eigenvector, "Best-connected neighbourhood (eigenvector)", 3), (.pagerank, "Most influential (PageRank)", 3),
     ]
     for (metric, label, digits) in described where !skipped(a, metric) {
-      let ranking = n.ranking(by: metric)
-      guard let best = ranking.first else { continue }
-      let values = n.scores[metric]!.values
+      let order = Self.ranking(n, by: metric)
+      guard let best = order.first else { continue }
+      let values = Self.values(n, metric)
       let value = values[best.index]
-      let tied = ranking.prefix { values[$0.index] == value }
+      let tied = order.prefix { values[$0.index] == value }
       var line: [Inline] = [.strong(label), .text(": ")]
       for (k, v) in tied.prefix(3).enumerated() {
         if k > 0 { line.append(.text(", ")) }
@@ -207,7 +223,7 @@ public struct ReportBuilder: Sendable {
     let direct = f.network.edgeKinds.filter { $0 == .coauthorship }.count
     let shared = g.edgeCount - direct
     var rows: [[[Inline]]] = []
-    for v in f.ranking(by: .pagerank) {
+    for v in Self.ranking(f, by: .pagerank) {
       var fellowsWith: [Inline] = []
       var via: [Inline] = []
       for arc in g.adjacencyOffsets[v.index] ..< g.adjacencyOffsets[v.index + 1] {
@@ -254,7 +270,7 @@ public struct ReportBuilder: Sendable {
   func fellowsAndCollaborators(_ a: CorpusAnalysis) -> [Block] {
     let n = a.authors
     let g = n.network.graph
-    let betweenness = n.scores[.betweenness]!.values
+    let betweenness = Self.values(n, .betweenness)
     // Other communities each researcher's co-authors belong to, computed once: the bridge
     // ranking on a big input sorts every researcher by it.
     let reachCounts = (0 ..< g.nodeCount).map { v in
@@ -279,7 +295,7 @@ public struct ReportBuilder: Sendable {
     var bridges: [[Inline]] = []
     let byBridging = skipped(a, .betweenness)
       ? (0 ..< g.nodeCount).sorted { reach($0) != reach($1) ? reach($0) > reach($1) : n.network.labels[$0] < n.network.labels[$1] }.map(NodeID.init)
-      : n.ranking(by: .betweenness)
+      : Self.ranking(n, by: .betweenness)
     for v in byBridging.prefix(200) where reach(v.index) > 0 && bridges.count < 8 {
       bridges.append(person(n, v) + [.text(": links community \(n.communityOfNode[v.index] + 1) with \(Self.count(reach(v.index), "other community", "other communities"))"
         + (skipped(a, .betweenness) ? "" : ", bridging \(Self.number(betweenness[v.index]))"))])
@@ -306,8 +322,9 @@ public struct ReportBuilder: Sendable {
       .heading(level: 2, text: "Communities", anchor: "communities"),
       .paragraph([
         .text(
-          "Louvain (resolution \(Self.number(a.options.resolution, digits: 2)), seed \(a.options.seed)) splits the co-authorship network into "
-            + "\(Self.count(n.communities.count, "community", "communities")) with modularity \(Self.number(n.louvain.modularity)). "
+          "\(Self.methodText(n.detection.method)) splits the co-authorship network into "
+            + "\(Self.count(n.communities.count, "community", "communities")) with modularity \(Self.number(n.detection.modularity))"
+            + (n.detection.method.quality == .cpm ? " and CPM quality \(Self.number(n.detection.quality))" : "") + ". "
             + "Members are listed most influential first; the topics are the tags most common on the community's papers.")
       ]),
     ]
@@ -435,7 +452,7 @@ public struct ReportBuilder: Sendable {
       .paragraph([
         .text(
           "Tags that appear on the same papers are linked; clusters are communities of that tag network "
-            + "(\(Self.count(t.communities.count, "cluster")), modularity \(Self.number(t.louvain.modularity))). \(Self.count(a.corpus.papers.filter { $0.tags.isEmpty }.count, "paper")) carry no tag.")
+            + "(\(Self.count(t.communities.count, "cluster")), modularity \(Self.number(t.detection.modularity))). \(Self.count(a.corpus.papers.filter { $0.tags.isEmpty }.count, "paper")) carry no tag.")
       ]),
       .figure(key: "tags", caption: "Topic tags: circle size = papers with the tag; line width = papers with both tags."),
       .bullets(bullets),
@@ -491,9 +508,9 @@ public struct ReportBuilder: Sendable {
       [.strong("Inputs"), .text(": " + context.inputs.joined(separator: ", "))],
       [.strong("Alias file"), .text(": " + (context.aliasFile ?? "none"))],
       [.strong("Reproduce with"), .text(": "), .code(context.command)],
-      [.strong("Counting"), .text(": \(a.options.counting.rawValue) (edge weight = shared papers)")],
-      [.strong("Communities"), .text(": Louvain (Blondel et al. 2008), resolution \(Self.number(a.options.resolution, digits: 2)), seed \(a.options.seed)")],
-      [.strong("Metrics"), .text(": networkx 3.x conventions (betweenness normalised over unordered pairs; closeness Wasserman–Faust; PageRank α = 0.85 weighted; eigenvector on weights)\(a.options.weighted ? "; path metrics use distance = 1/weight" : "")")],
+      [.strong("Counting"), .text(": \(a.pipeline.counting.rawValue) (edge weight = shared papers)")],
+      [.strong("Communities"), .text(": \(a.authors.detection.method.name) (\(a.authors.detection.method.algorithm.citation)), resolution \(Self.number(a.authors.detection.method.resolution, digits: 2)), seed \(a.authors.detection.method.seed)")],
+      [.strong("Metrics"), .text(": networkx 3.x conventions (betweenness normalised over unordered pairs; closeness Wasserman–Faust; PageRank α = 0.85 weighted; eigenvector on weights)\(a.pipeline.metricSettings.weighted ? "; path metrics use distance = 1/weight" : "")")],
       [.strong("Pictures"), .text(": Graphviz \(context.engine) layout with a fixed seed, so the same input gives the same picture")],
     ]
     for note in context.notes { items.append([.strong("Note"), .text(": " + note)]) }

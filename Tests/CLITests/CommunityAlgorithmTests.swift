@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphAlgorithms
 import TestSupport
 import Testing
 @testable import CoauthorCLI
@@ -31,7 +32,9 @@ import Testing
     let arguments = ["communities", "--format", "json", "--algorithm", algorithm, Bundled.listing]
     let result = try CLI.run(arguments)
     #expect(result.status == 0, "\(result.err)")
-    #expect(objectKeys(result.out, depth: 1) == ["graph", "algorithm", "resolution", "seed", "modularity", "communities"])
+    // Leiden also names the quality it maximised.
+    let quality = algorithm == "leiden" ? ["quality"] : []
+    #expect(objectKeys(result.out, depth: 1) == ["graph", "algorithm"] + quality + ["resolution", "seed", "modularity", "communities"])
     let json = try jsonObject(result)
     #expect(json["algorithm"] as? String == algorithm)
     #expect(json["seed"] as? Int == 0)
@@ -51,6 +54,10 @@ import Testing
   @Test func leidenCPMAndTextOutput() throws {
     let cpm = try CLI.run(["communities", "--algorithm", "leiden", "--quality", "cpm", "--resolution", "0.05", Bundled.listing])
     #expect(cpm.status == 0, "\(cpm.err)")
-    #expect(cpm.out.contains("(Leiden, resolution 0.05, seed 0)"))
+    #expect(cpm.out.contains(", CPM quality "), "\(cpm.out)")
+    #expect(cpm.out.contains("(Leiden (CPM), resolution 0.05, seed 0)"), "\(cpm.out)")
+    let json = try jsonObject(try CLI.run(["communities", "--format", "json", "--algorithm", "leiden", "--quality", "cpm", "--resolution", "0.05", Bundled.listing]))
+    #expect(json["quality"] as? String == "cpm")
+    #expect((json["cpm"] as? Double).map { $0 > 0 } == true)
   }
 }

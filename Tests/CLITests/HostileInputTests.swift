@@ -41,13 +41,19 @@ struct HostileInputTests {
   @Test func edgeListOutputsAreWellFormedAndInert() throws {
     let dir = try TemporaryDirectory()
     try Self.run([Self.fixture("edges.txt")], records: false, in: dir)
-    // Pictures and reports need papers: a clear refusal, nothing written.
-    for command in [["render", "--output", dir.path("e.svg")], ["report", "--output", dir.path("e")]] {
-      let result = try CLI.run([command[0], Self.fixture("edges.txt")] + command.dropFirst())
-      #expect(result.status == 1)
-      #expect(result.err.contains("needs paper records"), "\(result.err)")
-    }
-    #expect(!FileManager.default.fileExists(atPath: dir.path("e.svg")) && !FileManager.default.fileExists(atPath: dir.path("e")))
+    // The report needs papers (fellows, tags, years): a clear refusal, nothing written.
+    let report = try CLI.run(["report", Self.fixture("edges.txt"), "--output", dir.path("e")])
+    #expect(report.status == 1)
+    #expect(report.err.contains("needs paper records"), "\(report.err)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("e")))
+    // A picture of the network an edge list holds is drawn like any other (the same pipeline);
+    // other graphs are refused before anything is written.
+    let render = try CLI.run(["render", Self.fixture("edges.txt"), "--output", dir.path("e.svg")])
+    #expect(render.status == 0, "\(render.err)")
+    let fellows = try CLI.run(["render", Self.fixture("edges.txt"), "--graph", "fellows", "--output", dir.path("f.svg")])
+    #expect(fellows.status == 64)
+    #expect(fellows.err.contains("Please use '--graph authors' with an edge list"), "\(fellows.err)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("f.svg")))
   }
 
   /// Runs every command on `inputs` and checks every output.

@@ -1,6 +1,8 @@
+import Analysis
 import ArgumentParser
 import Bibliography
 import Foundation
+import GraphAlgorithms
 import Testing
 
 @testable import CoauthorCLI
@@ -127,10 +129,10 @@ import Testing
         as? Coauthor.Rank)
     #expect(rank.compute.threads == 2)
     #expect(rank.compute.samples == 100)
-    #expect(rank.compute.seed == 3)
+    #expect(rank.seedOption.seed == 3)
+    #expect(rank.pipeline.metricSettings == MetricSettings(threads: 2, samples: 100, seed: 3))
     let defaults = try #require(try Coauthor.parseAsRoot(["rank", "a.txt"]) as? Coauthor.Rank)
     #expect(defaults.compute.threads == 0)
-    #expect(defaults.compute.resolvedThreads == ProcessInfo.processInfo.activeProcessorCount)
     #expect(defaults.compute.samples == nil)
     for (arguments, message) in [
       (["rank", "a.txt", "--threads", "-1"], "Please give a '--threads' of 0 (all cores) or more."),

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GraphAlgorithms
 import Testing
@@ -88,6 +89,7 @@ import Testing
   }
 
   @Test func everyMetricCanSizeNodes() {
-    #expect(Set(Coauthor.Render.SizeMeasure.allCases.compactMap(\.metric)) == Set(Metric.allCases))
+    #expect(Set(SizeMeasure.allCases.compactMap(\.metric)) == Set(Metric.allCases))
+    #expect(SizeMeasure.allValueStrings == Metric.allCases.map(\.rawValue) + ["papers", "citations"])
   }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Bibliography
 import Foundation
@@ -73,7 +74,7 @@ import Testing
     #expect(render.graphOptions.graph == .fellows)
     #expect(render.engine == .neato)
     #expect(render.output == "fellows.png")
-    #expect(render.sizeBy == .degree)
+    #expect(render.sizeBy == .metric(.degree))
     #expect(render.labels == 5)
     #expect(render.noLegend)
   }

@@ -24,18 +24,20 @@ struct InteractiveReportTests {
   ])
 
   @Test func yearFilterCountsKeptOutsideAndUndated() {
-    let (kept, result) = YearFilter(since: 2023).apply(to: Self.corpus)
+    let selection = YearFilter(since: 2023).apply(to: Self.corpus)
+    let (kept, result) = (selection.corpus, selection.counts)
     #expect(result == YearFilter.Result(kept: 3, outside: 1, undated: 1))
     #expect(kept.papers.map(\.title) == ["B", "C", "E"])
-    let (_, both) = YearFilter(since: 2023, until: 2023).apply(to: Self.corpus)
+    let both = YearFilter(since: 2023, until: 2023).apply(to: Self.corpus).counts
     #expect(both == YearFilter.Result(kept: 1, outside: 3, undated: 1))
-    let (all, none) = YearFilter().apply(to: Self.corpus)
+    let unfiltered = YearFilter().apply(to: Self.corpus)
+    let (all, none) = (unfiltered.corpus, unfiltered.counts)
     #expect(all.papers.count == 5 && none == YearFilter.Result(kept: 5, outside: 0, undated: 0))
   }
 
   @Test func yearFilterOnTheBundledListing() throws {
     let corpus = try seedAnalysis().corpus
-    let (_, result) = YearFilter(since: 2025).apply(to: corpus)
+    let result = YearFilter(since: 2025).apply(to: corpus).counts
     #expect(result.kept + result.outside + result.undated == corpus.papers.count)
     #expect(result.kept == corpus.papers.filter { ($0.date?.year ?? 0) >= 2025 }.count)
     #expect(result.undated == corpus.papers.filter { $0.date == nil }.count)

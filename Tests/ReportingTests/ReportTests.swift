@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import GraphAlgorithms
 import GraphCore
+import GraphvizRendering
 import Networks
 import TestSupport
 import Testing
@@ -51,7 +52,7 @@ struct SeedReportTests {
     #expect(a.tags.network.graph.nodeCount == 9)
     #expect(a.fellows.network.graph.nodeCount == 19)
     // Most influential by PageRank: the Meg Tong / Tomasz Korbak tie, broken by name.
-    let top = a.authors.ranking(by: .pagerank).prefix(2).map { a.authors.network.labels[$0.index] }
+    let top = try #require(a.authors.ranking(by: .pagerank)).prefix(2).map { a.authors.network.labels[$0.index] }
     #expect(top == ["Meg Tong", "Tomasz Korbak"])
   }
 

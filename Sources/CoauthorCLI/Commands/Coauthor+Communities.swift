@@ -32,18 +32,16 @@ extension Coauthor {
       try filters.validate(graph: graphOptions.graph)
     }
 
+    /// The analysis `communities` runs: one network, PageRank (member order), the chosen method.
+    var pipeline: Pipeline {
+      makePipeline(
+        graphs: [graphOptions.graph], counting: graphOptions.countingOptions, filters: filters,
+        communities: community.method)
+    }
+
     func run() throws {
-      let loaded = try Interrupt.handling { try input.load() }
-      reportDiagnostics(loaded.diagnostics)
-      let (corpus, network) = try filters.network(from: loaded, graph: graphOptions)
-      let options = AnalysisOptions(
-        resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
-        sharedCollaborators: !graphOptions.noSharedCollaborators)
-      // Only PageRank (member order) and the communities: no O(nm) metrics.
-      let analysis = try Interrupt.handling {
-        try NetworkAnalysis(
-          network: network, corpus: corpus, options: options, metrics: [.pagerank], communities: community.detect)
-      }
+      let analysis = try CommunityAnalysis(try runPipeline(pipeline, input: input, filters: filters).networks[0])
+      let method = analysis.detection.method
       let labels = analysis.network.labels
       switch format {
       case .json:
@@ -54,12 +52,17 @@ extension Coauthor {
             ("tags", .array(c.tags.map { .string($0.tag) })),
           ])
         }
-        print(
-          JSON.object([
-            ("graph", .string(graphOptions.graph.rawValue)), ("algorithm", .string(community.algorithm.rawValue)),
-            ("resolution", .double(community.resolution)), ("seed", .int(Int(community.seed))),
-            ("modularity", .double(analysis.louvain.modularity)), ("communities", .array(list)),
-          ]).text())
+        var members: [(String, JSON)] = [
+          ("graph", .string(graphOptions.graph.rawValue)), ("algorithm", .string(method.algorithm.rawValue)),
+        ]
+        if method.algorithm == .leiden { members.append(("quality", .string(method.quality.rawValue))) }
+        members += [
+          ("resolution", .double(method.resolution)), ("seed", .int(Int(method.seed))),
+          ("modularity", .double(analysis.detection.modularity)),
+        ]
+        if method.quality == .cpm { members.append(("cpm", .double(analysis.detection.quality))) }
+        members.append(("communities", .array(list)))
+        print(JSON.object(members).text())
       case .csv:
         var out = CSV.row(["community", "name", "fellow"])
         for c in analysis.communities {
@@ -67,31 +70,14 @@ extension Coauthor {
         }
         print(out, terminator: "")
       case .text:
-        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.louvain.modularity)) (\(community.algorithm.displayName), resolution \(community.resolution), seed \(community.seed))")
+        let cpm = method.quality == .cpm ? ", CPM quality \(String(format: "%.4f", analysis.detection.quality))" : ""
+        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed))")
         for c in analysis.communities {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
           printText("\n\(c.id + 1). \(c.members.count) members\(tags)")
           printText("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
         }
       }
-    }
-  }
-}
-
-extension CommunityOptions {
-  /// Runs the chosen detector on `graph`. Leiden and label propagation report their partition as
-  /// the only level; `modularity` is at `resolution` (for Leiden with CPM: classic modularity).
-  func detect(_ graph: Graph) throws(GraphError) -> LouvainResult {
-    switch algorithm {
-    case .louvain:
-      return try Louvain(resolution: resolution, seed: seed).run(on: graph)
-    case .leiden:
-      let result = try Leiden(quality: (quality ?? .modularity).leiden, resolution: resolution, seed: seed).run(on: graph)
-      return LouvainResult(partition: result.partition, levels: [result.partition], modularity: result.modularity)
-    case .labelPropagation:
-      let partition = try LabelPropagation(seed: seed).partition(of: graph)
-      let q = try Modularity(resolution: resolution).value(of: partition, in: graph)
-      return LouvainResult(partition: partition, levels: [partition], modularity: q)
     }
   }
 }

@@ -6,7 +6,6 @@ import GraphAlgorithms
 import GraphCore
 import Networks
 import Analysis
-import Reporting
 
 extension ExportFormat: ExpressibleByArgument {}
 
@@ -36,20 +35,7 @@ extension Coauthor {
         valueName: "list"))
     var metrics: String = "all"
 
-    @Flag(help: "Path metrics (betweenness, closeness, harmonic) use distance = 1/weight.")
-    var weighted = false
-
-    @Option(
-      parsing: .unconditional,
-      help: ArgumentHelp("Worker threads <n> for betweenness, closeness and harmonic; 0 = all cores.", valueName: "n"))
-    var threads: Int = 0
-
-    @Option(
-      parsing: .unconditional,
-      help: ArgumentHelp(
-        "Estimate betweenness from <k> randomly sampled source nodes (seeded by --seed) instead of all of them.",
-        valueName: "k"))
-    var samples: Int?
+    @OptionGroup var compute: ComputeOptions
 
     @OptionGroup var community: CommunityOptions
 
@@ -66,10 +52,8 @@ extension Coauthor {
           "Please give an '--output' ending in .graphml, .gexf, .json, .csv or .dot, or a '--format' (got '\(output)').")
       }
       let chosen = try selectedMetrics()
-      if threads < 0 { throw ValidationError("Please give a '--threads' of 0 (all cores) or more.") }
-      if let samples {
-        if samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
-        if !chosen.contains(.betweenness) { throw ValidationError("Please use '--samples' only when betweenness is among '--metrics'.") }
+      if compute.samples != nil && !chosen.contains(.betweenness) {
+        throw ValidationError("Please use '--samples' only when betweenness is among '--metrics'.")
       }
       try filters.validate(graph: graphOptions.graph)
       if input.inputFormat == .edges && graphOptions.graph != .authors {
@@ -102,46 +86,37 @@ extension Coauthor {
       return [base + ".nodes.csv", base + ".edges.csv"]
     }
 
+    /// The analysis `export` runs: one network, the metrics asked for, the chosen community method.
+    func pipeline() throws -> Pipeline {
+      makePipeline(
+        graphs: [graphOptions.graph], counting: graphOptions.countingOptions, filters: filters,
+        metrics: try selectedMetrics(), compute: compute.settings(seed: community.seed),
+        communities: noCommunities ? nil : community.method)
+    }
+
     func run() throws {
       let format = resolvedFormat!
       let chosen = try selectedMetrics()
-      let loaded = try Interrupt.handling { try input.load() }
-      reportDiagnostics(loaded.diagnostics)
-      let (corpus, network) = try filters.network(from: loaded, graph: graphOptions)
-      let isEdgeList: Bool
-      if case .network = loaded { isEdgeList = true } else { isEdgeList = false }
+      let result = try runPipeline(try pipeline(), input: input, filters: filters)
+      let analysis = result.networks[0]
+      let corpus = result.corpus
+      let network = analysis.network
+      let isEdgeList = result.paperFilter == nil
 
       var attributes = NodeAttributes(includesPapers: !isEdgeList, includesFellow: isEdgeList ? false : nil)
       // Citations (summed over each node's papers) only when some paper has a count, so exports of
       // sources without counts are unchanged.
-      if !isEdgeList, corpus.papers.contains(where: { $0.citations != nil }) {
-        let list: KeyPath<Paper, [String]> = network.kind == .tags ? \.tags : network.kind == .fellows ? \.fellows : \.authors
-        attributes.citations = corpus.citationTotals(for: network.labels, in: list)
+      if !isEdgeList, let citations = try? analysis.sizes(.citations, corpus: corpus) {
+        attributes.citations = citations.values.map { Int($0) }
       }
       if network.kind == .tags, !corpus.tagVariants.isEmpty {
         // Folded tags carry their other spellings (only when some tag has them).
         attributes.variants = network.labels.map { corpus.tagVariants[$0] ?? [] }
       }
-      let computation = MetricComputation(
-        weighted: weighted, threads: threads == 0 ? ProcessInfo.processInfo.activeProcessorCount : threads,
-        samples: samples, seed: community.seed)
-      for metric in chosen {
-        let progress = TerminalProgress(label: metric.rawValue)
-        defer { progress.finish() }
-        attributes.scores[metric] = try Interrupt.handling { try computation.scores(metric, of: network.graph, progress: progress) }
-      }
-      if !noCommunities {
-        let options = AnalysisOptions(
-          resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
-          sharedCollaborators: !graphOptions.noSharedCollaborators)
-        // Numbered as `coauthor communities` numbers them: by size, largest first, from 1.
-        let analysis = try Interrupt.handling {
-          try NetworkAnalysis(
-            network: network, corpus: corpus, options: options, metrics: [.pagerank],
-            communities: community.detect)
-        }
-        attributes.communities = analysis.communityOfNode.map { $0 + 1 }
-      }
+      // Only the metrics asked for (PageRank is computed for community order in any case).
+      for metric in analysis.metrics where chosen.contains(metric.metric) { attributes.scores[metric.metric] = metric.scores }
+      // Numbered as `coauthor communities` numbers them: by size, largest first, from 1.
+      if let communities = analysis.communities { attributes.communities = communities.communityOfNode.map { $0 + 1 } }
 
       let export = GraphExport(network: network, attributes: attributes)
       let paths = Self.paths(for: output, format: format)
@@ -151,8 +126,10 @@ extension Coauthor {
         try AtomicFile.write(export.text(format), to: output)
       }
       let graph = network.graph
+      // The community method is named when it is not the default, as in a picture's legend.
+      let method = analysis.communities.map(\.detection.method).flatMap { $0 == CommunityMethod() ? nil : "; communities by \($0.summary)" } ?? ""
       printError(
-        "coauthor: wrote \(paths.joined(separator: " and ")) (\(format.rawValue), \(graph.nodeCount) nodes, \(graph.edgeCount) edges)")
+        "coauthor: wrote \(paths.joined(separator: " and ")) (\(format.rawValue), \(graph.nodeCount) nodes, \(graph.edgeCount) edges\(method))")
     }
   }
 }

@@ -5,6 +5,7 @@ import Bibliography
 import GraphAlgorithms
 import GraphCore
 import Networks
+import Analysis
 
 extension Coauthor {
   struct Rank: ParsableCommand {
@@ -21,9 +22,6 @@ extension Coauthor {
     @Option(help: "The centrality measure.")
     var metric: Metric = .pagerank
 
-    @Flag(help: "Path metrics (betweenness, closeness, harmonic) use distance = 1/weight.")
-    var weighted = false
-
     @Option(name: .customLong("top"), parsing: .unconditional, help: ArgumentHelp("Print only the <n> highest-ranked nodes.", valueName: "n"))
     var limit: Int?
 
@@ -31,6 +29,9 @@ extension Coauthor {
     var format: OutputFormat = .text
 
     @OptionGroup var compute: ComputeOptions
+    @OptionGroup var seedOption: SeedOption
+
+    var weighted: Bool { compute.weighted }
 
     func validate() throws {
       try input.requirePaths()
@@ -44,24 +45,18 @@ extension Coauthor {
       try filters.validate(graph: graphOptions.graph)
     }
 
-    /// Computes `--metric` with `--threads`, `--samples` and `--seed`, reporting progress to
-    /// `progress` (a terminal bar; Ctrl-C cancels) for the O(nm) path metrics.
-    func scores(of graph: Graph, progress: TerminalProgress) throws -> NodeScores {
-      let computation = MetricComputation(
-        weighted: weighted, threads: compute.resolvedThreads, samples: compute.samples, seed: compute.seed)
-      return try computation.scores(metric, of: graph, progress: progress)
+    /// The analysis `rank` runs: one network, one metric, no communities.
+    var pipeline: Pipeline {
+      makePipeline(
+        graphs: [graphOptions.graph], counting: graphOptions.countingOptions, filters: filters, metrics: [metric],
+        compute: compute.settings(seed: seedOption.seed))
     }
 
     func run() throws {
-      let loaded = try Interrupt.handling { try input.load() }
-      reportDiagnostics(loaded.diagnostics)
-      let network = try filters.network(from: loaded, graph: graphOptions).network
-      let progress = TerminalProgress(label: metric.rawValue)
-      defer { progress.finish() }
-      let scores = try Interrupt.handling { try self.scores(of: network.graph, progress: progress).values }
-      var order = (0 ..< network.graph.nodeCount).sorted {
-        scores[$0] != scores[$1] ? scores[$0] > scores[$1] : network.labels[$0] < network.labels[$1]
-      }
+      let analysis = try runPipeline(pipeline, input: input, filters: filters).networks[0]
+      let network = analysis.network
+      guard let scores = analysis.metric(metric)?.values else { throw CLIError(AnalysisError.metricNotComputed(metric).description) }
+      var order = NetworkAnalysis.ranking(scores, labels: network.labels).map(\.index)
       if let limit { order = Array(order.prefix(limit)) }
       switch format {
       case .json:

@@ -6,9 +6,13 @@ import GraphCore
 import GraphvizRendering
 import Networks
 import Analysis
-import Reporting
 
 extension LayoutEngine: ExpressibleByArgument {}
+extension FigureView: ExpressibleByArgument {}
+extension SizeMeasure: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
 extension Coauthor {
   struct Render: ParsableCommand {
@@ -31,16 +35,10 @@ extension Coauthor {
     @Option(name: .shortAndLong, help: ArgumentHelp("The picture to write: <file>.svg, .png, .pdf or .dot.", valueName: "file"))
     var output: String
 
-    @Option(help: "The metric that sets node size (and picks the backbone), or citations: the summed citation counts of a node's papers.")
-    var sizeBy: SizeMeasure = .pagerank
+    @Option(help: "What sets node size (and picks the backbone): a metric, papers, or citations (the summed citation counts of a node's papers). Default: pagerank, and papers for --graph tags.")
+    var sizeBy: SizeMeasure?
 
-    /// What sets node size: any ``Metric``, or `citations` (the summed citation counts of each
-    /// node's papers, as read from newer MATS listings, per-paper pages or corpus JSON).
-    enum SizeMeasure: String, CaseIterable, ExpressibleByArgument {
-      case degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, clustering, citations
-      /// The metric, or `nil` for citations.
-      var metric: Metric? { Metric(rawValue: rawValue) }
-    }
+    @OptionGroup var compute: ComputeOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Label only the <n> most central nodes (all get tooltips).", valueName: "n"))
     var labels: Int = 20
@@ -84,64 +82,39 @@ extension Coauthor {
       if focus != nil && view == .communities { throw ValidationError("'--focus' draws people; it cannot be combined with '--view communities'.") }
     }
 
+    /// What sets node size: `--size-by`, or the graph's default.
+    var sizeMeasure: SizeMeasure { sizeBy ?? .defaultMeasure(for: graphOptions.graph) }
+
+    /// The analysis `render` runs: one network, the sizing metric, the chosen community method.
+    var pipeline: Pipeline {
+      makePipeline(
+        graphs: [graphOptions.graph], counting: graphOptions.countingOptions, filters: filters,
+        metrics: sizeMeasure.metric.map { [$0] } ?? [], compute: compute.settings(seed: community.seed),
+        communities: community.method)
+    }
+
     func run() throws {
-      let records = try input.loadCorpus()
-      reportDiagnostics(records)
-      let (corpus, network) = try filters.network(from: .corpus(records), graph: graphOptions)
+      let result = try runPipeline(pipeline, input: input, filters: filters)
+      let analysis = try CommunityAnalysis(result.networks[0])
+      let corpus = result.corpus
+      let network = analysis.network
       let filter = filters.filter.years
-      let options = AnalysisOptions(
-        resolution: community.resolution, seed: community.seed, counting: graphOptions.counting,
-        sharedCollaborators: !graphOptions.noSharedCollaborators)
-      let analysis = try NetworkAnalysis(network: network, corpus: corpus, options: options)
       let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
       let people = corpus.authors  // the author network's labels, in the same order
-      // `--size-by citations`: each node's papers' citation counts summed.
-      var citationSizes: [Double]?
-      if sizeBy == .citations, network.kind != .tags {
-        guard corpus.papers.contains(where: { $0.citations != nil }) else {
-          throw CLIError("'--size-by citations' needs citation counts, and no paper read has one (they come from newer MATS listings, per-paper pages, or the corpus JSON key 'citations')")
-        }
-        let list: KeyPath<Paper, [String]> = network.kind == .fellows ? \.fellows : \.authors
-        citationSizes = corpus.citationTotals(for: network.labels, in: list).map(Double.init)
-      }
-      let sizes = citationSizes.map { (name: "citations", values: $0) }
-      let sizeMetric = sizeBy.metric ?? .pagerank
-      let scores = network.kind == .tags ? network.paperCounts.map(Double.init) : citationSizes ?? analysis.scores[sizeMetric]!.values
+      let sizes: (name: String, values: [Double])
+      do { sizes = try analysis.analysis.sizes(sizeMeasure, corpus: corpus) } catch { throw CLIError("\(error)") }
 
       var figure: Figure
       if let focus {
-        guard let center = Self.node(named: focus, in: network) else {
+        guard let center = network.node(matching: focus) else {
           let close = NetworkViews.closeMatches(to: focus, in: network.labels)
           throw CLIError("nobody named '\(focus)' in the \(network.kind.rawValue) network"
             + (close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"))
         }
-        var nodes = NetworkViews.ego(of: network.graph, center: center, radius: radius)
-        if nodes.count > maxNodes {
-          let sub = NetworkViews.backbone(scores: nodes.map { $0 == center ? .infinity : scores[$0.index] }, limit: maxNodes)
-          nodes = sub.map { nodes[$0.index] }
-        }
-        figure = ReportFigures.figure(for: analysis, nodes: nodes, people: people, sizeBy: sizeMetric, sizes: sizes, labelCount: labels)
-        figure.style.labelsAllFellows = false
-        figure.style.legendNotes = ["ego network of \(network.labels[center.index]), radius \(radius)"]
-        if let i = nodes.firstIndex(of: center) {
-          figure.style.nodeLabels = nodes.indices.map { $0 == i ? network.labels[center.index] : nil }
-          var boosted = figure.style.sizeScores!.values
-          let top = boosted.max() ?? 1
-          boosted[i] = top  // the focus is always drawn large and labelled
-          figure.style.sizeScores = NodeScores(values: boosted)
-        }
+        figure = ReportFigures.ego(
+          of: analysis, center: center, radius: radius, maxNodes: maxNodes, people: people, sizes: sizes, labelCount: labels)
       } else {
-        let resolved = view == .auto ? (network.graph.nodeCount <= maxNodes ? FigureView.full : .backbone) : view
-        switch resolved {
-        case .communities:
-          figure = ReportFigures.communityMap(for: analysis, limit: maxNodes)
-        case .backbone:
-          figure = ReportFigures.figure(
-            for: analysis, nodes: NetworkViews.backbone(scores: scores, limit: maxNodes), people: people, sizeBy: sizeMetric,
-            sizes: sizes, labelCount: labels)
-        case .full, .auto:
-          figure = ReportFigures.figure(for: analysis, people: people, sizeBy: sizeMetric, sizes: sizes, labelCount: labels)
-        }
+        figure = ReportFigures.view(view, of: analysis, maxNodes: maxNodes, people: people, sizes: sizes, labelCount: labels)
       }
       figure.style.showsLegend = !noLegend
       if !filter.isEmpty { figure.style.legendNotes.append("papers from \(filter.description)") }
@@ -150,20 +123,14 @@ extension Coauthor {
       }
 
       let renderer = GraphvizRenderer(engine: engine)
-      if format != .dot { try LayoutBudget(nodes: layoutLimit).check(figure, name: network.kind.rawValue) }
+      if format != .dot {
+        do { try LayoutBudget(nodes: layoutLimit).check(figure, name: network.kind.rawValue) } catch { throw CLIError(error.message) }
+      }
       if perYear {
         let timeline = Timeline(corpus: corpus)
         guard !timeline.years.isEmpty else { throw CLIError("--per-year: no paper has a date") }
         guard figure.nodes != nil else { throw CLIError("--per-year draws people or tags, not '--view communities'") }
-        let presence: [[Bool]]
-        if network.kind == .tags {
-          presence = timeline.years.map { y in
-            let carried = Set(corpus.papers.filter { ($0.date?.year ?? Int.max) <= y.year }.flatMap(\.tags))
-            return network.labels.map(carried.contains)
-          }
-        } else {
-          presence = timeline.presence(of: network.labels, in: corpus)
-        }
+        let presence = timeline.presence(of: network.labels, in: corpus, kind: network.kind)
         let frames = ReportFigures.growth(of: figure, presence: presence, years: timeline.years.map(\.year))
         var files: [(path: String, data: Data)] = []
         let base = (output as NSString).deletingPathExtension
@@ -184,17 +151,6 @@ extension Coauthor {
       try AtomicFile.write(Data(bytes), to: output)
       let drawn = figure.network.graph
       printError("coauthor: wrote \(output) (\(drawn.nodeCount) nodes, \(drawn.edgeCount) edges, \(engine.rawValue)\(figure.note.map { "; " + $0 } ?? ""))")
-    }
-
-    /// The node called `name`: exact, else ignoring case, accents and periods.
-    static func node(named name: String, in network: Network) -> NodeID? {
-      if let v = network.node(named: name) { return v }
-      func fold(_ s: String) -> String {
-        String(s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0 != "." })
-          .split(separator: " ").joined(separator: " ")
-      }
-      let key = fold(name)
-      return network.labels.firstIndex { fold($0) == key }.map(NodeID.init)
     }
   }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import TextEscaping
 import Bibliography
@@ -16,11 +17,9 @@ extension Coauthor {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Leave out fellow-graph links through shared non-fellow collaborators.")
-    var noSharedCollaborators = false
+    @OptionGroup var countingOptions: CountingOptions
 
-    @Option(help: "Co-authorship counting: full (weight = shared papers) or fractional (Newman 2001); matters for --min-weight.")
-    var counting: Counting = .full
+    var noSharedCollaborators: Bool { countingOptions.noSharedCollaborators }
 
     @OptionGroup(title: "Counting and filters") var filters: FilterOptions
 
@@ -40,38 +39,22 @@ extension Coauthor {
     func run() throws {
       let loaded = try Interrupt.handling { try input.load() }
       let filter = filters.filter
-      var corpus = loaded.corpus
+      // Only counts: networks, filters and components; no metrics, no communities.
+      let pipeline = makePipeline(
+        graphs: loaded.hasPapers ? Network.Kind.allCases : [.authors], counting: countingOptions, filters: filters)
+      let result = try runPipeline(pipeline, on: loaded, filters: filters)
+      let corpus = result.corpus
       var papers: PaperFilterResult?
-      var graphs: [(kind: Network.Kind, network: Network, components: Int, steps: [FilterStep])] = []
-      try Interrupt.handling {
-        switch loaded {
-        case .corpus:
-          if filter.filtersPapers {
-            let result = try filter.papers(of: corpus)
-            corpus = result.corpus
-            // The default author limit is reported only when it leaves papers out.
-            let silent = filters.authorLimitIsDefault && filters.since == nil && filters.until == nil && result.hyperAuthored.isEmpty
-            if !silent { papers = result }
-            if filters.authorLimitIsDefault, let limit = result.maxAuthors, !result.hyperAuthored.isEmpty {
-              printError("coauthor: warning: " + FilterNotes.hyperAuthoredSentence(result.hyperAuthored, limit: limit) + " ('--max-authors none' keeps every paper)")
-            }
-          }
-          for kind in Network.Kind.allCases {
-            let built = Network.build(
-              kind, from: corpus, counting: counting, tagWeighting: filters.tagWeight,
-              sharedCollaborators: !noSharedCollaborators)
-            let filtered = try filter.apply(to: built)
-            let components = try ConnectedComponents().partition(of: filtered.network.graph).communityCount
-            graphs.append((kind, filtered.network, components, filtered.steps))
-            try Interrupt.check()
-          }
-        case .network(let result):
-          try filters.requirePapers(false)
-          if counting != .full { throw ValidationError("Please leave out '--counting': an edge list's weights are used as given.") }
-          let filtered = try filter.apply(to: result.network)
-          let components = try ConnectedComponents().partition(of: filtered.network.graph).communityCount
-          graphs.append((.authors, filtered.network, components, filtered.steps))
+      if let result = result.paperFilter, filter.filtersPapers {
+        // The default author limit is reported only when it leaves papers out.
+        let silent = filters.authorLimitIsDefault && filters.since == nil && filters.until == nil && result.hyperAuthored.isEmpty
+        if !silent { papers = result }
+        if filters.authorLimitIsDefault, let limit = result.maxAuthors, !result.hyperAuthored.isEmpty {
+          printError("coauthor: warning: " + FilterNotes.hyperAuthoredSentence(result.hyperAuthored, limit: limit) + " ('--max-authors none' keeps every paper)")
         }
+      }
+      let graphs = result.networks.map { g in
+        (kind: g.network.kind, network: g.network, components: g.components.communityCount, steps: g.filterSteps)
       }
       // Edge lists have no papers: authors = nodes, no fellows or tags.
       let authorCount: Int

@@ -9,4 +9,15 @@ import GraphCore
 public protocol CentralityMeasure: Sendable {
   /// One score per node, indexed by ``NodeID``.
   func scores(for graph: Graph) throws(GraphError) -> NodeScores
+
+  /// ``scores(for:)``, reporting progress to `progress` (the O(*nm*) path measures report per
+  /// source; the others ignore it). Returning `false` from the reporter cancels with
+  /// ``GraphError/cancelled``.
+  func scores(for graph: Graph, progress: ProgressReporter) throws(GraphError) -> NodeScores
+}
+
+extension CentralityMeasure {
+  public func scores(for graph: Graph, progress: ProgressReporter) throws(GraphError) -> NodeScores {
+    try scores(for: graph)
+  }
 }

@@ -22,23 +22,69 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
   /// Local clustering coefficient, unweighted (``ClusteringCoefficient``).
   case clustering
 
-  /// The algorithm for this metric.
+  /// The algorithm for this metric with its settings: the one place where a metric name becomes
+  /// a configured algorithm (the pipeline, `--keep-top` ranking and every command go through it).
   ///
-  /// `weighted` switches the **path** metrics (betweenness, closeness, harmonic) from hop counts to
-  /// distance = 1/weight. Degree, coreness and clustering ignore weights and strength always uses
-  /// them; eigenvector and PageRank always use weights as connection strengths (networkx
-  /// `weight="weight"`), whatever `weighted` says, because that is their convention in this package.
-  public func measure(weighted: Bool) -> any CentralityMeasure {
+  /// `settings.weighted` switches the **path** metrics (betweenness, closeness, harmonic) from hop
+  /// counts to distance = 1/weight. Degree, coreness and clustering ignore weights and strength
+  /// always uses them; eigenvector and PageRank always use weights as connection strengths
+  /// (networkx `weight="weight"`), whatever `weighted` says, because that is their convention in
+  /// this package. `threads` reaches the parallel measures (results are bit-identical for any
+  /// thread count: chunks are summed in a fixed order), `samples` and `seed` sampled betweenness.
+  public func measure(_ settings: MetricSettings) -> any CentralityMeasure {
     switch self {
-    case .degree: DegreeCentrality()
-    case .strength: StrengthCentrality()
-    case .betweenness: BetweennessCentrality(weighted: weighted)
-    case .closeness: ClosenessCentrality(weighted: weighted)
-    case .harmonic: HarmonicCentrality(weighted: weighted)
-    case .eigenvector: EigenvectorCentrality()
-    case .pagerank: PageRank()
-    case .coreness: CoreNumber()
-    case .clustering: ClusteringCoefficient()
+    case .degree: return DegreeCentrality()
+    case .strength: return StrengthCentrality()
+    case .betweenness:
+      var m = BetweennessCentrality(weighted: settings.weighted)
+      m.threads = settings.threads
+      m.samples = settings.samples
+      m.seed = settings.seed
+      return m
+    case .closeness:
+      var m = ClosenessCentrality(weighted: settings.weighted)
+      m.threads = settings.threads
+      return m
+    case .harmonic:
+      var m = HarmonicCentrality(weighted: settings.weighted)
+      m.threads = settings.threads
+      return m
+    case .eigenvector:
+      var m = EigenvectorCentrality()
+      m.threads = settings.threads
+      return m
+    case .pagerank: return PageRank()
+    case .coreness: return CoreNumber()
+    case .clustering:
+      var m = ClusteringCoefficient()
+      m.threads = settings.threads
+      return m
     }
+  }
+
+  /// ``measure(_:)`` with default settings except `weighted`.
+  public func measure(weighted: Bool) -> any CentralityMeasure { measure(MetricSettings(weighted: weighted)) }
+
+  /// The metrics that take O(*nm*) time: all-pairs shortest paths.
+  public static let pathMetrics: Set<Metric> = [.betweenness, .closeness, .harmonic]
+}
+
+/// How metrics are computed, for every metric at once (see ``Metric/measure(_:)``).
+public struct MetricSettings: Sendable, Hashable, Codable {
+  /// Path metrics use distance = 1/weight.
+  public var weighted: Bool
+  /// Worker threads for betweenness, closeness, harmonic, eigenvector and clustering; 0 = every
+  /// online processor. Results do not depend on it.
+  public var threads: Int
+  /// Estimate betweenness from this many sampled sources, or `nil` for exact betweenness.
+  public var samples: Int?
+  /// Seed for sampled betweenness.
+  public var seed: UInt64
+
+  public init(weighted: Bool = false, threads: Int = 0, samples: Int? = nil, seed: UInt64 = 0) {
+    self.weighted = weighted
+    self.threads = threads
+    self.samples = samples
+    self.seed = seed
   }
 }

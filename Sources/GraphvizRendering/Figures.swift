@@ -4,10 +4,9 @@ import GraphCore
 import GraphvizRendering
 import Networks
 import Analysis
-import Reporting
 
 /// What a picture of a network shows.
-enum FigureView: String, ExpressibleByArgument, CaseIterable {
+public enum FigureView: String, CaseIterable, Sendable, Codable {
   /// The whole network when it has at most `--max-nodes` nodes, else the backbone.
   case auto
   /// Every node.
@@ -19,36 +18,34 @@ enum FigureView: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// A network ready to draw: the (possibly reduced) network, its style, and what was reduced.
-struct Figure {
-  var network: Network
-  var style: NetworkStyle
+public struct Figure: Sendable {
+  public var network: Network
+  public var style: NetworkStyle
   /// Original node of each drawn node (`nil` for a community map).
-  var nodes: [NodeID]?
+  public var nodes: [NodeID]?
   /// A sentence on how the picture was reduced, or `nil` for the full network.
-  var note: String?
+  public var note: String?
 
-  func dot(engine: LayoutEngine) -> String { DOTWriter(style: style, engine: engine).dot(for: network) }
-
-  /// What the HTML page's script needs to find this picture's nodes.
-  func index(prefix: String) -> FigureIndex {
-    let g = network.graph
-    return FigureIndex(
-      idPrefix: prefix, names: network.labels,
-      neighbours: (0 ..< g.nodeCount).map { v in g.neighbors(of: NodeID(v)).map(\.index) },
-      edges: (0 ..< g.edgeCount).map { e in let (u, v) = g.endpoints(of: EdgeID(e)); return [u.index, v.index] })
+  public init(network: Network, style: NetworkStyle, nodes: [NodeID]?, note: String?) {
+    self.network = network
+    self.style = style
+    self.nodes = nodes
+    self.note = note
   }
+
+  public func dot(engine: LayoutEngine) -> String { DOTWriter(style: style, engine: engine).dot(for: network) }
 }
 
 /// How the report and `render` draw each network.
-enum ReportFigures {
+public enum ReportFigures {
   /// The drawing of `analysis`'s network restricted to `nodes` (all nodes when `nil`): node area
-  /// by `metric` (papers for tags), colour by community (largest communities get the first
-  /// Okabe–Ito colours), fellows ringed, the `labelCount` most central labelled, nodes linked to
-  /// profiles (`linkable` nodes only, when given). `sizes`, when given, replaces the metric for
-  /// node area (`render --size-by citations`), indexed like the analysis's network.
-  static func figure(
-    for analysis: NetworkAnalysis, nodes: [NodeID]? = nil, people: [String], sizeBy metric: Metric,
-    sizes: (name: String, values: [Double])? = nil, labelCount: Int, linkable: [Bool]? = nil
+  /// by `sizes` (values indexed like the analysis's network, from
+  /// ``NetworkAnalysis/sizes(_:corpus:)``), colour by community (largest communities get the
+  /// first Okabe–Ito colours), fellows ringed, the `labelCount` most central labelled, nodes
+  /// linked to profiles (`linkable` nodes only, when given).
+  public static func figure(
+    for analysis: CommunityAnalysis, nodes: [NodeID]? = nil, people: [String], sizes: (name: String, values: [Double]),
+    labelCount: Int, linkable: [Bool]? = nil
   ) -> Figure {
     let full = analysis.network
     let chosen = nodes ?? (0 ..< full.graph.nodeCount).map(NodeID.init)
@@ -56,18 +53,7 @@ enum ReportFigures {
     // A backbone keeps each node's strongest link and the strongest others, up to an edge budget.
     let linkCount = network.graph.edgeCount
     if nodes != nil { network = network.strongestEdges(limit: edgeBudget(nodeCount: chosen.count)) }
-    let sizeName: String
-    let allSizes: [Double]
-    if full.kind == .tags {
-      allSizes = full.paperCounts.map(Double.init)
-      sizeName = "papers"
-    } else if let sizes {
-      allSizes = sizes.values
-      sizeName = sizes.name
-    } else {
-      allSizes = analysis.scores[metric]!.values
-      sizeName = metric.rawValue
-    }
+    let (sizeName, allSizes) = sizes
     let names = communityNames(analysis)
     let anchors = PersonAnchors(names: people)
     let personIndex = linkable == nil ? [:] : Dictionary(people.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -97,15 +83,66 @@ enum ReportFigures {
       }
       style.legendNotes = [note!]
     }
+    style.legendNotes += methodNote(analysis)
     return Figure(network: network, style: style, nodes: chosen, note: note)
+  }
+
+  /// The picture `view` asks for: the community map, the backbone of the `maxNodes` nodes with
+  /// the largest `sizes`, or every node (`auto`: every node up to `maxNodes`, else the backbone).
+  public static func view(
+    _ view: FigureView, of analysis: CommunityAnalysis, maxNodes: Int, people: [String],
+    sizes: (name: String, values: [Double]), labelCount: Int
+  ) -> Figure {
+    let resolved = view == .auto ? (analysis.network.graph.nodeCount <= maxNodes ? FigureView.full : .backbone) : view
+    switch resolved {
+    case .communities:
+      return communityMap(for: analysis, limit: maxNodes)
+    case .backbone:
+      return figure(
+        for: analysis, nodes: NetworkViews.backbone(scores: sizes.values, limit: maxNodes), people: people, sizes: sizes,
+        labelCount: labelCount)
+    case .full, .auto:
+      return figure(for: analysis, people: people, sizes: sizes, labelCount: labelCount)
+    }
+  }
+
+  /// The ego network of `center`: everyone within `radius` steps (the `maxNodes` with the
+  /// largest `sizes` when there are more, the centre always kept), the centre drawn large and
+  /// labelled, a legend line naming it.
+  public static func ego(
+    of analysis: CommunityAnalysis, center: NodeID, radius: Int, maxNodes: Int, people: [String],
+    sizes: (name: String, values: [Double]), labelCount: Int
+  ) -> Figure {
+    let network = analysis.network
+    var nodes = NetworkViews.ego(of: network.graph, center: center, radius: radius)
+    if nodes.count > maxNodes {
+      let sub = NetworkViews.backbone(scores: nodes.map { $0 == center ? .infinity : sizes.values[$0.index] }, limit: maxNodes)
+      nodes = sub.map { nodes[$0.index] }
+    }
+    var result = figure(for: analysis, nodes: nodes, people: people, sizes: sizes, labelCount: labelCount)
+    result.style.labelsAllFellows = false
+    result.style.legendNotes = ["ego network of \(network.labels[center.index]), radius \(radius)"] + methodNote(analysis)
+    if let i = nodes.firstIndex(of: center), var boosted = result.style.sizeScores?.values {
+      result.style.nodeLabels = nodes.indices.map { $0 == i ? network.labels[center.index] : nil }
+      boosted[i] = boosted.max() ?? 1  // the focus is always drawn large and labelled
+      result.style.sizeScores = NodeScores(values: boosted)
+    }
+    return result
+  }
+
+  /// The legend line naming the community method when it is not the default (Louvain,
+  /// resolution 1, seed 0), so a picture says what its colours mean.
+  static func methodNote(_ analysis: CommunityAnalysis) -> [String] {
+    let method = analysis.detection.method
+    return method == CommunityMethod() ? [] : ["colours: communities by \(method.summary)"]
   }
 
   /// The most links a backbone picture of `nodeCount` nodes draws: 4 per node (a sparse
   /// picture stays readable; every node still keeps its strongest link).
-  static func edgeBudget(nodeCount: Int) -> Int { 4 * nodeCount }
+  public static func edgeBudget(nodeCount: Int) -> Int { 4 * nodeCount }
 
   /// Legend names of the communities of `analysis`, in its order: number, top tag, lead member.
-  static func communityNames(_ analysis: NetworkAnalysis) -> [String] {
+  public static func communityNames(_ analysis: CommunityAnalysis) -> [String] {
     let network = analysis.network
     return analysis.communities.map { c -> String in
       let lead = c.members.first.map { network.labels[$0.index] } ?? ""
@@ -118,7 +155,7 @@ enum ReportFigures {
   /// The community map of `analysis`: one circle per community (the `limit` largest), area =
   /// members, labelled with its number, two most influential members and top tag; links weighted
   /// by co-author pairs between communities; each circle links to its report section.
-  static func communityMap(for analysis: NetworkAnalysis, limit: Int) -> Figure {
+  public static func communityMap(for analysis: CommunityAnalysis, limit: Int) -> Figure {
     let full = analysis.network
     let shown = min(limit, analysis.communities.count)
     let titles = analysis.communities.prefix(shown).map { "Community \($0.id + 1)" }
@@ -150,12 +187,13 @@ enum ReportFigures {
       note = "the \(shown) largest of \(analysis.communities.count) communities (\(rest.count) smaller ones, \(rest.map(\.members.count).reduce(0, +)) researchers, not drawn)"
       style.legendNotes = [note!]
     }
+    style.legendNotes += methodNote(analysis)
     return Figure(network: network, style: style, nodes: nil, note: note)
   }
 
   /// The growth strip: the same drawing for each year, with nodes not yet publishing hidden, so
   /// every year shares one layout.
-  static func growth(of figure: Figure, presence: [[Bool]], years: [Int]) -> [(year: Int, figure: Figure)] {
+  public static func growth(of figure: Figure, presence: [[Bool]], years: [Int]) -> [(year: Int, figure: Figure)] {
     guard let nodes = figure.nodes else { return [] }
     return zip(years, presence).map { year, present in
       var f = figure
@@ -175,18 +213,26 @@ enum ReportFigures {
 /// 20,000-link backbone (release build, 2 cores); layout time grows faster than linearly, so a
 /// whole 130,000-person network would run for a very long time. Pictures above the budget are
 /// refused with a message naming the views that stay within it.
-struct LayoutBudget {
-  static let defaultNodes = 10_000
+public struct LayoutBudget: Sendable {
+  public static let defaultNodes = 10_000
   /// The most nodes; the most edges is 5 × this.
-  var nodes: Int
+  public var nodes: Int
 
-  var edges: Int { nodes.multipliedReportingOverflow(by: 5).overflow ? Int.max : nodes * 5 }
+  public init(nodes: Int = LayoutBudget.defaultNodes) { self.nodes = nodes }
 
-  /// - Throws: `CLIError` when `figure` has more than ``nodes`` nodes or ``edges`` edges.
-  func check(_ figure: Figure, name: String) throws {
+  public var edges: Int { nodes.multipliedReportingOverflow(by: 5).overflow ? Int.max : nodes * 5 }
+
+  /// - Throws: ``LayoutBudgetError`` when `figure` has more than ``nodes`` nodes or ``edges`` edges.
+  public func check(_ figure: Figure, name: String) throws(LayoutBudgetError) {
     let g = figure.network.graph
     guard g.nodeCount > nodes || g.edgeCount > edges else { return }
-    throw CLIError(
-      "the \(name) picture would have \(g.nodeCount) nodes and \(g.edgeCount) links, more than the layout budget of \(nodes) nodes and \(edges) links (Graphviz would run for a very long time). Draw its backbone ('--view backbone --max-nodes N'), its community map ('--view communities'), a part of it ('--focus NAME', '--keep-top N', '--min-papers N'), write '.dot' to lay it out elsewhere, or raise '--layout-limit'.")
+    throw LayoutBudgetError(
+      message: "the \(name) picture would have \(g.nodeCount) nodes and \(g.edgeCount) links, more than the layout budget of \(nodes) nodes and \(edges) links (Graphviz would run for a very long time). Draw its backbone ('--view backbone --max-nodes N'), its community map ('--view communities'), a part of it ('--focus NAME', '--keep-top N', '--min-papers N'), write '.dot' to lay it out elsewhere, or raise '--layout-limit'.")
   }
+}
+
+/// A picture too large to lay out; the message names the views that stay within the budget.
+public struct LayoutBudgetError: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
 }

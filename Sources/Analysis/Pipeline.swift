@@ -1,0 +1,170 @@
+import Bibliography
+public import GraphAlgorithms
+public import GraphCore
+public import Networks
+
+/// One analysis, as a value: which networks to build from the papers and how, which filters,
+/// which metrics with their settings, and which community method with its settings. Every
+/// command (`stats` aside, which only counts) turns its options into a `Pipeline` and calls
+/// ``run(on:progress:)``; the report, pictures and exports read the ``AnalysisResult``. A choice
+/// made here reaches every output by this one route.
+///
+/// Defaults are declared once, here and in the algorithm types (``MetricSettings``,
+/// ``CommunityMethod``, ``NetworkFilter``):
+///
+///     var pipeline = Pipeline(graphs: [.authors], metrics: [.pagerank])
+///     pipeline.communities = CommunityMethod(algorithm: .leiden)
+///     let result = try pipeline.run(on: .corpus(corpus))
+///     result[.authors]?.communities?.result.modularity
+///
+/// Pure and deterministic: the same input and pipeline give the same result, whatever the
+/// thread count.
+public struct Pipeline: Sendable, Equatable, Codable {
+  /// Networks above this many nodes skip the path metrics by default (see ``pathMetricNodeLimit``).
+  public static let defaultPathMetricNodeLimit = 20_000
+
+  /// The networks to build and analyse, in this order (at least one).
+  public var graphs: [Network.Kind]
+  /// Co-authorship counting (authors and fellows graphs).
+  public var counting: Counting
+  /// Whether the fellow graph links fellows through shared non-fellow co-authors.
+  public var sharedCollaborators: Bool
+  /// The tags graph's edge weight.
+  public var tagWeighting: TagWeighting
+  /// Papers, nodes and edges to keep, applied in ``NetworkFilter``'s order (papers first, then
+  /// each network's nodes and edges). Its `maxAuthors` default is the hyper-authorship rule.
+  public var filter: NetworkFilter
+  /// The centrality metrics to compute on every network (PageRank is added when communities are
+  /// asked for: it orders their members).
+  public var metrics: [Metric]
+  /// How metrics are computed (threads, weights on paths, sampling).
+  public var metricSettings: MetricSettings
+  /// Networks with more nodes than this skip the path metrics (betweenness, closeness, harmonic:
+  /// O(*nm*) each, hours on 100k researchers); their ``MetricResult/skipped`` is then set and
+  /// outputs say they were not computed. `nil`: no limit.
+  public var pathMetricNodeLimit: Int?
+  /// The community method, or `nil` to skip community detection.
+  public var communities: CommunityMethod?
+
+  public init(
+    graphs: [Network.Kind] = [.authors], counting: Counting = .full, sharedCollaborators: Bool = true,
+    tagWeighting: TagWeighting = .count, filter: NetworkFilter = NetworkFilter(maxAuthors: NetworkFilter.defaultMaxAuthors),
+    metrics: [Metric] = [], metricSettings: MetricSettings = MetricSettings(),
+    pathMetricNodeLimit: Int? = Pipeline.defaultPathMetricNodeLimit, communities: CommunityMethod? = CommunityMethod()
+  ) {
+    self.graphs = graphs
+    self.counting = counting
+    self.sharedCollaborators = sharedCollaborators
+    self.tagWeighting = tagWeighting
+    self.filter = filter
+    self.metrics = metrics
+    self.metricSettings = metricSettings
+    self.pathMetricNodeLimit = pathMetricNodeLimit
+    self.communities = communities
+  }
+
+  /// The pipeline of `coauthor report`: all three networks, every metric, Louvain.
+  public static var report: Pipeline { Pipeline(graphs: Network.Kind.allCases, metrics: Metric.allCases) }
+
+  /// Whether `metric` is skipped on a network of `nodeCount` nodes (see ``pathMetricNodeLimit``).
+  public func skips(_ metric: Metric, nodeCount: Int) -> Bool {
+    guard let limit = pathMetricNodeLimit else { return false }
+    return nodeCount > limit && Metric.pathMetrics.contains(metric)
+  }
+
+  /// The metrics computed on each network, in ``Metric`` order: those asked for, plus PageRank
+  /// when communities are detected.
+  public var computedMetrics: [Metric] {
+    Metric.allCases.filter { metrics.contains($0) || ($0 == .pagerank && communities != nil) }
+  }
+
+  /// Runs the pipeline on what was read.
+  /// - Parameter progress: told when each metric starts and ends (a terminal bar; its reporter
+  ///   cancels the O(*nm*) metrics by returning `false`).
+  /// - Throws: ``PipelineError`` when the pipeline does not fit the input (e.g. a fellows graph
+  ///   from an edge list), ``NetworkFilterError`` for an invalid filter, ``GraphError`` from the
+  ///   algorithms (``GraphError/cancelled`` when `progress` cancels).
+  public func run(on input: LoadedInput, progress: (any PipelineProgress)? = nil) throws -> AnalysisResult {
+    guard !graphs.isEmpty else { throw PipelineError.noGraph }
+    switch input {
+    case .corpus(let corpus):
+      let selection = try filter.papers(of: corpus)
+      var networks: [NetworkAnalysis] = []
+      for kind in graphs {
+        let built = Network.build(
+          kind, from: selection.corpus, counting: counting, tagWeighting: tagWeighting,
+          sharedCollaborators: sharedCollaborators)
+        networks.append(try analyse(try filter.apply(to: built), corpus: selection.corpus, progress: progress))
+      }
+      return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
+    case .network(let read):
+      if let kind = graphs.first(where: { $0 != .authors }) { throw PipelineError.edgeListGraph(kind) }
+      if counting != .full { throw PipelineError.edgeListCounting }
+      if !filter.years.isEmpty { throw PipelineError.edgeListPaperFilter }
+      if filter.minPapers != nil { throw PipelineError.edgeListMinPapers }
+      let empty = Corpus(entryCount: 0, papers: [])
+      var unlimited = filter
+      unlimited.maxAuthors = nil  // an edge list has no author lists
+      let analysis = try analyse(try unlimited.apply(to: read.network), corpus: empty, progress: progress)
+      return AnalysisResult(pipeline: self, input: empty, corpus: empty, paperFilter: nil, networks: [analysis])
+    }
+  }
+
+  /// Metrics, components and communities of one filtered network.
+  func analyse(_ filtered: FilteredNetwork, corpus: Corpus, progress: (any PipelineProgress)?) throws -> NetworkAnalysis {
+    let network = filtered.network
+    let graph = network.graph
+    var results: [MetricResult] = []
+    for metric in computedMetrics {
+      if skips(metric, nodeCount: graph.nodeCount) {
+        results.append(MetricResult(metric: metric, values: [Double](repeating: 0, count: graph.nodeCount), skipped: true))
+        continue
+      }
+      let measure = metric.measure(metricSettings)
+      let scores: NodeScores
+      if let progress {
+        let reporter = progress.begin(metric, network: network.kind)
+        defer { progress.end(metric, network: network.kind) }
+        scores = try measure.scores(for: graph, progress: reporter)
+      } else {
+        scores = try measure.scores(for: graph)
+      }
+      results.append(MetricResult(metric: metric, values: scores.values, skipped: false))
+    }
+    let components = try ConnectedComponents().partition(of: graph)
+    var analysis = NetworkAnalysis(network: network, filterSteps: filtered.steps, components: components, metrics: results)
+    if let method = communities, let pagerank = analysis.metric(.pagerank) {
+      analysis.communities = CommunityStructure(
+        detection: try method.run(on: graph), network: network, pagerank: pagerank.values, corpus: corpus)
+    }
+    return analysis
+  }
+}
+
+/// Told when each metric of a ``Pipeline`` run starts and ends (a progress bar).
+public protocol PipelineProgress {
+  /// The reporter for `metric` on the network of `kind`; returning `false` from it cancels.
+  func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter
+  func end(_ metric: Metric, network kind: Network.Kind)
+}
+
+/// A pipeline that does not fit its input.
+public enum PipelineError: Error, Equatable, CustomStringConvertible {
+  case noGraph
+  case edgeListGraph(Network.Kind)
+  case edgeListCounting
+  case edgeListPaperFilter
+  case edgeListMinPapers
+
+  public var description: String {
+    switch self {
+    case .noGraph: "no network was asked for"
+    case .edgeListGraph(let kind):
+      "Please use '--graph authors' with an edge list: it holds only the co-authorship network, so there is no '\(kind.rawValue)' graph."
+    case .edgeListCounting: "Please leave out '--counting': an edge list's weights are used as given."
+    case .edgeListPaperFilter:
+      "Please leave out '--since', '--until' and '--max-authors': an edge list has no papers, dates or author lists."
+    case .edgeListMinPapers: "Please leave out '--min-papers': an edge list has no paper counts."
+    }
+  }
+}

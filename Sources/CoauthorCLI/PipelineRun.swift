@@ -1,0 +1,59 @@
+import Analysis
+import ArgumentParser
+import GraphAlgorithms
+import GraphCore
+import Networks
+
+/// Builds the ``Pipeline`` a command's options stand for: the one place where the option
+/// groups become the library value every command runs.
+func makePipeline(
+  graphs: [Network.Kind], counting: CountingOptions, filters: FilterOptions, metrics: [Metric] = [],
+  compute: MetricSettings = MetricSettings(), pathMetricNodeLimit: Int? = nil, communities: CommunityMethod? = nil
+) -> Pipeline {
+  Pipeline(
+    graphs: graphs, counting: counting.counting, sharedCollaborators: !counting.noSharedCollaborators,
+    tagWeighting: filters.tagWeight, filter: filters.filter, metrics: metrics, metricSettings: compute,
+    pathMetricNodeLimit: pathMetricNodeLimit, communities: communities)
+}
+
+/// Loads the inputs and runs `pipeline` on them: data-quality summary and filter notes on
+/// standard error, a progress bar per O(*nm*) metric, Ctrl-C cancels (exit 130), and a pipeline
+/// that does not fit the input (a fellows graph from an edge list) is a usage error (exit 64).
+/// - Parameter needsPapers: refuse an edge list (the report needs papers, fellows and tags).
+func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions, needsPapers: Bool = false) throws -> AnalysisResult {
+  let loaded = try Interrupt.handling { needsPapers ? .corpus(try input.loadCorpus()) : try input.load() }
+  reportDiagnostics(loaded.diagnostics)
+  let result = try runPipeline(pipeline, on: loaded, filters: filters)
+  filters.printNotes(result)
+  return result
+}
+
+/// ``runPipeline(_:input:filters:)`` on inputs already loaded, without the notes.
+func runPipeline(_ pipeline: Pipeline, on loaded: LoadedInput, filters: FilterOptions) throws -> AnalysisResult {
+  try filters.requirePapers(loaded.hasPapers)
+  let result: AnalysisResult
+  do {
+    result = try Interrupt.handling { try pipeline.run(on: loaded, progress: TerminalPipelineProgress()) }
+  } catch let error as PipelineError {
+    throw ValidationError(error.description)
+  } catch let error as AnalysisError {
+    throw CLIError(error.description)
+  }
+  return result
+}
+
+/// A terminal progress bar per metric (shown for the O(*nm*) metrics, which report progress).
+final class TerminalPipelineProgress: PipelineProgress {
+  private var bar: TerminalProgress?
+
+  func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter {
+    let bar = TerminalProgress(label: metric.rawValue)
+    self.bar = bar
+    return ProgressReporter(bar.report)
+  }
+
+  func end(_ metric: Metric, network kind: Network.Kind) {
+    bar?.finish()
+    bar = nil
+  }
+}

@@ -1,0 +1,112 @@
+import GraphCore
+
+/// A community detection method with its settings: the one place where a user's choice
+/// (`--algorithm`, `--quality`, `--resolution`, `--seed`) becomes a configured algorithm. Every
+/// command that finds communities runs ``run(on:)``.
+///
+///     let result = try CommunityMethod(algorithm: .leiden, quality: .cpm, resolution: 0.05).run(on: graph)
+public struct CommunityMethod: Sendable, Hashable, Codable {
+  /// The algorithm family.
+  public enum Algorithm: String, CaseIterable, Sendable, Hashable, Codable {
+    /// ``Louvain`` (Blondel et al. 2008), with multilevel refinement.
+    case louvain
+    /// ``Leiden`` (Traag, Waltman & van Eck 2019): communities are guaranteed connected.
+    case leiden
+    /// ``LabelPropagation`` (Raghavan, Albert & Kumara 2007): fast, no quality function.
+    case labelPropagation = "label-propagation"
+
+    /// The name shown to people ("Louvain", "Leiden", "label propagation").
+    public var displayName: String {
+      switch self {
+      case .louvain: "Louvain"
+      case .leiden: "Leiden"
+      case .labelPropagation: "label propagation"
+      }
+    }
+
+    /// The reference cited in reports.
+    public var citation: String {
+      switch self {
+      case .louvain: "Blondel et al. 2008"
+      case .leiden: "Traag, Waltman and van Eck 2019"
+      case .labelPropagation: "Raghavan, Albert and Kumara 2007"
+      }
+    }
+  }
+
+  public var algorithm: Algorithm
+  /// The quality Leiden maximises; Louvain and label propagation use modularity only.
+  public var quality: Leiden.Quality
+  /// Resolution ≥ 0: for modularity, above 1 gives more, smaller communities; for CPM, the
+  /// density a community must exceed.
+  public var resolution: Double
+  /// Seed for the node order; the same seed gives the same result.
+  public var seed: UInt64
+
+  public init(
+    algorithm: Algorithm = .louvain, quality: Leiden.Quality = .modularity, resolution: Double = 1.0, seed: UInt64 = 0
+  ) {
+    self.algorithm = algorithm
+    self.quality = quality
+    self.resolution = resolution
+    self.seed = seed
+  }
+
+  /// "Louvain", "Leiden (CPM)", "label propagation".
+  public var name: String {
+    algorithm == .leiden && quality == .cpm ? "Leiden (CPM)" : algorithm.displayName
+  }
+
+  /// "Louvain, resolution 1, seed 0": the method and every setting that changes its partition
+  /// (label propagation has no resolution).
+  public var summary: String {
+    algorithm == .labelPropagation ? "\(name), seed \(seed)" : "\(name), resolution \(resolution.argumentText), seed \(seed)"
+  }
+
+  /// The communities of `graph` by this method.
+  /// - Throws: ``GraphError`` for invalid settings or weights (from the algorithm), and
+  ///   ``GraphError/invalidParameter(name:value:reason:)`` for `quality: .cpm` with an algorithm
+  ///   other than Leiden.
+  public func run(on graph: Graph) throws(GraphError) -> CommunityResult {
+    if quality == .cpm && algorithm != .leiden {
+      throw .invalidParameter(name: "quality", value: resolution, reason: "CPM is optimised by Leiden only")
+    }
+    switch algorithm {
+    case .louvain:
+      let r = try Louvain(resolution: resolution, seed: seed).run(on: graph)
+      return CommunityResult(
+        method: self, partition: r.partition, quality: r.modularity, modularity: r.modularity, iterations: r.levels.count)
+    case .leiden:
+      let r = try Leiden(quality: quality, resolution: resolution, seed: seed).run(on: graph)
+      return CommunityResult(
+        method: self, partition: r.partition, quality: r.quality, modularity: r.modularity, iterations: r.iterations)
+    case .labelPropagation:
+      let r = try LabelPropagation(seed: seed).run(on: graph)
+      let q = try Modularity(resolution: resolution).value(of: r.partition, in: graph)
+      return CommunityResult(method: self, partition: r.partition, quality: q, modularity: q, iterations: r.iterations)
+    }
+  }
+}
+
+/// What a ``CommunityMethod`` found: the partition and how good it is.
+public struct CommunityResult: Sendable, Equatable {
+  /// The method and settings that produced this result.
+  public var method: CommunityMethod
+  /// The communities, canonical (numbered by smallest member).
+  public var partition: Partition
+  /// The value of the function the method optimised at its resolution: modularity, or CPM for
+  /// Leiden with CPM; for label propagation (which optimises nothing) the modularity.
+  public var quality: Double
+  /// The modularity of ``partition``: at the method's resolution, except for CPM (resolution 1).
+  public var modularity: Double
+  /// Louvain: levels of coarsening; Leiden and label propagation: iterations run.
+  public var iterations: Int
+
+  public init(method: CommunityMethod, partition: Partition, quality: Double, modularity: Double, iterations: Int) {
+    self.method = method
+    self.partition = partition
+    self.quality = quality
+    self.modularity = modularity
+    self.iterations = iterations
+  }
+}

@@ -1,0 +1,149 @@
+public import Analysis
+import Foundation
+import GraphAlgorithms
+import GraphCore
+public import GraphvizRendering
+import Networks
+
+/// Everything `coauthor report` writes, from one ``CorpusAnalysis``: the pictures (laid out by
+/// Graphviz in-process), the Markdown and the self-contained HTML page. Nothing touches the disk
+/// here; ``files(for:)`` returns the bytes, so the caller writes all or nothing.
+public struct ReportJob: Sendable {
+  /// The default node budget per picture.
+  public static let defaultMaxNodes = 300
+  /// The default number of researchers with a profile.
+  public static let defaultProfileLimit = 500
+
+  /// Title, inputs, the reproducing command, the ranking length (see ``ReportContext``).
+  public var context: ReportContext
+  /// Graphviz layout engine for the pictures.
+  public var engine: LayoutEngine
+  /// Node budget per picture: larger networks are drawn as their backbone.
+  public var maxNodes: Int
+  /// How the paper filter's author limit was set: the default rule is mentioned only when it
+  /// left papers out.
+  public var authorLimitIsDefault: Bool
+
+  public init(context: ReportContext, engine: LayoutEngine = .sfdp, maxNodes: Int = ReportJob.defaultMaxNodes, authorLimitIsDefault: Bool = false) {
+    self.context = context
+    self.engine = engine
+    self.maxNodes = maxNodes
+    self.authorLimitIsDefault = authorLimitIsDefault
+  }
+
+  /// The report's files, by name (`report.md`, `report.html`, `<picture>.svg`), in name order.
+  /// - Throws: ``LayoutBudgetError`` before any layout runs when a picture is too large, and
+  ///   Graphviz errors.
+  public func files(for analysis: CorpusAnalysis) throws -> [(name: String, bytes: Data)] {
+    var notes = Self.filterNotes(analysis, limitIsDefault: authorLimitIsDefault)
+    let authorCount = analysis.authors.network.graph.nodeCount
+    if Metric.pathMetrics.contains(where: { analysis.authors.metric($0)?.skipped ?? false }),
+      let limit = analysis.pipeline.pathMetricNodeLimit
+    {
+      notes.append("With \(authorCount) researchers (more than \(limit)), bridging (betweenness), closeness and harmonic centrality were not computed: they take time proportional to researchers × links. Sizes and rankings use influence (PageRank) and co-author counts.")
+    }
+
+    let people = analysis.authors.network.labels
+    let profiled = ReportBuilder.profiledNodes(analysis, limit: context.profileLimit)
+    var figures: [String: Figure] = [:]
+    for kind in Network.Kind.allCases {
+      let a = analysis[kind]
+      let n = a.network.graph.nodeCount
+      let sizes = try a.analysis.sizes(.defaultMeasure(for: kind), corpus: analysis.corpus)
+      let nodes = n > maxNodes ? NetworkViews.backbone(scores: sizes.values, limit: maxNodes) : nil
+      var figure = ReportFigures.figure(
+        for: a, nodes: nodes, people: people, sizes: sizes, labelCount: kind == .authors ? 30 : 40, linkable: profiled)
+      if let note = figure.note { notes.append("The \(kind.rawValue) picture is the network's backbone: \(note); the community map shows the whole network.") }
+      figure.style.idPrefix = "\(kind.rawValue)-"
+      figures[kind.rawValue] = figure
+    }
+    var map = ReportFigures.communityMap(for: analysis.authors, limit: min(maxNodes, 60))
+    map.style.idPrefix = "communities-"
+    if let note = map.note { notes.append("The community map shows \(note).") }
+    figures["communities"] = map
+
+    // The growth strip: the author picture year by year, in one layout.
+    let corpus = analysis.corpus
+    let timeline = Timeline(corpus: corpus)
+    let years = timeline.years.count >= 2 ? Array(timeline.years.map(\.year).suffix(8)) : []
+    if !years.isEmpty, let authorsFigure = figures["authors"] {
+      let presence = timeline.presence(of: people, in: corpus)
+      let first = timeline.years.count - years.count
+      let rows = Array(presence[first...])
+      for (year, var frame) in ReportFigures.growth(of: authorsFigure, presence: rows, years: years) {
+        frame.style.minimumNodeDiameter = 0.12
+        frame.style.maximumNodeDiameter = 0.5
+        figures["growth-\(year)"] = frame
+      }
+    }
+
+    // Refuse before any layout runs, rather than leave Graphviz running for hours.
+    let keys = figures.keys.sorted()
+    for key in keys { if let figure = figures[key] { try LayoutBudget().check(figure, name: key) } }
+    var svgs: [String: String] = [:]
+    for key in keys {
+      guard let figure = figures[key] else { continue }
+      svgs[key] = SVGPolish.polished(try GraphvizRenderer(engine: engine).svg(fromDOT: figure.dot(engine: engine)))
+    }
+    var index: [String: FigureIndex] = [:]
+    for key in ["authors", "fellows", "tags", "communities"] {
+      if let figure = figures[key] { index[key] = FigureIndex(network: figure.network, prefix: "\(key)-") }
+    }
+    var context = self.context
+    context.notes = notes
+    context.growthYears = years
+    let document = ReportBuilder(context: context).document(for: analysis)
+    let fileNames = Dictionary(uniqueKeysWithValues: svgs.keys.map { ($0, "\($0).svg") })
+    let markdown = MarkdownReportWriter(figures: fileNames).write(document)
+    let html = HTMLReportWriter(svgs: svgs, figureIndex: index).write(document)
+    return keys.compactMap { key in svgs[key].map { ("\(key).svg", Data($0.utf8)) } }
+      + [("report.md", Data(markdown.utf8)), ("report.html", Data(html.utf8))]
+  }
+
+  /// The report's sentences about what the filters left out.
+  public static func filterNotes(_ analysis: CorpusAnalysis, limitIsDefault: Bool = false) -> [String] {
+    let filter = analysis.pipeline.filter
+    var notes: [String] = []
+    let papers = analysis.paperFilter
+    if let result = papers.years {
+      notes.append("Only papers from \(filter.years.description): \(result.kept) kept, \(result.outside) from other years and \(result.undated) without a date left out.")
+    }
+    if let limit = papers.maxAuthors {
+      let dropped = papers.hyperAuthored
+      if dropped.isEmpty && limitIsDefault {
+        // The default rule left nothing out: nothing to say.
+      } else if dropped.isEmpty {
+        notes.append("Papers with more than \(limit) authors are left out; there were none.")
+      } else {
+        let largest = dropped.prefix(5).map { "“\($0.title)” (\($0.authors) authors)" }.joined(separator: ", ")
+        notes.append("\(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) authors \(dropped.count == 1 ? "was" : "were") left out, so that one huge author list does not join everyone on it: \(largest)\(dropped.count > 5 ? ", …" : "") (each is listed under data quality)\(limitIsDefault ? "; this is the default rule, and “--max-authors none” keeps every paper" : "").")
+      }
+    }
+    for kind in Network.Kind.allCases {
+      let steps = analysis[kind].filterSteps
+      guard !steps.isEmpty else { continue }
+      let nodes = kind == .tags ? "tags" : kind == .fellows ? "fellows" : "researchers"
+      let parts = steps.map { step -> String in
+        switch step.kind {
+        case .minWeight: "\(step.edgesRemoved) of \(step.edgesBefore) links lighter than \((filter.minWeight ?? 0).argumentText) dropped"
+        case .minPapers: "\(step.nodesRemoved) of \(step.nodesBefore) \(nodes) on fewer than \(filter.minPapers ?? 1) papers dropped"
+        case .largestComponent: "only the largest of \(step.componentsBefore ?? 0) connected groups kept (\(step.nodesAfter) \(nodes))"
+        case .keepTop: "only the \(step.nodesAfter) \(nodes) with the highest \(filter.rankBy.rawValue) kept"
+        }
+      }
+      notes.append("The \(kind.rawValue) network is filtered: " + parts.joined(separator: "; ") + ".")
+    }
+    return notes
+  }
+}
+
+extension FigureIndex {
+  /// What the HTML page's script needs to find the nodes of a picture of `network`.
+  public init(network: Network, prefix: String) {
+    let g = network.graph
+    self.init(
+      idPrefix: prefix, names: network.labels,
+      neighbours: (0 ..< g.nodeCount).map { v in g.neighbors(of: NodeID(v)).map(\.index) },
+      edges: (0 ..< g.edgeCount).map { e in let (u, v) = g.endpoints(of: EdgeID(e)); return [u.index, v.index] })
+  }
+}
