@@ -65,7 +65,7 @@ let package = Package(
 
     // The benchmark driven by bench/run.sh (see bench/README.md); not a product, no extra dependency.
     .executableTarget(
-      name: "benchmark", dependencies: ["GraphCore", "GraphAlgorithms", "Networks"],
+      name: "benchmark", dependencies: ["GraphCore", "GraphAlgorithms"],
       path: "Examples/benchmark", swiftSettings: strict),
 
     .target(
@@ -82,6 +82,10 @@ let package = Package(
     .testTarget(
       name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
       exclude: ["seed_reference.py", "filter_reference.py", "Fixtures"], swiftSettings: strict),
+    .testTarget(
+      name: "AnalysisTests",
+      dependencies: ["Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(
       name: "GraphvizRenderingTests",
       dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport", "TextEscaping"],

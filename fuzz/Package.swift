@@ -30,6 +30,7 @@ let package = Package(
           "FuzzSupport",
           .product(name: "Bibliography", package: "coauthor"),
           .product(name: "Networks", package: "coauthor"),
+          .product(name: "Analysis", package: "coauthor"),
         ],
         swiftSettings: strict)
     }

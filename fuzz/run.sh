@@ -74,7 +74,7 @@ for t in "${targets[@]}"; do
   seeds=$scratch/seeds/$t corpus=$root/fuzz/corpus/$t artifacts=$root/fuzz/artifacts/$t
   rm -rf "$seeds"; mkdir -p "$seeds" "$corpus" "$artifacts"
   for f in $(seed "$t"); do cp "$f" "$seeds/"; done
-  [[ $t == edgelist ]] && gunzip -c "$root/Tests/NetworksTests/Fixtures/edges.txt.gz" >"$seeds/edges.txt"
+  [[ $t == edgelist ]] && gunzip -c "$root/Tests/AnalysisTests/Fixtures/edges.txt.gz" >"$seeds/edges.txt"
   # A fixed dictionary of the format's keywords helps libFuzzer past string comparisons.
   dict=()
   [[ -f $root/fuzz/dictionaries/$t.dict ]] && dict=(-dict="$root/fuzz/dictionaries/$t.dict")

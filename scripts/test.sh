@@ -2,6 +2,8 @@
 # The README's second command: set up and run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The target graph: Package.swift, every import line and ARCHITECTURE.md agree (seconds, no build).
+bash scripts/check-architecture.sh
 bash scripts/setup.sh
 swift build --build-tests
 # The browser test (CLITests/BrowserTests.swift) opens the HTML report in headless Chromium; it

@@ -11,11 +11,15 @@ public struct MetricResult: Sendable, Equatable {
   /// The metric was not computed: a path metric on a network above
   /// ``Pipeline/pathMetricNodeLimit`` nodes.
   public var skipped: Bool
+  /// For PageRank and eigenvector centrality: iterations used and the L1 error bound reached
+  /// (not converged when the cap ran out first: the best answer is kept, and a warning given).
+  public var convergence: Convergence?
 
-  public init(metric: Metric, values: [Double], skipped: Bool) {
+  public init(metric: Metric, values: [Double], skipped: Bool, convergence: Convergence? = nil) {
     self.metric = metric
     self.values = values
     self.skipped = skipped
+    self.convergence = convergence
   }
 
   public var scores: NodeScores { NodeScores(values: values) }
@@ -154,6 +158,17 @@ public struct AnalysisResult: Sendable {
   public var paperFilter: PaperFilterResult?
   /// One analysis per network of ``Pipeline/graphs``, in that order.
   public var networks: [NetworkAnalysis]
+
+  /// Sentences about metrics that stopped at their iteration cap before reaching their
+  /// tolerance (the best answer is used), one per metric and network.
+  public var warnings: [String] {
+    networks.flatMap { analysis in
+      analysis.metrics.compactMap { m -> String? in
+        guard let c = m.convergence, !c.isConverged else { return nil }
+        return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph did not converge within \(c.iterations) iterations: L1 error bound \(c.errorBound), above the tolerance \(c.tolerance); the best answer is used (raise '--max-iterations' or '--tolerance')"
+      }
+    }
+  }
 
   /// The analysis of the network of `kind`, or `nil` when it was not asked for.
   public subscript(kind: Network.Kind) -> NetworkAnalysis? { networks.first { $0.network.kind == kind } }

@@ -94,7 +94,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
         let built = Network.build(
           kind, from: selection.corpus, counting: counting, tagWeighting: tagWeighting,
           sharedCollaborators: sharedCollaborators)
-        networks.append(try analyse(try filter.apply(to: built), corpus: selection.corpus, progress: progress))
+        networks.append(try analyse(try filter.apply(to: built, metricSettings: metricSettings), corpus: selection.corpus, progress: progress))
       }
       return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
     case .network(let read):
@@ -105,7 +105,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
       let empty = Corpus(entryCount: 0, papers: [])
       var unlimited = filter
       unlimited.maxAuthors = nil  // an edge list has no author lists
-      let analysis = try analyse(try unlimited.apply(to: read.network), corpus: empty, progress: progress)
+      let analysis = try analyse(try unlimited.apply(to: read.network, metricSettings: metricSettings), corpus: empty, progress: progress)
       return AnalysisResult(pipeline: self, input: empty, corpus: empty, paperFilter: nil, networks: [analysis])
     }
   }
@@ -121,6 +121,12 @@ public struct Pipeline: Sendable, Equatable, Codable {
         continue
       }
       let measure = metric.measure(metricSettings)
+      if let iterative = measure as? any IterativeMeasure {
+        // Never throws for running out of iterations: the bound reached is kept and reported.
+        let run = try iterative.run(on: graph, allowingUnconverged: true)
+        results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, convergence: run.convergence))
+        continue
+      }
       let scores: NodeScores
       if let progress {
         let reporter = progress.begin(metric, network: network.kind)

@@ -13,7 +13,7 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   /// ``RISReader``).
   case ris
   /// A SNAP-style edge list `source target [weight]`: a network, not paper records (read by
-  /// `EdgeListReader` in the Networks module).
+  /// `EdgeListReader` in the Analysis module).
   case edges
   /// The dblp XML dump, `dblp.xml` (see ``DBLPXMLReader``).
   case dblp
@@ -149,10 +149,15 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   }
 }
 
-/// Reads input files, applies an alias file and resolves identities: the one entry point the
-/// command line and the examples use.
+/// Reads paper inputs, applies an alias file and resolves identities into one ``Corpus``.
+///
+/// It reads inputs whose format is already decided (``DetectedInput``); the path and `InputFile`
+/// forms decide it first, through ``DetectedInput`` too, so a format is detected once per input.
+/// The command line goes through the `Analysis` target's `InputLoader`, which also decides
+/// between paper records and edge lists.
 public struct CorpusLoader: Sendable {
-  /// Forces a format for every input; `nil` detects it per file.
+  /// Forces a format for every input given by path or as an ``InputFile``; `nil` detects it per
+  /// file. (A ``DetectedInput`` carries its own format.)
   public var format: InputFormat?
   /// An alias (thesaurus) file to apply, if any.
   public var aliasPath: String?
@@ -171,34 +176,13 @@ public struct CorpusLoader: Sendable {
     self.foldsTags = foldsTags
   }
 
-  /// One input to read: bytes already in memory, or a dblp XML file streamed from disk.
-  public enum Input: Sendable {
-    /// A file read whole (``InputFile``), in the forced or detected format.
-    case file(InputFile)
-    /// A dblp XML dump read from disk in chunks (``DBLPXMLReader/read(path:)``): the file,
-    /// often gigabytes, is never held in memory.
-    case dblp(path: String)
-  }
-
-  /// Whether `path` is read as dblp XML by its name or the forced format, so it can be streamed
-  /// from disk without reading it first (never standard input, `-`, which is read whole).
-  public func streamsDBLP(_ path: String) -> Bool {
-    path != InputFile.standardInputPath && (format ?? InputFormat.detect(path: path, text: "")) == .dblp
-  }
-
-  /// Reads every file into one corpus (records in canonical order, as the `[Input]` form says);
-  /// dblp XML (by name or forced format) is streamed from disk. The path `-` reads standard input
-  /// (named `<stdin>`, its format detected from its content unless forced).
-  /// - Throws: ``IngestError`` for the first file that cannot be read.
+  /// Reads every file into one corpus (records in canonical order, as the ``DetectedInput`` form
+  /// says); dblp XML (by name or forced format) is streamed from disk. The path `-` reads
+  /// standard input (named `<stdin>`, its format detected from its content unless forced).
+  /// - Throws: ``IngestError`` for the first file that cannot be read, including an edge list.
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
-    var inputs: [Input] = []
-    for path in paths {
-      if path == InputFile.standardInputPath {
-        inputs.append(.file(try InputFile.standardInput()))
-      } else {
-        inputs.append(streamsDBLP(path) ? .dblp(path: path) : .file(try InputFile(path: path)))
-      }
-    }
+    var inputs: [DetectedInput] = []
+    for path in paths { inputs.append(try DetectedInput.open(path, format: format)) }
     return try load(inputs)
   }
 
@@ -206,28 +190,20 @@ public struct CorpusLoader: Sendable {
   /// - Throws: ``IngestError`` for the first input that cannot be read, including an edge list
   ///   (a network, which has no paper records).
   public func load(_ inputs: [InputFile]) throws(IngestError) -> Corpus {
-    try load(inputs.map(Input.file))
+    try load(inputs.map { DetectedInput($0, format: format) })
   }
 
-  /// Reads inputs into one corpus. The order of the inputs, and of the records inside them,
-  /// does not change the corpus: records are put in ``Record/canonicallyPrecedes(_:_:)`` order
-  /// before identities are resolved, and the readers' diagnostics are listed by file path, so
-  /// the same data gives the same papers, names, networks and reports (only the line numbers
-  /// named in diagnostics follow the files).
+  /// Reads inputs into one corpus, each in its ``DetectedInput/format``. The order of the
+  /// inputs, and of the records inside them, does not change the corpus: records are put in
+  /// ``Record/canonicallyPrecedes(_:_:)`` order before identities are resolved, and the readers'
+  /// diagnostics are listed by file path, so the same data gives the same papers, names,
+  /// networks and reports (only the line numbers named in diagnostics follow the files).
   /// - Throws: ``IngestError`` for the first input that cannot be read (in the order given),
-  ///   including an edge list.
-  public func load(_ inputs: [Input]) throws(IngestError) -> Corpus {
+  ///   including an edge list (``IngestError/Reason/notPaperRecords(_:)``).
+  public func load(_ inputs: [DetectedInput]) throws(IngestError) -> Corpus {
     let aliases = try loadAliases()
     var results: [(path: String, index: Int, result: ReadResult)] = []
-    for (index, input) in inputs.enumerated() {
-      switch input {
-      case .file(let file): results.append((file.path, index, try read(file)))
-      case .dblp(let path):
-        var result = try DBLPXMLReader().read(path: path)
-        if result.reads.isEmpty { result.reads = [FileRead(file: path, layout: InputFormat.dblp.rawValue, entries: result.records.count)] }
-        results.append((path, index, result))
-      }
-    }
+    for (index, input) in inputs.enumerated() { results.append((input.name, index, try read(input))) }
     results.sort { a, b in
       a.path.utf8.elementsEqual(b.path.utf8) ? a.index < b.index : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
@@ -251,32 +227,41 @@ public struct CorpusLoader: Sendable {
 
   /// The records of one input, in the forced or detected format.
   public func read(_ input: InputFile) throws(IngestError) -> ReadResult {
-    var result = try readRecords(input)
+    try read(DetectedInput(input, format: format))
+  }
+
+  /// The records of one input, in its ``DetectedInput/format``; dblp XML left on disk is
+  /// streamed. Readers that do not say how they read a file (``ReadResult/reads``) get one
+  /// ``FileRead`` naming the format, built here only.
+  /// - Throws: ``IngestError`` when the input cannot be read;
+  ///   ``IngestError/Reason/notPaperRecords(_:)`` for an edge list, which holds a network.
+  public func read(_ input: DetectedInput) throws(IngestError) -> ReadResult {
+    var result: ReadResult
+    if input.format == .dblp, case .onDisk(let path) = input.content {
+      result = try DBLPXMLReader().read(path: path)
+    } else {
+      result = try readRecords(try input.file(), as: input.format)
+    }
     if result.reads.isEmpty {
-      let format = self.format ?? InputFormat.detect(path: input.path, bytes: input.bytes)
-      result.reads = [FileRead(file: input.path, layout: format.rawValue, entries: result.records.count)]
+      result.reads = [FileRead(file: input.name, layout: input.format.rawValue, entries: result.records.count)]
     }
     return result
   }
 
-  func readRecords(_ input: InputFile) throws(IngestError) -> ReadResult {
-    let format = self.format ?? InputFormat.detect(path: input.path, bytes: input.bytes)
-    if format == .edges {
+  func readRecords(_ input: InputFile, as format: InputFormat) throws(IngestError) -> ReadResult {
+    switch format {
+    case .edges:
       throw IngestError(
         file: input.path,
-        reason: .unknownFormat("an edge list is a network, not paper records; it cannot be combined with paper inputs"))
-    }
+        reason: .notPaperRecords("it is read as an edge list (a network); give edge lists on their own"))
     // dblp.xml is not read as text: it declares ISO-8859-1, and the XML parser decodes it.
-    if format == .dblp { return try DBLPXMLReader().read(input) }
-    let file = try TextFile(input)
-    switch format {
-    case .listing: return try ListingReader().read(file)
-    case .json: return try JSONCorpusReader().read(file)
-    case .table: return try table.read(file)
-    case .bibtex: return try BibTeXReader().read(file)
-    case .ris: return try RISReader().read(file)
-    case .openalex: return try OpenAlexReader().read(file)
-    case .edges, .dblp: preconditionFailure("handled above")
+    case .dblp: return try DBLPXMLReader().read(input)
+    case .listing: return try ListingReader().read(TextFile(input))
+    case .json: return try JSONCorpusReader().read(TextFile(input))
+    case .table: return try table.read(TextFile(input))
+    case .bibtex: return try BibTeXReader().read(TextFile(input))
+    case .ris: return try RISReader().read(TextFile(input))
+    case .openalex: return try OpenAlexReader().read(TextFile(input))
     }
   }
 }

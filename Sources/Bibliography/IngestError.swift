@@ -30,6 +30,9 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidXML(String)
     /// OpenAlex JSON (Lines) that is not valid JSON or not shaped like OpenAlex works: what was wrong.
     case invalidOpenAlex(String)
+    /// An input in a format that holds no paper records (an edge list) given where papers are
+    /// read: what it is and what to do.
+    case notPaperRecords(String)
 
     public var description: String {
       switch self {
@@ -54,6 +57,7 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
       case .invalidSyntax(let why): return why
       case .invalidXML(let why): return "invalid XML: \(why)"
       case .invalidOpenAlex(let why): return "invalid OpenAlex JSON: \(why)"
+      case .notPaperRecords(let why): return "not paper records: \(why)"
       }
     }
   }

@@ -36,84 +36,42 @@ struct InputOptions: ParsableArguments {
   var columns: String?
 
   @Option(help: ArgumentHelp("The separator inside table cells that hold lists (authors, fellows, tags).", valueName: "char"))
-  var listSeparator: String = ";"
+  var listSeparator: String = InputSpec.defaultListSeparator
 
   func requirePaths() throws {
     if paths.isEmpty { throw ValidationError("Please provide at least one input file.") }
   }
 
+  /// The library value these options stand for.
+  var spec: InputSpec {
+    InputSpec(
+      paths: paths, format: inputFormat, aliasPath: aliases, columns: columns, listSeparator: listSeparator,
+      foldsTags: !noTagFolding)
+  }
+
   mutating func validate() throws {
     // Inputs are read, named and listed in one order whatever order they were given in (with
     // CorpusLoader's canonical record order, the same files give the same bytes).
-    paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    paths = spec.orderedPaths
     if paths.filter({ $0 == InputFile.standardInputPath }).count > 1 {
       throw ValidationError("Please give '-' (standard input) only once: it can be read only once.")
     }
     if listSeparator.count != 1 { throw ValidationError("Please give a '--list-separator' of exactly one character.") }
-    _ = try tableColumns()
-  }
-
-  func tableColumns() throws -> TableColumns {
-    guard let columns else { return TableColumns() }
-    do {
-      return try TableColumns(mapping: columns)
-    } catch {
-      throw ValidationError("Please fix '--columns': \(error)")
+    if let columns {
+      do { _ = try TableColumns(mapping: columns) } catch { throw ValidationError("Please fix '--columns': \(error)") }
     }
   }
 
-  func corpusLoader() throws -> CorpusLoader {
-    CorpusLoader(
-      format: inputFormat, aliasPath: aliases,
-      table: DelimitedTableReader(columns: try tableColumns(), listSeparator: listSeparator.first ?? ";"),
-      foldsTags: !noTagFolding)
-  }
+  /// The loader for these options; Ctrl-C stops it between files.
+  var loader: InputLoader { InputLoader(spec, checkpoint: { try Interrupt.check() }) }
 
   /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
-  func loadCorpus() throws -> Corpus {
-    guard case .corpus(let corpus) = try load() else {
-      throw CLIError("this command needs paper records (listing, JSON, table, BibTeX, RIS, dblp XML or OpenAlex), not an edge list")
-    }
-    return corpus
-  }
+  func loadCorpus() throws -> Corpus { try loader.loadCorpus() }
 
   /// Reads the inputs: paper records into a corpus, or edge lists into a network.
-  /// - Throws: ``IngestError`` for unreadable input; `CLIError` when edge lists and paper records
+  /// - Throws: `IngestError` for unreadable input; `InputError` when edge lists and paper records
   ///   are mixed, or an alias file is given with edge lists.
-  func load() throws -> LoadedInput {
-    let loader = try corpusLoader()
-    var inputs: [CorpusLoader.Input] = []
-    var formats: [InputFormat] = []
-    for path in paths {
-      try Interrupt.check()
-      if path == InputFile.standardInputPath {
-        let file = try InputFile.standardInput()
-        inputs.append(.file(file))
-        formats.append(inputFormat ?? InputFormat.detect(path: file.path, bytes: file.bytes))
-        continue
-      }
-      // dblp XML (by name or --input-format) streams from disk instead of being read whole.
-      if loader.streamsDBLP(path) {
-        inputs.append(.dblp(path: path))
-        formats.append(.dblp)
-        continue
-      }
-      let file = try InputFile(path: path)
-      inputs.append(.file(file))
-      formats.append(inputFormat ?? InputFormat.detect(path: file.path, bytes: file.bytes))
-    }
-    try Interrupt.check()
-    if formats.allSatisfy({ $0 == .edges }) {
-      if aliases != nil { throw CLIError("'--aliases' applies to paper records; edge lists name nodes, not people") }
-      let files = inputs.compactMap { input -> InputFile? in if case .file(let f) = input { return f } else { return nil } }
-      return .network(try EdgeListReader().read(files))
-    }
-    if let i = formats.firstIndex(of: .edges) {
-      throw CLIError(
-        "\(paths[i] == InputFile.standardInputPath ? InputFile.standardInputName : paths[i]) is an edge list (a network) and cannot be combined with paper records; give edge lists on their own")
-    }
-    return .corpus(try loader.load(inputs))
-  }
+  func load() throws -> LoadedInput { try loader.load() }
 }
 
 /// How co-authorship is counted: shared by every command that builds networks.
@@ -207,14 +165,45 @@ struct ComputeOptions: ParsableArguments {
       valueName: "k"))
   var samples: Int?
 
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "PageRank and eigenvector centrality iterate until the L1 error of the scores is at most <e> (default 1e-10 for PageRank, 1e-9 for eigenvector).",
+      valueName: "e"))
+  var tolerance: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Iteration cap <n> of PageRank and eigenvector centrality (default 1000); when it runs out first, a warning gives the error bound reached.",
+      valueName: "n"))
+  var maxIterations: Int?
+
   func validate() throws {
     if threads < 0 { throw ValidationError("Please give a '--threads' of 0 (all cores) or more.") }
     if let samples, samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
+    if let tolerance, !(tolerance > 0 && tolerance.isFinite) {
+      throw ValidationError("Please give a '--tolerance' greater than 0 (got \(tolerance)).")
+    }
+    if let maxIterations, maxIterations < 1 {
+      throw ValidationError("Please give a '--max-iterations' of at least 1 (got \(maxIterations)).")
+    }
   }
 
   /// The library value these options stand for, with `seed` for sampling.
   func settings(seed: UInt64) -> MetricSettings {
-    MetricSettings(weighted: weighted, threads: threads, samples: samples, seed: seed)
+    MetricSettings(
+      weighted: weighted, threads: threads, samples: samples, seed: seed, tolerance: tolerance, maxIterations: maxIterations)
+  }
+
+  /// The options as command-line arguments, defaults left out (for "how to reproduce" lines).
+  var arguments: [String] {
+    var out: [String] = []
+    if weighted { out += ["--weighted"] }
+    if let samples { out += ["--samples", "\(samples)"] }
+    if let tolerance { out += ["--tolerance", "\(tolerance)"] }
+    if let maxIterations { out += ["--max-iterations", "\(maxIterations)"] }
+    return out
   }
 }
 

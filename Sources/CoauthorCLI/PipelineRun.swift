@@ -25,6 +25,7 @@ func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptio
   reportDiagnostics(loaded.diagnostics)
   let result = try runPipeline(pipeline, on: loaded, filters: filters)
   filters.printNotes(result)
+  for warning in result.warnings { printError("coauthor: warning: " + warning) }
   return result
 }
 

@@ -10,7 +10,9 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidParameter(name: String, value: Double, reason: String)
   /// A partition whose length does not match the graph's node count.
   case partitionSizeMismatch(partitionCount: Int, nodeCount: Int)
-  /// An iterative method did not reach its tolerance (networkx `PowerIterationFailedConvergence`).
+  /// An iterative method did not reach its tolerance within its iteration cap (networkx
+  /// `PowerIterationFailedConvergence`). `residual` is what was reached: for PageRank and
+  /// eigenvector centrality the bound on the L1 error, for label propagation the labels changed.
   case notConverged(iterations: Int, residual: Double)
   /// The computation was cancelled by its ``ProgressReporter`` (the callback returned `false`).
   case cancelled
@@ -26,7 +28,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     case .partitionSizeMismatch(let partitionCount, let nodeCount):
       return "partition covers \(partitionCount) nodes but the graph has \(nodeCount)"
     case .notConverged(let iterations, let residual):
-      return "did not converge after \(iterations) iterations (residual \(residual))"
+      return "did not converge within \(iterations) iterations (error bound or residual reached: \(residual)); "
+        + "raise the iteration cap (maxIterations, --max-iterations) or the tolerance"
     case .cancelled:
       return "the computation was cancelled"
     }

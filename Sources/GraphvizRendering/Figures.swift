@@ -1,7 +1,5 @@
-import ArgumentParser
 import GraphAlgorithms
 import GraphCore
-import GraphvizRendering
 import Networks
 import Analysis
 

@@ -154,9 +154,11 @@ public struct NetworkFilter: Sendable, Hashable, Codable {
   // MARK: Steps 3–6: nodes and edges
 
   /// The network with steps 3–6 applied, and one ``FilterStep`` per step that is set, in order.
+  /// `metricSettings` computes the ``rankBy`` metric for keep-top (the pipeline passes its own,
+  /// so `--keep-top --by` ranks exactly as `rank --metric` does).
   /// - Throws: ``NetworkFilterError`` for an invalid parameter, or when the ``rankBy`` metric
   ///   fails on the graph.
-  public func apply(to network: Network) throws(NetworkFilterError) -> FilteredNetwork {
+  public func apply(to network: Network, metricSettings: MetricSettings = MetricSettings()) throws(NetworkFilterError) -> FilteredNetwork {
     try validate()
     var current = network
     var steps: [FilterStep] = []
@@ -188,7 +190,7 @@ public struct NetworkFilter: Sendable, Hashable, Codable {
     if let keepTop {
       let scores: NodeScores
       do {
-        scores = try rankBy.measure(weighted: false).scores(for: current.graph)
+        scores = try rankBy.measure(metricSettings).scores(for: current.graph)
       } catch {
         throw .metricFailed(rankBy, error)
       }

@@ -143,7 +143,7 @@ struct DelimitedTableReaderTests {
     #expect(
       throws: IngestError(
         file: path,
-        reason: .unknownFormat("an edge list is a network, not paper records; it cannot be combined with paper inputs"))
+        reason: .notPaperRecords("it is read as an edge list (a network); give edge lists on their own"))
     ) { try CorpusLoader().load([path]) }
   }
 

@@ -182,7 +182,7 @@ func isXML(_ data: Data, root: String) -> Bool {
   }
 
   @Test func edgeListsExportTheirNetwork() throws {
-    let edges = CLI.repository.appendingPathComponent("Tests/NetworksTests/Fixtures/edges.txt.gz").path
+    let edges = CLI.repository.appendingPathComponent("Tests/AnalysisTests/Fixtures/edges.txt.gz").path
     let dir = try TemporaryDirectory()
     let result = try CLI.run(["export", edges, "--metrics", "strength", "--output", dir.path("e.csv")])
     #expect(result.status == 0, "\(result.err)")

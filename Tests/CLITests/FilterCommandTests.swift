@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Bibliography
 import Foundation
@@ -374,6 +375,7 @@ import Testing
     default: Issue.record("unexpected command \(command)"); return
     }
     #expect(input.noTagFolding)
-    #expect(try input.corpusLoader().foldsTags == false)
+    #expect(input.spec.foldsTags == false)
+    #expect(try input.spec.corpusLoader().foldsTags == false)
   }
 }

@@ -9,7 +9,7 @@ import Testing
 
 /// New inputs end to end: edge lists, paper tables, gzip; and the new options.
 @Suite struct InputFormatCommandTests {
-  static let edges = "Tests/NetworksTests/Fixtures/edges.txt.gz"
+  static let edges = "Tests/AnalysisTests/Fixtures/edges.txt.gz"
   static let table = "Tests/BibliographyTests/Fixtures/dblp2-excerpt.tsv"
 
   @Test func statsOnAGzipEdgeList() throws {

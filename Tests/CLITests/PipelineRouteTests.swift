@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import TestSupport
 import Testing
@@ -71,5 +72,62 @@ import Testing
     let html = try String(contentsOfFile: dir.path("b/report.html"), encoding: .utf8)
     #expect(html.contains("colours: communities by Leiden (CPM), resolution 0.05, seed 0"))  // inline pictures
     #expect(html.contains("Communities (Leiden, CPM)"))
+  }
+}
+
+/// Issue 14, part 1: PageRank and eigenvector are converged by default to a stated error bound;
+/// `--tolerance` and `--max-iterations` reach them through the pipeline, and a cap that runs out
+/// first gives a warning with the bound reached and the best answer (exit 0).
+@Suite struct ConvergenceOptionTests {
+  @Test func rankStatesTheBoundReached() throws {
+    let result = try CLI.run(["rank", Bundled.listing, "--format", "json", "--top", "1"])
+    #expect(result.status == 0, "\(result.err)")
+    let json = try jsonObject(result)
+    let c = try #require(json["convergence"] as? [String: Any])
+    let bound = try #require(c["errorBound"] as? Double)
+    #expect(bound > 0 && bound <= 1e-10)  // the default PageRank tolerance
+    #expect(c["tolerance"] as? Double == 1e-10)
+    #expect(c["converged"] as? Bool == true)
+    #expect((c["iterations"] as? Int).map { $0 > 5 && $0 < 1000 } == true)
+    // Degree is not iterative: no convergence member.
+    #expect(try jsonObject(try CLI.run(["rank", Bundled.listing, "--format", "json", "--metric", "degree"]))["convergence"] == nil)
+  }
+
+  @Test func aCapThatRunsOutWarnsAndKeepsTheBestAnswer() throws {
+    let result = try CLI.run(["rank", Bundled.listing, "--format", "json", "--max-iterations", "3"])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.err.contains("coauthor: warning: pagerank on the authors graph did not converge within 3 iterations: L1 error bound "), "\(result.err)")
+    let c = try #require(try jsonObject(result)["convergence"] as? [String: Any])
+    #expect(c["converged"] as? Bool == false)
+    #expect((c["errorBound"] as? Double).map { $0 > 1e-10 } == true)
+    // A looser tolerance is reached in fewer iterations than the default.
+    let loose = try #require(try jsonObject(try CLI.run(["rank", Bundled.listing, "--format", "json", "--tolerance", "1e-4"]))["convergence"] as? [String: Any])
+    let tight = try #require(try jsonObject(try CLI.run(["rank", Bundled.listing, "--format", "json"]))["convergence"] as? [String: Any])
+    #expect((loose["iterations"] as? Int ?? 0) < (tight["iterations"] as? Int ?? 0))
+  }
+
+  @Test(arguments: [
+    (["rank", "a.txt", "--tolerance", "0"], "Please give a '--tolerance' greater than 0 (got 0.0)."),
+    (["rank", "a.txt", "--tolerance", "-1"], "Please give a '--tolerance' greater than 0 (got -1.0)."),
+    (["export", "a.txt", "-o", "x.json", "--tolerance", "nan"], "Please give a '--tolerance' greater than 0 (got nan)."),
+    (["report", "a.txt", "--max-iterations", "0"], "Please give a '--max-iterations' of at least 1 (got 0)."),
+  ])
+  func badSettingsAreUsageErrors(arguments: [String], message: String) {
+    do {
+      _ = try Coauthor.parseAsRoot(arguments)
+      Issue.record("\(arguments) parsed")
+    } catch {
+      #expect(Coauthor.message(for: error) == message)
+      #expect(Coauthor.exitCode(for: error).rawValue == 64)
+    }
+  }
+
+  @Test func reportStatesConvergence() throws {
+    let dir = try TemporaryDirectory()
+    let result = try CLI.run(["report", Bundled.listing, "--output", dir.path("r")])
+    #expect(result.status == 0, "\(result.err)")
+    let md = try String(contentsOfFile: dir.path("r/report.md"), encoding: .utf8)
+    #expect(md.contains("- **Convergence**: PageRank: "), "\(md.suffix(1500))")
+    #expect(md.contains(" iterations, L1 error ≤ ") && md.contains("(co-authorship network)"))
   }
 }

@@ -89,7 +89,7 @@ struct AuthorNetworkTests {
     try check(ClosenessCentrality(), SeedReference.closeness, tolerance: 1e-9)
     try check(HarmonicCentrality(), SeedReference.harmonic, tolerance: 1e-9)
     try check(StrengthCentrality(), SeedReference.strength, tolerance: 1e-9)
-    try check(PageRank(), SeedReference.pagerank, tolerance: 1e-6)
+    try check(PageRank(), SeedReference.pagerank, tolerance: 1e-10)  // converged reference (issue 14)
     let louvain = try Louvain(seed: 0).run(on: n.graph)
     #expect(louvain.modularity >= SeedReference.bestLouvainModularity - 1e-9)
   }

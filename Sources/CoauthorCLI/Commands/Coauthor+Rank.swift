@@ -66,7 +66,16 @@ extension Coauthor {
             ("fellow", .bool(network.isFellow[v])),
           ])
         }
-        print(JSON.object([("graph", .string(graphOptions.graph.rawValue)), ("metric", .string(metric.rawValue)), ("rows", .array(rows))]).text())
+        var members: [(String, JSON)] = [("graph", .string(graphOptions.graph.rawValue)), ("metric", .string(metric.rawValue))]
+        if let c = analysis.metric(metric)?.convergence {
+          members.append(
+            ("convergence", .object([
+              ("iterations", .int(c.iterations)), ("errorBound", .double(c.errorBound)), ("tolerance", .double(c.tolerance)),
+              ("converged", .bool(c.isConverged)),
+            ])))
+        }
+        members.append(("rows", .array(rows)))
+        print(JSON.object(members).text())
       case .csv:
         var out = CSV.row(["rank", "name", "score", "fellow"])
         for (i, v) in order.enumerated() { out += CSV.row(["\(i + 1)", network.labels[v], "\(scores[v])", network.isFellow[v] ? "true" : "false"]) }

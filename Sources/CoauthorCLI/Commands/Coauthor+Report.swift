@@ -93,7 +93,7 @@ extension Coauthor {
       arguments += community.arguments
       if counting != .full { arguments += ["--counting", counting.rawValue] }
       if countingOptions.noSharedCollaborators { arguments += ["--no-shared-collaborators"] }
-      if compute.weighted { arguments += ["--weighted"] }
+      arguments += compute.arguments
       if engine != .sfdp { arguments += ["--engine", engine.rawValue] }
       if maxNodes != ReportJob.defaultMaxNodes { arguments += ["--max-nodes", "\(maxNodes)"] }
       if exactMetricsLimit != Pipeline.defaultPathMetricNodeLimit { arguments += ["--exact-metrics-limit", "\(exactMetricsLimit)"] }

@@ -11,13 +11,28 @@ import GraphCore
 /// vector, whose largest Ritz pair converges in about the square root of the power iteration's
 /// steps: 25–40 matrix–vector products instead of ≈ 130 on ca-CondMat). A cycle extends the
 /// basis (at most 64 vectors and 2²² numbers, i.e. 32 MiB; no reorthogonalisation) until the
-/// Ritz residual `‖A x − θ x‖` is small enough for the test below, then forms *x*. The stopping
-/// test is the power iteration's (networkx `eigenvector_centrality`): one step
-/// `x' = (A + I) x / ‖(A + I) x‖` must change the vector by `Σ_v |x_v − x'_v| < n · tolerance`,
-/// and *x'* is returned (round-off below zero set to 0: the exact vector is non-negative);
-/// otherwise a new cycle starts from *x'*. The result agrees with ARPACK (scipy `eigsh`, `tol=0`)
-/// to about 1e-12 on ca-CondMat and the paperlists author graph (closer than the power iteration
-/// this replaced, which stopped 1e-9 away).
+/// Ritz residual estimate is small enough for the test below, then forms the unit Ritz vector *x*.
+///
+/// **Stopping rule: a bound on the error.** With θ = xᵀAx and the residual `r = A x − θ x`
+/// (one more product), the angle φ between *x* and the principal eigenvector *v* satisfies
+/// `sin φ ≤ ‖r‖₂ / δ`, δ = θ − λ₂ the distance from θ to the rest of the spectrum (Davis–Kahan;
+/// Parlett, Theorem 11.7.1). For unit vectors `‖x − v‖₂ = sin φ · √(2 / (1 + cos φ))`, and
+/// `‖·‖₁ ≤ √n ‖·‖₂`, so the reported ``Convergence/errorBound`` is
+///
+///     √n · s · √(2 / (1 + √(1 − s²))),   s = ‖r‖₂ / δ
+///
+/// and the iteration stops when it is ≤ ``tolerance`` (otherwise a new cycle starts from *x*). λ₂ is
+/// not known: δ uses the largest second Ritz value seen, which is ≤ λ₂ by Cauchy interlacing, so the
+/// bound holds once the Lanczos cycles have resolved λ₂ (the first cycle, from the uniform vector,
+/// runs until the top pair is accurate to the tolerance, which resolves λ₂ to several digits when
+/// δ is not tiny; measured: the bound exceeds the true error on every test graph and bench graph).
+/// When the Krylov space of the start vector is invariant (regular graphs, no edges), its Ritz
+/// values are exact and the power iteration never leaves it, so δ is taken inside it. Entries
+/// below zero (round-off; the exact vector is non-negative) are set to 0, which only brings *x*
+/// closer to *v*. The √n factor makes the bound pessimistic: at the default tolerance 1e-9 the
+/// measured L1 error against ARPACK (scipy `eigsh(A, k=1, which="LA", tol=0)`) is 4e-11 to 8e-11
+/// on ca-GrQc, ca-CondMat, the paperlists author graph and com-DBLP (bounds 2e-10 to 7e-10; 18 to
+/// 33 products), and below 4e-10 on the small test graphs.
 
 /// Disconnected graphs: networkx 3.6's numpy variant refuses them (`AmbiguousSolution`). Here the
 /// result is the limit of the power iteration, as with networkx `eigenvector_centrality`: the
@@ -38,6 +53,8 @@ import GraphCore
 /// - B. N. Parlett. *The Symmetric Eigenvalue Problem.* SIAM, 1998 (Lanczos without
 ///   reorthogonalisation, ch. 13; tridiagonal bisection and inverse iteration, ch. 7).
 ///   doi:[10.1137/1.9781611971163](https://doi.org/10.1137/1.9781611971163)
+/// - C. Davis, W. M. Kahan. "The rotation of eigenvectors by a perturbation. III." *SIAM Journal
+///   on Numerical Analysis* 7(1):1–46, 1970. doi:[10.1137/0707001](https://doi.org/10.1137/0707001)
 /// - P. Bonacich. "Power and Centrality: A Family of Measures." *American Journal of Sociology*
 ///   92(5):1170–1182, 1987. doi:[10.1086/228631](https://doi.org/10.1086/228631)
 /// - P. Bonacich. "Factoring and weighting approaches to status scores and clique identification."
@@ -46,33 +63,48 @@ import GraphCore
 public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
   /// Use edge weights as matrix entries (networkx `weight="weight"`); otherwise every edge is 1.
   public var weighted: Bool
-  /// The budget of matrix–vector products; at least 1 (a Lanczos cycle uses at least two: one
-  /// step and the stopping test).
+  /// The cap on matrix–vector products; at least 1 (a Lanczos cycle uses at least two: one
+  /// step and the residual for the stopping test).
   public var maxIterations: Int
-  /// Per-node L1 change below which the iteration stops; positive.
+  /// The bound wanted on the L1 error `Σ_v |x_v − v_v|` of the result (see the stopping rule);
+  /// positive.
   public var tolerance: Double
   /// Worker threads on large graphs (≥ 200,000 edges); 0 (the default) uses every online
   /// processor. The result does not depend on it.
   public var threads: Int = 0
 
-  public init(weighted: Bool = true, maxIterations: Int = 1000, tolerance: Double = 1e-12) {
+  public init(weighted: Bool = true, maxIterations: Int = 1000, tolerance: Double = 1e-9) {
     self.weighted = weighted
     self.maxIterations = maxIterations
     self.tolerance = tolerance
   }
 
-  /// - Returns: the non-negative principal eigenvector with unit L2 norm.
+  /// - Returns: ``run(on:allowingUnconverged:)``'s scores: the non-negative principal
+  ///   eigenvector with unit L2 norm.
+  public func scores(for graph: Graph) throws(GraphError) -> NodeScores {
+    try run(on: graph).scores
+  }
+
+  /// The principal eigenvector and how it was reached.
+  ///
+  /// - Parameter allowingUnconverged: when the cap runs out first, return the last Ritz vector
+  ///   with its ``Convergence/errorBound`` (above ``tolerance``) instead of throwing.
+  /// - Returns: the non-negative principal eigenvector (unit L2 norm up to the clipped round-off),
+  ///   with the matrix–vector products used and the L1 error bound reached.
   /// - Throws: ``GraphError/invalidParameter(name:value:reason:)`` for `maxIterations < 1` or a
   ///   non-positive `tolerance`; ``GraphError/invalidWeight(edge:weight:)`` when ``weighted`` and a
-  ///   weight is not positive and finite; ``GraphError/notConverged(iterations:residual:)`` when
-  ///   the budget runs out.
-  public func scores(for graph: Graph) throws(GraphError) -> NodeScores {
+  ///   weight is not positive and finite; ``GraphError/notConverged(iterations:residual:)``
+  ///   (residual = the error bound reached) when the cap runs out and `allowingUnconverged` is
+  ///   false.
+  public func run(on graph: Graph, allowingUnconverged: Bool = false) throws(GraphError) -> IterativeScores {
     try requireIterations(maxIterations)
     try requireTolerance(tolerance)
     try requireThreads(threads)
     if weighted { try graph.requirePositiveWeights() }
     let n = graph.nodeCount
-    guard n > 0 else { return NodeScores(values: []) }
+    guard n > 0 else {
+      return IterativeScores(scores: NodeScores(values: []), convergence: Convergence(iterations: 0, errorBound: 0, tolerance: tolerance))
+    }
     // Krylov basis q_0 … q_{K−1}, row j at j·n: at most 2²² doubles (32 MiB), 4 … 64 rows.
     let basisSize = Swift.min(n, Swift.max(4, Swift.min(64, (1 << 22) / n)))
     let basis = UnsafeMutableBufferPointer<Double>.allocate(capacity: basisSize * n)
@@ -105,9 +137,12 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
     func row(_ j: Int) -> UnsafeMutableBufferPointer<Double> {
       UnsafeMutableBufferPointer(rebasing: basis[j * n ..< (j + 1) * n])
     }
-    var residual = Double.infinity
+    let rootN = Double(n).squareRoot()
+    var errorBound = Double.infinity
     var products = 0
-    let converged = graph.adjacencyOffsets.withUnsafeBufferPointer { offsets in
+    // The largest second Ritz value seen: a lower bound on λ₂ (Cauchy interlacing).
+    var secondLower = -Double.infinity
+    graph.adjacencyOffsets.withUnsafeBufferPointer { offsets in
       graph.adjacencyTargets.withUnsafeBufferPointer { targets in
         graph.adjacencyWeights.withUnsafeBufferPointer { weights in
           /// `out = A v + shift · v`; returns `v · out`.
@@ -129,6 +164,15 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
             products += 1
             return sumPartials()
           }
+          /// The L1 error bound for a unit vector with residual norm `r` and gap `gap`.
+          func bound(residual r: Double, gap: Double) -> Double {
+            if r == 0 { return 0 }
+            guard gap > 0 else { return 2 * rootN }
+            let s = r / gap
+            guard s < 1 else { return 2 * rootN }
+            // ‖x − v‖₂ = s · √(2 / (1 + √(1 − s²))), without the cancellation of √(2 − 2√(1 − s²)).
+            return Swift.min(2 * rootN, rootN * s * (2 / (1 + (1 - s * s).squareRoot())).squareRoot())
+          }
           // Start: the uniform unit vector (the power iteration's start, whose limit on
           // disconnected graphs this reproduces).
           let q0 = row(0)
@@ -139,6 +183,7 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
             var alpha: [Double] = []
             var beta: [Double] = []
             var ritz = (value: 0.0, vector: [1.0])
+            var invariant = false
             var j = 0
             while true {
               let q = row(j)
@@ -157,10 +202,15 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
               let b = sumPartials().squareRoot()
               alpha.append(a)
               ritz = topEigenpair(diagonal: alpha, offDiagonal: beta)
+              if j > 0 {
+                secondLower = Swift.max(secondLower, ritzValue(rank: 2, diagonal: alpha, offDiagonal: beta))
+              }
+              invariant = b <= 1e-14 * Swift.max(1, abs(ritz.value))
               let estimate = b * abs(ritz.vector[j])  // ‖A x − θ x‖₂ of the Ritz vector
-              let target = 0.5 * Double(n).squareRoot() * tolerance * (abs(ritz.value) + 1)
-              if estimate <= target || b <= 1e-14 * Swift.max(1, abs(ritz.value)) || j + 1 == basisSize
-                || products + 1 >= maxIterations
+              // No second Ritz value yet: the gap is unknown, so only an invariant space stops.
+              let known = secondLower > -Double.infinity
+              if invariant || (known && bound(residual: estimate, gap: ritz.value - secondLower) <= 0.5 * tolerance)
+                || j + 1 == basisSize || products + 1 >= maxIterations
               {
                 break
               }
@@ -190,39 +240,107 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
             forEachChunk(of: plan, threads: workers) { c in
               for v in plan.range(c) { x[v] /= xNorm }
             }
-            // The stopping test of the power iteration: one step z = (A + I) x / ‖(A + I) x‖;
-            // entries below zero are round-off (the exact vector is non-negative) and become 0.
-            _ = product(x, into: z, shift: 1)
+            // The stopping test: θ = xᵀAx, r = A x − θ x, bound from ‖r‖₂ and the gap.
+            let theta = product(x, into: z, shift: 0)
             forEachChunk(of: plan, threads: workers) { c in
               var squares = 0.0
               for v in plan.range(c) {
-                if z[v] < 0 { z[v] = 0 }
-                squares += z[v] * z[v]
+                let r = z[v] - theta * x[v]
+                squares += r * r
               }
               partial[c] = squares
             }
-            let squares = sumPartials()
-            let norm = squares > 0 ? squares.squareRoot() : 1
-            forEachChunk(of: plan, threads: workers) { c in
-              var change = 0.0
-              for v in plan.range(c) {
-                z[v] /= norm
-                change += abs(z[v] - x[v])
-              }
-              partial[c] = change
-            }
-            residual = sumPartials()
-            if residual < Double(n) * tolerance { return true }
-            // Restart from the improved vector.
-            for v in 0 ..< n { q0[v] = z[v] }
+            let residual = sumPartials().squareRoot()
+            // Inside an invariant Krylov space with a single Ritz value there is no other
+            // eigenvalue the iteration can reach.
+            // Without a second Ritz value the gap is unknown (0: no bound) unless the space is invariant.
+            let gap = secondLower > -Double.infinity ? theta - secondLower : (invariant ? Double.infinity : 0)
+            errorBound = bound(residual: residual, gap: gap)
+            if errorBound <= tolerance { return }
+            // Restart from the Ritz vector.
+            for v in 0 ..< n { q0[v] = x[v] }
           }
-          return false
         }
       }
     }
-    guard converged else { throw .notConverged(iterations: maxIterations, residual: residual) }
-    return NodeScores(values: Array(z))
+    // Round-off below zero (the exact vector is non-negative) becomes 0.
+    var values = Array(x)
+    for v in 0 ..< n where values[v] < 0 { values[v] = 0 }
+    let convergence = Convergence(iterations: products, errorBound: errorBound, tolerance: tolerance)
+    if !convergence.isConverged && !allowingUnconverged {
+      throw .notConverged(iterations: products, residual: errorBound)
+    }
+    return IterativeScores(scores: NodeScores(values: values), convergence: convergence)
   }
+}
+
+/// A symmetric tridiagonal matrix (the Lanczos `T`): its Gershgorin bounds and the Sturm count
+/// that bisection for its eigenvalues runs on.
+struct SymmetricTridiagonal {
+  /// Diagonal (k entries) and off-diagonal (k − 1 entries).
+  let a: [Double]
+  let b: [Double]
+  /// The Gershgorin interval `[low, high]` holding every eigenvalue, and `max |a_i| + radius_i`.
+  let low: Double
+  let high: Double
+  let scale: Double
+  /// The smallest pivot magnitude the Sturm count lets through (LAPACK's `pivmin`).
+  let pivotMin: Double
+
+  init(diagonal a: [Double], offDiagonal b: [Double]) {
+    self.a = a
+    self.b = b
+    let k = a.count
+    var low = Double.infinity
+    var high = -Double.infinity
+    var scale = 0.0
+    for i in 0 ..< k {
+      let radius = (i > 0 ? abs(b[i - 1]) : 0) + (i < k - 1 ? abs(b[i]) : 0)
+      low = Swift.min(low, a[i] - radius)
+      high = Swift.max(high, a[i] + radius)
+      scale = Swift.max(scale, abs(a[i]) + radius)
+    }
+    self.low = low
+    self.high = high
+    self.scale = scale
+    self.pivotMin = Double.leastNormalMagnitude * Swift.max(1, scale * scale)
+  }
+
+  /// The number of eigenvalues below `t` (Sturm sequence by LDLᵀ elimination).
+  func countBelow(_ t: Double) -> Int {
+    var count = 0
+    var d = 1.0
+    for i in 0 ..< a.count {
+      d = a[i] - t - (i > 0 ? b[i - 1] * b[i - 1] / d : 0)
+      if abs(d) < pivotMin { d = -pivotMin }
+      if d < 0 { count += 1 }
+    }
+    return count
+  }
+
+  /// Bisects `[low, high]` down to the `rank`-th largest eigenvalue (1 = the largest), keeping
+  /// the invariant: fewer than k − rank + 1 eigenvalues below `low`, at least that many below
+  /// `high`; stops at machine precision (at most 200 halvings).
+  func bisect(rank: Int, low: Double, high: Double) -> (low: Double, high: Double) {
+    let target = a.count - rank + 1
+    var (low, high) = (low, high)
+    for _ in 0 ..< 200 {
+      let middle = 0.5 * (low + high)
+      if middle <= low || middle >= high || high - low <= 2 * Double.ulpOfOne * Swift.max(abs(low), abs(high)) { break }
+      if countBelow(middle) >= target { high = middle } else { low = middle }
+    }
+    return (low, high)
+  }
+}
+
+/// The `rank`-th largest eigenvalue (1 = the largest) of the symmetric tridiagonal matrix with
+/// `diagonal` and `offDiagonal`, by bisection on the Sturm count inside the Gershgorin interval.
+/// - Complexity: O(*k*) per bisection step (about 60).
+func ritzValue(rank: Int, diagonal a: [Double], offDiagonal b: [Double]) -> Double {
+  precondition(rank >= 1 && rank <= a.count)
+  let t = SymmetricTridiagonal(diagonal: a, offDiagonal: b)
+  let (low, high) = t.bisect(rank: rank, low: t.low - 1, high: t.high + 1)
+  return 0.5 * (low + high)
 }
 
 /// The largest eigenvalue of the symmetric tridiagonal matrix with `diagonal` and
@@ -233,32 +351,11 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
 func topEigenpair(diagonal a: [Double], offDiagonal b: [Double]) -> (value: Double, vector: [Double]) {
   let k = a.count
   if k == 1 { return (a[0], [1]) }
-  var low = a.max()!
-  var high = -Double.infinity
-  var scale = 0.0
-  for i in 0 ..< k {
-    let radius = (i > 0 ? abs(b[i - 1]) : 0) + (i < k - 1 ? abs(b[i]) : 0)
-    high = Swift.max(high, a[i] + radius)
-    scale = Swift.max(scale, abs(a[i]) + radius)
-  }
-  let pivotMin = Double.leastNormalMagnitude * Swift.max(1, scale * scale)
-  /// The number of eigenvalues below `t`.
-  func countBelow(_ t: Double) -> Int {
-    var count = 0
-    var d = 1.0
-    for i in 0 ..< k {
-      d = a[i] - t - (i > 0 ? b[i - 1] * b[i - 1] / d : 0)
-      if abs(d) < pivotMin { d = -pivotMin }
-      if d < 0 { count += 1 }
-    }
-    return count
-  }
-  for _ in 0 ..< 200 {
-    let middle = 0.5 * (low + high)
-    if middle <= low || middle >= high || high - low <= 2 * Double.ulpOfOne * Swift.max(abs(low), abs(high)) { break }
-    if countBelow(middle) == k { high = middle } else { low = middle }
-  }
-  let shift = high + 1e-12 * Swift.max(scale, Double.leastNormalMagnitude)
+  let t = SymmetricTridiagonal(diagonal: a, offDiagonal: b)
+  let pivotMin = t.pivotMin
+  // The largest eigenvalue is at least the largest diagonal entry.
+  let (low, high) = t.bisect(rank: 1, low: a.max() ?? t.low, high: t.high)
+  let shift = high + 1e-12 * Swift.max(t.scale, Double.leastNormalMagnitude)
   var y = [Double](repeating: 1, count: k)
   var upper = [Double](repeating: 0, count: k)
   for _ in 0 ..< 3 {

@@ -52,8 +52,14 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case .eigenvector:
       var m = EigenvectorCentrality()
       m.threads = settings.threads
+      if let tolerance = settings.tolerance { m.tolerance = tolerance }
+      if let cap = settings.maxIterations { m.maxIterations = cap }
       return m
-    case .pagerank: return PageRank()
+    case .pagerank:
+      var m = PageRank()
+      if let tolerance = settings.tolerance { m.tolerance = tolerance }
+      if let cap = settings.maxIterations { m.maxIterations = cap }
+      return m
     case .coreness: return CoreNumber()
     case .clustering:
       var m = ClusteringCoefficient()
@@ -80,11 +86,21 @@ public struct MetricSettings: Sendable, Hashable, Codable {
   public var samples: Int?
   /// Seed for sampled betweenness.
   public var seed: UInt64
+  /// The L1 error bound PageRank and eigenvector centrality iterate to, or `nil` for each
+  /// measure's own default (``PageRank/tolerance``, ``EigenvectorCentrality/tolerance``).
+  public var tolerance: Double?
+  /// The iteration cap of PageRank and eigenvector centrality, or `nil` for their default.
+  public var maxIterations: Int?
 
-  public init(weighted: Bool = false, threads: Int = 0, samples: Int? = nil, seed: UInt64 = 0) {
+  public init(
+    weighted: Bool = false, threads: Int = 0, samples: Int? = nil, seed: UInt64 = 0, tolerance: Double? = nil,
+    maxIterations: Int? = nil
+  ) {
     self.weighted = weighted
     self.threads = threads
     self.samples = samples
     self.seed = seed
+    self.tolerance = tolerance
+    self.maxIterations = maxIterations
   }
 }

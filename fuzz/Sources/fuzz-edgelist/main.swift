@@ -1,6 +1,6 @@
+import Analysis
 import Bibliography
 import FuzzSupport
-import Networks
 
 /// libFuzzer target: EdgeListReader (SNAP edge lists, parsed on the bytes).
 ///

@@ -1,3 +1,4 @@
+import Analysis
 import Bibliography
 import Foundation
 import GraphAlgorithms

@@ -1,5 +1,6 @@
 public import Bibliography
 import GraphCore
+public import Networks
 
 /// Reads SNAP-style edge lists into a co-authorship ``Network`` of kind ``Network/Kind/authors``.
 ///

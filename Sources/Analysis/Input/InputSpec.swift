@@ -1,0 +1,64 @@
+public import Bibliography
+
+/// What to read and how: the inputs of every command, as one `Codable` value.
+///
+/// It holds what the command line's input options say (`<input>…`, `--input-format`,
+/// `--aliases`, `--columns`, `--list-separator`, `--no-tag-folding`); ``InputLoader`` reads it.
+///
+///     let spec = InputSpec(paths: ["papers.tsv", "refs.bib"], aliasPath: "aliases.tsv")
+///     let loaded = try InputLoader(spec).load()     // .corpus(…) or .network(…)
+public struct InputSpec: Codable, Sendable, Hashable {
+  /// The separator inside table cells that hold lists (authors, fellows, tags) unless one is given.
+  public static let defaultListSeparator = ";"
+
+  /// Input paths as given; `-` is standard input. They are read in byte order of their paths,
+  /// whatever order they are given in.
+  public var paths: [String]
+  /// Read every input as this format instead of detecting it per file.
+  public var format: InputFormat?
+  /// An alias (thesaurus) file for names and tags; refused with edge lists.
+  public var aliasPath: String?
+  /// Table columns for paper fields, as the user writes them: `title=Title,authors=Author Names`
+  /// (see ``TableColumns/init(mapping:)``); `nil` reads the `papers.tsv` schema.
+  public var columns: String?
+  /// The separator inside table cells that hold lists: exactly one character.
+  public var listSeparator: String
+  /// Whether tags are folded by plural and acronym (``IdentityResolver/foldsTags``).
+  public var foldsTags: Bool
+
+  public init(
+    paths: [String] = [], format: InputFormat? = nil, aliasPath: String? = nil, columns: String? = nil,
+    listSeparator: String = InputSpec.defaultListSeparator, foldsTags: Bool = true
+  ) {
+    self.paths = paths
+    self.format = format
+    self.aliasPath = aliasPath
+    self.columns = columns
+    self.listSeparator = listSeparator
+    self.foldsTags = foldsTags
+  }
+
+  /// The paths in the order they are read: byte order (`-` included), so the same files give
+  /// the same bytes whatever order they were named in.
+  public var orderedPaths: [String] { paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+
+  /// The table reader ``columns`` and ``listSeparator`` ask for.
+  /// - Throws: ``InputError`` for a list separator that is not one character or a column mapping
+  ///   that cannot be read.
+  public func tableReader() throws(InputError) -> DelimitedTableReader {
+    guard listSeparator.count == 1, let separator = listSeparator.first else {
+      throw InputError(.invalidListSeparator(listSeparator))
+    }
+    var tableColumns = TableColumns()
+    if let columns {
+      do { tableColumns = try TableColumns(mapping: columns) } catch { throw InputError(.invalidColumns(error.description)) }
+    }
+    return DelimitedTableReader(columns: tableColumns, listSeparator: separator)
+  }
+
+  /// The paper loader for these settings (the format stays with each ``DetectedInput``).
+  /// - Throws: what ``tableReader()`` throws.
+  public func corpusLoader() throws(InputError) -> CorpusLoader {
+    CorpusLoader(format: format, aliasPath: aliasPath, table: try tableReader(), foldsTags: foldsTags)
+  }
+}
