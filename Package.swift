@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "Analysis", targets: ["Analysis"]),
     .library(name: "Reporting", targets: ["Reporting"]),
     .library(name: "Exporting", targets: ["Exporting"]),
+    .library(name: "TextEscaping", targets: ["TextEscaping"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +26,8 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     .target(name: "GraphCore", swiftSettings: strict),
+    // One escaper per output language, after one rule for control and bidi characters.
+    .target(name: "TextEscaping", swiftSettings: strict),
     // Release builds call libm's `sqrt` for `Double.squareRoot()`; without Foundation nothing else
     // links libm, so a Foundation-free executable (e.g. a benchmark) would fail to link on Linux.
     .target(
@@ -39,18 +42,19 @@ let package = Package(
       name: "Analysis", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography", "Networks"],
       swiftSettings: strict),
     .target(
-      name: "GraphvizRendering", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Analysis", "CGraphviz"],
+      name: "GraphvizRendering", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Analysis", "CGraphviz", "TextEscaping"],
       swiftSettings: strict),
     .target(
       name: "Reporting",
-      dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis", "GraphvizRendering"],
+      dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis", "GraphvizRendering", "TextEscaping"],
       swiftSettings: strict),
-    .target(name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks"], swiftSettings: strict),
+    .target(
+      name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "TextEscaping"], swiftSettings: strict),
     .target(
       name: "CoauthorCLI",
       dependencies: [
         "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "Analysis", "GraphvizRendering", "Reporting",
-        "Exporting",
+        "Exporting", "TextEscaping",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -84,18 +88,20 @@ let package = Package(
       exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(
       name: "GraphvizRenderingTests",
-      dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport"],
+      dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport", "TextEscaping"],
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(
       name: "ReportingTests",
       dependencies: [
         "Reporting", "Analysis", "GraphvizRendering", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport",
+        "TextEscaping",
       ],
       swiftSettings: strict),
     .testTarget(
       name: "ExportingTests",
-      dependencies: ["Exporting", "Networks", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      dependencies: ["Exporting", "Networks", "GraphCore", "GraphAlgorithms", "TestSupport", "TextEscaping"],
       exclude: ["Golden"], swiftSettings: strict),
+    .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"], swiftSettings: strict),
     .testTarget(
       name: "CLITests", dependencies: ["CoauthorCLI", "Analysis", "GraphAlgorithms", "TestSupport"], exclude: ["export_roundtrip.py", "Fixtures"],
       swiftSettings: strict),

@@ -2,77 +2,25 @@ import ArgumentParser
 import Foundation
 import Analysis
 import Reporting
+import TextEscaping
 
-/// A JSON value written with keys in the order given, so output is stable and documented.
-enum JSON {
-  case string(String)
-  case int(Int)
-  case double(Double)
-  case bool(Bool)
-  case null
-  case array([JSON])
-  case object([(String, JSON)])
+// JSON and CSV output use the shared escapers of TextEscaping (`JSON`, `CSV`), after its one rule
+// for control and bidi characters.
 
-  /// Compact when `indent` is nil, else pretty-printed with two spaces.
-  func text(indent: Int? = 2) -> String {
-    var out = ""
-    write(into: &out, level: 0, indent: indent)
-    return out
-  }
-
-  private func write(into out: inout String, level: Int, indent: Int?) {
-    let newline = indent == nil ? "" : "\n"
-    let pad = { (l: Int) in String(repeating: " ", count: (indent ?? 0) * l) }
-    switch self {
-    case .string(let s): out += JSON.quote(s)
-    case .int(let i): out += String(i)
-    case .double(let d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)") : "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .null: out += "null"
-    case .array(let items):
-      if items.isEmpty { out += "[]"; return }
-      out += "[" + newline
-      for (i, item) in items.enumerated() {
-        out += pad(level + 1)
-        item.write(into: &out, level: level + 1, indent: indent)
-        out += (i < items.count - 1 ? "," : "") + newline
-      }
-      out += pad(level) + "]"
-    case .object(let members):
-      if members.isEmpty { out += "{}"; return }
-      out += "{" + newline
-      for (i, (key, value)) in members.enumerated() {
-        out += pad(level + 1) + JSON.quote(key) + (indent == nil ? ":" : ": ")
-        value.write(into: &out, level: level + 1, indent: indent)
-        out += (i < members.count - 1 ? "," : "") + newline
-      }
-      out += pad(level) + "}"
-    }
-  }
-
-  /// A JSON string literal, escaped the way the report embeds data in `<script>`: quotes,
-  /// backslashes and control characters, and `<`, `>`, `&`, U+2028/2029, so it is HTML-safe too.
-  static func quote(_ s: String) -> String { ScriptJSON.string(s) }
-}
-
-enum CSV {
-  /// One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break; a leading
-  /// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
-  static func field(_ s: String) -> String {
-    var t = s
-    if let first = t.first, "=+-@".contains(first), Double(t) == nil { t = "'" + t }
-    if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return t
-  }
-
-  static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+/// Prints text output (`--format text`, tables, notes) with the shared rule for control and bidi
+/// characters applied (``TextSanitizer``), so a name can neither reorder nor restyle the terminal's
+/// text; the line breaks of the text itself are kept.
+func printText(_ text: String, terminator: String = "\n") {
+  print(TextSanitizer.sanitize(text), terminator: terminator)
 }
 
 enum TextTable {
-  /// Left-aligned columns, numeric columns right-aligned.
+  /// Left-aligned columns, numeric columns right-aligned. Cells are sanitised by the shared rule
+  /// (``TextSanitizer``; a line break becomes a space), so a name cannot reorder or restyle the
+  /// terminal's text.
   static func render(headers: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+    let headers = headers.map { TextSanitizer.sanitize($0, lineBreak: " ") }
+    let rows = rows.map { $0.map { TextSanitizer.sanitize($0, lineBreak: " ") } }
     var widths = headers.map(\.count)
     for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
     func line(_ cells: [String]) -> String {
@@ -176,7 +124,8 @@ struct CLIError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, with the shared rule for control and bidi characters applied
+/// (``TextSanitizer``), as on standard output.
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  FileHandle.standardError.write(Data((TextSanitizer.sanitize(text) + "\n").utf8))
 }

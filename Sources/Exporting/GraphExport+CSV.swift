@@ -1,5 +1,6 @@
 import Networks
 import GraphCore
+import TextEscaping
 
 extension GraphExport {
   /// The nodes as a CSV table (RFC 4180, `\n` line ends): `id,label,` then the node attributes
@@ -12,9 +13,9 @@ extension GraphExport {
   /// import (Id, Label, Source, Target, Weight match case-insensitively) and pandas.
   public func csvNodes() -> String {
     let nodeColumns = self.nodeColumns
-    var out = (["id", "label"] + nodeColumns.map(\.name)).map(Self.csvField).joined(separator: ",") + "\n"
+    var out = (["id", "label"] + nodeColumns.map(\.name)).map(CSV.field).joined(separator: ",") + "\n"
     for v in 0 ..< network.graph.nodeCount {
-      out += "\(v)," + Self.csvField(network.labels[v])
+      out += "\(v)," + CSV.field(network.labels[v])
       for column in nodeColumns { out += "," + Self.csvValue(column.value(v)) }
       out += "\n"
     }
@@ -30,11 +31,11 @@ extension GraphExport {
     let graph = network.graph
     let edgeColumns = self.edgeColumns
     let headers = ["source", "target", "weight", "source_label", "target_label"] + edgeColumns.map(\.name)
-    var out = headers.map(Self.csvField).joined(separator: ",") + "\n"
+    var out = headers.map(CSV.field).joined(separator: ",") + "\n"
     for e in 0 ..< graph.edgeCount {
       let (u, v) = graph.endpoints(of: EdgeID(e))
       out += "\(u.index),\(v.index),\(Self.number(graph.edgeWeights[e])),"
-      out += Self.csvField(network.labels[u.index]) + "," + Self.csvField(network.labels[v.index])
+      out += CSV.field(network.labels[u.index]) + "," + CSV.field(network.labels[v.index])
       for column in edgeColumns { out += "," + Self.csvValue(column.value(e)) }
       out += "\n"
     }
@@ -43,11 +44,11 @@ extension GraphExport {
 
   static func csvValue(_ value: Value) -> String {
     switch value {
-    case .string(let s): csvField(s)
+    case .string(let s): CSV.field(s)
     case .integer(let i): String(i)
     case .double(let d): number(d)
     case .boolean(let b): b ? "true" : "false"
-    case .strings(let list): csvField(list.joined(separator: "; "))
+    case .strings(let list): CSV.field(list.joined(separator: "; "))
     }
   }
 }

@@ -1,5 +1,6 @@
 import Networks
 import GraphCore
+import TextEscaping
 
 extension GraphExport {
   /// The network as plain Graphviz DOT with every attribute, no styling:
@@ -17,15 +18,15 @@ extension GraphExport {
     let graph = network.graph
     let nodeColumns = self.nodeColumns
     let edgeColumns = self.edgeColumns
-    var out = "graph \(Self.dotQuoted(graphName)) {\n"
+    var out = "graph \(DOT.quoted(graphName, as: .text)) {\n"
     for v in 0 ..< graph.nodeCount {
-      var attributes = ["label=" + Self.dotQuoted(network.labels[v])]
+      var attributes = ["label=" + DOT.quoted(network.labels[v], as: .text)]
       for column in nodeColumns { attributes.append(column.name + "=" + Self.dotValue(column.value(v))) }
       out += "  n\(v) [\(attributes.joined(separator: ", "))];\n"
     }
     for e in 0 ..< graph.edgeCount {
       let (u, v) = graph.endpoints(of: EdgeID(e))
-      var attributes = ["weight=" + Self.dotQuoted(Self.number(graph.edgeWeights[e]))]
+      var attributes = ["weight=" + DOT.quoted(Self.number(graph.edgeWeights[e]), as: .text)]
       for column in edgeColumns { attributes.append(column.name + "=" + Self.dotValue(column.value(e))) }
       out += "  n\(u.index) -- n\(v.index) [\(attributes.joined(separator: ", "))];\n"
     }
@@ -35,11 +36,11 @@ extension GraphExport {
 
   static func dotValue(_ value: Value) -> String {
     switch value {
-    case .string(let s): dotQuoted(s)
-    case .integer(let i): dotQuoted(String(i))
-    case .double(let d): dotQuoted(number(d))
-    case .boolean(let b): dotQuoted(b ? "true" : "false")
-    case .strings(let list): dotQuoted(list.joined(separator: "; "))
+    case .string(let s): DOT.quoted(s, as: .text)
+    case .integer(let i): DOT.quoted(String(i), as: .text)
+    case .double(let d): DOT.quoted(number(d), as: .text)
+    case .boolean(let b): DOT.quoted(b ? "true" : "false", as: .text)
+    case .strings(let list): DOT.quoted(list.joined(separator: "; "), as: .text)
     }
   }
 }

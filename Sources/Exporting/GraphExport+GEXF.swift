@@ -1,6 +1,7 @@
 import Networks
 import GraphAlgorithms
 import GraphCore
+import TextEscaping
 
 extension GraphExport {
   /// The network as GEXF 1.3: node attributes declared in `<attributes class="node">` (`papers`,
@@ -26,7 +27,7 @@ extension GraphExport {
       xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
         <meta>
           <creator>coauthor</creator>
-          <description>\(Self.xml(graphName))</description>
+          <description>\(XML.attribute(graphName))</description>
         </meta>
         <graph mode="static" defaultedgetype="undirected">
 
@@ -35,7 +36,7 @@ extension GraphExport {
       guard !columns.isEmpty else { return }
       out += "    <attributes class=\"\(kind)\" mode=\"static\">\n"
       for (i, column) in columns.enumerated() {
-        out += "      <attribute id=\"\(i)\" title=\"\(Self.xml(column.name))\" type=\"\(Self.gexfType(column.type))\"/>\n"
+        out += "      <attribute id=\"\(i)\" title=\"\(XML.attribute(column.name))\" type=\"\(Self.gexfType(column.type))\"/>\n"
       }
       out += "    </attributes>\n"
     }
@@ -52,7 +53,7 @@ extension GraphExport {
     let sizes = attributes.scores[.pagerank].map { Self.vizSizes($0.values) }
     out += "    <nodes>\n"
     for v in 0 ..< graph.nodeCount {
-      out += "      <node id=\"\(v)\" label=\"\(Self.xml(network.labels[v]))\">"
+      out += "      <node id=\"\(v)\" label=\"\(XML.attribute(network.labels[v]))\">"
       attvalues(nodeColumns, v)
       if let communities = attributes.communities {
         let (r, g, b) = Self.palette[(communities[v] - 1) % Self.palette.count]

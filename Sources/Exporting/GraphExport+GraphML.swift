@@ -1,5 +1,6 @@
 import Networks
 import GraphCore
+import TextEscaping
 
 extension GraphExport {
   /// The network as GraphML 1.0, one `<key>` per attribute (`label`, `papers`, `fellow`, the
@@ -22,15 +23,15 @@ extension GraphExport {
 
       """
     func key(_ name: String, _ target: String, _ type: ColumnType) {
-      out += "  <key id=\"\(Self.xml(name))\" for=\"\(target)\" attr.name=\"\(Self.xml(name))\" attr.type=\"\(Self.graphMLType(type))\"/>\n"
+      out += "  <key id=\"\(XML.attribute(name))\" for=\"\(target)\" attr.name=\"\(XML.attribute(name))\" attr.type=\"\(Self.graphMLType(type))\"/>\n"
     }
     key("label", "node", .string)
     for column in nodeColumns { key(column.name, "node", column.type) }
     key("weight", "edge", .double)
     for column in edgeColumns { key(column.name, "edge", column.type) }
-    out += "  <graph id=\"\(Self.xml(graphName))\" edgedefault=\"undirected\">\n"
+    out += "  <graph id=\"\(XML.attribute(graphName))\" edgedefault=\"undirected\">\n"
     func data(_ key: String, _ value: Value) {
-      out += "<data key=\"\(Self.xml(key))\">\(Self.xmlValue(value))</data>"
+      out += "<data key=\"\(XML.attribute(key))\">\(Self.xmlValue(value))</data>"
     }
     for v in 0 ..< graph.nodeCount {
       out += "    <node id=\"n\(v)\">"
@@ -61,11 +62,11 @@ extension GraphExport {
   /// A value as XML text (for GraphML `<data>` and GEXF `value=`).
   static func xmlValue(_ value: Value) -> String {
     switch value {
-    case .string(let s): xml(s)
+    case .string(let s): XML.attribute(s)
     case .integer(let i): String(i)
     case .double(let d): number(d)
     case .boolean(let b): b ? "true" : "false"
-    case .strings(let list): xml(list.joined(separator: "; "))
+    case .strings(let list): XML.attribute(list.joined(separator: "; "))
     }
   }
 }

@@ -1,6 +1,7 @@
 import Networks
 import GraphAlgorithms
 import GraphCore
+import TextEscaping
 
 extension GraphExport {
   /// The network as networkx node-link JSON, one node or edge per line:
@@ -31,18 +32,18 @@ extension GraphExport {
     let nodeColumns = self.nodeColumns
     let edgeColumns = self.edgeColumns
     var out = "{\n  \"directed\": false,\n  \"multigraph\": false,\n"
-    out += "  \"graph\": {\"name\": \(Self.json(graphName))},\n"
+    out += "  \"graph\": {\"name\": \(JSON.quoted(graphName))},\n"
     out += "  \"nodes\": [\n"
     for v in 0 ..< graph.nodeCount {
-      out += "    {\"id\": \(v), \"label\": \(Self.json(network.labels[v]))"
-      for column in nodeColumns { out += ", \(Self.json(column.name)): \(Self.jsonValue(column.value(v)))" }
+      out += "    {\"id\": \(v), \"label\": \(JSON.quoted(network.labels[v]))"
+      for column in nodeColumns { out += ", \(JSON.quoted(column.name)): \(Self.jsonValue(column.value(v)))" }
       out += v + 1 < graph.nodeCount ? "},\n" : "}\n"
     }
     out += "  ],\n  \"edges\": [\n"
     for e in 0 ..< graph.edgeCount {
       let (u, v) = graph.endpoints(of: EdgeID(e))
-      out += "    {\"source\": \(u.index), \"target\": \(v.index), \"weight\": \(Self.jsonNumber(graph.edgeWeights[e]))"
-      for column in edgeColumns { out += ", \(Self.json(column.name)): \(Self.jsonValue(column.value(e)))" }
+      out += "    {\"source\": \(u.index), \"target\": \(v.index), \"weight\": \(JSON.number(graph.edgeWeights[e]))"
+      for column in edgeColumns { out += ", \(JSON.quoted(column.name)): \(Self.jsonValue(column.value(e)))" }
       out += e + 1 < graph.edgeCount ? "},\n" : "}\n"
     }
     out += "  ]\n}\n"
@@ -51,11 +52,11 @@ extension GraphExport {
 
   static func jsonValue(_ value: Value) -> String {
     switch value {
-    case .string(let s): json(s)
+    case .string(let s): JSON.quoted(s)
     case .integer(let i): String(i)
-    case .double(let d): jsonNumber(d)
+    case .double(let d): JSON.number(d)
     case .boolean(let b): b ? "true" : "false"
-    case .strings(let list): "[" + list.map(json).joined(separator: ", ") + "]"
+    case .strings(let list): "[" + list.map(JSON.quoted).joined(separator: ", ") + "]"
     }
   }
 
@@ -91,17 +92,17 @@ extension GraphExport {
     for v in 0 ..< graph.nodeCount {
       let node = NodeID(v)
       let strength = graph.strength(of: node)
-      out += "      {\"id\": \(v + 1), \"label\": \(Self.json(network.labels[v]))"
+      out += "      {\"id\": \(v + 1), \"label\": \(JSON.quoted(network.labels[v]))"
       if includesFellow && network.isFellow[v] { out += ", \"description\": \"Program fellow\"" }
       if let c = attributes.communities?[v], c <= 1000 { out += ", \"cluster\": \(c)" }
-      var weights = ["\"Links\": \(graph.degree(of: node))", "\"Total link strength\": \(Self.jsonNumber(strength))"]
+      var weights = ["\"Links\": \(graph.degree(of: node))", "\"Total link strength\": \(JSON.number(strength))"]
       if attributes.includesPapers { weights.append("\"Documents\": \(network.paperCounts[v])") }
       out += ", \"weights\": {" + weights.joined(separator: ", ") + "}"
       var scores: [String] = []
       for metric in Metric.allCases {
         guard let value = attributes.scores[metric]?.values[v], value.isFinite else { continue }
         let text = Self.integerMetrics.contains(metric) ? String(Self.integer(value)) : Self.number(value)
-        scores.append("\(Self.json(Self.vosviewerName(metric))): \(text)")
+        scores.append("\(JSON.quoted(Self.vosviewerName(metric))): \(text)")
       }
       if !scores.isEmpty { out += ", \"scores\": {" + scores.joined(separator: ", ") + "}" }
       out += v + 1 < graph.nodeCount ? "},\n" : "}\n"
@@ -109,7 +110,7 @@ extension GraphExport {
     out += "    ],\n    \"links\": [\n"
     for e in 0 ..< graph.edgeCount {
       let (u, v) = graph.endpoints(of: EdgeID(e))
-      out += "      {\"source_id\": \(u.index + 1), \"target_id\": \(v.index + 1), \"strength\": \(Self.jsonNumber(graph.edgeWeights[e]))"
+      out += "      {\"source_id\": \(u.index + 1), \"target_id\": \(v.index + 1), \"strength\": \(JSON.number(graph.edgeWeights[e]))"
       out += e + 1 < graph.edgeCount ? "},\n" : "}\n"
     }
     out += "    ]\n  }\n}\n"

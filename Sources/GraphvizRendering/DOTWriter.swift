@@ -1,4 +1,5 @@
 import GraphCore
+import TextEscaping
 public import Networks
 
 /// Writes a ``Network`` as DOT text, styled by a ``NetworkStyle``. Pure Swift: no Graphviz call.
@@ -64,7 +65,7 @@ public struct DOTWriter: Sendable {
     let hidden = style.hiddenNodes ?? [Bool](repeating: false, count: n)
 
     var out = ""
-    out += "graph \(Self.quoted("coauthor-\(network.kind.rawValue)")) {\n"
+    out += "graph \(DOT.quoted("coauthor-\(network.kind.rawValue)")) {\n"
 
     // Graph attributes, one per line, fixed order.
     var graphAttributes: [(String, String)] = [("layout", engine.rawValue)]
@@ -74,17 +75,17 @@ public struct DOTWriter: Sendable {
       ("splines", style.splines.dotValue),
       ("outputorder", "edgesfirst"),
       ("pad", "0.2"),
-      ("bgcolor", Self.quoted("white")),
-      ("fontname", Self.quoted(style.fontName)),
+      ("bgcolor", DOT.quoted("white")),
+      ("fontname", DOT.quoted(style.fontName)),
     ]
     if style.splines == .arcs { graphAttributes.append(("coauthor_arcs", String(NetworkStyle.arcBend))) }
     if let title = style.title {
       graphAttributes += [
-        ("label", Self.quoted(title, as: .label)), ("labelloc", "t"), ("fontsize", "18"),
+        ("label", DOT.quoted(title, as: .label)), ("labelloc", "t"), ("fontsize", "18"),
       ]
     }
     for (key, value) in graphAttributes { out += "  graph [\(key)=\(value)];\n" }
-    out += "  node [shape=circle, style=filled, fixedsize=true, label=\"\", fontname=\(Self.quoted(style.fontName)), "
+    out += "  node [shape=circle, style=filled, fixedsize=true, label=\"\", fontname=\(DOT.quoted(style.fontName)), "
     out += "fontsize=10, color=\"#4D4D4D\", penwidth=1];\n"
     out += "  edge [color=\"#59595999\"];\n"
 
@@ -98,10 +99,10 @@ public struct DOTWriter: Sendable {
       var attributes: [String] = [
         "width=\(Self.fixed(diameter, 3))", "height=\(Self.fixed(diameter, 3))",
       ]
-      if let prefix { attributes.append("id=\(Self.quoted("\(prefix)n\(v)"))") }
+      if let prefix { attributes.append("id=\(DOT.quoted("\(prefix)n\(v)"))") }
       if hidden[v] { attributes.append("style=invis") }
       let community = style.communities.map { $0[NodeID(v)] }
-      attributes.append("fillcolor=\(Self.quoted(community.map(style.fill(forCommunity:)) ?? style.uncolouredFill))")
+      attributes.append("fillcolor=\(DOT.quoted(community.map(style.fill(forCommunity:)) ?? style.uncolouredFill))")
       if network.isFellow[v] {
         attributes += ["color=\"#1A1A1A\"", "penwidth=2.5", "peripheries=2"]
       }
@@ -110,15 +111,15 @@ public struct DOTWriter: Sendable {
       if let community { tooltip += "\ncommunity: \(style.name(ofCommunity: community))" }
       if network.isFellow[v] { tooltip += "\nfellow" }
       if let custom = style.nodeTooltips?[v] { tooltip = custom }
-      attributes.append("tooltip=\(Self.quoted(tooltip, as: .tooltip))")
+      attributes.append("tooltip=\(DOT.quoted(tooltip, as: .tooltip))")
       if labelled[v] && !hidden[v] {
         // The label sits on the node; `fixedsize=shape` keeps the circle's size while overlap
         // removal still makes room for the text (see NetworkStyle, Labels).
         let text = style.nodeLabels?[v] ?? network.labels[v]
-        attributes += ["fixedsize=shape", "label=\(Self.quoted(text, as: .label))", "fontsize=\(Self.fixed(labelSize(t), 1))"]
+        attributes += ["fixedsize=shape", "label=\(DOT.quoted(text, as: .label))", "fontsize=\(Self.fixed(labelSize(t), 1))"]
       }
       if let url = style.nodeURLs?[v], !hidden[v] {
-        attributes += ["URL=\(Self.quotedURL(url))", "target=\"_top\""]
+        attributes += ["URL=\(DOT.quotedURL(url))", "target=\"_top\""]
       }
       out += "  n\(v) [\(attributes.joined(separator: ", "))];\n"
     }
@@ -130,7 +131,7 @@ public struct DOTWriter: Sendable {
       let t = weightRange.map { $0.lowerBound == $0.upperBound ? 0 : Self.fraction(weight, in: $0) } ?? 0
       let width = style.minimumEdgeWidth + t * (style.maximumEdgeWidth - style.minimumEdgeWidth)
       var attributes = ["penwidth=\(Self.fixed(width, 2))"]
-      if let prefix { attributes.append("id=\(Self.quoted("\(prefix)e\(e)"))") }
+      if let prefix { attributes.append("id=\(DOT.quoted("\(prefix)e\(e)"))") }
       let kind = network.edgeKinds[e]
       var tooltip = "\(network.labels[u.index]) – \(network.labels[v.index])\n"
       switch kind {
@@ -142,7 +143,7 @@ public struct DOTWriter: Sendable {
         if !network.edgeVia[e].isEmpty { tooltip += "\nvia " + network.edgeVia[e].joined(separator: ", ") }
       }
       if hidden[u.index] || hidden[v.index] { attributes.append("style=invis") }
-      attributes.append("tooltip=\(Self.quoted(tooltip, as: .tooltip))")
+      attributes.append("tooltip=\(DOT.quoted(tooltip, as: .tooltip))")
       out += "  n\(u.index) -- n\(v.index) [\(attributes.joined(separator: ", "))];\n"
     }
 
@@ -163,18 +164,18 @@ public struct DOTWriter: Sendable {
   ) -> String {
     var rows: [String] = []
     func row(_ swatch: String, _ text: String) {
-      rows.append("<TR><TD \(swatch)WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">\(Self.htmlEscaped(text))</TD></TR>")
+      rows.append("<TR><TD \(swatch)WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">\(DOT.htmlLabelText(text))</TD></TR>")
     }
     if let communities = style.communities {
       let sizes = communities.sizes
       let order = style.communityLegendOrder ?? Array(0 ..< communities.communityCount)
       let shown = min(order.count, style.communityLegendOrder == nil ? style.palette.count : style.legendCommunityLimit)
       for c in order.prefix(shown) {
-        row("BGCOLOR=\(Self.htmlAttribute(style.fill(forCommunity: c))) ", "\(style.name(ofCommunity: c)) (\(sizes[c]))")
+        row("BGCOLOR=\(DOT.htmlLabelAttribute(style.fill(forCommunity: c))) ", "\(style.name(ofCommunity: c)) (\(sizes[c]))")
       }
       if order.count > shown {
         let others = order[shown...].map { sizes[$0] }.reduce(0, +)
-        row("BGCOLOR=\(Self.htmlAttribute(style.overflowColor)) ", "\(order.count - shown) more communities (\(others))")
+        row("BGCOLOR=\(DOT.htmlLabelAttribute(style.overflowColor)) ", "\(order.count - shown) more communities (\(others))")
       }
     }
     if network.isFellow.contains(true) {
@@ -190,7 +191,7 @@ public struct DOTWriter: Sendable {
       row("", "dashed edge: shared collaborators, no joint paper")
     }
     for note in style.legendNotes { row("", note) }
-    let id = style.idPrefix.map { "id=\(Self.quoted("\($0)legend")), " } ?? ""
+    let id = style.idPrefix.map { "id=\(DOT.quoted("\($0)legend")), " } ?? ""
     var out = "  legend [\(id)shape=plaintext, style=solid, fixedsize=false, width=0, height=0, margin=0, fontsize=10, tooltip=\"Legend\", label=<\n"
     out += "    <TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" COLOR=\"#999999\" BGCOLOR=\"white\">\n"
     out += "    <TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>\n"
@@ -268,6 +269,4 @@ public struct DOTWriter: Sendable {
     return low <= high ? low ... high : nil
   }
 
-  /// A colour (or other short value) as a quoted HTML-like attribute value.
-  static func htmlAttribute(_ text: String) -> String { "\"\(htmlEscaped(text))\"" }
 }

@@ -1,9 +1,13 @@
 import Foundation
+import TextEscaping
 
 /// Writes a ``ReportDocument`` as one self-contained HTML page: styles and a small script
 /// inline, pictures as inline SVG, data as JSON in a `<script type="application/json">`
-/// element, no external resources (works offline). All text is escaped for where it goes:
-/// HTML text and attributes (``escape(_:)``), JSON inside `<script>` (``ScriptJSON``).
+/// element, no external resources (works offline). All text is escaped for where it goes by the
+/// TextEscaping module, after its one rule for control and bidi characters: HTML text
+/// (`XML.text`), attribute values (`XML.attribute`), JSON inside `<script>` (`JSON`, script-safe).
+/// The inline SVG pictures come from Graphviz, which wrote them from DOT text already escaped by
+/// the same rule (`DOT`).
 ///
 /// The script makes the page interactive: hovering a node of a picture dims everything but the
 /// node, its neighbours and their links; a search box finds researchers (ignoring case and
@@ -140,23 +144,23 @@ public struct HTMLReportWriter: Sendable {
   public func write(_ document: ReportDocument) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>\(Self.escape(document.title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
-    out += "<h1>\(Self.escape(document.title))</h1>\n"
+    out += "<title>\(XML.text(document.title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
+    out += "<h1>\(XML.text(document.title))</h1>\n"
     let sections = document.blocks.compactMap { b -> (String, String)? in
       if case .heading(2, let text, let anchor) = b { return (text, anchor) }
       return nil
     }
-    out += "<nav>" + sections.map { "<a href=\"#\($0.1)\">\(Self.escape($0.0))</a>" }.joined(separator: " ") + "</nav>\n"
+    out += "<nav>" + sections.map { "<a href=\"#\(XML.attribute($0.1))\">\(XML.text($0.0))</a>" }.joined(separator: " ") + "</nav>\n"
     for block in document.blocks {
       switch block {
       case .heading(let level, let text, let anchor):
-        out += "<h\(level) id=\"\(Self.escape(anchor))\">\(Self.escape(text))</h\(level)>\n"
+        out += "<h\(level) id=\"\(XML.attribute(anchor))\">\(XML.text(text))</h\(level)>\n"
       case .paragraph(let inlines):
         out += "<p>" + Self.inline(inlines) + "</p>\n"
       case .bullets(let items):
         out += "<ul>\n" + items.map { "<li>" + Self.inline($0) + "</li>\n" }.joined() + "</ul>\n"
       case .table(let headers, let rows, let numeric):
-        out += "<table>\n<thead><tr>" + headers.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        out += "<table>\n<thead><tr>" + headers.map { "<th>\(XML.text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
           out += "<tr>"
           for (i, cell) in row.enumerated() {
@@ -166,21 +170,21 @@ public struct HTMLReportWriter: Sendable {
         }
         out += "</tbody>\n</table>\n"
       case .figure(let key, let caption):
-        out += "<figure id=\"figure-\(Self.escape(key))\">\n"
+        out += "<figure id=\"figure-\(XML.attribute(key))\">\n"
         if let svg = svgs[key] {
           out += Self.inlineSVG(svg)
         } else {
           out += "<p><em>(picture not rendered)</em></p>\n"
         }
-        out += "<figcaption>\(Self.escape(caption))</figcaption>\n</figure>\n"
+        out += "<figcaption>\(XML.text(caption))</figcaption>\n</figure>\n"
       case .figureRow(let keys, let captions, let caption):
         out += "<figure class=\"row\">\n<div class=\"strip\">\n"
         for (i, key) in keys.enumerated() {
           guard let svg = svgs[key] else { continue }
-          out += "<div id=\"figure-\(Self.escape(key))\">\n" + Self.inlineSVG(svg)
-          out += "<div>\(Self.escape(i < captions.count ? captions[i] : key))</div>\n</div>\n"
+          out += "<div id=\"figure-\(XML.attribute(key))\">\n" + Self.inlineSVG(svg)
+          out += "<div>\(XML.text(i < captions.count ? captions[i] : key))</div>\n</div>\n"
         }
-        out += "</div>\n<figcaption>\(Self.escape(caption))</figcaption>\n</figure>\n"
+        out += "</div>\n<figcaption>\(XML.text(caption))</figcaption>\n</figure>\n"
       case .barChart(let chart):
         out += Self.barChartSVG(chart)
       case .searchBox:
@@ -197,7 +201,7 @@ public struct HTMLReportWriter: Sendable {
 
   /// The page data: people for the search box, node ids and neighbours for each picture.
   func dataJSON(_ document: ReportDocument) -> String {
-    typealias V = ScriptJSON.Value
+    typealias V = JSON
     let people = V.array(document.searchIndex.map { e in
       .object([("name", .string(e.name)), ("anchor", e.anchor.map(V.string) ?? .null), ("detail", .string(e.detail))])
     })
@@ -209,7 +213,7 @@ public struct HTMLReportWriter: Sendable {
         ("edges", .array(f.edges.map { .array($0.map(V.int)) })),
       ]))
     })
-    return V.object([("people", people), ("figures", figures)]).text
+    return V.object([("people", people), ("figures", figures)]).text(indent: nil)
   }
 
   /// A grouped bar chart as inline SVG: one group per category, one bar per series, value on
@@ -225,11 +229,11 @@ public struct HTMLReportWriter: Sendable {
     let barWidth = groupWidth * 0.8 / Double(max(1, chart.series.count))
     func f(_ x: Double) -> String { String(format: "%.1f", x) }
     var out = "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
-    out += "<title>\(escape(chart.title))</title>\n"
+    out += "<title>\(XML.text(chart.title))</title>\n"
     var x = left
     for (i, s) in chart.series.enumerated() {
       out += "<rect x=\"\(f(x))\" y=\"10\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>"
-      out += "<text x=\"\(f(x + 16))\" y=\"20\">\(escape(s.name))</text>\n"
+      out += "<text x=\"\(f(x + 16))\" y=\"20\">\(XML.text(s.name))</text>\n"
       x += 22 + Double(s.name.count) * 6.5
     }
     out += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - 10))\" y2=\"\(f(top + plotHeight))\" stroke=\"#888\"/>\n"
@@ -240,12 +244,12 @@ public struct HTMLReportWriter: Sendable {
         let h = plotHeight * Double(value) / Double(maxValue)
         let bx = gx + barWidth * Double(i)
         out += "<rect x=\"\(f(bx))\" y=\"\(f(top + plotHeight - h))\" width=\"\(f(barWidth - 1))\" height=\"\(f(h))\" fill=\"\(colours[i % colours.count])\">"
-        out += "<title>\(escape(category)): \(value) \(escape(s.name.lowercased()))</title></rect>"
+        out += "<title>\(XML.text(category)): \(value) \(XML.text(s.name.lowercased()))</title></rect>"
         out += "<text x=\"\(f(bx + barWidth / 2))\" y=\"\(f(top + plotHeight - h - 3))\" text-anchor=\"middle\">\(value)</text>\n"
       }
-      out += "<text x=\"\(f(gx + groupWidth * 0.4))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(escape(category))</text>\n"
+      out += "<text x=\"\(f(gx + groupWidth * 0.4))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(XML.text(category))</text>\n"
     }
-    out += "</svg><figcaption>\(escape(chart.title))</figcaption></figure>\n"
+    out += "</svg><figcaption>\(XML.text(chart.title))</figcaption></figure>\n"
     return out
   }
 
@@ -260,39 +264,13 @@ public struct HTMLReportWriter: Sendable {
   static func inline(_ parts: [Inline]) -> String {
     parts.map { part -> String in
       switch part {
-      case .text(let s): return escape(s)
-      case .strong(let s): return "<strong>" + escape(s) + "</strong>"
-      case .emphasis(let s): return "<em>" + escape(s) + "</em>"
-      case .code(let s): return "<code>" + escape(s) + "</code>"
-      case .anchorLink(let s, let anchor): return "<a href=\"#" + escape(anchor) + "\">" + escape(s) + "</a>"
-      case .anchor(let id): return "<span id=\"" + escape(id) + "\"></span>"
+      case .text(let s): return XML.text(s)
+      case .strong(let s): return "<strong>" + XML.text(s) + "</strong>"
+      case .emphasis(let s): return "<em>" + XML.text(s) + "</em>"
+      case .code(let s): return "<code>" + XML.text(s) + "</code>"
+      case .anchorLink(let s, let anchor): return "<a href=\"#" + XML.attribute(anchor) + "\">" + XML.text(s) + "</a>"
+      case .anchor(let id): return "<span id=\"" + XML.attribute(id) + "\"></span>"
       }
     }.joined()
-  }
-
-  /// Escapes text for HTML element content and attribute values; drops control characters and
-  /// the bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069),
-  /// as the Markdown writer does, so a name cannot reorder the text around it.
-  public static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.count)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\n", "\t": out.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A ... 0x202E).contains(scalar.value)
-          || (0x2066 ... 0x2069).contains(scalar.value)
-        {
-          continue
-        }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 }

@@ -58,9 +58,11 @@ struct HostileInputTests {
 
   /// Runs every command on `inputs` and checks every output.
   static func run(_ inputs: [String], records: Bool, in dir: TemporaryDirectory) throws {
+    var printed: [(String, Data)] = []
     func ok(_ arguments: [String]) throws -> CLI.Result {
       let result = try CLI.run(arguments)
       #expect(result.status == 0, "coauthor \(arguments.joined(separator: " ")): \(result.err)")
+      printed.append((arguments.joined(separator: " "), result.stdout))
       return result
     }
     var xmlFiles: [String] = []
@@ -125,6 +127,24 @@ struct HostileInputTests {
     }
     #expect(found, "the XML outputs lost the names")
     try xmllintAccepts(xmlFiles)
+    // The one rule for control and bidi characters (TextEscaping), in every file and every
+    // standard output: no bidi control or mark, no C0/C1 control but line feed.
+    var outputs = printed
+    let files = FileManager.default.enumerator(atPath: dir.url.path)?.compactMap { $0 as? String }.sorted() ?? []
+    for name in files {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: dir.path(name), isDirectory: &isDirectory), !isDirectory.boolValue {
+        outputs.append((name, try Data(contentsOf: URL(fileURLWithPath: dir.path(name)))))
+      }
+    }
+    #expect(outputs.count > 10)
+    for (name, data) in outputs {
+      let bad = String(decoding: data, as: UTF8.self).unicodeScalars.first {
+        ($0.value < 0x20 && $0 != "\n") || (0x7F ... 0x9F).contains($0.value) || (0x202A ... 0x202E).contains($0.value)
+          || (0x2066 ... 0x2069).contains($0.value) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains($0.value)
+      }
+      #expect(bad == nil, "\(name) holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true))")
+    }
   }
 
   // MARK: - Invalid UTF-8, huge papers
@@ -184,7 +204,8 @@ struct HostileInputTests {
     #expect(export.status == 0, "\(export.err)")
     let scan = try XMLScan(path: dir.path("net.graphml"))
     #expect(scan.error == nil)
-    #expect(scan.text.contains("Author 5 <b>&amp;</b> \u{202E}"))
+    // The override is U+FFFD by the shared rule (TextEscaping's TextSanitizer).
+    #expect(scan.text.contains("Author 5 <b>&amp;</b> \u{FFFD}"))
     try Self.xmllintAccepts([dir.path("net.graphml")])
   }
 

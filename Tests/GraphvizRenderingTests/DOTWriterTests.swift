@@ -1,6 +1,7 @@
 import GraphCore
 import Networks
 import Testing
+import TextEscaping
 @testable import GraphvizRendering
 
 @Suite("DOT writer")
@@ -93,42 +94,45 @@ struct DOTWriterTests {
 @Suite("DOT escaping")
 struct DOTEscapingTests {
   @Test func plainQuotedStrings() {
-    #expect(DOTWriter.quoted("plain") == #""plain""#)
-    #expect(DOTWriter.quoted(#"a "b" c"#) == #""a \"b\" c""#)
-    #expect(DOTWriter.quoted(#"back\slash\"#) == #""back\\slash\\""#)
-    #expect(DOTWriter.quoted("a&b") == #""a&b""#)
-    #expect(DOTWriter.quoted("two\nlines") == #""two lines""#)
+    #expect(DOT.quoted("plain") == #""plain""#)
+    #expect(DOT.quoted(#"a "b" c"#) == #""a \"b\" c""#)
+    #expect(DOT.quoted(#"back\slash\"#) == #""back\\slash\\""#)
+    #expect(DOT.quoted("a&b") == #""a&b""#)
+    #expect(DOT.quoted("two\nlines") == #""two lines""#)
   }
 
   @Test func labels() {
-    #expect(DOTWriter.quoted(#"\N"#, as: .label) == #""\\N""#)
-    #expect(DOTWriter.quoted("AT&T", as: .label) == #""AT&amp;T""#)
-    #expect(DOTWriter.quoted("one\ntwo\r\nthree\rfour", as: .label) == #""one\ntwo\nthree\nfour""#)
-    #expect(DOTWriter.quoted("Iván Arcuschin", as: .label) == "\"Iván Arcuschin\"")
-    #expect(DOTWriter.quoted("<script>]]>", as: .label) == #""<script>]]>""#)
+    #expect(DOT.quoted(#"\N"#, as: .label) == #""\\N""#)
+    #expect(DOT.quoted("AT&T", as: .label) == #""AT&amp;T""#)
+    #expect(DOT.quoted("one\ntwo\r\nthree\rfour", as: .label) == #""one\ntwo\nthree\nfour""#)
+    #expect(DOT.quoted("Iván Arcuschin", as: .label) == "\"Iván Arcuschin\"")
+    #expect(DOT.quoted("<script>]]>", as: .label) == #""<script>]]>""#)
   }
 
   @Test func tooltipsDoubleBackslashesTwice() {
-    #expect(DOTWriter.quoted(#"a\N"#, as: .tooltip) == #""a\\\\N""#)
-    #expect(DOTWriter.quoted("x\ny", as: .tooltip) == #""x\ny""#)
+    #expect(DOT.quoted(#"a\N"#, as: .tooltip) == #""a\\\\N""#)
+    #expect(DOT.quoted("x\ny", as: .tooltip) == #""x\ny""#)
   }
 
   @Test func controlCharactersNeverPassThrough() {
-    #expect(DOTWriter.quoted("a\tb", as: .label) == #""a b""#)
-    #expect(DOTWriter.quoted("a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{85}f", as: .label) == "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\"")
-    #expect(DOTWriter.quoted("a\u{2028}b", as: .label) == #""a\nb""#)
-    #expect(DOTWriter.htmlEscaped("a\u{1}b\nc") == "a\u{FFFD}b<BR/>c")
+    #expect(DOT.quoted("a\tb", as: .label) == #""a b""#)
+    #expect(DOT.quoted("a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{85}f", as: .label) == "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\"")
+    #expect(DOT.quoted("a\u{2028}b", as: .label) == #""a\nb""#)
+    #expect(DOT.htmlLabelText("a\u{1}b\nc") == "a\u{FFFD}b<BR/>c")
+    // Bidi overrides and isolates (the shared rule in TextEscaping): U+FFFD, so Graphviz's SVG
+    // never carries them into the HTML report.
+    #expect(DOT.quoted("Evil\u{202E}Reversed\u{2066}x", as: .tooltip) == "\"Evil\u{FFFD}Reversed\u{FFFD}x\"")
   }
 
   @Test func htmlLikeLabelText() {
-    #expect(DOTWriter.htmlEscaped(#"<b>"R&D"</b> it's \N"#) == #"&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt; it&#39;s \\N"#)
+    #expect(DOT.htmlLabelText(#"<b>"R&D"</b> it's \N"#) == #"&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt; it&#39;s \\N"#)
   }
 
   @Test func urlsArePercentEncoded() {
-    #expect(DOTWriter.quotedURL("#person-ada") == ##""#person-ada""##)
-    #expect(DOTWriter.quotedURL(##"#x"onload="y"##) == ##""#x%22onload=%22y""##)
-    #expect(DOTWriter.quotedURL("https://e.org/a b?q=<&>\\") == ##""https://e.org/a%20b?q=%3C%26%3E%5C""##)
-    #expect(DOTWriter.quotedURL("#Iván") == ##""#Iv%C3%A1n""##)
+    #expect(DOT.quotedURL("#person-ada") == ##""#person-ada""##)
+    #expect(DOT.quotedURL(##"#x"onload="y"##) == ##""#x%22onload=%22y""##)
+    #expect(DOT.quotedURL("https://e.org/a b?q=<&>\\") == ##""https://e.org/a%20b?q=%3C%26%3E%5C""##)
+    #expect(DOT.quotedURL("#Iván") == ##""#Iv%C3%A1n""##)
   }
 
   @Test func slugs() {

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Testing
+import TextEscaping
 
 @testable import Bibliography
 import Networks
@@ -56,14 +57,15 @@ struct InteractiveReportTests {
   static let hostile = "</script><!-- \u{2028}\u{2029} <img src=x onerror=alert(1)> & \"q\" 'a'"
 
   @Test func scriptJSONCannotCloseTheScriptElement() {
-    let json = ScriptJSON.string(Self.hostile)
+    let json = JSON.quoted(Self.hostile)
     #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
     #expect(!json.contains("\u{2028}") && !json.contains("\u{2029}"))
-    #expect(json.hasPrefix(#""\u003c/script\u003e\u003c!-- \u2028\u2029 "#))
-    // Still JSON meaning the same string.
+    // U+2028/9 are line breaks by the shared rule (TextSanitizer), written `\n`.
+    #expect(json.hasPrefix(#""\u003c/script\u003e\u003c!-- \n\n "#))
+    // Still JSON, meaning the sanitised string.
     let decoded = try? JSONDecoder().decode(String.self, from: Data(json.utf8))
-    #expect(decoded == Self.hostile)
-    #expect(ScriptJSON.string("tab\tnul\u{0}") == #""tab\tnul\u0000""#)
+    #expect(decoded == TextSanitizer.sanitize(Self.hostile))
+    #expect(JSON.quoted("tab\tnul\u{0}") == "\"tab nul\u{FFFD}\"")
   }
 
   @Test func hostileNamesStayDataInTheHTMLPage() throws {
@@ -78,17 +80,18 @@ struct InteractiveReportTests {
     #expect(html.components(separatedBy: "</script>").count - 1 == 2)
     #expect(!html.contains("<!--"))
     #expect(!html.contains("<img"))
-    // The data element parses as JSON and holds the name unchanged.
+    // The data element parses as JSON and holds the name as every output shows it (the shared
+    // rule: U+2028/9 are line breaks).
     let start = try #require(html.range(of: #"<script type="application/json" id="coauthor-data">"#))
     let end = try #require(html[start.upperBound...].range(of: "</script>"))
     #expect(!html[start.upperBound ..< end.lowerBound].contains("\u{2028}"))
     let data = try #require(
       try JSONSerialization.jsonObject(with: Data(html[start.upperBound ..< end.lowerBound].utf8)) as? [String: Any])
     let people = try #require(data["people"] as? [[String: Any]])
-    #expect(people.first?["name"] as? String == Self.hostile)
+    #expect(people.first?["name"] as? String == TextSanitizer.sanitize(Self.hostile))
     let figures = try #require(data["figures"] as? [String: Any])
     let authors = try #require(figures["authors"] as? [String: Any])
-    #expect((authors["names"] as? [String])?.first == Self.hostile)
+    #expect((authors["names"] as? [String])?.first == TextSanitizer.sanitize(Self.hostile))
   }
 
   @Test func markdownCarriesTheSameBlocksWithoutTheScript() {

@@ -6,6 +6,7 @@ import GraphvizRendering
 import Networks
 import TestSupport
 import Testing
+import TextEscaping
 
 @testable import Bibliography
 @testable import Reporting
@@ -102,7 +103,7 @@ struct SeedReportTests {
   @Test func dataQualityListsEveryDiagnosticAndMatch() throws {
     let a = try seedAnalysis()
     let markdown = MarkdownReportWriter().write(ReportBuilder(context: seedContext).document(for: a))
-    for m in a.corpus.fellowMatches { #expect(markdown.contains(MarkdownReportWriter.escape(m.listed))) }
+    for m in a.corpus.fellowMatches { #expect(markdown.contains(Markdown.text(m.listed))) }
     #expect(markdown.contains("alias-applied"))
     #expect(markdown.contains("duplicate-merged"))
     #expect(a.corpus.diagnostics.count > 0)
@@ -136,7 +137,10 @@ struct ReportEscapingTests {
     #expect(!html.contains("<b>Bob"))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(!html.contains("\u{0007}"))
-    #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+    #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    // The shared rule (TextSanitizer): the bidi override and the bell are a visible U+FFFD.
+    #expect(!html.contains("\u{202E}"))
+    #expect(html.contains("Evil\u{FFFD}Reversed") && html.contains("Ctrl\u{FFFD}Char"))
   }
 
   @Test func markdownEscapesMarkupAndPunctuation() throws {
@@ -147,11 +151,12 @@ struct ReportEscapingTests {
     #expect(md.contains("\\*star\\* \\_under\\_ \\`tick\\` \\|pipe\\|"))
     #expect(md.contains("\\[link\\](javascript:alert(1))"))
     #expect(!md.contains("\u{202E}"))
+    #expect(md.contains("Evil\u{FFFD}Reversed") && md.contains("Ctrl\u{FFFD}Char"))
   }
 
   @Test func escapeFunctions() {
-    #expect(HTMLReportWriter.escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;")
-    #expect(MarkdownReportWriter.escape("1|2*3_4") == "1\\|2\\*3\\_4")
+    #expect(XML.text("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;")
+    #expect(Markdown.text("1|2*3_4") == "1\\|2\\*3\\_4")
     #expect(anchorID("person", "Iván Arcuschin") == "person-ivue1n-arcuschin")
     #expect(PersonAnchors(names: ["A-B", "A B", "王芳"])["A B"] == "person-a-b-2")
     #expect(anchorID("person", "王芳") == "person-u738bu82b3")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextEscaping
 import Foundation
 import Bibliography
 import GraphAlgorithms
@@ -70,11 +71,11 @@ extension Coauthor {
         print(out, terminator: "")
       case .text:
         let cpm = method.quality == .cpm ? ", CPM quality \(String(format: "%.4f", analysis.detection.quality))" : ""
-        print("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed))")
+        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed))")
         for c in analysis.communities {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
-          print("\n\(c.id + 1). \(c.members.count) members\(tags)")
-          print("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
+          printText("\n\(c.id + 1). \(c.members.count) members\(tags)")
+          printText("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
         }
       }
     }

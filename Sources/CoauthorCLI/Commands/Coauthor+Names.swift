@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import TextEscaping
 import Bibliography
 
 extension Coauthor {
@@ -33,7 +34,14 @@ extension Coauthor {
       let corpus = try Interrupt.handling { try input.loadCorpus() }
       let variants = NameVariantFinder().variants(in: corpus).filter { $0.evidence >= minEvidence }
       reportDiagnostics(corpus)
-      print(Self.render(variants, merged: corpus.identityMerges, format: format), terminator: "")
+      // Every form goes through the shared rule; the alias-file form keeps its tab separators.
+      let rendered = Self.render(variants, merged: corpus.identityMerges, format: format)
+      if format == .tsv {
+        let fields = rendered.split(separator: "\t", omittingEmptySubsequences: false)
+        print(fields.map { TextSanitizer.sanitize(String($0)) }.joined(separator: "\t"), terminator: "")
+      } else {
+        printText(rendered, terminator: "")
+      }
     }
 
     static func papers(_ n: Int) -> String { n == 1 ? "1 paper" : "\(n) papers" }

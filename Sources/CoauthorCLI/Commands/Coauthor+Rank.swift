@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextEscaping
 import Foundation
 import Bibliography
 import GraphAlgorithms
@@ -83,8 +84,8 @@ extension Coauthor {
         let rows = order.enumerated().map { i, v in
           ["\(i + 1)", network.labels[v] + (network.isFellow[v] ? " *" : ""), formatScore(scores[v])]
         }
-        print(TextTable.render(headers: ["rank", graphOptions.graph == .tags ? "tag" : "name", metric.rawValue], rows: rows, numeric: [0, 2]), terminator: "")
-        if graphOptions.graph != .tags && network.isFellow.contains(true) { print("* program fellow") }
+        printText(TextTable.render(headers: ["rank", graphOptions.graph == .tags ? "tag" : "name", metric.rawValue], rows: rows, numeric: [0, 2]), terminator: "")
+        if graphOptions.graph != .tags && network.isFellow.contains(true) { printText("* program fellow") }
       }
     }
   }

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import TextEscaping
 import Bibliography
 import GraphAlgorithms
 import GraphCore
@@ -88,7 +89,7 @@ extension Coauthor {
         members.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
         print(JSON.object(members).text())
       default:
-        if case .corpus(let read) = loaded { print(read.readSummary) }
+        if case .corpus(let read) = loaded { printText(read.readSummary) }
         var rows: [[String]]
         if case .network(let result) = loaded {
           rows = [["edge lines", "\(result.edgeLines)"], ["nodes", "\(authorCount)"]]
@@ -101,7 +102,7 @@ extension Coauthor {
         for g in graphs {
           rows.append(["\(g.kind.rawValue) graph", "\(g.network.graph.nodeCount) nodes, \(g.network.graph.edgeCount) edges, \(g.components) components"])
         }
-        print(TextTable.render(headers: ["", "count"], rows: rows), terminator: "")
+        printText(TextTable.render(headers: ["", "count"], rows: rows), terminator: "")
         var lines: [String] = []
         if let papers {
           lines += FilterNotes.papers(papers, filter: filter, limitIsDefault: filters.authorLimitIsDefault)
@@ -113,25 +114,25 @@ extension Coauthor {
           for step in g.steps { lines.append(FilterNotes.step(step, filter: filter, graph: g.kind)) }
         }
         if !lines.isEmpty {
-          print("\nfilters (papers by year and author count, then counting, min-weight, min-papers, largest component, keep-top):")
-          for line in lines { print("  " + line) }
+          printText("\nfilters (papers by year and author count, then counting, min-weight, min-papers, largest component, keep-top):")
+          for line in lines { printText("  " + line) }
         }
         let folded = Self.foldedTags(corpus)
         if !folded.isEmpty {
-          print("\n\(folded.count) \(folded.count == 1 ? "tag is" : "tags are") shown for several spellings (--no-tag-folding keeps them apart):")
-          for tag in folded.prefix(allNotes ? .max : Self.listedNotesPerKind) { print("  " + corpus.tagWithVariants(tag)) }
-          if !allNotes && folded.count > Self.listedNotesPerKind { print("  … and \(folded.count - Self.listedNotesPerKind) more") }
+          printText("\n\(folded.count) \(folded.count == 1 ? "tag is" : "tags are") shown for several spellings (--no-tag-folding keeps them apart):")
+          for tag in folded.prefix(allNotes ? .max : Self.listedNotesPerKind) { printText("  " + corpus.tagWithVariants(tag)) }
+          if !allNotes && folded.count > Self.listedNotesPerKind { printText("  … and \(folded.count - Self.listedNotesPerKind) more") }
         }
         if !diagnostics.isEmpty {
-          print("\n\(diagnostics.count) data-quality notes:")
+          printText("\n\(diagnostics.count) data-quality notes:")
           let (shown, counts) = diagnostics.limited(perKind: allNotes ? .max : Self.listedNotesPerKind)
-          for d in shown { print("  \(d)") }
+          for d in shown { printText("  \(d)") }
           let cut = counts.filter { $0.value > Self.listedNotesPerKind }.sorted { $0.key < $1.key }
           if !allNotes && !cut.isEmpty {
             for (kind, count) in cut {
-              print("  … and \(count - Self.listedNotesPerKind) more '\(kind.rawValue)' notes (\(count) in all)")
+              printText("  … and \(count - Self.listedNotesPerKind) more '\(kind.rawValue)' notes (\(count) in all)")
             }
-            print("  (--all-notes lists every note; --format json has them all)")
+            printText("  (--all-notes lists every note; --format json has them all)")
           }
         }
       }

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Issue 13's example end to end: a name holding a right-to-left override (U+202E) and a bell
+/// (U+0007) goes through every command and output (report.md, report.html with its inline SVG
+/// drawn by Graphviz, every export format, rank/communities as JSON, CSV and text). Every output
+/// applies the one rule of TextEscaping: no U+202E, U+2066 or U+0007 anywhere, and the name shows
+/// the same way in each, `Evil�Reversed`.
+@Suite("One escaping rule in every output")
+struct OneEscapingRuleTests {
+  static let corpus = """
+    {"papers": [
+      {"title": "Bidi \\u202e title", "authors": ["Evil\\u202eReversed", "Ann Smith", "Ctrl\\u0007Char"], "fellows": ["Ann Smith"], "tags": ["Tag\\u2066x"], "date": "2023"},
+      {"title": "Second", "authors": ["Evil\\u202eReversed", "Bob Jones"], "tags": ["Tag\\u2066x", "Other"], "date": "2024"},
+      {"title": "Third", "authors": ["Ann Smith", "Bob Jones", "Ctrl\\u0007Char"], "tags": ["Other"], "date": "2024"}
+    ]}
+    """
+  static let evil = "Evil\u{FFFD}Reversed"
+
+  @Test func everyOutputShowsTheReplacementAndNoOverride() throws {
+    let dir = try TemporaryDirectory()
+    let input = try dir.write("bidi.json", Self.corpus)
+    var outputs: [(String, String)] = []
+    func ok(_ arguments: [String]) throws -> String {
+      let result = try CLI.run(arguments)
+      #expect(result.status == 0, "coauthor \(arguments.joined(separator: " ")): \(result.err)")
+      return result.out
+    }
+    func file(_ path: String) throws -> String { String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) }
+
+    _ = try ok(["report", input, "--output", dir.path("report")])
+    for name in try FileManager.default.contentsOfDirectory(atPath: dir.path("report")).sorted() {
+      outputs.append(("report/" + name, try file(dir.path("report/" + name))))
+    }
+    for ext in ["graphml", "gexf", "json", "dot"] {
+      _ = try ok(["export", input, "--output", dir.path("net.\(ext)")])
+      outputs.append(("net.\(ext)", try file(dir.path("net.\(ext)"))))
+    }
+    _ = try ok(["export", input, "--format", "vosviewer", "--output", dir.path("vos.json")])
+    outputs.append(("vos.json", try file(dir.path("vos.json"))))
+    _ = try ok(["export", input, "--output", dir.path("net.csv")])
+    outputs.append(("net.nodes.csv", try file(dir.path("net.nodes.csv"))))
+    outputs.append(("net.edges.csv", try file(dir.path("net.edges.csv"))))
+    for command in ["rank", "communities"] {
+      for format in ["json", "csv", "text"] {
+        outputs.append(("\(command) --format \(format)", try ok([command, input, "--format", format])))
+      }
+    }
+    outputs.append(("render svg", try { _ = try ok(["render", input, "--output", dir.path("a.svg")]); return try file(dir.path("a.svg")) }()))
+
+    #expect(outputs.count > 20)
+    for (name, text) in outputs {
+      #expect(!text.unicodeScalars.contains("\u{202E}") && !text.unicodeScalars.contains("\u{2066}"), "\(name) holds a bidi control")
+      #expect(!text.unicodeScalars.contains("\u{7}"), "\(name) holds U+0007")
+      // Every output that shows authors (not the tag pictures of the report) shows the name.
+      if !name.hasPrefix("report/") || name.hasSuffix(".md") || name.hasSuffix(".html") {
+        #expect(text.contains(Self.evil), "\(name) does not show \(Self.evil)")
+      }
+    }
+    // The picture inside report.html (Graphviz wrote it from our DOT text) and the report's text.
+    let html = try #require(outputs.first { $0.0 == "report/report.html" }?.1)
+    let svgStart = try #require(html.range(of: "<svg"))
+    let svgEnd = try #require(html.range(of: "</svg>", range: svgStart.upperBound ..< html.endIndex))
+    #expect(html[svgStart.lowerBound ..< svgEnd.upperBound].contains(Self.evil))
+    #expect(html.contains("Bidi \u{FFFD} title"))
+    let markdown = try #require(outputs.first { $0.0 == "report/report.md" }?.1)
+    #expect(markdown.contains("Bidi \u{FFFD} title") && markdown.contains("Tag\u{FFFD}x"))
+    // (The readers already turn a control character inside a name into a space: `Ctrl Char`.)
+    #expect(markdown.contains("Ctrl Char"))
+    // The JSON outputs decode to the same text.
+    let rank = try #require(outputs.first { $0.0 == "rank --format json" }?.1)
+    #expect(rank.contains("\"name\": \"\(Self.evil)\""), "\(rank)")
+  }
+}
