@@ -49,7 +49,7 @@ let package = Package(
       dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis", "GraphvizRendering", "TextEscaping"],
       swiftSettings: strict),
     .target(
-      name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "TextEscaping"], swiftSettings: strict),
+      name: "Exporting", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Bibliography", "Analysis", "TextEscaping"], swiftSettings: strict),
     .target(
       name: "CoauthorCLI",
       dependencies: [

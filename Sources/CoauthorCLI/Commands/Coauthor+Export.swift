@@ -99,25 +99,8 @@ extension Coauthor {
       let chosen = try selectedMetrics()
       let result = try runPipeline(try pipeline(), input: input, filters: filters)
       let analysis = result.networks[0]
-      let corpus = result.corpus
       let network = analysis.network
-      let isEdgeList = result.paperFilter == nil
-
-      var attributes = NodeAttributes(includesPapers: !isEdgeList, includesFellow: isEdgeList ? false : nil)
-      // Citations (summed over each node's papers) only when some paper has a count, so exports of
-      // sources without counts are unchanged.
-      if !isEdgeList, let citations = try? analysis.sizes(.citations, corpus: corpus) {
-        attributes.citations = citations.values.map { Int($0) }
-      }
-      if network.kind == .tags, !corpus.tagVariants.isEmpty {
-        // Folded tags carry their other spellings (only when some tag has them).
-        attributes.variants = network.labels.map { corpus.tagVariants[$0] ?? [] }
-      }
-      // Only the metrics asked for (PageRank is computed for community order in any case).
-      for metric in analysis.metrics where chosen.contains(metric.metric) { attributes.scores[metric.metric] = metric.scores }
-      // Numbered as `coauthor communities` numbers them: by size, largest first, from 1.
-      if let communities = analysis.communities { attributes.communities = communities.communityOfNode.map { $0 + 1 } }
-
+      let attributes = NodeAttributes(analysis, of: result, metrics: chosen)
       let export = GraphExport(network: network, attributes: attributes)
       let paths = Self.paths(for: output, format: format)
       if format == .csv {
