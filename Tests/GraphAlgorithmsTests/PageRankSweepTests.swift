@@ -101,6 +101,10 @@ struct PageRankSweepTests {
       "krackhardt kite": 27, "florentine families": 27, "disconnected weighted": 11, "disconnected unweighted": 12,
     ]
     #expect(PageRank.worstCaseIterations(damping: 0.85, tolerance: 1e-9) == 148)
+    // The README's and IterativeScores' example: the weighted karate club at the default 1e-10
+    // (the power iteration took 72 steps).
+    let karate = try PageRank().run(on: Fixtures.karateClub).convergence
+    #expect(karate.iterations == 36)
     for c in ConvergenceCase.all {
       let result = try PageRank(weighted: c.weighted, tolerance: 1e-9).run(on: c.graph)
       let error = l1(result.scores.values, c.pagerank)

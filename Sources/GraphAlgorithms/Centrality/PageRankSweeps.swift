@@ -74,57 +74,74 @@ struct PageRankSweeps {
     var lowerStrength = [Double](repeating: 1, count: n)
     var y = [Double](repeating: 1 / Double(n), count: n)
     var tail = 0
-    graph.adjacencyOffsets.withUnsafeBufferPointer { sourceOffsets in
-      graph.adjacencyTargets.withUnsafeBufferPointer { sourceTargets in
-        graph.adjacencyWeights.withUnsafeBufferPointer { sourceWeights in
-          order.withUnsafeMutableBufferPointer { order in
-            position.withUnsafeMutableBufferPointer { position in
-              targets.withUnsafeMutableBufferPointer { targets in
-                var arc = 0
-                for root in 0 ..< n where position[root] < 0 && sourceOffsets[root + 1] > sourceOffsets[root] {
-                  let start = tail
-                  position[root] = Int32(tail)
-                  order[tail] = Int32(root)
-                  tail += 1
-                  var i = start
-                  while i < tail {
-                    let v = Int(order[i])
-                    var s = 0.0, lower = 0.0
-                    for a in sourceOffsets[v] ..< sourceOffsets[v + 1] {
-                      let u = Int(sourceTargets[a])
-                      var j = position[u]
-                      if j < 0 {
-                        j = Int32(tail)
-                        position[u] = j
-                        order[tail] = Int32(u)
-                        tail += 1
-                      }
-                      targets[arc] = j
-                      let w = weighted ? sourceWeights[a] : 1
-                      if weighted { weights[arc] = w }
-                      s += w
-                      if Int(j) < i { lower += w }
-                      arc += 1
-                    }
-                    offsets[i + 1] = arc
-                    strength[i] = s
-                    lowerStrength[i] = lower
-                    y[i] = 1 / Double(n) / s
-                    i += 1
-                  }
-                  ranges.append(start ..< tail)
-                }
-                for v in 0 ..< n where position[v] < 0 {
-                  position[v] = Int32(tail)
-                  order[tail] = Int32(v)
-                  tail += 1
-                  offsets[tail] = arc
-                }
-              }
+    let so = graph.adjacencyOffsets, st = graph.adjacencyTargets, sw = graph.adjacencyWeights
+    so.withUnsafeBufferPointer { sourceOffsets in
+    st.withUnsafeBufferPointer { sourceTargets in
+    sw.withUnsafeBufferPointer { sourceWeights in
+    order.withUnsafeMutableBufferPointer { order in
+    position.withUnsafeMutableBufferPointer { position in
+    targets.withUnsafeMutableBufferPointer { targets in
+    weights.withUnsafeMutableBufferPointer { weights in
+    offsets.withUnsafeMutableBufferPointer { offsets in
+    strength.withUnsafeMutableBufferPointer { strength in
+    lowerStrength.withUnsafeMutableBufferPointer { lowerStrength in
+    y.withUnsafeMutableBufferPointer { y in
+      let uniform = 1 / Double(n)
+      var arc = 0
+      for root in 0 ..< n where position[root] < 0 && sourceOffsets[root + 1] > sourceOffsets[root] {
+        let start = tail
+        position[root] = Int32(tail)
+        order[tail] = Int32(root)
+        tail += 1
+        var i = start
+        while i < tail {
+          let v = Int(order[i])
+          var s = 0.0, lower = 0.0
+          for a in sourceOffsets[v] ..< sourceOffsets[v + 1] {
+            let u = Int(sourceTargets[a])
+            var j = position[u]
+            if j < 0 {
+              j = Int32(tail)
+              position[u] = j
+              order[tail] = Int32(u)
+              tail += 1
             }
+            targets[arc] = j
+            if weighted {
+              let w = sourceWeights[a]
+              weights[arc] = w
+              s += w
+              if Int(j) < i { lower += w }
+            } else if Int(j) < i {
+              lower += 1
+            }
+            arc += 1
           }
+          if !weighted { s = Double(sourceOffsets[v + 1] - sourceOffsets[v]) }
+          offsets[i + 1] = arc
+          strength[i] = s
+          lowerStrength[i] = lower
+          y[i] = uniform / s
+          i += 1
         }
+        ranges.append(start ..< tail)
       }
+      for v in 0 ..< n where position[v] < 0 {
+        position[v] = Int32(tail)
+        order[tail] = Int32(v)
+        tail += 1
+        offsets[tail] = arc
+      }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
     }
     let danglingStart = ranges.last?.upperBound ?? 0
     var componentStrength: [Double] = []
@@ -217,120 +234,132 @@ struct PageRankSweeps {
     shift = newShift
     return change
   }
-
-  /// The scores in the original numbering: `x_v = y_i · s_i` (dangling: `y_i`) for `v = order[i]`.
-  func scores() -> [Double] {
-    var x = [Double](repeating: 0, count: nodeCount)
-    for i in 0 ..< nodeCount {
-      x[Int(order[i])] = strength[i] > 0 ? y[i] * strength[i] : y[i]
-    }
-    return x
-  }
 }
 
 extension PageRankSweeps {
-  /// Gives structurally equivalent nodes exactly equal scores.
+  /// The scores in the original numbering, twins made exactly equal.
   ///
   /// Twins — nodes with the same neighbours and weights, either not adjacent (`N(a) = N(b)`) or
   /// adjacent (`N(a) ∖ {b} = N(b) ∖ {a}`) — have equal PageRank, and ranking must see the tie
-  /// (it then breaks it by node id). Sweeps visit twins at different times, so their iterates differ
-  /// by up to the error bound. Each class of twins gets the mean of its members' scores (summed in
-  /// ascending node order): since `|m − x*| · k ≤ Σ_i |x_i − x*|` for the mean m of k values and a
-  /// common exact value x*, this never increases the L1 error, and keeps the sum.
+  /// (it then breaks it by node id). Sweeps visit twins at different times, so their iterates
+  /// differ by up to the error bound. Each class of twins gets the mean of its members' scores
+  /// (summed in the sweep order): since `k |m − x*| ≤ Σ_i |x_i − x*|` for the mean m of k values
+  /// and a common exact value x*, this never increases the L1 error, and keeps the sum.
   ///
-  /// - Complexity: O(*m* + *n* log *n*) time (hash every neighbour list, sort the hashes),
-  ///   O(*n*) space.
-  static func averageTwins(_ x: inout [Double], graph: Graph, weighted: Bool) {
-    let n = graph.nodeCount
-    guard n > 1 else { return }
-    // (hash, node) for the open (kind bit 0) and closed (kind bit 1) neighbourhood of every node
-    // with an edge.
-    // Packed as hash (31 bits) · kind (1 bit) · node (32 bits), so a plain integer sort groups
-    // them; equal hashes are then checked exactly (a collision only costs a comparison).
-    precondition(n <= 1 << 32)
-    var keys: [UInt64] = []
-    keys.reserveCapacity(2 * n)
-    graph.adjacencyOffsets.withUnsafeBufferPointer { offsets in
-      graph.adjacencyTargets.withUnsafeBufferPointer { targets in
-        graph.adjacencyWeights.withUnsafeBufferPointer { weights in
-          for v in 0 ..< n {
-            let start = offsets[v], end = offsets[v + 1]
-            guard end > start else { continue }
-            var open: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end - start)
-            var closed = open
-            var selfMixed = false
-            for a in start ..< end {
-              let t = Int(targets[a])
-              if !selfMixed && t > v {
-                closed = (closed ^ UInt64(v)) &* 0x100_0000_01b3
-                selfMixed = true
-              }
-              open = (open ^ UInt64(t)) &* 0x100_0000_01b3
-              closed = (closed ^ UInt64(t)) &* 0x100_0000_01b3
-              if weighted { open = (open ^ weights[a].bitPattern) &* 0x100_0000_01b3 }
+  /// Found on the renumbered copy (neighbours are nearby): adjacent twins are an edge whose ends
+  /// have equal degree and equal closed-neighbourhood hash; non-adjacent twins share their first
+  /// neighbour f and are grouped there by open-neighbourhood hash. Every candidate is checked
+  /// exactly, so a hash collision costs a comparison, never a wrong merge.
+  ///
+  /// - Complexity: O(*m* + *n*) expected time, O(*n*) space.
+  func scoresWithTwinsEqualised() -> [Double] {
+    let n = nodeCount
+    var x = [Double](repeating: 0, count: n)
+    for i in 0 ..< n { x[i] = strength[i] > 0 ? y[i] * strength[i] : y[i] }
+    var representative = [Int32](repeating: -1, count: n)
+    let weighted = self.weighted
+    offsets.withUnsafeBufferPointer { o in
+      targets.withUnsafeBufferPointer { t in
+        weights.withUnsafeBufferPointer { w in
+          representative.withUnsafeMutableBufferPointer { representative in
+            @inline(__always) func mix(_ value: UInt64) -> UInt64 {
+              var z = value &+ 0x9E37_79B9_7F4A_7C15
+              z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+              z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+              return z ^ (z >> 31)
             }
-            if !selfMixed { closed = (closed ^ UInt64(v)) &* 0x100_0000_01b3 }
-            keys.append((open & 0xFFFF_FFFE_0000_0000) | UInt64(v))
-            keys.append((closed & 0xFFFF_FFFE_0000_0000) | 0x1_0000_0000 | UInt64(v))
+            // Order-independent hashes of N(i) (with weights) and N[i] (targets only).
+            var openHash = [UInt64](repeating: 0, count: n)
+            var closedHash = [UInt64](repeating: 0, count: n)
+            // The first neighbour of each node (−1: none), read where the arcs are not.
+            var firstNeighbour = [Int32](repeating: -1, count: n)
+            for i in 0 ..< n {
+              if o[i + 1] > o[i] { firstNeighbour[i] = t[o[i]] }
+              var open: UInt64 = 0, plain: UInt64 = 0
+              for a in o[i] ..< o[i + 1] {
+                let m = mix(UInt64(UInt32(bitPattern: t[a])))
+                plain = plain &+ m
+                open = open &+ (weighted ? mix(m ^ w[a].bitPattern) : m)
+              }
+              openHash[i] = open
+              closedHash[i] = plain &+ mix(UInt64(i))
+            }
+            /// Whether a and b are twins: equal lists (a weight-for-weight), skipping b in a's
+            /// and a in b's when `adjacent`. Lists of twins list the common neighbours in the
+            /// same order (both follow the original numbering).
+            func twins(_ a: Int, _ b: Int, adjacent: Bool) -> Bool {
+              var i = o[a], j = o[b]
+              let iEnd = o[a + 1], jEnd = o[b + 1]
+              guard iEnd - i == jEnd - j else { return false }
+              var sawA = false, sawB = false
+              while true {
+                if adjacent {
+                  if i < iEnd && Int(t[i]) == b { sawB = true; i += 1 }
+                  if j < jEnd && Int(t[j]) == a { sawA = true; j += 1 }
+                }
+                if i == iEnd || j == jEnd { break }
+                if t[i] != t[j] || (weighted && w[i] != w[j]) { return false }
+                i += 1
+                j += 1
+              }
+              return i == iEnd && j == jEnd && (!adjacent || (sawA && sawB))
+            }
+            // Adjacent twins: the smallest member of a class is adjacent to all the others.
+            for a in 0 ..< n where representative[a] < 0 {
+              let degree = o[a + 1] - o[a]
+              for arc in o[a] ..< o[a + 1] {
+                let b = Int(t[arc])
+                if b > a && representative[b] < 0 && o[b + 1] - o[b] == degree && closedHash[b] == closedHash[a]
+                  && twins(a, b, adjacent: true)
+                {
+                  representative[a] = Int32(a)
+                  representative[b] = Int32(a)
+                }
+              }
+            }
+            // Non-adjacent twins, grouped at their common first neighbour.
+            var candidates: [(hash: UInt64, node: Int32)] = []
+            for f in 0 ..< n {
+              candidates.removeAll(keepingCapacity: true)
+              for arc in o[f] ..< o[f + 1] {
+                let u = Int(t[arc])
+                if representative[u] < 0 && Int(firstNeighbour[u]) == f { candidates.append((openHash[u], Int32(u))) }
+              }
+              guard candidates.count > 1 else { continue }
+              candidates.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.node < $1.node }
+              var start = 0
+              while start < candidates.count {
+                var end = start + 1
+                while end < candidates.count && candidates[end].hash == candidates[start].hash { end += 1 }
+                for k in start ..< end where representative[Int(candidates[k].node)] < 0 {
+                  let a = Int(candidates[k].node)
+                  for l in k + 1 ..< end where representative[Int(candidates[l].node)] < 0 {
+                    let b = Int(candidates[l].node)
+                    if twins(a, b, adjacent: false) {
+                      representative[a] = Int32(a)
+                      representative[b] = Int32(a)
+                    }
+                  }
+                }
+                start = end
+              }
+            }
           }
         }
       }
     }
-    keys.sort()
-
-    func neighboursMatch(_ a: Int, _ b: Int, closed: Bool) -> Bool {
-      let offsets = graph.adjacencyOffsets, targets = graph.adjacencyTargets, weights = graph.adjacencyWeights
-      guard offsets[a + 1] - offsets[a] == offsets[b + 1] - offsets[b] else { return false }
-      var i = offsets[a], j = offsets[b]
-      let iEnd = offsets[a + 1], jEnd = offsets[b + 1]
-      var sawB = false, sawA = false
-      while true {
-        if closed {
-          if i < iEnd && Int(targets[i]) == b {
-            sawB = true
-            i += 1
-          }
-          if j < jEnd && Int(targets[j]) == a {
-            sawA = true
-            j += 1
-          }
-        }
-        if i == iEnd || j == jEnd { break }
-        if targets[i] != targets[j] || (weighted && weights[i] != weights[j]) { return false }
-        i += 1
-        j += 1
-      }
-      return i == iEnd && j == jEnd && (closed ? sawA && sawB : true)
+    // Means in the sweep order, then back to the original numbering.
+    var sum = [Double](repeating: 0, count: n)
+    var count = [Int32](repeating: 0, count: n)
+    for i in 0 ..< n where representative[i] >= 0 {
+      sum[Int(representative[i])] += x[i]
+      count[Int(representative[i])] += 1
     }
-
-    var runStart = 0
-    var representatives: [Int] = []
-    var members: [[Int]] = []
-    while runStart < keys.count {
-      var runEnd = runStart + 1
-      while runEnd < keys.count && keys[runEnd] >> 32 == keys[runStart] >> 32 { runEnd += 1 }
-      if runEnd - runStart > 1 {
-        let closed = (keys[runStart] >> 32) & 1 == 1
-        representatives.removeAll(keepingCapacity: true)
-        members.removeAll(keepingCapacity: true)
-        for k in runStart ..< runEnd {
-          let v = Int(keys[k] & 0xFFFF_FFFF)
-          // Nodes are in ascending order within a run; a hash collision opens a new class.
-          if let c = representatives.firstIndex(where: { neighboursMatch($0, v, closed: closed) }) {
-            members[c].append(v)
-          } else if representatives.count < 8 {
-            representatives.append(v)
-            members.append([v])
-          }
-        }
-        for class_ in members where class_.count > 1 {
-          var sum = 0.0
-          for v in class_ { sum += x[v] }
-          let mean = sum / Double(class_.count)
-          for v in class_ { x[v] = mean }
-        }
-      }
-      runStart = runEnd
+    var result = [Double](repeating: 0, count: n)
+    for i in 0 ..< n {
+      let r = Int(representative[i])
+      result[Int(order[i])] = r >= 0 ? sum[r] / Double(count[r]) : x[i]
     }
+    return result
   }
 }
