@@ -192,6 +192,7 @@ func main() throws {
   try writeJSON(result, to: o.out)
 }
 
+if CommandLine.arguments.dropFirst().first == "pagerank-speed" { do { try pageRankSpeed(Array(CommandLine.arguments.dropFirst(2))); exit(0) } catch { FileHandle.standardError.write(Data("benchmark: \(error)\n".utf8)); exit(1) } }
 do {
   try main()
 } catch {

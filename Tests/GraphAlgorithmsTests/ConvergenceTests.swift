@@ -173,11 +173,13 @@ struct ConvergenceTests {
 /// with 87 of the true top 100. Skipped without ../shared/data.
 @Suite("Convergence: com-DBLP")
 struct ComDBLPConvergenceTests {
-  static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/snap-com-DBLP/dblp.csv.gz").path
+  static let dataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+  static let path = dataFolder.appendingPathComponent("snap-com-DBLP/dblp.csv.gz").path
 
   /// SNAP ids relabelled 0..N−1 in increasing order, self-loops dropped (bench/prepare_graphs.py).
-  static func load() throws -> Graph? {
+  /// Reads the first two numbers of every line (a gzipped SNAP edge list or com-DBLP's CSV).
+  static func load(path: String = path) throws -> Graph? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
