@@ -192,6 +192,7 @@ func main() throws {
   try writeJSON(result, to: o.out)
 }
 
+if CommandLine.arguments.dropFirst().first == "leiden-quality" { exit(runLeidenQuality()) }  // bench/leiden/
 do {
   try main()
 } catch {
