@@ -193,6 +193,7 @@ func main() throws {
 }
 
 if CommandLine.arguments.dropFirst().first == "pagerank-speed" { do { try pageRankSpeed(Array(CommandLine.arguments.dropFirst(2))); exit(0) } catch { FileHandle.standardError.write(Data("benchmark: \(error)\n".utf8)); exit(1) } }
+if CommandLine.arguments.dropFirst().first == "leiden-quality" { exit(runLeidenQuality()) }  // bench/leiden/
 do {
   try main()
 } catch {

@@ -166,6 +166,9 @@ public struct AnalysisResult: Sendable {
       analysis.metrics.compactMap { m -> String? in
         guard let c = m.convergence, !c.isConverged else { return nil }
         return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph did not converge within \(c.iterations) iterations: L1 error bound \(c.errorBound), above the tolerance \(c.tolerance); the best answer is used (raise '--max-iterations' or '--tolerance')"
+      } + [analysis.communities?.detection].compactMap { d -> String? in
+        guard let d, !d.converged else { return nil }
+        return "\(d.method.name) communities of the \(analysis.network.kind.rawValue) graph were still changing after \(d.iterations) iterations (its cap); the last partition found is used (modularity \(d.modularity))"
       }
     }
   }

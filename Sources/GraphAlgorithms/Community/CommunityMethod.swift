@@ -79,7 +79,8 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
     case .leiden:
       let r = try Leiden(quality: quality, resolution: resolution, seed: seed).run(on: graph)
       return CommunityResult(
-        method: self, partition: r.partition, quality: r.quality, modularity: r.modularity, iterations: r.iterations)
+        method: self, partition: r.partition, quality: r.quality, modularity: r.modularity, iterations: r.iterations,
+        converged: r.converged)
     case .labelPropagation:
       let r = try LabelPropagation(seed: seed).run(on: graph)
       let q = try Modularity(resolution: resolution).value(of: r.partition, in: graph)
@@ -101,12 +102,19 @@ public struct CommunityResult: Sendable, Equatable {
   public var modularity: Double
   /// Louvain: levels of coarsening; Leiden and label propagation: iterations run.
   public var iterations: Int
+  /// Leiden: whether it stopped because an iteration changed nothing (false when its iteration
+  /// cap ran out first); true for the other methods, which stop on their own rule.
+  public var converged: Bool
 
-  public init(method: CommunityMethod, partition: Partition, quality: Double, modularity: Double, iterations: Int) {
+  public init(
+    method: CommunityMethod, partition: Partition, quality: Double, modularity: Double, iterations: Int,
+    converged: Bool = true
+  ) {
     self.method = method
     self.partition = partition
     self.quality = quality
     self.modularity = modularity
     self.iterations = iterations
+    self.converged = converged
   }
 }
