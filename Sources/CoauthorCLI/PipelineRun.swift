@@ -22,6 +22,7 @@ func makePipeline(
 /// - Parameter needsPapers: refuse an edge list (the report needs papers, fellows and tags).
 func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions, needsPapers: Bool = false) throws -> AnalysisResult {
   let loaded = try Interrupt.handling { needsPapers ? .corpus(try input.loadCorpus()) : try input.load() }
+  StepTimings.shared.finished("load (read, identity resolution)")
   reportDiagnostics(loaded.diagnostics)
   let result = try runPipeline(pipeline, on: loaded, filters: filters)
   filters.printNotes(result)
@@ -56,5 +57,9 @@ final class TerminalPipelineProgress: PipelineProgress {
   func end(_ metric: Metric, network kind: Network.Kind) {
     bar?.finish()
     bar = nil
+  }
+
+  func finished(_ step: String, network kind: Network.Kind?) {
+    StepTimings.shared.finished(kind.map { "\($0.rawValue): \(step)" } ?? step)
   }
 }
