@@ -21,6 +21,7 @@ func makePipeline(
 /// that does not fit the input (a fellows graph from an edge list) is a usage error (exit 64).
 /// - Parameter needsPapers: refuse an edge list (the report needs papers, fellows and tags).
 func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions, needsPapers: Bool = false) throws -> AnalysisResult {
+  StepTimings.shared.begin()
   let loaded = try Interrupt.handling { needsPapers ? .corpus(try input.loadCorpus()) : try input.load() }
   StepTimings.shared.finished("load (read, identity resolution)")
   reportDiagnostics(loaded.diagnostics)

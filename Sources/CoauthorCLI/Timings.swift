@@ -8,10 +8,16 @@ final class StepTimings: @unchecked Sendable {
   static let shared = StepTimings(enabled: ProcessInfo.processInfo.environment["COAUTHOR_TIMINGS"] == "1")
 
   let enabled: Bool
-  private let start = ContinuousClock.now
+  private var start = ContinuousClock.now
   private var last = ContinuousClock.now
 
   init(enabled: Bool) { self.enabled = enabled }
+
+  /// Starts the clock (called before loading; the first step is timed from here).
+  func begin() {
+    start = ContinuousClock.now
+    last = start
+  }
 
   /// Prints the time since the previous step (or since start) under `step`.
   func finished(_ step: String) {
