@@ -89,12 +89,16 @@ public struct Pipeline: Sendable, Equatable, Codable {
     switch input {
     case .corpus(let corpus):
       let selection = try filter.papers(of: corpus)
+      progress?.finished("paper filter", network: nil)
       var networks: [NetworkAnalysis] = []
       for kind in graphs {
         let built = Network.build(
           kind, from: selection.corpus, counting: counting, tagWeighting: tagWeighting,
           sharedCollaborators: sharedCollaborators)
-        networks.append(try analyse(try filter.apply(to: built, metricSettings: metricSettings), corpus: selection.corpus, progress: progress))
+        progress?.finished("build", network: kind)
+        let filtered = try filter.apply(to: built, metricSettings: metricSettings)
+        progress?.finished("node and edge filters", network: kind)
+        networks.append(try analyse(filtered, corpus: selection.corpus, progress: progress))
       }
       return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
     case .network(let read):
@@ -125,6 +129,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
         // Never throws for running out of iterations: the bound reached is kept and reported.
         let run = try iterative.run(on: graph, allowingUnconverged: true)
         results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, convergence: run.convergence))
+        progress?.finished(metric.rawValue, network: network.kind)
         continue
       }
       let scores: NodeScores
@@ -136,12 +141,16 @@ public struct Pipeline: Sendable, Equatable, Codable {
         scores = try measure.scores(for: graph)
       }
       results.append(MetricResult(metric: metric, values: scores.values, skipped: false))
+      progress?.finished(metric.rawValue, network: network.kind)
     }
     let components = try ConnectedComponents().partition(of: graph)
     var analysis = NetworkAnalysis(network: network, filterSteps: filtered.steps, components: components, metrics: results)
+    progress?.finished("components", network: network.kind)
     if let method = communities, let pagerank = analysis.metric(.pagerank) {
-      analysis.communities = CommunityStructure(
-        detection: try method.run(on: graph), network: network, pagerank: pagerank.values, corpus: corpus)
+      let detection = try method.run(on: graph)
+      progress?.finished("communities (\(method.summary))", network: network.kind)
+      analysis.communities = CommunityStructure(detection: detection, network: network, pagerank: pagerank.values, corpus: corpus)
+      progress?.finished("community tags", network: network.kind)
     }
     return analysis
   }
@@ -152,6 +161,14 @@ public protocol PipelineProgress {
   /// The reporter for `metric` on the network of `kind`; returning `false` from it cancels.
   func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter
   func end(_ metric: Metric, network kind: Network.Kind)
+  /// Told when a step of the run has finished (`"build"`, a metric's name, `"communities …"`),
+  /// in order, for per-step timings; `kind` is `nil` for steps before the networks. The default
+  /// does nothing.
+  func finished(_ step: String, network kind: Network.Kind?)
+}
+
+extension PipelineProgress {
+  public func finished(_ step: String, network kind: Network.Kind?) {}
 }
 
 /// A pipeline that does not fit its input.

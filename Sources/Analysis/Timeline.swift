@@ -20,26 +20,40 @@ public struct Timeline: Sendable, Equatable {
   /// Papers without a date (not in any year).
   public var undated: Int
 
-  /// - Complexity: O(p log p + Σ nᵢ²) for p papers with nᵢ authors.
+  /// - Complexity: O(p log p + Σ nᵢ²) for p papers with nᵢ authors: names are interned once, so
+  ///   each co-author pair is one 64-bit set entry (no string per pair).
   public init(corpus: Corpus) {
-    let dated = corpus.papers.enumerated().compactMap { i, p in p.date.map { (i, $0) } }
-      .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-    undated = corpus.papers.count - dated.count
-    guard let first = dated.first?.1.year, let last = dated.last?.1.year else {
+    let papers = corpus.papers
+    var dated: [(paper: Int32, date: PaperDate)] = []
+    dated.reserveCapacity(papers.count)
+    for (i, p) in papers.enumerated() { if let d = p.date { dated.append((Int32(i), d)) } }
+    dated.sort { $0.date != $1.date ? $0.date < $1.date : $0.paper < $1.paper }
+    undated = papers.count - dated.count
+    guard let first = dated.first?.date.year, let last = dated.last?.date.year else {
       years = []
       return
     }
     var rows = (first ... last).map { Year(year: $0, papers: 0, newResearchers: 0, newCollaborations: 0, researchersSoFar: 0) }
-    var seen = Set<String>()
-    var pairs = Set<String>()
+    var index: [String: Int32] = [:]
+    var pairs = Set<Int64>()
+    var ids: [Int32] = []
     for (i, date) in dated {
       let k = date.year - first
-      let authors = corpus.papers[i].authors
       rows[k].papers += 1
-      for a in authors where seen.insert(a).inserted { rows[k].newResearchers += 1 }
-      for x in authors.indices {
-        for y in authors.indices where y > x {
-          let key = authors[x] < authors[y] ? authors[x] + "\u{0}" + authors[y] : authors[y] + "\u{0}" + authors[x]
+      ids.removeAll(keepingCapacity: true)
+      for a in papers[Int(i)].authors {
+        if let known = index[a] {
+          ids.append(known)
+        } else {
+          let id = Int32(index.count)
+          index[a] = id
+          ids.append(id)
+          rows[k].newResearchers += 1
+        }
+      }
+      for x in ids.indices {
+        for y in ids.indices where y > x && ids[x] != ids[y] {
+          let key = Int64(min(ids[x], ids[y])) << 32 | Int64(max(ids[x], ids[y]))
           if pairs.insert(key).inserted { rows[k].newCollaborations += 1 }
         }
       }

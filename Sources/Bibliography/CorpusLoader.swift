@@ -209,15 +209,20 @@ public struct CorpusLoader: Sendable {
     }
     // Per-paper pages without a title take one from an entry read with them (or a placeholder).
     var readResults = results.map(\.result)
+    results = []  // one copy of the records at a time: a million records take hundreds of MB
     let naming = ListingReader.nameUntitledPages(&readResults)
-    var records = readResults.flatMap(\.records)
+    var records = readResults.count == 1 ? readResults[0].records : readResults.flatMap(\.records)
+    for i in readResults.indices { readResults[i].records = [] }
     records.sort(by: Record.canonicallyPrecedes)
     var references = readResults.flatMap(\.references)
     references.sort(by: Record.canonicallyPrecedes)
-    let canonical = ReadResult(
-      records: records, diagnostics: readResults.flatMap(\.diagnostics) + naming, references: references,
-      reads: readResults.flatMap(\.reads))
-    return IdentityResolver(aliases: aliases, foldsTags: foldsTags).resolve([canonical])
+    var canonical = [ReadResult(
+      records: [], diagnostics: readResults.flatMap(\.diagnostics) + naming, references: references,
+      reads: readResults.flatMap(\.reads))]
+    readResults = []
+    canonical[0].records = records
+    records = []
+    return IdentityResolver(aliases: aliases, foldsTags: foldsTags).resolve(consuming: &canonical)
   }
 
   func loadAliases() throws(IngestError) -> AliasFile {

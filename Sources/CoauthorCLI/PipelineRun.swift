@@ -21,7 +21,9 @@ func makePipeline(
 /// that does not fit the input (a fellows graph from an edge list) is a usage error (exit 64).
 /// - Parameter needsPapers: refuse an edge list (the report needs papers, fellows and tags).
 func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions, needsPapers: Bool = false) throws -> AnalysisResult {
+  StepTimings.shared.begin()
   let loaded = try Interrupt.handling { needsPapers ? .corpus(try input.loadCorpus()) : try input.load() }
+  StepTimings.shared.finished("load (read, identity resolution)")
   reportDiagnostics(loaded.diagnostics)
   let result = try runPipeline(pipeline, on: loaded, filters: filters)
   filters.printNotes(result)
@@ -56,5 +58,9 @@ final class TerminalPipelineProgress: PipelineProgress {
   func end(_ metric: Metric, network kind: Network.Kind) {
     bar?.finish()
     bar = nil
+  }
+
+  func finished(_ step: String, network kind: Network.Kind?) {
+    StepTimings.shared.finished(kind.map { "\($0.rawValue): \(step)" } ?? step)
   }
 }

@@ -59,9 +59,14 @@ public struct DOTWriter: Sendable {
     if style.labelsAllFellows {
       for v in 0 ..< n where network.isFellow[v] { labelled[v] = true }
     }
-    if let hiddenNodes = style.hiddenNodes {
-      precondition(hiddenNodes.count == n, "hiddenNodes has \(hiddenNodes.count) entries for \(n) nodes")
+    for (name, count) in [("hiddenNodes", style.hiddenNodes?.count), ("highlightedNodes", style.highlightedNodes?.count), ("labelledNodes", style.labelledNodes?.count)] {
+      if let count { precondition(count == n, "\(name) has \(count) entries for \(n) nodes") }
     }
+    let m = graph.edgeCount
+    for (name, count) in [("hiddenEdges", style.hiddenEdges?.count), ("highlightedEdges", style.highlightedEdges?.count)] {
+      if let count { precondition(count == m, "\(name) has \(count) entries for \(m) edges") }
+    }
+    if let chosen = style.labelledNodes { labelled = chosen }
     let hidden = style.hiddenNodes ?? [Bool](repeating: false, count: n)
 
     var out = ""
@@ -79,6 +84,7 @@ public struct DOTWriter: Sendable {
       ("fontname", DOT.quoted(style.fontName)),
     ]
     if style.splines == .arcs { graphAttributes.append(("coauthor_arcs", String(NetworkStyle.arcBend))) }
+    if style.externalLabels { graphAttributes.append(("forcelabels", "true")) }
     if let title = style.title {
       graphAttributes += [
         ("label", DOT.quoted(title, as: .label)), ("labelloc", "t"), ("fontsize", "18"),
@@ -106,6 +112,9 @@ public struct DOTWriter: Sendable {
       if network.isFellow[v] {
         attributes += ["color=\"#1A1A1A\"", "penwidth=2.5", "peripheries=2"]
       }
+      if style.highlightedNodes?[v] == true {
+        attributes += ["color=\(DOT.quoted(style.highlightColor))", "penwidth=2.5"]
+      }
       var tooltip = "\(network.labels[v])\npapers: \(network.paperCounts[v])"
       if style.sizeScores != nil { tooltip += "\n\(metric): \(Self.fixed(scores[v], 4))" }
       if let community { tooltip += "\ncommunity: \(style.name(ofCommunity: community))" }
@@ -116,7 +125,11 @@ public struct DOTWriter: Sendable {
         // The label sits on the node; `fixedsize=shape` keeps the circle's size while overlap
         // removal still makes room for the text (see NetworkStyle, Labels).
         let text = style.nodeLabels?[v] ?? network.labels[v]
-        attributes += ["fixedsize=shape", "label=\(DOT.quoted(text, as: .label))", "fontsize=\(Self.fixed(labelSize(t), 1))"]
+        if style.externalLabels {
+          attributes += ["xlabel=\(DOT.quoted(text, as: .label))", "fontsize=\(Self.fixed(labelSize(t), 1))"]
+        } else {
+          attributes += ["fixedsize=shape", "label=\(DOT.quoted(text, as: .label))", "fontsize=\(Self.fixed(labelSize(t), 1))"]
+        }
       }
       if let url = style.nodeURLs?[v], !hidden[v] {
         attributes += ["URL=\(DOT.quotedURL(url))", "target=\"_top\""]
@@ -142,7 +155,11 @@ public struct DOTWriter: Sendable {
         tooltip += "shared collaborators: \(Self.weightText(weight))"
         if !network.edgeVia[e].isEmpty { tooltip += "\nvia " + network.edgeVia[e].joined(separator: ", ") }
       }
-      if hidden[u.index] || hidden[v.index] { attributes.append("style=invis") }
+      if hidden[u.index] || hidden[v.index] || style.hiddenEdges?[e] == true {
+        attributes.append("style=invis")
+      } else if style.highlightedEdges?[e] == true {
+        attributes.append("color=\(DOT.quoted(style.highlightColor + "CC"))")
+      }
       attributes.append("tooltip=\(DOT.quoted(tooltip, as: .tooltip))")
       out += "  n\(u.index) -- n\(v.index) [\(attributes.joined(separator: ", "))];\n"
     }

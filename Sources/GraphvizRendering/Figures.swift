@@ -41,9 +41,11 @@ public enum ReportFigures {
   /// ``NetworkAnalysis/sizes(_:corpus:)``), colour by community (largest communities get the
   /// first Okabe–Ito colours), fellows ringed, the `labelCount` most central labelled, nodes
   /// linked to profiles (`linkable` nodes only, when given).
+  /// `anchors`, when given, are the anchors of `people` (``PersonAnchors``), built once by a
+  /// caller drawing several pictures of a large network instead of once per picture.
   public static func figure(
     for analysis: CommunityAnalysis, nodes: [NodeID]? = nil, people: [String], sizes: (name: String, values: [Double]),
-    labelCount: Int, linkable: [Bool]? = nil
+    labelCount: Int, linkable: [Bool]? = nil, anchors: PersonAnchors? = nil
   ) -> Figure {
     let full = analysis.network
     let chosen = nodes ?? (0 ..< full.graph.nodeCount).map(NodeID.init)
@@ -53,8 +55,14 @@ public enum ReportFigures {
     if nodes != nil { network = network.strongestEdges(limit: edgeBudget(nodeCount: chosen.count)) }
     let (sizeName, allSizes) = sizes
     let names = communityNames(analysis)
-    let anchors = PersonAnchors(names: people)
-    let personIndex = linkable == nil ? [:] : Dictionary(people.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let anchors = full.kind == .tags ? PersonAnchors(names: []) : (anchors ?? PersonAnchors(names: people))
+    // Index in `people` of each drawn name, looked up only for the drawn names (not a dictionary
+    // of every person per picture).
+    var personIndex: [String: Int] = [:]
+    if linkable != nil && full.kind != .tags {
+      let drawn = Set(network.labels)
+      for (i, name) in people.enumerated() where personIndex[name] == nil && drawn.contains(name) { personIndex[name] = i }
+    }
     let urls: [String?] = network.labels.map { name in
       if full.kind == .tags { return nil }
       if let linkable, let i = personIndex[name], !linkable[i] { return nil }
@@ -189,8 +197,80 @@ public enum ReportFigures {
     return Figure(network: network, style: style, nodes: nil, note: note)
   }
 
-  /// The growth strip: the same drawing for each year, with nodes not yet publishing hidden, so
-  /// every year shares one layout.
+  /// The report's growth strip: one picture per year of `growth`, each the network as it stood
+  /// at the end of that year. Each year shows its own people (the most active that year, see
+  /// ``Growth``) and only the links made by then; people whose first paper is from that year and
+  /// links first made that year are drawn in the highlight colour. All years are laid out as one
+  /// network (every person shown in some year; the others drawn invisibly), so a person stays in
+  /// place from year to year, and labels sit beside their nodes (`xlabel`) so they do not move
+  /// the layout. Each picture is titled with its year and has a legend saying what is shown and
+  /// what is highlighted. Node area, colour and link width are those of the whole period.
+  public static func growth(
+    of analysis: CommunityAnalysis, growth: Growth, people: [String], sizes: (name: String, values: [Double]), labelCount: Int,
+    anchors: PersonAnchors? = nil
+  ) -> [(year: Int, figure: Figure)] {
+    guard !growth.union.isEmpty else { return [] }
+    let base = figure(for: analysis, nodes: growth.union, people: people, sizes: sizes, labelCount: 0, anchors: anchors)
+    let g = base.network.graph
+    let u = growth.union.count
+    // Node i of the drawing is growth.union[i]: figure(for:nodes:) keeps the order it is given.
+    let edgeYear: [Int?] = (0 ..< g.edgeCount).map { e in
+      let (a, b) = g.endpoints(of: EdgeID(e))
+      return growth.firstJointYear(a.index, b.index)
+    }
+    var position: [NodeID: Int] = [:]
+    for (i, v) in growth.union.enumerated() { position[v] = i }
+    let who = base.network.kind == .tags ? "tags" : "researchers"
+    return growth.years.enumerated().map { k, year in
+      var visible = [Bool](repeating: false, count: u)
+      for v in growth.shown[k] { visible[position[v]!] = true }
+      let papers = growth.papersInYear[k]
+      let upTo = growth.papersUpTo[k]
+      var f = base
+      f.note = nil
+      f.style.hiddenNodes = visible.map { !$0 }
+      f.style.hiddenEdges = edgeYear.map { year_ in year_.map { $0 > year } ?? false }
+      let newNodes = (0 ..< u).map { visible[$0] && growth.firstYear[$0] == year }
+      let newEdges = (0 ..< g.edgeCount).map { e in
+        let (a, b) = g.endpoints(of: EdgeID(e))
+        return edgeYear[e] == year && visible[a.index] && visible[b.index]
+      }
+      f.style.highlightedNodes = newNodes
+      f.style.highlightedEdges = newEdges
+      // Labels: the most active this year (ties: more papers up to then, larger size, lower id).
+      let ranked = (0 ..< u).filter { visible[$0] }.sorted { a, b in
+        if papers[a] != papers[b] { return papers[a] > papers[b] }
+        if upTo[a] != upTo[b] { return upTo[a] > upTo[b] }
+        let (x, y) = (sizes.values[growth.union[a].index], sizes.values[growth.union[b].index])
+        return x != y && !x.isNaN && !y.isNaN ? x > y : a < b
+      }
+      var labelled = [Bool](repeating: false, count: u)
+      for i in ranked.prefix(max(0, labelCount)) { labelled[i] = true }
+      f.style.labelledNodes = labelled
+      f.style.externalLabels = true
+      f.style.labelsAllFellows = false
+      f.style.title = String(year)
+      f.style.showsLegend = true
+      f.style.communityLegendOrder = []
+      f.style.sizeLegend = "\(sizes.name), whole period"
+      f.style.edgeWeightMeaning = "\(DOTWriter.edgeWeightMeaning(base.network.kind)), whole period"
+      f.style.idPrefix = nil
+      f.style.nodeURLs = nil
+      let shownCount = growth.shown[k].count
+      let newPeople = newNodes.count(where: { $0 })
+      let newLinks = newEdges.count(where: { $0 })
+      f.style.legendNotes = [
+        "\(year): the \(shownCount) of \(growth.active[k]) \(who) publishing in \(year) with the most papers that year",
+        "links: their papers together up to \(year)",
+        "orange ring: first paper in \(year) (\(newPeople)); orange link: first joint paper in \(year) (\(newLinks))",
+        "colour: community in the whole network",
+      ] + methodNote(analysis)
+      return (year, f)
+    }
+  }
+
+  /// The growth strip of `render --per-year`: the same drawing for each year, with nodes not yet
+  /// publishing hidden, so every year shares one layout.
   public static func growth(of figure: Figure, presence: [[Bool]], years: [Int]) -> [(year: Int, figure: Figure)] {
     guard let nodes = figure.nodes else { return [] }
     return zip(years, presence).map { year, present in

@@ -156,6 +156,22 @@ public struct NetworkStyle: Sendable, Equatable {
   /// Nodes drawn invisibly (with their edges) but still laid out, so pictures of one network
   /// at several times share one layout (the growth strip); `nil` hides nothing.
   public var hiddenNodes: [Bool]? = nil
+  /// Edges drawn invisibly but still laid out (the growth strip hides links not yet made);
+  /// `nil` hides none. Edges of hidden nodes are hidden anyway.
+  public var hiddenEdges: [Bool]? = nil
+  /// Nodes drawn with a ring in ``highlightColor`` (the growth strip: people new that year);
+  /// `nil` highlights none.
+  public var highlightedNodes: [Bool]? = nil
+  /// Edges drawn in ``highlightColor`` (the growth strip: links new that year); `nil` none.
+  public var highlightedEdges: [Bool]? = nil
+  /// The colour of highlighted nodes and edges (Okabe–Ito vermillion).
+  public var highlightColor: String = "#D55E00"
+  /// The nodes that get a visible label, replacing the top ``labelCount`` (and
+  /// ``labelsAllFellows``); `nil` uses those rules.
+  public var labelledNodes: [Bool]? = nil
+  /// Whether labels are placed beside their nodes after layout (`xlabel`) instead of on them, so
+  /// that they do not move the layout: pictures with different labels then share one layout.
+  public var externalLabels: Bool = false
   /// Extra legend lines, drawn after the generated ones (e.g. "showing the 300 most central").
   public var legendNotes: [String] = []
 

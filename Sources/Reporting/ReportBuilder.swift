@@ -428,7 +428,7 @@ public struct ReportBuilder: Sendable {
     if !context.growthYears.isEmpty {
       blocks.append(.figureRow(
         keys: context.growthYears.map { "growth-\($0)" }, captions: context.growthYears.map { "up to \($0)" },
-        caption: "The co-authorship network up to the end of each year, in one fixed layout: circles appear as people publish their first dated paper."))
+        caption: "The co-authorship network at the end of each year: the researchers with the most papers up to then and the links they had made, in one layout for all years; people and links new that year are drawn in orange."))
     }
     return blocks
   }

@@ -13,6 +13,8 @@ public struct ReportJob: Sendable {
   public static let defaultMaxNodes = 300
   /// The default number of researchers with a profile.
   public static let defaultProfileLimit = 500
+  /// How many researchers each picture of the growth strip shows (at most the node budget).
+  public static let growthNodesPerYear = 100
 
   /// Title, inputs, the reproducing command, the ranking length (see ``ReportContext``).
   public var context: ReportContext
@@ -23,6 +25,8 @@ public struct ReportJob: Sendable {
   /// How the paper filter's author limit was set: the default rule is mentioned only when it
   /// left papers out.
   public var authorLimitIsDefault: Bool
+  /// Told when each step of ``files(for:)`` finishes (for per-step timings); `nil`: not told.
+  public var stepFinished: (@Sendable (String) -> Void)? = nil
 
   public init(context: ReportContext, engine: LayoutEngine = .sfdp, maxNodes: Int = ReportJob.defaultMaxNodes, authorLimitIsDefault: Bool = false) {
     self.context = context
@@ -45,6 +49,7 @@ public struct ReportJob: Sendable {
 
     let people = analysis.authors.network.labels
     let profiled = ReportBuilder.profiledNodes(analysis, limit: context.profileLimit)
+    let anchors = PersonAnchors(names: people)  // once for every picture (a million names take seconds)
     var figures: [String: Figure] = [:]
     for kind in Network.Kind.allCases {
       let a = analysis[kind]
@@ -52,7 +57,8 @@ public struct ReportJob: Sendable {
       let sizes = try a.analysis.sizes(.defaultMeasure(for: kind), corpus: analysis.corpus)
       let nodes = n > maxNodes ? NetworkViews.backbone(scores: sizes.values, limit: maxNodes) : nil
       var figure = ReportFigures.figure(
-        for: a, nodes: nodes, people: people, sizes: sizes, labelCount: kind == .authors ? 30 : 40, linkable: profiled)
+        for: a, nodes: nodes, people: people, sizes: sizes, labelCount: kind == .authors ? 30 : 40, linkable: profiled,
+        anchors: anchors)
       if let note = figure.note { notes.append("The \(kind.rawValue) picture is the network's backbone: \(note); the community map shows the whole network.") }
       figure.style.idPrefix = "\(kind.rawValue)-"
       figures[kind.rawValue] = figure
@@ -66,17 +72,20 @@ public struct ReportJob: Sendable {
     let corpus = analysis.corpus
     let timeline = Timeline(corpus: corpus)
     let years = timeline.years.count >= 2 ? Array(timeline.years.map(\.year).suffix(8)) : []
-    if !years.isEmpty, let authorsFigure = figures["authors"] {
-      let presence = timeline.presence(of: people, in: corpus)
-      let first = timeline.years.count - years.count
-      let rows = Array(presence[first...])
-      for (year, var frame) in ReportFigures.growth(of: authorsFigure, presence: rows, years: years) {
+    if !years.isEmpty {
+      // Each year: that year's most active researchers and the links they had made by then.
+      let authors = analysis.authors
+      let sizes = (name: "papers", values: authors.network.paperCounts.map(Double.init))
+      let pagerank = authors.metric(.pagerank)?.values ?? []
+      let growth = Growth(network: authors.network, corpus: corpus, years: years, perYear: min(maxNodes, Self.growthNodesPerYear), scores: pagerank)
+      for (year, var frame) in ReportFigures.growth(of: authors, growth: growth, people: people, sizes: sizes, labelCount: 10, anchors: anchors) {
         frame.style.minimumNodeDiameter = 0.12
         frame.style.maximumNodeDiameter = 0.5
         figures["growth-\(year)"] = frame
       }
     }
 
+    stepFinished?("pictures chosen (backbones, community map, growth strip)")
     // Refuse before any layout runs, rather than leave Graphviz running for hours.
     let keys = figures.keys.sorted()
     for key in keys { if let figure = figures[key] { try LayoutBudget().check(figure, name: key) } }
@@ -85,6 +94,7 @@ public struct ReportJob: Sendable {
       guard let figure = figures[key] else { continue }
       svgs[key] = SVGPolish.polished(try GraphvizRenderer(engine: engine).svg(fromDOT: figure.dot(engine: engine)))
     }
+    stepFinished?("pictures laid out and drawn (Graphviz, \(keys.count) pictures)")
     var index: [String: FigureIndex] = [:]
     for key in ["authors", "fellows", "tags", "communities"] {
       if let figure = figures[key] { index[key] = FigureIndex(network: figure.network, prefix: "\(key)-") }
@@ -93,6 +103,7 @@ public struct ReportJob: Sendable {
     context.notes = notes
     context.growthYears = years
     let document = ReportBuilder(context: context).document(for: analysis)
+    stepFinished?("report document")
     let fileNames = Dictionary(uniqueKeysWithValues: svgs.keys.map { ($0, "\($0).svg") })
     let markdown = MarkdownReportWriter(figures: fileNames).write(document)
     let html = HTMLReportWriter(svgs: svgs, figureIndex: index).write(document)

@@ -37,11 +37,20 @@ public struct IdentityResolver: Sendable {
   ]
 
   public func resolve(_ results: [ReadResult]) -> Corpus {
+    var results = results
+    return resolve(consuming: &results)
+  }
+
+  /// ``resolve(_:)``, taking the records out of `results` (left empty) so that a large input's
+  /// records are freed as soon as the papers are built.
+  public func resolve(consuming results: inout [ReadResult]) -> Corpus {
     var diagnostics = results.flatMap(\.diagnostics)
     var matches: [FellowMatch] = []
     var matchPaper: [Int] = []
     var usedRules = Set<Int>()
-    let records = results.flatMap(\.records)
+    var records = results.count == 1 ? results[0].records : results.flatMap(\.records)
+    for i in results.indices { results[i].records = [] }
+    let entryCount = records.count
     let kept = aliases.keptKeys
     let rules = AliasFile.Index(aliases)
     var papers: [Paper] = []
@@ -50,7 +59,13 @@ public struct IdentityResolver: Sendable {
     var invertedSeen: [String: String] = [:]
 
     // Author keys seen anywhere, for evidence about joined names.
-    let allAuthorKeys = Set(records.flatMap { $0.authors.map(NameNormalizer.key) })
+    var allAuthorKeys = Set<String>()
+    do {
+      var names = Set<String>()
+      for record in records {
+        for name in record.authors where names.insert(name).inserted { allAuthorKeys.insert(NameNormalizer.key(name)) }
+      }
+    }
 
     func applied(_ rule: Int, _ what: String, at location: SourceLocation) {
       usedRules.insert(rule)
@@ -329,7 +344,7 @@ public struct IdentityResolver: Sendable {
       diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no \(what): \(entry)", at: entry.source))
     }
     return Corpus(
-      entryCount: records.count, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
+      entryCount: entryCount, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
       reads: results.flatMap(\.reads), tagVariants: tagVariants)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A text input read whole and split into lines, with the checks every reader shares:
 /// the file exists, is not empty, is not binary and is valid UTF-8.
@@ -6,9 +7,12 @@ public struct TextFile: Sendable {
   /// The path as the user gave it (used in messages).
   public var path: String
   /// The lines, without terminators (LF, CRLF and lone CR all end a line). Line `i` is number `i + 1`.
-  public var lines: [String]
+  /// Split on first use and kept (readers that work on the bytes, such as the table reader,
+  /// never pay for a million line strings).
+  public var lines: [String] { linesCache.lines(of: text) }
   /// The whole text.
-  public var text: String
+  public let text: String
+  private let linesCache = LinesCache()
 
   /// Reads and checks `path`; gzip-compressed files (by magic bytes, see ``InputFile``) are
   /// decompressed first.
@@ -43,7 +47,6 @@ public struct TextFile: Sendable {
     }
     if text.allSatisfy({ $0.isWhitespace }) { throw IngestError(file: path, reason: .emptyFile) }
     self.text = text
-    self.lines = TextFile.splitLines(text)
   }
 
   /// The 1-based number of the line holding the byte at `index`, counting line ends the way
@@ -107,6 +110,20 @@ public struct TextFile: Sendable {
       }
       if start < n { cut(n) }
       return lines
+    }
+  }
+}
+
+/// The lines of a ``TextFile``, split once on first use (copies of the file share them).
+private final class LinesCache: Sendable {
+  private let storage = Mutex<[String]?>(nil)
+
+  func lines(of text: String) -> [String] {
+    storage.withLock { lines in
+      if let lines { return lines }
+      let split = TextFile.splitLines(text)
+      lines = split
+      return split
     }
   }
 }

@@ -71,17 +71,21 @@ extension Coauthor {
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
       let analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters, needsPapers: true))
+      StepTimings.shared.finished("notes")
       let corpus = analysis.corpus
       let name = title ?? (input.paths[0] == "-" ? "standard input" : ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension)
       var context = ReportContext(
         title: name, inputs: input.paths, aliasFile: input.aliases, command: reproducingCommand(input), engine: engine.rawValue,
         topCount: topCount)
       context.profileLimit = ReportJob.defaultProfileLimit
-      let job = ReportJob(context: context, engine: engine, maxNodes: maxNodes, authorLimitIsDefault: filters.authorLimitIsDefault)
+      var job = ReportJob(context: context, engine: engine, maxNodes: maxNodes, authorLimitIsDefault: filters.authorLimitIsDefault)
+      if StepTimings.shared.enabled { job.stepFinished = { StepTimings.shared.finished($0) } }
       let files: [(name: String, bytes: Data)]
       do { files = try job.files(for: analysis) } catch let error as LayoutBudgetError { throw CLIError(error.message) }
+      StepTimings.shared.finished("Markdown and HTML")
       // Everything is in memory: stage all files, then rename them into place together.
       try AtomicFile.writeAll(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) })
+      StepTimings.shared.finished("write")
       let pictures = files.filter { $0.name.hasSuffix(".svg") }.count
       printError("coauthor: wrote \(output)/report.md, \(output)/report.html and \(pictures) pictures (\(corpus.papers.count) papers, \(analysis.authors.network.graph.nodeCount) researchers)")
     }
