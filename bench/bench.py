@@ -227,7 +227,7 @@ class Bench:
                        "--eigenvector-tolerance", str(self.args.coauthor_tolerance)]
             return [self.args.benchmark_bin, "--graph", stem + ".tsv", "--label", lib] + common + tol
         cmd = [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common + \
-            ["--threshold", str(self.args.threshold)]
+            ["--threshold", str(self.args.threshold), "--best-budget", str(self.args.best_budget)]
         for metric, why in skips.items():
             cmd += ["--skip", f"{metric}={why}"]
         return cmd
@@ -498,6 +498,8 @@ def main():
     p.add_argument("--results", default="", help="results folder (default bench/.cache/results/full or quick)")
     p.add_argument("--threshold", type=float, default=1e-9,
                    help="L1 error vs the reference an iterative tool must reach (PageRank, eigenvector)")
+    p.add_argument("--best-budget", type=float, default=900.0,
+                   help="leidenalg's best setting (optimise until no improvement) stops after this many seconds")
     p.add_argument("--coauthor-tolerance", type=float, default=0.0,
                    help="run Coauthor's PageRank and eigenvector at this tolerance instead of the defaults "
                         "(to show the accuracy gate failing a loose setting)")

@@ -180,6 +180,11 @@ def machine_section(meta, out):
         f"{meta.get('threads')} threads only; igraph and NetworKit are then stopped after "
         f"{meta.get('peer_budget_factor', 1.1):g}× Coauthor's time (plus their load time) when still running, and the "
         f"table shows the time they had run as a lower bound (\"> t (stopped)\"); networkx is skipped there by its budget",
+        f"- accuracy: PageRank and eigenvector centrality are timed at the setting that reaches an L1 error ≤ "
+        f"{meta.get('threshold', THRESHOLD):g} against the graph's reference (see \"Equal accuracy\")"
+        + (f"; **Coauthor was run at a deliberately loose tolerance, {meta.get('coauthor_tolerance'):g}**"
+           if meta.get("coauthor_tolerance") else ""),
+        f"- metrics of the last invocation: {', '.join(meta.get('metrics') or METRICS)}",
         f"- timing: each call alone, load excluded; run once, and if under {meta.get('repeat_below', 10):g} s repeated up to "
         f"{meta.get('max_repeats')} times in all, fastest kept; peak memory = `ru_maxrss` of the library's own process",
         "",
@@ -408,6 +413,9 @@ def community_section(graphs, out, targets):
                 setting = "defaults" if method != "leiden-best" else "converged: " + BEST_SETTING.get(
                     "coauthor" if lib.startswith("coauthor") else lib, "?")
                 name = f"Coauthor {lib[len('coauthor-t'):]} thr" if lib.startswith("coauthor") else NAMES[base]
+                e = g.entry(lib, method) or {}
+                if e.get("converged") is False:
+                    setting += f" — **not converged**: {e.get('note', '')}"
                 out.append(f"| {g.name} | {'leiden' if method == 'leiden-best' else method} | {name} | {setting} | "
                            f"{'—' if q is None else f'{q:.4f}'} | {ncom or '—'} | {fmt_time(t) if t else cell} | {verdict} |")
     out.append("")

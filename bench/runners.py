@@ -36,6 +36,7 @@ import numpy as np
 ALL = ["degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "coreness",
        "clustering", "components", "louvain", "leiden", "leiden-best"]
 ITERATIVE = ("pagerank", "eigenvector")
+EXTRA = {}  # facts a call reports about its last run (merged into the metric's JSON entry)
 COMMUNITY = ("louvain", "leiden", "leiden-best")
 
 
@@ -107,12 +108,22 @@ def leidenalg_calls(args):
 
     def until_no_improvement(g):
         # leidenalg's own advice for the best partition: optimise again until an optimisation
-        # round improves nothing (optimise_partition returns the improvement).
+        # round improves nothing (optimise_partition returns the improvement). Bounded by
+        # --best-budget seconds: a run stopped there is recorded as not converged.
         part = leidenalg.ModularityVertexPartition(g, weights=w)
         opt = leidenalg.Optimiser()
         opt.set_rng_seed(args.seed)
-        while opt.optimise_partition(part) > 0:
-            pass
+        start, rounds, converged = time.perf_counter(), 0, False
+        while True:
+            rounds += 1
+            if opt.optimise_partition(part) <= 0:
+                converged = True
+                break
+            if time.perf_counter() - start > args.best_budget:
+                break
+        EXTRA.update({"rounds": rounds, "converged": converged})
+        if not converged:
+            EXTRA["note"] = f"stopped after {rounds} rounds (--best-budget {args.best_budget:g} s), still improving"
         return part.membership
     return {"leiden": lambda g: leidenalg.find_partition(
         g, leidenalg.ModularityVertexPartition, weights=w, seed=args.seed).membership,
@@ -332,6 +343,8 @@ def main():
     p.add_argument("--skip", action="append", default=[], help="metric=reason: record as skipped")
     p.add_argument("--scores", default="", help="folder for the timed PageRank/eigenvector vectors (.f64)")
     p.add_argument("--threshold", type=float, default=None, help="L1 error to reach (default reference.THRESHOLD)")
+    p.add_argument("--best-budget", type=float, default=900.0,
+                   help="seconds after which leidenalg's optimise-until-no-improvement loop stops")
     args = p.parse_args()
     setup, calls = LIBS[args.lib]
     skips = dict(s.split("=", 1) for s in args.skip)
@@ -382,7 +395,8 @@ def main():
                 else:
                     values = summary(value)
                     entry = {"status": "ok", "seconds": min(runs), "runs": runs,
-                             "summary": describe(metric, values)}
+                             "summary": describe(metric, values), **EXTRA}
+                    EXTRA.clear()
                     if metric in COMMUNITY and args.memberships:
                         path = os.path.join(args.memberships, f"{args.lib}-{metric}.txt")
                         with open(path, "w") as f:
