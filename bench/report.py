@@ -399,8 +399,8 @@ def community_section(graphs, out, targets):
             peer_t, _ = g.fastest(method)
             for lib, q, ncom, t, cell in rows:
                 status = (g.entry(lib, method) or {}).get("status")
-                if lib not in g.libs or (q is None and lib in PEERS and status in (None, "n/a")):
-                    continue
+                if lib not in g.libs or status is None or (q is None and lib in PEERS and status == "n/a"):
+                    continue  # not run (e.g. a --metrics run without it) or not available
                 verdict = ""
                 if lib.startswith("coauthor") and method == "louvain" or (
                         lib.startswith("coauthor") and method == "leiden" and g.name not in LEIDEN_GRAPHS):
