@@ -70,8 +70,11 @@ def save(obj, path):
 
 def run_measured(cmd, timeout=None, stdout=subprocess.DEVNULL):
     """Runs cmd, returns (exit code, wall seconds, peak RSS KiB of that process, stderr tail)."""
+    import tempfile
     start = time.perf_counter()
-    errfile = os.path.join(CACHE, "last-stderr.txt")
+    # One file per call: two bench runs at once (e.g. --results elsewhere) must not share it.
+    fd, errfile = tempfile.mkstemp(prefix="stderr-", suffix=".txt", dir=CACHE)
+    os.close(fd)
     with open(errfile, "w") as err:
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=err)
         deadline = None if timeout is None else start + timeout
@@ -89,6 +92,7 @@ def run_measured(cmd, timeout=None, stdout=subprocess.DEVNULL):
     code = os.waitstatus_to_exitcode(status) if status != -9 else "timeout"
     with open(errfile, errors="replace") as f:
         tail = f.read()[-2000:]
+    os.remove(errfile)
     return code, wall, usage.ru_maxrss, tail
 
 
