@@ -244,7 +244,7 @@ class Bench:
         metrics = [m for m in metrics if m in GRAPH_METRICS.get(graph, METRICS)]
         path = os.path.join(self.results, graph, lib + ".json")
         fp = self.fingerprint(lib, graph, threads)
-        key = fingerprint_key(fp)
+        fp_key = fingerprint_key(fp)
         old = load(path)
         old_key = None
         if old:
@@ -273,7 +273,7 @@ class Bench:
             save(old, path)
         if os.path.exists(part):
             os.remove(part)
-        done = {m for m, e in (old or {}).get("metrics", {}).items() if e.get("fingerprint_key") == key}
+        done = {m for m, e in (old or {}).get("metrics", {}).items() if e.get("fingerprint_key") == fp_key}
         todo = [m for m in metrics if m not in done]
         if old and not todo:
             print(f"  {graph} {lib}: cached", flush=True)
@@ -290,32 +290,32 @@ class Bench:
             if os.path.exists(part):
                 os.remove(part)
             for e in new.get("metrics", {}).values():
-                e["fingerprint_key"] = key
+                e["fingerprint_key"] = fp_key
             result["metrics"].update(new.get("metrics", {}))
-            for key in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
-                if key in new:
-                    result[key] = new[key]
+            for field in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
+                if field in new:
+                    result[field] = new[field]
             result["processes"].append({"exit": code, "wall_seconds": wall, "peak_rss_kib": peak,
                                         "metrics": todo, "stderr_tail": tail[-600:] if code != 0 else ""})
             result["peak_rss_kib"] = max(p["peak_rss_kib"] for p in result["processes"])
             left = [m for m in todo if m not in result["metrics"]]
             if code == "timeout" and left and limit is not None:
                 ran = wall - new.get("load_seconds", result.get("load_seconds", 0))
-                result["metrics"][left[0]] = {"status": "stopped", "at_least": ran, "fingerprint_key": key,
+                result["metrics"][left[0]] = {"status": "stopped", "at_least": ran, "fingerprint_key": fp_key,
                                               "note": f"stopped after {ran:.0f} s"}
                 print(f"    {lib} on {graph}, {left[0]}: stopped after {ran:.0f} s", flush=True)
                 left = left[1:]
             elif code != 0 and left:
                 why = "timed out" if code == "timeout" else f"process exited with {code}"
                 result["metrics"][left[0]] = {"status": "error", "note": f"{why}: {tail.strip()[-200:]}",
-                                              "fingerprint_key": key}
+                                              "fingerprint_key": fp_key}
                 print(f"    ! {lib} on {graph}, {left[0]}: {why}\n{tail[-800:]}", flush=True)
                 left = left[1:]
             save(result, path)
             if code == 0 or left == todo:
                 break
             todo = left
-        result["complete"] = all(result["metrics"].get(m, {}).get("fingerprint_key") == key for m in metrics)
+        result["complete"] = all(result["metrics"].get(m, {}).get("fingerprint_key") == fp_key for m in metrics)
         save(result, path)
         return result
 

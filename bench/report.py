@@ -146,7 +146,7 @@ class Graph:
             return fmt_time(e["seconds"]) + mark
         if e.get("status") == "stopped":
             return f"> {fmt_time(e['at_least'])} (stopped)"
-        note = e.get("note", e.get("status"))
+        note = "".join(ch for ch in str(e.get("note", e.get("status"))) if ch.isprintable()).strip()
         return note.replace("|", "/")[:80] if e.get("status") != "error" else "error: " + note.replace("|", "/")[:60]
 
     def coauthor_best(self, metric):
