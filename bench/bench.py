@@ -3,10 +3,13 @@
 
 Results go to bench/.cache/results/<full|quick>/ (one JSON per library and graph, memberships,
 shared modularities, CLI timings, machine facts); bench/report.py turns them into RESULTS.md.
-A finished (library, graph) run is reused when its configuration is unchanged (library versions,
-Coauthor binary hash, graph file, K, threads, repeats); an interrupted one resumes with the
-metrics it had not finished (peak memory is then the larger of the processes' peaks). --force
-reruns everything.
+Every metric of a (library, graph) run records the configuration it was measured under (library
+version, Coauthor binary hash, graph file, K, threads, repeats, accuracy threshold); a metric is
+reused while that configuration is unchanged. An interrupted run resumes with the metrics it had
+not finished (peak memory is then the larger of the processes' peaks). `--metrics a,b` measures
+only those metrics (again, when their configuration changed, e.g. a rebuilt Coauthor) and keeps
+the others as they were, marked in the report when they come from an earlier configuration.
+--force reruns the requested metrics.
 """
 import argparse
 import hashlib
@@ -23,10 +26,12 @@ REPO = os.path.dirname(HERE)
 CACHE = os.path.join(HERE, ".cache")
 GRAPHS_DIR = os.path.join(CACHE, "graphs")
 
-GRAPHS = ["ca-GrQc", "ca-CondMat", "com-DBLP", "paperlists"]
+GRAPHS = ["ca-GrQc", "ca-CondMat", "newman-cond-mat", "com-DBLP", "paperlists"]
 # Cheap metrics first, so that an interrupted run has already kept the quick answers.
 METRICS = ["degree", "components", "coreness", "clustering", "pagerank", "eigenvector", "louvain",
-           "leiden", "betweenness", "closeness", "harmonic"]
+           "leiden", "leiden-best", "betweenness", "closeness", "harmonic"]
+# The weighted graph is there for the weighted iterative centralities and communities only.
+GRAPH_METRICS = {"newman-cond-mat": {"components", "pagerank", "eigenvector", "louvain", "leiden", "leiden-best"}}
 # Exact betweenness on the two small graphs; K sampled sources on the large ones.
 SAMPLED = {"com-DBLP", "paperlists"}
 NETWORKX_BUDGET = 600.0  # seconds per metric
@@ -36,6 +41,9 @@ NETWORKX_BUDGET = 600.0  # seconds per metric
 # enough to decide the target "Coauthor <= fastest peer" (a peer still running at that time is
 # slower) without waiting the hour each peer would need.
 HEAVY = {"closeness", "harmonic"}
+# Bumped when what a runner measures changes (3: accuracy-matched PageRank/eigenvector, leiden-best,
+# weights), so that older results are measured again.
+BENCH_VERSION = 3
 
 
 def sh(cmd):
@@ -62,8 +70,11 @@ def save(obj, path):
 
 def run_measured(cmd, timeout=None, stdout=subprocess.DEVNULL):
     """Runs cmd, returns (exit code, wall seconds, peak RSS KiB of that process, stderr tail)."""
+    import tempfile
     start = time.perf_counter()
-    errfile = os.path.join(CACHE, "last-stderr.txt")
+    # One file per call: two bench runs at once (e.g. --results elsewhere) must not share it.
+    fd, errfile = tempfile.mkstemp(prefix="stderr-", suffix=".txt", dir=CACHE)
+    os.close(fd)
     with open(errfile, "w") as err:
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=err)
         deadline = None if timeout is None else start + timeout
@@ -81,6 +92,7 @@ def run_measured(cmd, timeout=None, stdout=subprocess.DEVNULL):
     code = os.waitstatus_to_exitcode(status) if status != -9 else "timeout"
     with open(errfile, errors="replace") as f:
         tail = f.read()[-2000:]
+    os.remove(errfile)
     return code, wall, usage.ru_maxrss, tail
 
 
@@ -103,6 +115,12 @@ def graph_stats(name):
     return {"n": n, "m": m, "d2": float((deg * deg).sum())}
 
 
+def fingerprint_key(fp):
+    """A short hash of a fingerprint (without any previous key), stored with every metric."""
+    fp = {k: v for k, v in fp.items() if k != "key"}
+    return hashlib.sha256(json.dumps(fp, sort_keys=True).encode()).hexdigest()[:12]
+
+
 def cost(metric, stats, samples):
     n, m = stats["n"], stats["m"]
     if metric == "betweenness":
@@ -119,27 +137,51 @@ def estimate(metric, calib, calib_stats, stats, samples, calib_samples):
     entry = (calib or {}).get("metrics", {}).get(metric, {})
     if entry.get("status") != "ok":
         return None
-    base = max(entry["seconds"], 1e-4)
+    base = max(entry.get("total_seconds", entry["seconds"]), 1e-4)
     return base * cost(metric, stats, samples) / cost(metric, calib_stats, calib_samples)
 
 
 def score_memberships(results, graph):
-    """One shared implementation for every membership: igraph Graph.modularity, resolution 1."""
+    """One shared implementation for every membership: igraph Graph.modularity, resolution 1
+    (weighted on a weighted graph). Then the accuracy of every PageRank/eigenvector vector
+    against the graph's reference (score_vectors)."""
     import igraph as ig
     import numpy as np
     members = os.path.join(results, graph, "memberships")
     stats = graph_stats(graph)
-    pairs = np.fromfile(os.path.join(GRAPHS_DIR, graph + ".bin"), dtype="<i4").reshape(-1, 2)
+    stem = os.path.join(GRAPHS_DIR, graph)
+    pairs = np.fromfile(stem + ".bin", dtype="<i4").reshape(-1, 2)
     g = ig.Graph(n=stats["n"], edges=pairs, directed=False)
+    weights = np.fromfile(stem + ".w.bin", dtype="<f8").tolist() if os.path.exists(stem + ".w.bin") else None
     out = {}
-    for name in sorted(os.listdir(members)):
+    for name in sorted(os.listdir(members) if os.path.isdir(members) else []):
         labels = np.loadtxt(os.path.join(members, name), dtype=np.int64, ndmin=1).tolist()
         if len(labels) != stats["n"]:
             out[name[:-4]] = {"error": f"{len(labels)} labels for {stats['n']} nodes"}
             continue
-        out[name[:-4]] = {"modularity": g.modularity(labels, resolution=1.0, directed=False),
-                          "communities": len(set(labels))}
+        out[name[:-4]] = {"modularity": g.modularity(labels, weights=weights, resolution=1.0, directed=False),
+                          "communities": len(set(labels)), "weighted": weights is not None}
     save(out, os.path.join(results, graph, "modularity.json"))
+    score_vectors(results, graph)
+
+
+def score_vectors(results, graph):
+    """L1 error and top-100 agreement of every saved score vector (<lib>-<metric>.f64) against the
+    reference, by one implementation (reference.accuracy) for every library, Coauthor included."""
+    import numpy as np
+    import reference
+    folder = os.path.join(results, graph, "scores")
+    files = sorted(f for f in os.listdir(folder) if f.endswith(".f64")) if os.path.isdir(folder) else []
+    if not files:
+        return
+    ref = reference.reference(os.path.join(GRAPHS_DIR, graph))
+    out = {"threshold": reference.THRESHOLD, "reference": ref["meta"]}
+    for f in files:
+        metric = "pagerank" if f.endswith("-pagerank.f64") else "eigenvector" if f.endswith("-eigenvector.f64") else None
+        if metric is None:
+            continue
+        out[f[:-4]] = reference.accuracy(np.fromfile(os.path.join(folder, f), dtype="<f8"), ref[metric])
+    save(out, os.path.join(results, graph, "accuracy.json"))
 
 
 class Bench:
@@ -168,19 +210,28 @@ class Bench:
             "samples": self.samples_for(graph), "seed": self.args.seed, "max_repeats": self.args.max_repeats,
             "repeat_below": self.args.repeat_below,
             "version": (self.coauthor_hash if lib.startswith("coauthor") else self.versions.get(lib)),
+            "coauthor_tolerance": self.args.coauthor_tolerance if lib.startswith("coauthor") else None,
+            "threshold": self.args.threshold, "bench_version": BENCH_VERSION,
         }
 
     def command(self, lib, graph, metrics, out, threads, skips):
         stem = os.path.join(GRAPHS_DIR, graph)
         members = os.path.join(self.results, graph, "memberships")
+        scores = os.path.join(self.results, graph, "scores")
         os.makedirs(members, exist_ok=True)
-        common = ["--out", out, "--memberships", members, "--metrics", ",".join(metrics),
+        os.makedirs(scores, exist_ok=True)
+        common = ["--out", out, "--memberships", members, "--scores", scores, "--metrics", ",".join(metrics),
                   "--threads", str(threads), "--samples", str(self.samples_for(graph)),
                   "--seed", str(self.args.seed), "--max-repeats", str(self.args.max_repeats),
                   "--repeat-below", str(self.args.repeat_below)]
         if lib.startswith("coauthor"):
-            return [self.args.benchmark_bin, "--graph", stem + ".tsv", "--label", lib] + common
-        cmd = [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common
+            tol = []
+            if self.args.coauthor_tolerance:
+                tol = ["--pagerank-tolerance", str(self.args.coauthor_tolerance),
+                       "--eigenvector-tolerance", str(self.args.coauthor_tolerance)]
+            return [self.args.benchmark_bin, "--graph", stem + ".tsv", "--label", lib] + common + tol
+        cmd = [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common + \
+            ["--threshold", str(self.args.threshold), "--best-budget", str(self.args.best_budget)]
         for metric, why in skips.items():
             cmd += ["--skip", f"{metric}={why}"]
         return cmd
@@ -190,16 +241,31 @@ class Bench:
         still running when the process is stopped at `timeout` is recorded as "stopped" with the
         seconds it had run (wall minus load) as a lower bound on its time."""
         skips = skips or {}
+        metrics = [m for m in metrics if m in GRAPH_METRICS.get(graph, METRICS)]
         path = os.path.join(self.results, graph, lib + ".json")
         fp = self.fingerprint(lib, graph, threads)
+        fp_key = fingerprint_key(fp)
         old = load(path)
-        if old and (self.args.force or old.get("fingerprint") != fp):
-            old = None
+        old_key = None
+        if old:
+            # Each metric keeps the fingerprint it was measured under. A metric measured under
+            # another one (a rebuilt Coauthor, a new library version) is kept for the report
+            # (marked as from an earlier configuration) until it is measured again; it counts as
+            # not done. --force measures the requested metrics again.
+            old_key = fingerprint_key(old.get("fingerprint", {}))
+            for m, e in old.get("metrics", {}).items():
+                e.setdefault("fingerprint_key", old_key)
+            old["fingerprint"] = fp
+            if self.args.force:
+                for m in metrics:
+                    old["metrics"].pop(m, None)
         part = path + ".part.json"
         stale = load(part) if old else None
         if stale and stale.get("metrics"):
             # Left by an interrupted driver (Ctrl-C): keep what that process finished; its peak is
             # the in-process ru_maxrss it recorded after its last metric.
+            for e in stale["metrics"].values():
+                e.setdefault("fingerprint_key", old_key)
             old["metrics"].update(stale["metrics"])
             old["processes"].append({"exit": "interrupted", "peak_rss_kib": stale.get("peak_rss_kib_so_far", 0),
                                      "metrics": sorted(stale["metrics"]), "stderr_tail": ""})
@@ -207,7 +273,7 @@ class Bench:
             save(old, path)
         if os.path.exists(part):
             os.remove(part)
-        done = set((old or {}).get("metrics", {}))
+        done = {m for m, e in (old or {}).get("metrics", {}).items() if e.get("fingerprint_key") == fp_key}
         todo = [m for m in metrics if m not in done]
         if old and not todo:
             print(f"  {graph} {lib}: cached", flush=True)
@@ -223,30 +289,33 @@ class Bench:
             new = load(part, {}) or {}
             if os.path.exists(part):
                 os.remove(part)
+            for e in new.get("metrics", {}).values():
+                e["fingerprint_key"] = fp_key
             result["metrics"].update(new.get("metrics", {}))
-            for key in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
-                if key in new:
-                    result[key] = new[key]
+            for field in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
+                if field in new:
+                    result[field] = new[field]
             result["processes"].append({"exit": code, "wall_seconds": wall, "peak_rss_kib": peak,
                                         "metrics": todo, "stderr_tail": tail[-600:] if code != 0 else ""})
             result["peak_rss_kib"] = max(p["peak_rss_kib"] for p in result["processes"])
             left = [m for m in todo if m not in result["metrics"]]
             if code == "timeout" and left and limit is not None:
                 ran = wall - new.get("load_seconds", result.get("load_seconds", 0))
-                result["metrics"][left[0]] = {"status": "stopped", "at_least": ran,
+                result["metrics"][left[0]] = {"status": "stopped", "at_least": ran, "fingerprint_key": fp_key,
                                               "note": f"stopped after {ran:.0f} s"}
                 print(f"    {lib} on {graph}, {left[0]}: stopped after {ran:.0f} s", flush=True)
                 left = left[1:]
             elif code != 0 and left:
                 why = "timed out" if code == "timeout" else f"process exited with {code}"
-                result["metrics"][left[0]] = {"status": "error", "note": f"{why}: {tail.strip()[-200:]}"}
+                result["metrics"][left[0]] = {"status": "error", "note": f"{why}: {tail.strip()[-200:]}",
+                                              "fingerprint_key": fp_key}
                 print(f"    ! {lib} on {graph}, {left[0]}: {why}\n{tail[-800:]}", flush=True)
                 left = left[1:]
             save(result, path)
             if code == 0 or left == todo:
                 break
             todo = left
-        result["complete"] = all(m in result["metrics"] for m in metrics)
+        result["complete"] = all(result["metrics"].get(m, {}).get("fingerprint_key") == fp_key for m in metrics)
         save(result, path)
         return result
 
@@ -275,8 +344,9 @@ class Bench:
         result = load(path)
         if result is None or result.get("fingerprint") != self.fingerprint(lib, graph, threads):
             return
-        if metric not in result["metrics"]:
-            result["metrics"][metric] = {"status": "skipped", "note": note}
+        if metric not in result["metrics"] or result["metrics"][metric].get("fingerprint_key") != fingerprint_key(result["fingerprint"]):
+            result["metrics"][metric] = {"status": "skipped", "note": note,
+                                         "fingerprint_key": fingerprint_key(result["fingerprint"])}
             save(result, path)
 
     def networkx_skips(self, graph):
@@ -354,7 +424,8 @@ class Bench:
                 "threads": self.threads, "samples": self.args.samples, "seed": self.args.seed,
                 "networkx_budget": self.args.networkx_budget, "max_repeats": self.args.max_repeats,
                 "peer_budget_factor": self.args.peer_budget_factor, "heavy_graphs": self.args.heavy_graphs,
-                "repeat_below": self.args.repeat_below}
+                "repeat_below": self.args.repeat_below, "threshold": self.args.threshold,
+                "coauthor_tolerance": self.args.coauthor_tolerance, "metrics": METRICS}
 
     def run(self):
         os.makedirs(self.results, exist_ok=True)
@@ -373,6 +444,9 @@ class Bench:
                                          text=True, check=True).stdout)
         for graph in self.args.graphs:
             print(f"== {graph}", flush=True)
+            if {"pagerank", "eigenvector"} & set(METRICS):
+                # Once per graph, cached in bench/.cache/reference (a child process: see modularity()).
+                subprocess.run([self.py, os.path.join(HERE, "reference.py"), os.path.join(GRAPHS_DIR, graph)], check=True)
             self.print_eta(graph)
             heavy = [m for m in METRICS if m in HEAVY] if graph in self.args.heavy_graphs.split(",") else []
             light = [m for m in METRICS if m not in heavy]
@@ -384,8 +458,8 @@ class Bench:
             self.run_lib("networkit", graph, self.threads, light)
             for metric in heavy:
                 self.run_heavy(graph, metric, coN)
-            if "leiden" in METRICS:
-                self.run_lib("leidenalg", graph, 1, ["leiden"])
+            if {"leiden", "leiden-best"} & set(METRICS):
+                self.run_lib("leidenalg", graph, 1, [m for m in ("leiden", "leiden-best") if m in METRICS])
             if not self.args.skip_networkx:
                 skips, est = self.networkx_skips(graph)
                 budget = sum(v for m, v in est.items() if v and m not in skips)
@@ -426,6 +500,13 @@ def main():
     p.add_argument("--command", default="")
     p.add_argument("--metrics", default="", help="only these metrics (a later run without it adds the rest)")
     p.add_argument("--results", default="", help="results folder (default bench/.cache/results/full or quick)")
+    p.add_argument("--threshold", type=float, default=1e-9,
+                   help="L1 error vs the reference an iterative tool must reach (PageRank, eigenvector)")
+    p.add_argument("--best-budget", type=float, default=900.0,
+                   help="leidenalg's best setting (optimise until no improvement) stops after this many seconds")
+    p.add_argument("--coauthor-tolerance", type=float, default=0.0,
+                   help="run Coauthor's PageRank and eigenvector at this tolerance instead of the defaults "
+                        "(to show the accuracy gate failing a loose setting)")
     args = p.parse_args()
     if args.metrics:
         chosen = args.metrics.split(",")

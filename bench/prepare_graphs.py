@@ -8,11 +8,17 @@ Every graph is written in one form that all libraries load the same way:
     <name>.bin   the same edges as little-endian int32 pairs (for the Python runners: they load
                  with numpy.fromfile, so parsing text does not inflate their peak memory)
 
+A weighted graph (newman-cond-mat) has the word `weighted` in its header, a third column
+`w` (Python repr of the float) on every line, and `<name>.w.bin`: the weights as little-endian
+float64, in edge order.
+
 SNAP ids are relabelled 0..N-1 in increasing order of the original id; a node whose only edge is a
 self-loop stays as an isolated node (it is in N). The paperlists author graph is derived from
 papers.tsv.gz: the `authors` column split on ';', names kept exactly (no normalisation), each paper
 contributing every pair of its distinct authors; node ids in order of first appearance; every
-author string is a node, including authors with no co-author.
+author string is a node, including authors with no co-author. newman-cond-mat keeps Newman's node
+ids (0..16725, every node of nodes.tsv.gz, isolated ones included) and his collaboration weight
+(sum over shared papers of 1/(authors - 1)) as the edge weight.
 
 Usage: prepare_graphs.py --data ../shared/data --out bench/.cache/graphs NAME...
 """
@@ -27,6 +33,7 @@ SOURCES = {
     "ca-CondMat": "snap-ca-CondMat/edges.undirected.tsv.gz",
     "com-DBLP": "snap-com-DBLP/dblp.csv.gz",
     "paperlists": "paperlists-papercopilot/papers.tsv.gz",
+    "newman-cond-mat": "newman-cond-mat/edges.tsv.gz",
 }
 
 
@@ -73,13 +80,40 @@ def read_paperlists(path):
     return len(index), pairs
 
 
+def read_newman(path):
+    """Newman's weighted cond-mat: 'source<TAB>target<TAB>value' lines, ids 0..N-1 (N from the
+    nodes.tsv.gz beside it, which lists isolated authors too)."""
+    weights = {}
+    with gzip.open(path, "rt") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            a, b, w = line.split("\t")[:3]
+            a, b, w = int(a), int(b), float(w)
+            if a == b or not w > 0:
+                sys.exit(f"error: {path}: unexpected self-loop or non-positive weight in line {line!r}")
+            key = (min(a, b), max(a, b))
+            if key in weights:
+                sys.exit(f"error: {path}: duplicate edge {key}")
+            weights[key] = w
+    with gzip.open(os.path.join(os.path.dirname(path), "nodes.tsv.gz"), "rt") as f:
+        n = sum(1 for line in f if line.strip() and not line.startswith("#"))
+    if max(b for _, b in weights) >= n:
+        sys.exit(f"error: {path}: a node id is not below the {n} nodes of nodes.tsv.gz")
+    return n, weights
+
+
 def write(name, n, pairs, source, out):
     edges = sorted(pairs)
+    weights = pairs if isinstance(pairs, dict) else None
     tsv = os.path.join(out, name + ".tsv")
     binary = os.path.join(out, name + ".bin")
     with open(tsv + ".tmp", "w") as f:
-        f.write(f"# nodes {n} edges {len(edges)} source {source}\n")
-        f.writelines(f"{a}\t{b}\n" for a, b in edges)
+        f.write(f"# nodes {n} edges {len(edges)} source {source}{' weighted' if weights else ''}\n")
+        if weights:
+            f.writelines(f"{a}\t{b}\t{weights[(a, b)]!r}\n" for a, b in edges)
+        else:
+            f.writelines(f"{a}\t{b}\n" for a, b in edges)
     flat = array.array("i")
     for a, b in edges:
         flat.append(a)
@@ -89,6 +123,12 @@ def write(name, n, pairs, source, out):
     with open(binary + ".tmp", "wb") as f:
         flat.tofile(f)
     os.replace(binary + ".tmp", binary)
+    if weights:
+        w = array.array("d", (weights[e] for e in edges))
+        if sys.byteorder != "little":
+            w.byteswap()
+        with open(binary[:-4] + ".w.bin", "wb") as f:
+            w.tofile(f)
     os.replace(tsv + ".tmp", tsv)  # last: its presence means the graph is complete
     print(f"  {name}: {n} nodes, {len(edges)} edges -> {tsv}", flush=True)
 
@@ -107,7 +147,12 @@ def main():
         path = os.path.join(args.data, SOURCES[name])
         if not os.path.exists(path):
             sys.exit(f"error: {path} is missing (expected the shared data sets in {args.data})")
-        n, pairs = read_paperlists(path) if name == "paperlists" else read_snap(path)
+        if name == "paperlists":
+            n, pairs = read_paperlists(path)
+        elif name == "newman-cond-mat":
+            n, pairs = read_newman(path)
+        else:
+            n, pairs = read_snap(path)
         write(name, n, pairs, SOURCES[name], args.out)
 
 

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # One command for the whole benchmark: Coauthor vs igraph, NetworKit, networkx (+ leidenalg).
 #
-#   bench/run.sh [--quick] [--graphs a,b] [--skip-networkx] [--skip-cli] [--force] [--threads N]
+#   bench/run.sh [--quick] [--graphs a,b] [--metrics a,b] [--skip-networkx] [--skip-cli] [--force]
 #
 #   --quick          ca-GrQc only (unless --graphs), results in bench/.cache/results/quick/,
 #                    report in bench/RESULTS.quick.md (a smoke run; numbers not for quoting)
-#   --graphs a,b     any of ca-GrQc, ca-CondMat, com-DBLP, paperlists (default: all four)
+#   --graphs a,b     any of ca-GrQc, ca-CondMat, newman-cond-mat, com-DBLP, paperlists (default: all)
+#   --metrics a,b    only these (e.g. pagerank,eigenvector,louvain,leiden,leiden-best); the others
+#                    keep their cached results, marked † when measured with an older build
 #   --skip-networkx  leave networkx out (it is also skipped per metric where it would need > 10 min)
 #   --skip-cli       leave out the `coauthor stats|rank|communities` timings on papers.tsv.gz
-#   --force          rerun what is cached (finished runs are reused, interrupted ones resume)
-#   other options go to bench/bench.py (--threads, --samples K, --seed, --max-repeats, ...)
+#   --force          measure the requested metrics again (otherwise finished ones are reused)
+#   other options go to bench/bench.py (--threads, --samples K, --seed, --max-repeats,
+#   --threshold 1e-9, --coauthor-tolerance E, ...)
 #
 # Creates bench/.venv (igraph, networkit, networkx, leidenalg) when missing, builds Coauthor in
-# release mode, prepares the graphs once into bench/.cache/graphs/, runs, and writes
-# bench/RESULTS.md (or RESULTS.quick.md). Safe to rerun after an interruption.
+# release mode, prepares the graphs once into bench/.cache/graphs/ and their PageRank/eigenvector
+# references into bench/.cache/reference/, runs, and writes bench/RESULTS.md (or RESULTS.quick.md).
+# Safe to rerun after an interruption. `bench/report.py --self-check` shows the accuracy gate.
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,13 +35,13 @@ while [[ $# -gt 0 ]]; do
     --quick) quick=1; args+=("$1") ;;
     --graphs) graphs="$2"; args+=("$1" "$2"); shift ;;
     --graphs=*) graphs="${1#--graphs=}"; args+=("$1") ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1") ;;
   esac
   shift
 done
 if [[ -z "$graphs" ]]; then
-  if [[ $quick == 1 ]]; then graphs="ca-GrQc"; else graphs="ca-GrQc,ca-CondMat,com-DBLP,paperlists"; fi
+  if [[ $quick == 1 ]]; then graphs="ca-GrQc"; else graphs="ca-GrQc,ca-CondMat,newman-cond-mat,com-DBLP,paperlists"; fi
 fi
 
 if [[ ! -d "$DATA" ]]; then

@@ -71,16 +71,18 @@ func leiden(_ graph: Graph, seed: UInt64, threads: Int) throws -> Partition? {
 }
 
 /// Loads a benchmark edge list written by `bench/prepare_graphs.py`: a first line
-/// `# nodes N edges M …`, then one `u<TAB>v` line per edge with 0 ≤ u < v < N.
+/// `# nodes N edges M …`, then one `u<TAB>v` line per edge with 0 ≤ u < v < N; when the header
+/// has the word `weighted`, each line is `u<TAB>v<TAB>w` with a positive weight w. Returns the
+/// graph and whether it is weighted.
 ///
 /// Kept on purpose instead of the library's `EdgeListReader` (which numbers nodes by first
 /// appearance): node ids stay equal to the peers' ids, so every library's membership vector is
 /// scored by the same modularity function on the same node numbering. Loading is not timed.
-func loadGraph(path: String) throws -> Graph {
+func loadGraph(path: String) throws -> (Graph, Bool) {
   guard let data = FileManager.default.contents(atPath: path) else {
     throw BenchmarkError("cannot read \(path)")
   }
-  return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Graph in
+  return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> (Graph, Bool) in
     let bytes = raw.bindMemory(to: UInt8.self)
     var i = 0
     let end = bytes.count
@@ -93,6 +95,7 @@ func loadGraph(path: String) throws -> Graph {
     guard let ni = words.firstIndex(of: "nodes"), ni + 1 < words.count, let n = Int(words[ni + 1]),
       let mi = words.firstIndex(of: "edges"), mi + 1 < words.count, let m = Int(words[mi + 1])
     else { throw BenchmarkError("\(path): bad header '\(header)'") }
+    let weighted = words.contains("weighted")
     i = lineEnd + 1
     var builder = GraphBuilder(nodeCount: n)
     builder.reserveCapacity(m)
@@ -108,14 +111,28 @@ func loadGraph(path: String) throws -> Graph {
       }
       return digits > 0 ? value : nil
     }
+    func readWeight() -> Double? {
+      while i < end && (bytes[i] == 32 || bytes[i] == 9) { i += 1 }
+      var j = i
+      while j < end && bytes[j] != 10 && bytes[j] != 13 && bytes[j] != 32 && bytes[j] != 9 { j += 1 }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i ..< j]), as: UTF8.self)
+      i = j
+      guard let w = Double(text), w > 0, w.isFinite else { return nil }
+      return w
+    }
     while let u = readInt() {
       guard let v = readInt(), u < n, v < n else { throw BenchmarkError("\(path): bad edge line near byte \(i)") }
-      builder.addEdge(u, v)
+      if weighted {
+        guard let w = readWeight() else { throw BenchmarkError("\(path): missing or bad weight near byte \(i)") }
+        builder.addEdge(u, v, weight: w)
+      } else {
+        builder.addEdge(u, v)
+      }
     }
     guard builder.recordCount == m else {
       throw BenchmarkError("\(path): header says \(m) edges, read \(builder.recordCount)")
     }
-    return builder.build()
+    return (builder.build(), weighted)
   }
 }
 

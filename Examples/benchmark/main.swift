@@ -2,7 +2,15 @@
 // writes JSON (rewritten after every metric, so a killed run keeps what it finished).
 //
 //   benchmark --graph bench/.cache/graphs/ca-GrQc.tsv --out r.json --memberships DIR \
-//             [--metrics degree,betweenness,…] [--threads N] [--samples K] [--seed S] [--max-repeats 3]
+//             [--scores DIR] [--metrics degree,betweenness,…] [--threads N] [--samples K] [--seed S]
+//             [--max-repeats 3] [--pagerank-tolerance E] [--eigenvector-tolerance E]
+//
+// PageRank and eigenvector centrality run at the library's defaults (an L1 error bound of 1e-10
+// and 1e-9) unless a tolerance is given (bench/run.sh --coauthor-tolerance E, to show that the
+// accuracy gate in bench/report.py fails a loose setting). Their JSON entry has `iterations`,
+// `error_bound` and `tolerance` as `Convergence` reports them; with `--scores DIR` the score
+// vector is written to DIR/<label>-<metric>.f64 (n little-endian doubles), which bench/bench.py
+// compares with the reference (L1 error, top-100 agreement).
 //
 // Timing rule (the same in bench/runners.py): run once; if that took under `--repeat-below`
 // seconds (default 10), run again up to `--max-repeats` times in all and keep the fastest.
@@ -18,7 +26,7 @@ import GraphCore
 
 let allMetrics = [
   "degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "coreness",
-  "clustering", "components", "louvain", "leiden",
+  "clustering", "components", "louvain", "leiden", "leiden-best",
 ]
 
 struct Options {
@@ -32,6 +40,12 @@ struct Options {
   var maxRepeats = 3
   var repeatBelow = 10.0
   var label = "coauthor"
+  var scores = ""
+  var pagerankTolerance: Double? = nil
+  var eigenvectorTolerance: Double? = nil
+  /// Whether the loaded graph carries edge weights (a third column in the bench edge list); set
+  /// after loading.
+  var weighted = false
 }
 
 func parseOptions() throws -> Options {
@@ -55,6 +69,10 @@ func parseOptions() throws -> Options {
     case "--max-repeats": options.maxRepeats = max(1, Int(try value(arg)) ?? 3)
     case "--repeat-below": options.repeatBelow = Double(try value(arg)) ?? 10
     case "--label": options.label = try value(arg)
+    case "--scores": options.scores = try value(arg)
+    case "--pagerank-tolerance", "--eigenvector-tolerance":
+      guard let e = Double(try value(arg)), e > 0 else { throw BenchmarkError("\(arg) needs a positive number") }
+      if arg == "--pagerank-tolerance" { options.pagerankTolerance = e } else { options.eigenvectorTolerance = e }
     case "--capabilities":
       print(String(decoding: try JSONSerialization.data(withJSONObject: Capabilities.json, options: [.sortedKeys]), as: UTF8.self))
       exit(0)
@@ -83,6 +101,7 @@ func seconds(_ d: Duration) -> Double {
 enum Outcome {
   case scores(NodeScores)
   case partition(Partition)
+  case iterative(IterativeScores, setting: String)
   case unavailable(String)
 }
 
@@ -90,6 +109,9 @@ func summary(_ outcome: Outcome) -> [String: Any] {
   switch outcome {
   case .scores(let s):
     let finite = s.values.filter(\.isFinite)
+    return ["max": finite.max() ?? 0, "sum": finite.reduce(0, +)]
+  case .iterative(let r, _):
+    let finite = r.scores.values.filter(\.isFinite)
     return ["max": finite.max() ?? 0, "sum": finite.reduce(0, +)]
   case .partition(let p):
     return ["communities": p.communityCount, "largest": p.sizes.max() ?? 0]
@@ -107,8 +129,19 @@ func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
     return .scores(s)
   case "closeness": return .scores(try closeness(graph, threads: o.threads))
   case "harmonic": return .scores(try harmonic(graph, threads: o.threads))
-  case "eigenvector": return .scores(try EigenvectorCentrality(weighted: false).scores(for: graph))
-  case "pagerank": return .scores(try PageRank(damping: 0.85, weighted: false).scores(for: graph))
+  case "eigenvector":
+    // Defaults, except `weighted` (true only on a weighted bench graph); a cap that runs out is
+    // reported with its bound, not thrown.
+    var measure = EigenvectorCentrality(weighted: o.weighted)
+    if let e = o.eigenvectorTolerance { measure.tolerance = e }
+    measure.threads = o.threads
+    let setting = "EigenvectorCentrality(weighted: \(o.weighted)\(o.eigenvectorTolerance.map { ", tolerance: \($0)" } ?? ""))"
+    return .iterative(try measure.run(on: graph, allowingUnconverged: true), setting: setting)
+  case "pagerank":
+    var measure = PageRank(damping: 0.85, weighted: o.weighted)
+    if let e = o.pagerankTolerance { measure.tolerance = e }
+    let setting = "PageRank(damping: 0.85, weighted: \(o.weighted)\(o.pagerankTolerance.map { ", tolerance: \($0)" } ?? ""))"
+    return .iterative(try measure.run(on: graph, allowingUnconverged: true), setting: setting)
   case "coreness":
     guard let s = try coreNumber(graph, threads: o.threads) else { return .unavailable("n/a (CoreNumber not yet in Coauthor)") }
     return .scores(s)
@@ -122,6 +155,9 @@ func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
   case "leiden":
     guard let p = try leiden(graph, seed: o.seed, threads: o.threads) else { return .unavailable("n/a (Leiden not yet in Coauthor)") }
     return .partition(p)
+  case "leiden-best":
+    // Run to convergence: iterations repeat until one leaves the partition unchanged.
+    return .partition(try Leiden(quality: .modularity, resolution: 1, seed: o.seed, maxIterations: nil, threads: o.threads).partition(of: graph))
   default: throw BenchmarkError("unknown metric \(metric)")
   }
 }
@@ -143,15 +179,23 @@ func writeMembership(_ p: Partition, to path: String) throws {
   try text.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
+/// Writes `values` as little-endian doubles (the format bench/bench.py reads with numpy.fromfile).
+func writeScores(_ values: [Double], to path: String) throws {
+  let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
+  try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+}
+
 func main() throws {
-  let o = try parseOptions()
+  var o = try parseOptions()
   let clock = ContinuousClock()
   var result: [String: Any] = [
     "library": o.label, "threads": o.threads, "samples": o.samples as Any? ?? NSNull(),
     "seed": o.seed, "capabilities": Capabilities.json, "complete": false,
   ]
   let loadStart = clock.now
-  let graph = try loadGraph(path: o.graph)
+  let (graph, weighted) = try loadGraph(path: o.graph)
+  o.weighted = weighted
+  result["weighted"] = weighted
   result["load_seconds"] = seconds(clock.now - loadStart)
   result["nodes"] = graph.nodeCount
   result["edges"] = graph.edgeCount
@@ -173,7 +217,19 @@ func main() throws {
         entry = ["status": "n/a", "note": why]
       } else {
         entry = ["status": "ok", "seconds": runs.min()!, "runs": runs, "summary": summary(outcome)]
-        if case .partition(let p) = outcome, metric == "louvain" || metric == "leiden", !o.memberships.isEmpty {
+        if case .iterative(let r, let setting) = outcome {
+          entry["iterations"] = r.convergence.iterations
+          entry["error_bound"] = r.convergence.errorBound
+          entry["tolerance"] = r.convergence.tolerance
+          entry["converged"] = r.convergence.isConverged
+          entry["setting"] = setting
+          if !o.scores.isEmpty {
+            let file = "\(o.scores)/\(o.label)-\(metric).f64"
+            try writeScores(r.scores.values, to: file)
+            entry["scores"] = file
+          }
+        }
+        if case .partition(let p) = outcome, metric.hasPrefix("louvain") || metric.hasPrefix("leiden"), !o.memberships.isEmpty {
           let file = "\(o.memberships)/\(o.label)-\(metric).txt"
           try writeMembership(p, to: file)
           entry["membership"] = file
