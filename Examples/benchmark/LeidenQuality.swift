@@ -14,27 +14,6 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 
-/// Reads `# nodes N edges M` then one `u v [w]` line per edge.
-func loadWeightedGraph(path: String) throws -> Graph {
-  guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw BenchmarkError("cannot read \(path)") }
-  var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-  guard let header = lines.popFirst(), header.hasPrefix("#") else { throw BenchmarkError("\(path): missing header") }
-  let words = header.split(separator: " ")
-  guard let ni = words.firstIndex(of: "nodes"), let n = Int(words[ni + 1]),
-    let mi = words.firstIndex(of: "edges"), let m = Int(words[mi + 1])
-  else { throw BenchmarkError("\(path): bad header") }
-  var builder = GraphBuilder(nodeCount: n)
-  builder.reserveCapacity(m)
-  for line in lines {
-    let f = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
-    guard f.count >= 2, let u = Int(f[0]), let v = Int(f[1]), u < n, v < n else { throw BenchmarkError("\(path): bad line \(line)") }
-    let w = f.count >= 3 ? Double(f[2]) ?? .nan : 1
-    builder.addEdge(u, v, weight: w)
-  }
-  guard builder.recordCount == m else { throw BenchmarkError("\(path): header says \(m) edges, read \(builder.recordCount)") }
-  return builder.build()
-}
-
 /// CPU seconds used by this process so far (all threads): less noisy than wall time on a shared machine.
 func processCPUSeconds() -> Double {
   var t = timespec()
@@ -69,7 +48,7 @@ func runLeidenQuality() -> Int32 {
       default: throw BenchmarkError("unknown argument \(arg)")
       }
     }
-    let graph = try loadWeightedGraph(path: graphPath)
+    let (graph, _) = try loadGraph(path: graphPath)  // bench/leiden writes every graph with weights (1 on SNAP graphs)
     let clock = ContinuousClock()
     var runs: [[String: Any]] = []
     for seed in seeds {

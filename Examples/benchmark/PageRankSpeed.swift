@@ -156,7 +156,7 @@ func pageRankSpeed(_ arguments: [String]) throws {
     default: throw BenchmarkError("unknown argument \(arg)")
     }
   }
-  let graph = try loadGraph(path: graphPath)
+  let (graph, _) = try loadGraph(path: graphPath)
   guard let data = FileManager.default.contents(atPath: referencePath), data.count == graph.nodeCount * 8 else {
     throw BenchmarkError("\(referencePath): want \(graph.nodeCount) little-endian float64")
   }

@@ -39,8 +39,8 @@ SOURCES = {
 
 
 def prepare(name):
-    """Writes CACHE/name.tsv: '# nodes N edges M' then 'u<TAB>v<TAB>w' (u < v, sorted, no loops)."""
-    out = os.path.join(CACHE, name + ".tsv")
+    """Writes CACHE/name.weighted.tsv: '# nodes N edges M weighted' (the header benchmark's loadGraph reads) then 'u<TAB>v<TAB>w' (u < v, sorted, no loops)."""
+    out = os.path.join(CACHE, name + ".weighted.tsv")
     if os.path.exists(out):
         return out
     kind, rel = SOURCES[name]
@@ -73,7 +73,7 @@ def prepare(name):
     rows = sorted((index[a], index[b], w) for (a, b), w in edges.items())
     os.makedirs(CACHE, exist_ok=True)
     with open(out + ".tmp", "w") as f:
-        f.write(f"# nodes {n} edges {len(rows)} source {rel}\n")
+        f.write(f"# nodes {n} edges {len(rows)} weighted source {rel}\n")
         for u, v, w in rows:
             f.write(f"{u}\t{v}\t{w!r}\n")
     os.replace(out + ".tmp", out)
