@@ -9,17 +9,23 @@ public struct MetricResult: Sendable, Equatable {
   /// One score per node, indexed by ``NodeID``; all 0 when ``skipped``.
   public var values: [Double]
   /// The metric was not computed: a path metric on a network above
-  /// ``Pipeline/pathMetricNodeLimit`` nodes.
+  /// ``Pipeline/pathMetricNodeLimit`` nodes that could not be estimated (distance = 1/weight,
+  /// or ``Pipeline/estimatesAboveLimit`` off).
   public var skipped: Bool
   /// For PageRank and eigenvector centrality: iterations used and the L1 error bound reached
   /// (not converged when the cap ran out first: the best answer is kept, and a warning given).
   public var convergence: Convergence?
+  /// For a path metric estimated by sampling (above ``Pipeline/pathMetricNodeLimit``): the
+  /// samples used and the error bound every value is within, with its confidence; `nil` when
+  /// the values are exact.
+  public var estimate: Estimate?
 
-  public init(metric: Metric, values: [Double], skipped: Bool, convergence: Convergence? = nil) {
+  public init(metric: Metric, values: [Double], skipped: Bool, convergence: Convergence? = nil, estimate: Estimate? = nil) {
     self.metric = metric
     self.values = values
     self.skipped = skipped
     self.convergence = convergence
+    self.estimate = estimate
   }
 
   public var scores: NodeScores { NodeScores(values: values) }
