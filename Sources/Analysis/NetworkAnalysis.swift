@@ -176,6 +176,18 @@ public struct AnalysisResult: Sendable {
     }
   }
 
+  /// Sentences about metrics estimated by sampling, one per metric and network: "betweenness on
+  /// the authors graph is a sampled estimate: every value within ±0.01 of the exact one with
+  /// probability 0.95 (40476 shortest-path samples)".
+  public var estimateNotes: [String] {
+    networks.flatMap { analysis in
+      analysis.metrics.compactMap { m -> String? in
+        guard let e = m.estimate, e.method != .exact else { return nil }
+        return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph is a sampled estimate: every value within ±\(e.errorBound) of the exact one with probability \(e.confidence) (\(e.samples) \(e.method.rawValue))"
+      }
+    }
+  }
+
   /// The analysis of the network of `kind`, or `nil` when it was not asked for.
   public subscript(kind: Network.Kind) -> NetworkAnalysis? { networks.first { $0.network.kind == kind } }
 

@@ -13,11 +13,11 @@ public struct ReportJob: Sendable {
   public static let defaultMaxNodes = 300
   /// The default number of researchers with a profile.
   public static let defaultProfileLimit = 500
-  /// Up to this many researchers, report.html carries everyone in its search data (one
+  /// The default ``inlinePeopleLimit``: up to this many researchers, report.html carries everyone in its search data (one
   /// self-contained file). Above it, the page embeds only the researchers with a profile and the
   /// full list goes beside it as ``peopleFileName`` (gzip-compressed, about 15 bytes a person),
   /// which the page loads for its search box; at 20,000 people the inline list is about 1.5 MB.
-  public static let inlinePeopleLimit = 20_000
+  public static let defaultInlinePeopleLimit = 20_000
   /// The data file with every researcher, beside report.html, above ``inlinePeopleLimit``.
   public static let peopleFileName = "people.js"
 
@@ -30,6 +30,9 @@ public struct ReportJob: Sendable {
   /// How the paper filter's author limit was set: the default rule is mentioned only when it
   /// left papers out.
   public var authorLimitIsDefault: Bool
+  /// Above this many researchers the full search list goes to ``peopleFileName`` (see
+  /// ``defaultInlinePeopleLimit``).
+  public var inlinePeopleLimit: Int = ReportJob.defaultInlinePeopleLimit
 
   public init(context: ReportContext, engine: LayoutEngine = .sfdp, maxNodes: Int = ReportJob.defaultMaxNodes, authorLimitIsDefault: Bool = false) {
     self.context = context
@@ -107,7 +110,7 @@ public struct ReportJob: Sendable {
     let document = ReportBuilder(context: context).document(for: analysis)
     let fileNames = Dictionary(uniqueKeysWithValues: svgs.keys.map { ($0, "\($0).svg") })
     let markdown = MarkdownReportWriter(figures: fileNames).write(document)
-    let external = document.searchIndex.count > Self.inlinePeopleLimit
+    let external = document.searchIndex.count > inlinePeopleLimit
     let writer = HTMLReportWriter(svgs: svgs, figureIndex: index, peopleFile: external ? Self.peopleFileName : nil)
     let html = writer.write(document)
     return keys.compactMap { key in svgs[key].map { ("\(key).svg", Data($0.utf8)) } }
