@@ -121,7 +121,32 @@ public struct Pipeline: Sendable, Equatable, Codable {
     let network = filtered.network
     let graph = network.graph
     var results: [MetricResult] = []
+    // Estimated closeness and harmonic share one set of sampled sources (same seed, same values).
+    var shared: [Metric: EstimatedScores] = [:]
+    func estimatedSettings(_ metric: Metric) -> MetricSettings? {
+      var settings = metricSettings
+      if skips(metric, nodeCount: graph.nodeCount) {
+        guard estimatesAboveLimit, !settings.weighted else { return nil }
+        settings.estimated = true
+      }
+      return settings.estimated ? settings : nil
+    }
+    if computedMetrics.contains(.closeness), computedMetrics.contains(.harmonic),
+      let c = estimatedSettings(.closeness), let h = estimatedSettings(.harmonic),
+      let closeness = Metric.closeness.measure(c) as? ClosenessCentrality, let harmonic = Metric.harmonic.measure(h) as? HarmonicCentrality
+    {
+      let reporter = progress?.begin(.closeness, network: network.kind)
+      defer { progress?.end(.closeness, network: network.kind) }
+      if let pair = try ClosenessCentrality.estimated(closeness, harmonic, for: graph, progress: reporter) {
+        shared[.closeness] = pair.closeness
+        shared[.harmonic] = pair.harmonic
+      }
+    }
     for metric in computedMetrics {
+      if let run = shared[metric] {
+        results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate))
+        continue
+      }
       var settings = metricSettings
       if skips(metric, nodeCount: graph.nodeCount) {
         guard estimatesAboveLimit, !settings.weighted else {

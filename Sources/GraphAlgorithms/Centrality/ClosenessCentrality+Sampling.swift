@@ -11,9 +11,11 @@ import GraphCore
 ///
 ///     k = ⌈ln(2n/δ) / (2ε²)⌉
 ///
-/// sources give `|n·x̄ − D(u)| ≤ n·ε·Δ` for every *u* at once with probability at least 1 − δ:
-/// each node's mean distance to the rest of its component is known within ±ε·Δ·n/(r−1) hops
-/// (Eppstein & Wang's additive ε·Δ bound on average distance). The estimate is the
+/// sources give `|n·x̄ − D(u)| ≤ n·ε·Δ` for every *u* at once with probability at least 1 − δ
+/// (Eppstein & Wang's additive ε·Δ bound on average distance). The interval actually used is
+/// the tighter of that and the empirical Bernstein bound (Maurer & Pontil 2009), which uses the
+/// sample variance of the distances (about one hop, against a range Δ of tens), each with δ/2:
+/// ``SampledPathSums/halfWidth(sum:squares:range:nodeCount:confidence:)``. The estimate is the
 /// Wasserman–Faust closeness of the estimated sum, `Ĉ(u) = (r−1)² / ((n−1)·D̂(u))`, with `D̂`
 /// kept in its possible range `[r−1, (r−1)·Δ]`; the stated ``Estimate/errorBound`` is the
 /// largest distance, over all nodes, from `Ĉ(u)` to either end of the interval of closeness
@@ -34,6 +36,8 @@ import GraphCore
 /// - W. Hoeffding. "Probability Inequalities for Sums of Bounded Random Variables." *Journal of
 ///   the American Statistical Association* 58(301):13–30, 1963.
 ///   doi:[10.1080/01621459.1963.10500830](https://doi.org/10.1080/01621459.1963.10500830)
+/// - A. Maurer, M. Pontil. "Empirical Bernstein Bounds and Sample Variance Penalization."
+///   *COLT 2009*. arXiv:[0907.3740](https://arxiv.org/abs/0907.3740)
 extension ClosenessCentrality: EstimatingMeasure {
   /// The default accuracy: mean distances within ±0.05·Δ, 95 % confidence.
   public static let defaultEstimate = EstimateTarget(error: 0.05, confidence: 0.95)
@@ -59,6 +63,34 @@ extension ClosenessCentrality: EstimatingMeasure {
     }
     let bounds = ComponentDiameterBounds(graph: graph)
     let sums = try SampledPathSums(graph: graph, sources: k, seed: seed, threads: threads, progress: progress)
+    return finish(sums, bounds, target)
+  }
+
+  /// Closeness and harmonic centrality estimated from one set of sampled sources (the report
+  /// asks for both): the same values as the two ``estimated(for:progress:)`` calls, at the
+  /// cost of one. `nil` when the two are not estimated with the same target, seed and hop
+  /// distances (call each then).
+  public static func estimated(
+    _ closeness: ClosenessCentrality, _ harmonic: HarmonicCentrality, for graph: Graph, progress: ProgressReporter? = nil
+  ) throws(GraphError) -> (closeness: EstimatedScores, harmonic: EstimatedScores)? {
+    guard let target = closeness.estimate, harmonic.estimate == target, closeness.seed == harmonic.seed,
+      !closeness.weighted, !harmonic.weighted, closeness.threads == harmonic.threads
+    else { return nil }
+    try target.validate()
+    try requireThreads(closeness.threads)
+    let n = graph.nodeCount
+    let k = SampledPathSums.sampleSize(for: target, nodeCount: n)
+    if k >= n {
+      return (try closeness.estimated(for: graph, progress: progress), try harmonic.estimated(for: graph, progress: nil))
+    }
+    let bounds = ComponentDiameterBounds(graph: graph)
+    let sums = try SampledPathSums(graph: graph, sources: k, seed: closeness.seed, threads: closeness.threads, progress: progress)
+    return (closeness.finish(sums, bounds, target), harmonic.finish(sums, bounds, target))
+  }
+
+  func finish(_ sums: SampledPathSums, _ bounds: ComponentDiameterBounds, _ target: EstimateTarget) -> EstimatedScores {
+    let n = bounds.component.count
+    let k = sums.sources
     var values = [Double](repeating: 0, count: n)
     var worst = 0.0
     let nn = Double(n)
@@ -68,10 +100,13 @@ extension ClosenessCentrality: EstimatingMeasure {
       guard others > 0 else { continue }
       let delta = Double(max(1, bounds.diameter[c]))
       let mean = Double(sums.distanceSum[u]) / Double(k)
+      let h = sums.halfWidth(
+        sum: Double(sums.distanceSum[u]), squares: Double(sums.distanceSquareSum[u]), range: delta, nodeCount: n,
+        confidence: target.confidence)
       let low = others, high = others * delta
       let estimate = min(max(nn * mean, low), high)
-      let lower = max(nn * (mean - target.error * delta), low)
-      let upper = max(min(nn * (mean + target.error * delta), high), lower)
+      let lower = max(nn * (mean - h), low)
+      let upper = max(min(nn * (mean + h), high), lower)
       let scale = others * others / (nn - 1)
       let value = scale / estimate
       values[u] = value
@@ -88,7 +123,29 @@ extension ClosenessCentrality: EstimatingMeasure {
 /// sampled closeness and harmonic estimates.
 struct SampledPathSums {
   var distanceSum: [Int]
+  /// `Σ_i d(s_i, u)²`, for the sample variance.
+  var distanceSquareSum: [Int]
   var harmonicSum: [Double]
+  /// `Σ_i 1/d(s_i, u)²`, for the sample variance.
+  var harmonicSquareSum: [Double]
+  let sources: Int
+
+  /// The half-width `h` of an interval holding the mean of `x` (values in `[0, range]`) for one
+  /// node, given the sample sum and sum of squares, such that all *n* nodes' intervals hold at
+  /// once with probability ≥ 1 − δ: the smaller of Hoeffding's `range·√(ln(4n/δ)/(2k))` and the
+  /// empirical Bernstein bound of Maurer & Pontil (2009, Theorem 4, both tails)
+  /// `√(2·V·ln(8n/δ)/k) + 7·range·ln(8n/δ)/(3(k − 1))`, V the sample variance; each bound is
+  /// given δ/2, split over the *n* nodes.
+  func halfWidth(sum: Double, squares: Double, range: Double, nodeCount n: Int, confidence: Double) -> Double {
+    let k = Double(sources)
+    let delta = 1 - confidence
+    let mean = sum / k
+    let variance = max(0, (squares - k * mean * mean) / (k - 1))
+    let hoeffding = range * (naturalLog(4 * Double(n) / delta) / (2 * k)).squareRoot()
+    let l = naturalLog(8 * Double(n) / delta)
+    let bernstein = (2 * variance * l / k).squareRoot() + 7 * range * l / (3 * (k - 1))
+    return min(hoeffding, bernstein)
+  }
 
   /// `⌈ln(2n/δ) / (2ε²)⌉`: Hoeffding's bound for values in a range of width 1 (or Δ, with ε
   /// scaled by it), union over the *n* nodes.
@@ -114,31 +171,53 @@ struct SampledPathSums {
     let plan = ChunkPlan(count: k, size: 64)
     let scheduler = ChunkScheduler(plan: plan, total: k, progress: progress)
     let harmonic = OrderedVectorSum(length: n, chunkCount: plan.chunkCount)
-    let distances = PosixMutex<[Int]>([Int](repeating: 0, count: n))
+    let squares = OrderedVectorSum(length: n, chunkCount: plan.chunkCount)
+    let distances = PosixMutex<([Int], [Int])>(([Int](repeating: 0, count: n), [Int](repeating: 0, count: n)))
     withCSRView(of: graph, weighted: false) { csr in
       scheduler.run(threads: resolvedThreads(threads)) { _ in
         var kernel = BitParallelBreadthFirst(nodeCount: n)
         let mine = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
         mine.initialize(repeating: 0)
-        defer { mine.deallocate() }
+        let mineSquares = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        mineSquares.initialize(repeating: 0)
+        defer {
+          mine.deallocate()
+          mineSquares.deallocate()
+        }
         while let c = scheduler.claim() {
           let buffer = harmonic.makeBuffer()
+          let squareBuffer = squares.makeBuffer()
           let batch = Array(sources[plan.range(c)])
           kernel.run(sourceList: batch, csr: csr) { v, d, bits in
             let count = bits.nonzeroBitCount
             mine[v] += d * count
-            buffer[v] += Double(count) / Double(d)
+            mineSquares[v] += d * d * count
+            let inverse = 1 / Double(d)
+            buffer[v] += Double(count) * inverse
+            squareBuffer[v] += Double(count) * inverse * inverse
           }
-          if scheduler.isCancelled { harmonic.discard(buffer); break }
+          if scheduler.isCancelled {
+            harmonic.discard(buffer)
+            squares.discard(squareBuffer)
+            break
+          }
           harmonic.submit(buffer, chunk: c)
+          squares.submit(squareBuffer, chunk: c)
           scheduler.finished(batch.count)
         }
         // Integer sums: the order in which workers add them does not matter.
-        distances.withLock { t in for v in 0 ..< n where mine[v] != 0 { t[v] += mine[v] } }
+        distances.withLock { t in
+          for v in 0 ..< n where mine[v] != 0 {
+            t.0[v] += mine[v]
+            t.1[v] += mineSquares[v]
+          }
+        }
       }
     }
     try scheduler.checkCancelled()
-    distanceSum = distances.withLock { $0 }
+    (distanceSum, distanceSquareSum) = distances.withLock { $0 }
     harmonicSum = Array(harmonic.total)
+    harmonicSquareSum = Array(squares.total)
+    self.sources = k
   }
 }

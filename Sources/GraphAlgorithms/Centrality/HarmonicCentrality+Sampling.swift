@@ -11,9 +11,11 @@ import GraphCore
 ///     k = ⌈ln(2n/δ) / (2ε²)⌉
 ///
 /// sources give `|Ĥ(u) − H(u)| ≤ ε·n` for every *u* at once with probability at least 1 − δ:
-/// the normalised harmonic centrality `H/(n−1)` is within ±ε·n/(n−1). ``Estimate/errorBound`` is
-/// ε·n, in the unnormalised unit of the scores. Estimates are kept in the possible range
-/// `[0, r − 1]` (*r* the size of *u*'s component), which can only bring them closer. When
+/// the normalised harmonic centrality `H/(n−1)` is within ±ε·n/(n−1). The interval used is the
+/// tighter of that and the empirical Bernstein bound (Maurer & Pontil 2009) from the sample
+/// variance of `1/d`, each with δ/2 (as for closeness); ``Estimate/errorBound`` is the largest
+/// half-width over the nodes, in the unnormalised unit of the scores, so at most ε·n. Estimates
+/// are kept in the possible range `[0, r − 1]` (*r* the size of *u*'s component). When
 /// *k* ≥ *n* the exact values are returned (``Estimate/Method/exact``). Sources, seeds and
 /// parallelism as ``ClosenessCentrality/estimated(for:progress:)``; hop distances only.
 ///
@@ -51,13 +53,28 @@ extension HarmonicCentrality: EstimatingMeasure {
     }
     let bounds = ComponentDiameterBounds(graph: graph)
     let sums = try SampledPathSums(graph: graph, sources: k, seed: seed, threads: threads, progress: progress)
-    let scale = Double(n) / Double(k)
-    let values = (0 ..< n).map { u in
-      min(sums.harmonicSum[u] * scale, Double(bounds.size[Int(bounds.component[u])] - 1))
+    return finish(sums, bounds, target)
+  }
+
+  func finish(_ sums: SampledPathSums, _ bounds: ComponentDiameterBounds, _ target: EstimateTarget) -> EstimatedScores {
+    let n = bounds.component.count
+    let k = sums.sources
+    let nn = Double(n)
+    var values = [Double](repeating: 0, count: n)
+    var worst = 0.0
+    for u in 0 ..< n {
+      let most = Double(bounds.size[Int(bounds.component[u])] - 1)
+      let mean = sums.harmonicSum[u] / Double(k)
+      let h = sums.halfWidth(
+        sum: sums.harmonicSum[u], squares: sums.harmonicSquareSum[u], range: 1, nodeCount: n, confidence: target.confidence)
+      let value = min(nn * mean, most)
+      let lower = min(max(0, nn * (mean - h)), value)
+      let upper = max(min(most, nn * (mean + h)), value)
+      values[u] = value
+      worst = max(worst, value - lower, upper - value)
     }
     return EstimatedScores(
       scores: NodeScores(values: values),
-      estimate: Estimate(
-        method: .sampledSources, samples: k, errorBound: target.error * Double(n), confidence: target.confidence, target: target))
+      estimate: Estimate(method: .sampledSources, samples: k, errorBound: worst, confidence: target.confidence, target: target))
   }
 }
