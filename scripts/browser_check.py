@@ -10,6 +10,10 @@ person; hovering the person's circle in the co-authorship picture highlights exa
 their co-authors. Saves a screenshot of the top of the page. Prints one line per check; exit
 status 0 when all pass, 1 when one fails, 2 when Chromium cannot be started.
 
+--timing QUERY is for big reports (people.js beside the page): it measures, from navigation, the
+time until the load event, until the full people list is loaded and searchable, and until a
+search for QUERY lists results, and prints them (checks: no console errors, results found).
+
 --hostile is for the report of the hostile corpus (Tests/CLITests/Fixtures/hostile), whose names and
 titles call alert() or set window.__pwned when they run as script: it loads the page, types
 hostile queries into the search box, hovers every node of every picture and sorts every table,
@@ -217,10 +221,48 @@ def hostile(browser, report, check):
     check(not errors, f"no console errors ({errors})")
 
 
+def timing(browser, report, query, check):
+    """The --timing measurements (see the module documentation)."""
+    browser.call("Page.enable")
+    browser.call("Runtime.enable")
+    browser.call("Log.enable")
+    size = os.path.getsize(report)
+    people = os.path.join(os.path.dirname(os.path.abspath(report)), "people.js")
+    extra = f", people.js {os.path.getsize(people) / 1e6:.1f} MB" if os.path.exists(people) else ""
+    start = time.time()
+    browser.call("Page.navigate", url="file://" + os.path.abspath(report))
+    browser.wait_for("Page.loadEventFired", timeout=120)
+    loaded = time.time() - start
+    check(True, f"report.html {size / 1e6:.1f} MB{extra}: load event after {loaded:.2f} s")
+    # Type at once: the inline list (people with a profile) answers until people.js is in.
+    browser.evaluate(f"(function(){{var i=document.getElementById('person-search');i.value={json.dumps(query)};"
+                     "i.dispatchEvent(new Event('input',{bubbles:true}));})()")
+    first = browser.evaluate("document.querySelectorAll('#search-results li.hit').length")
+    check(True, f"search {query!r} right after load: {first} results from the inline list ({time.time() - start:.2f} s)")
+    deadline = time.time() + 120
+    full = None
+    while time.time() < deadline:
+        full = browser.evaluate("window.coauthorPeopleLoaded||null")
+        if full or not browser.evaluate("!!JSON.parse(document.getElementById('coauthor-data').textContent).peopleFile"):
+            break
+        time.sleep(0.05)
+    ready = time.time() - start
+    check(full is not None or "people.js" not in extra, f"full people list searchable after {ready:.2f} s ({full} people)")
+    t0 = time.time()
+    hits = browser.evaluate(f"(function(){{var i=document.getElementById('person-search');i.value={json.dumps(query)};"
+                            "i.dispatchEvent(new Event('input',{bubbles:true}));"
+                            "return Array.from(document.querySelectorAll('#search-results li.hit')).map(l=>l.firstChild.textContent);})()")
+    check(bool(hits), f"search {query!r} over everyone: {len(hits or [])} results in {time.time() - t0:.3f} s "
+          f"({time.time() - start:.2f} s after navigation): {(hits or [])[:3]}")
+    errors = console_errors(browser)
+    check(not errors, f"no console errors ({errors})")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("report")
     parser.add_argument("--screenshot")
+    parser.add_argument("--timing", metavar="QUERY", help="measure opening and searching a big report (see above)")
     parser.add_argument("--hostile", action="store_true", help="check that the hostile corpus's report runs no injected script")
     parser.add_argument("--person", default="Meg Tong")
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
@@ -238,6 +280,14 @@ def main():
         if not ok:
             failures.append(text)
 
+    if args.timing:
+        try:
+            timing(browser, args.report, args.timing, check)
+        except Exception as error:
+            check(False, f"browser session failed: {error}")
+        finally:
+            browser.close()
+        return 1 if failures else 0
     if args.hostile:
         try:
             hostile(browser, args.report, check)

@@ -9,17 +9,23 @@ public struct MetricResult: Sendable, Equatable {
   /// One score per node, indexed by ``NodeID``; all 0 when ``skipped``.
   public var values: [Double]
   /// The metric was not computed: a path metric on a network above
-  /// ``Pipeline/pathMetricNodeLimit`` nodes.
+  /// ``Pipeline/pathMetricNodeLimit`` nodes that could not be estimated (distance = 1/weight,
+  /// or ``Pipeline/estimatesAboveLimit`` off).
   public var skipped: Bool
   /// For PageRank and eigenvector centrality: iterations used and the L1 error bound reached
   /// (not converged when the cap ran out first: the best answer is kept, and a warning given).
   public var convergence: Convergence?
+  /// For a path metric estimated by sampling (above ``Pipeline/pathMetricNodeLimit``): the
+  /// samples used and the error bound every value is within, with its confidence; `nil` when
+  /// the values are exact.
+  public var estimate: Estimate?
 
-  public init(metric: Metric, values: [Double], skipped: Bool, convergence: Convergence? = nil) {
+  public init(metric: Metric, values: [Double], skipped: Bool, convergence: Convergence? = nil, estimate: Estimate? = nil) {
     self.metric = metric
     self.values = values
     self.skipped = skipped
     self.convergence = convergence
+    self.estimate = estimate
   }
 
   public var scores: NodeScores { NodeScores(values: values) }
@@ -169,6 +175,18 @@ public struct AnalysisResult: Sendable {
       } + [analysis.communities?.detection].compactMap { d -> String? in
         guard let d, !d.converged else { return nil }
         return "\(d.method.name) communities of the \(analysis.network.kind.rawValue) graph were still changing after \(d.iterations) iterations (its cap); the last partition found is used (modularity \(d.modularity))"
+      }
+    }
+  }
+
+  /// Sentences about metrics estimated by sampling, one per metric and network: "betweenness on
+  /// the authors graph is a sampled estimate: every value within ±0.01 of the exact one with
+  /// probability 0.95 (40476 shortest-path samples)".
+  public var estimateNotes: [String] {
+    networks.flatMap { analysis in
+      analysis.metrics.compactMap { m -> String? in
+        guard let e = m.estimate, e.method != .exact else { return nil }
+        return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph is a sampled estimate: every value within ±\(e.errorBound) of the exact one with probability \(e.confidence) (\(e.samples) \(e.method.rawValue))"
       }
     }
   }

@@ -39,10 +39,15 @@ public struct Pipeline: Sendable, Equatable, Codable {
   public var metrics: [Metric]
   /// How metrics are computed (threads, weights on paths, sampling).
   public var metricSettings: MetricSettings
-  /// Networks with more nodes than this skip the path metrics (betweenness, closeness, harmonic:
-  /// O(*nm*) each, hours on 100k researchers); their ``MetricResult/skipped`` is then set and
-  /// outputs say they were not computed. `nil`: no limit.
+  /// Networks with more nodes than this do not get exact path metrics (betweenness, closeness,
+  /// harmonic: O(*nm*) each, hours on 100k researchers): they are estimated by sampling with a
+  /// stated error bound (``MetricResult/estimate``, see ``estimatesAboveLimit``), or, with
+  /// distance = 1/weight or estimates off, skipped (``MetricResult/skipped``; outputs say they
+  /// were not computed). `nil`: no limit.
   public var pathMetricNodeLimit: Int?
+  /// Whether path metrics above ``pathMetricNodeLimit`` are estimated (hop distances only)
+  /// rather than skipped; `true` by default.
+  public var estimatesAboveLimit: Bool = true
   /// The community method, or `nil` to skip community detection.
   public var communities: CommunityMethod?
 
@@ -66,7 +71,8 @@ public struct Pipeline: Sendable, Equatable, Codable {
   /// The pipeline of `coauthor report`: all three networks, every metric, Louvain.
   public static var report: Pipeline { Pipeline(graphs: Network.Kind.allCases, metrics: Metric.allCases) }
 
-  /// Whether `metric` is skipped on a network of `nodeCount` nodes (see ``pathMetricNodeLimit``).
+  /// Whether `metric` is above the exact limit on a network of `nodeCount` nodes (estimated or
+  /// skipped, see ``pathMetricNodeLimit``).
   public func skips(_ metric: Metric, nodeCount: Int) -> Bool {
     guard let limit = pathMetricNodeLimit else { return false }
     return nodeCount > limit && Metric.pathMetrics.contains(metric)
@@ -119,12 +125,53 @@ public struct Pipeline: Sendable, Equatable, Codable {
     let network = filtered.network
     let graph = network.graph
     var results: [MetricResult] = []
-    for metric in computedMetrics {
+    // Estimated closeness and harmonic share one set of sampled sources (same seed, same values).
+    var shared: [Metric: EstimatedScores] = [:]
+    func estimatedSettings(_ metric: Metric) -> MetricSettings? {
+      var settings = metricSettings
       if skips(metric, nodeCount: graph.nodeCount) {
-        results.append(MetricResult(metric: metric, values: [Double](repeating: 0, count: graph.nodeCount), skipped: true))
+        guard estimatesAboveLimit, !settings.weighted else { return nil }
+        settings.estimated = true
+      }
+      return settings.estimated ? settings : nil
+    }
+    if computedMetrics.contains(.closeness), computedMetrics.contains(.harmonic),
+      let c = estimatedSettings(.closeness), let h = estimatedSettings(.harmonic),
+      let closeness = Metric.closeness.measure(c) as? ClosenessCentrality, let harmonic = Metric.harmonic.measure(h) as? HarmonicCentrality
+    {
+      let reporter = progress?.begin(.closeness, network: network.kind)
+      defer { progress?.end(.closeness, network: network.kind) }
+      if let pair = try ClosenessCentrality.estimated(closeness, harmonic, for: graph, progress: reporter) {
+        shared[.closeness] = pair.closeness
+        shared[.harmonic] = pair.harmonic
+      }
+    }
+    for metric in computedMetrics {
+      if let run = shared[metric] {
+        results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate))
         continue
       }
-      let measure = metric.measure(metricSettings)
+      var settings = metricSettings
+      if skips(metric, nodeCount: graph.nodeCount) {
+        guard estimatesAboveLimit, !settings.weighted else {
+          results.append(MetricResult(metric: metric, values: [Double](repeating: 0, count: graph.nodeCount), skipped: true))
+          continue
+        }
+        settings.estimated = true
+      }
+      let measure = metric.measure(settings)
+      if let estimating = measure as? any EstimatingMeasure, estimating.estimateTarget != nil {
+        let run: EstimatedScores
+        if let progress {
+          let reporter = progress.begin(metric, network: network.kind)
+          defer { progress.end(metric, network: network.kind) }
+          run = try estimating.estimated(for: graph, progress: reporter)
+        } else {
+          run = try estimating.estimated(for: graph, progress: nil)
+        }
+        results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate))
+        continue
+      }
       if let iterative = measure as? any IterativeMeasure {
         // Never throws for running out of iterations: the bound reached is kept and reported.
         let run = try iterative.run(on: graph, allowingUnconverged: true)

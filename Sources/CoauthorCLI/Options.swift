@@ -179,8 +179,14 @@ struct ComputeOptions: ParsableArguments {
       valueName: "n"))
   var maxIterations: Int?
 
+  @Flag(
+    help: "Estimate betweenness, closeness and harmonic centrality by sampling, with a stated error bound (betweenness within ±0.01, 95 % confidence; see the README), instead of exactly; the report does this above --exact-metrics-limit.")
+  var estimate = false
+
   func validate() throws {
     if threads < 0 { throw ValidationError("Please give a '--threads' of 0 (all cores) or more.") }
+    if estimate && weighted { throw ValidationError("Please leave out '--weighted' with '--estimate': the estimates measure hops only.") }
+    if estimate && samples != nil { throw ValidationError("Please choose one of '--estimate' (with an error bound) and '--samples' (pivots, no bound).") }
     if let samples, samples < 1 { throw ValidationError("Please give a '--samples' of at least 1.") }
     if let tolerance, !(tolerance > 0 && tolerance.isFinite) {
       throw ValidationError("Please give a '--tolerance' greater than 0 (got \(tolerance)).")
@@ -192,8 +198,10 @@ struct ComputeOptions: ParsableArguments {
 
   /// The library value these options stand for, with `seed` for sampling.
   func settings(seed: UInt64) -> MetricSettings {
-    MetricSettings(
+    var settings = MetricSettings(
       weighted: weighted, threads: threads, samples: samples, seed: seed, tolerance: tolerance, maxIterations: maxIterations)
+    settings.estimated = estimate
+    return settings
   }
 
   /// The options as command-line arguments, defaults left out (for "how to reproduce" lines).
@@ -203,6 +211,7 @@ struct ComputeOptions: ParsableArguments {
     if let samples { out += ["--samples", "\(samples)"] }
     if let tolerance { out += ["--tolerance", "\(tolerance)"] }
     if let maxIterations { out += ["--max-iterations", "\(maxIterations)"] }
+    if estimate { out += ["--estimate"] }
     return out
   }
 }

@@ -28,6 +28,7 @@ func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptio
   let result = try runPipeline(pipeline, on: loaded, filters: filters)
   filters.printNotes(result)
   for warning in result.warnings { printError("coauthor: warning: " + warning) }
+  for note in result.estimateNotes { printError("coauthor: " + note) }
   return result
 }
 

@@ -83,9 +83,9 @@ public enum ReportFigures {
     style.palette = rankOfCanonical.map { $0 < palette.count ? palette[$0] : style.overflowColor }
     var note: String? = nil
     if nodes != nil && chosen.count < full.graph.nodeCount {
-      note = "showing the \(chosen.count) of \(full.graph.nodeCount) nodes with the highest \(sizeName)"
+      note = "showing the \(chosen.count.countText) of \(full.graph.nodeCount.countText) nodes with the highest \(sizeName)"
       if network.graph.edgeCount < linkCount {
-        note! += " and the \(network.graph.edgeCount) strongest of their \(linkCount) links"
+        note! += " and the \(network.graph.edgeCount.countText) strongest of their \(linkCount.countText) links"
       }
       style.legendNotes = [note!]
     }
@@ -190,7 +190,7 @@ public enum ReportFigures {
     var note: String? = nil
     if shown < analysis.communities.count {
       let rest = analysis.communities.dropFirst(shown)
-      note = "the \(shown) largest of \(analysis.communities.count) communities (\(rest.count) smaller ones, \(rest.map(\.members.count).reduce(0, +)) researchers, not drawn)"
+      note = "the \(shown.countText) largest of \(analysis.communities.count.countText) communities (\(rest.count.countText) smaller ones, \(rest.map(\.members.count).reduce(0, +).countText) researchers, not drawn)"
       style.legendNotes = [note!]
     }
     style.legendNotes += methodNote(analysis)

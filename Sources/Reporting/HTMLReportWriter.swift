@@ -1,4 +1,6 @@
+import Bibliography
 import Foundation
+import GraphCore
 import TextEscaping
 
 /// Writes a ``ReportDocument`` as one self-contained HTML page: styles and a small script
@@ -18,10 +20,15 @@ public struct HTMLReportWriter: Sendable {
   public var svgs: [String: String]
   /// Which SVG element is which node, by figure key (for hover highlighting).
   public var figureIndex: [String: FigureIndex]
+  /// When set, the page embeds only the people with a profile in its search data and loads the
+  /// full list from this file beside it (``peopleScript(_:)``, a `<script src>` data file, which
+  /// works from `file://`, where `fetch` does not); `nil` embeds everyone.
+  public var peopleFile: String?
 
-  public init(svgs: [String: String] = [:], figureIndex: [String: FigureIndex] = [:]) {
+  public init(svgs: [String: String] = [:], figureIndex: [String: FigureIndex] = [:], peopleFile: String? = nil) {
     self.svgs = svgs
     self.figureIndex = figureIndex
+    self.peopleFile = peopleFile
   }
 
   static let style = """
@@ -45,6 +52,7 @@ public struct HTMLReportWriter: Sendable {
     .search ul{list-style:none;margin:.3rem 0 0;padding:0;max-height:14rem;overflow:auto}
     .search li{padding:.1rem 0}
     .search li span{color:#666;font-size:.85rem;margin-left:.5rem}
+    .search li.status{color:#7a5200;font-size:.85rem}
     th.sortable{cursor:pointer;user-select:none}
     th.sortable::after{content:" \\2195";color:#99a;font-size:.8em}
     th[aria-sort=ascending]::after{content:" \\25B2"}
@@ -90,6 +98,24 @@ public struct HTMLReportWriter: Sendable {
     var input=document.getElementById("person-search"),list=document.getElementById("search-results");
     if(input&&list){
       var people=data.people.map(function(p){return {p:p,key:fold(p.name)};});
+      // A big report keeps its full people list beside the page (people.js: gzip, base64),
+      // loaded by a script element because fetch() is refused for file:// pages.
+      var status=null;
+      if(data.peopleFile){
+        status="Loading all "+data.peopleCount.toLocaleString("en-US")+" researchers from "+data.peopleFile+"\\u2026 (until then: the "+people.length.toLocaleString("en-US")+" with a profile)";
+        var tag=document.createElement("script");
+        tag.src=data.peopleFile;
+        tag.onerror=function(){status=data.peopleFile+" was not found beside this page: searching only the "+people.length.toLocaleString("en-US")+" researchers with a profile (of "+data.peopleCount.toLocaleString("en-US")+"); the Markdown report and coauthor rank list everyone.";show();};
+        tag.onload=function(){
+          var packed=window.coauthorPeople,bin=atob(packed.gzip),bytes=new Uint8Array(bin.length);
+          for(var i=0;i<bin.length;i++)bytes[i]=bin.charCodeAt(i);
+          new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function(text){
+            people=JSON.parse(text).map(function(r){return {p:{name:r[0],anchor:r[1],detail:r[2]},key:fold(r[0])};});
+            status=null;window.coauthorPeopleLoaded=people.length;show();
+          }).catch(function(e){status="Could not read "+data.peopleFile+" ("+e+"): searching only the researchers with a profile.";show();});
+        };
+        document.head.appendChild(tag);
+      }
       function highlight(name){
         var f=figures.authors;if(!f)return;var i=f.names.indexOf(name);
         if(i>=0){f.focus(i);}else{f.clear();}
@@ -97,7 +123,9 @@ public struct HTMLReportWriter: Sendable {
       function show(){
         var q=fold(input.value.trim());list.textContent="";
         if(!q)return;
-        var hits=people.filter(function(x){return x.key.indexOf(q)>=0;}).slice(0,12);
+        if(status){var note=document.createElement("li");note.className="status";note.textContent=status;list.appendChild(note);}
+        var hits=[];
+        for(var k=0;k<people.length&&hits.length<12;k++){if(people[k].key.indexOf(q)>=0)hits.push(people[k]);}
         if(!hits.length){var li=document.createElement("li");li.textContent="No researcher matches.";list.appendChild(li);return;}
         hits.forEach(function(h){
           var li=document.createElement("li");li.className="hit";
@@ -115,6 +143,8 @@ public struct HTMLReportWriter: Sendable {
         if(ev.key!=="Enter")return;var a=list.querySelector("li.hit a");if(a)location.hash=a.getAttribute("href").slice(1);
       });
     }
+    // Numbers as shown: thousands separators and the "≈" of estimates dropped; "–" sorts last.
+    function num(s){var v=parseFloat(s.replace(/[^0-9.eE+\\-]/g,""));return isNaN(v)?-Infinity:v;}
     document.querySelectorAll("table").forEach(function(table){
       var heads=table.querySelectorAll("thead th"),body=table.tBodies[0];
       if(!body||body.rows.length<2)return;
@@ -129,7 +159,7 @@ public struct HTMLReportWriter: Sendable {
           var rows=Array.prototype.slice.call(body.rows);
           rows.sort(function(a,b){
             var x=a.cells[col]?a.cells[col].textContent:"",y=b.cells[col]?b.cells[col].textContent:"";
-            if(numeric){var nx=parseFloat(x),ny=parseFloat(y);nx=isNaN(nx)?-Infinity:nx;ny=isNaN(ny)?-Infinity:ny;return dir*(nx-ny);}
+            if(numeric){var nx=num(x),ny=num(y);return dir*(nx===ny?0:nx<ny?-1:1);}
             return dir*x.localeCompare(y);
           });
           rows.forEach(function(r){body.appendChild(r);});
@@ -202,7 +232,8 @@ public struct HTMLReportWriter: Sendable {
   /// The page data: people for the search box, node ids and neighbours for each picture.
   func dataJSON(_ document: ReportDocument) -> String {
     typealias V = JSON
-    let people = V.array(document.searchIndex.map { e in
+    let inline = peopleFile == nil ? document.searchIndex : document.searchIndex.filter { $0.anchor != nil }
+    let people = V.array(inline.map { e in
       .object([("name", .string(e.name)), ("anchor", e.anchor.map(V.string) ?? .null), ("detail", .string(e.detail))])
     })
     let figures = V.object(figureIndex.keys.sorted().filter { svgs[$0] != nil }.map { key in
@@ -213,7 +244,22 @@ public struct HTMLReportWriter: Sendable {
         ("edges", .array(f.edges.map { .array($0.map(V.int)) })),
       ]))
     })
-    return V.object([("people", people), ("figures", figures)]).text(indent: nil)
+    var fields: [(String, V)] = [("people", people), ("figures", figures)]
+    if let peopleFile {
+      fields += [("peopleFile", .string(peopleFile)), ("peopleCount", .int(document.searchIndex.count))]
+    }
+    return V.object(fields).text(indent: nil)
+  }
+
+  /// The search data of every person, for ``peopleFile``: JavaScript that sets
+  /// `window.coauthorPeople = {"count": N, "gzip": "<base64>"}`, the base64 of the gzip of the
+  /// JSON array `[[name, anchor or null, detail], …]` (most influential first). The page inflates
+  /// it with the browser's `DecompressionStream`.
+  public func peopleScript(_ document: ReportDocument) -> String {
+    typealias V = JSON
+    let rows = V.array(document.searchIndex.map { e in .array([.string(e.name), e.anchor.map(V.string) ?? .null, .string(e.detail)]) })
+    let packed = Gzip.compress(Array(rows.text(indent: nil).utf8), level: 6)
+    return "window.coauthorPeople={\"count\":\(document.searchIndex.count),\"gzip\":\"\(Data(packed).base64EncodedString())\"};\n"
   }
 
   /// A grouped bar chart as inline SVG: one group per category, one bar per series, value on
@@ -244,8 +290,8 @@ public struct HTMLReportWriter: Sendable {
         let h = plotHeight * Double(value) / Double(maxValue)
         let bx = gx + barWidth * Double(i)
         out += "<rect x=\"\(f(bx))\" y=\"\(f(top + plotHeight - h))\" width=\"\(f(barWidth - 1))\" height=\"\(f(h))\" fill=\"\(colours[i % colours.count])\">"
-        out += "<title>\(XML.text(category)): \(value) \(XML.text(s.name.lowercased()))</title></rect>"
-        out += "<text x=\"\(f(bx + barWidth / 2))\" y=\"\(f(top + plotHeight - h - 3))\" text-anchor=\"middle\">\(value)</text>\n"
+        out += "<title>\(XML.text(category)): \(value.countText) \(XML.text(s.name.lowercased()))</title></rect>"
+        out += "<text x=\"\(f(bx + barWidth / 2))\" y=\"\(f(top + plotHeight - h - 3))\" text-anchor=\"middle\">\(value.countText)</text>\n"
       }
       out += "<text x=\"\(f(gx + groupWidth * 0.4))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(XML.text(category))</text>\n"
     }

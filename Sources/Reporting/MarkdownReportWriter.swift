@@ -1,3 +1,4 @@
+import GraphCore
 import TextEscaping
 
 /// Writes a ``ReportDocument`` as GitHub-flavoured Markdown. Pictures are referenced by file
@@ -46,7 +47,7 @@ public struct MarkdownReportWriter: Sendable {
         out += "| " + ([""] + chart.categories).map(Markdown.text).joined(separator: " | ") + " |\n"
         out += "| --- |" + String(repeating: " ---: |", count: chart.categories.count) + "\n"
         for s in chart.series {
-          out += "| " + ([Markdown.text(s.name)] + s.values.map(String.init)).joined(separator: " | ") + " |\n"
+          out += "| " + ([Markdown.text(s.name)] + s.values.map(\.countText)).joined(separator: " | ") + " |\n"
         }
       case .searchBox:
         out += "*Every researcher with a profile is listed under [Researcher profiles](#researchers).*\n"

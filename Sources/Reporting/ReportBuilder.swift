@@ -93,14 +93,60 @@ public struct ReportBuilder: Sendable {
       guard let c = n.metric(metric)?.convergence else { return nil }
       let bound = String(format: "%.1e", c.errorBound)
       return c.isConverged
-        ? "\(name): \(c.iterations) iterations, L1 error ≤ \(bound)"
-        : "\(name): NOT converged after \(c.iterations) iterations, L1 error ≤ \(bound) (tolerance \(String(format: "%.0e", c.tolerance)))"
+        ? "\(name): \(c.iterations.countText) iterations, L1 error ≤ \(bound)"
+        : "\(name): NOT converged after \(c.iterations.countText) iterations, L1 error ≤ \(bound) (tolerance \(String(format: "%.0e", c.tolerance)))"
     }
     return parts.isEmpty ? nil : parts.joined(separator: "; ") + " (co-authorship network)"
   }
 
   func metricText(_ a: CorpusAnalysis, _ metric: Metric, _ v: NodeID) -> String {
-    skipped(a, metric) ? "–" : Self.number(Self.values(a.authors, metric)[v.index])
+    skipped(a, metric) ? "–" : Self.estimateMark(a, metric) + Self.number(Self.values(a.authors, metric)[v.index])
+  }
+
+  /// "≈" before the values of a metric that was estimated by sampling (see ``estimatesText``).
+  static func estimateMark(_ a: CorpusAnalysis, _ metric: Metric) -> String {
+    a.authors.metric(metric)?.estimate.map { $0.method == .exact ? "" : "≈" } ?? ""
+  }
+
+  /// The bound of an estimate in plain words: "sampled: each value within ±0.01 of the exact one
+  /// with 95 % confidence; 40,476 shortest-path samples".
+  static func estimateText(_ e: Estimate) -> String {
+    switch e.method {
+    case .exact:
+      return "exact (a sample would have been as large as the network)"
+    case .shortestPathSamples, .sampledSources:
+      let what = e.method == .shortestPathSamples ? "shortest-path samples" : "searches from sampled researchers"
+      return "sampled: each value within ±\(boundText(e.errorBound)) of the exact one with \(percentText(e.confidence)) confidence; \(e.samples.countText) \(what)"
+    }
+  }
+
+  /// "Bridging (betweenness): sampled: …; closeness: …; harmonic: …" for the metrics of the
+  /// author network that were estimated, or `nil` when all are exact.
+  static func estimatesText(_ a: CorpusAnalysis) -> String? {
+    let parts = [(Metric.betweenness, "bridging (betweenness)"), (.closeness, "closeness"), (.harmonic, "harmonic centrality")]
+      .compactMap { metric, name -> String? in
+        guard let m = a.authors.metric(metric), !m.skipped, let e = m.estimate else { return nil }
+        return "\(name): \(estimateText(e))"
+      }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+
+  /// A bound rounded up to two significant digits (never shown smaller than it is): 0.0312 →
+  /// "0.032", 0.01 → "0.01", 65,000.4 → "65,001".
+  static func boundText(_ x: Double) -> String {
+    guard x > 0, x.isFinite else { return x == 0 ? "0" : "\(x)" }
+    if x >= 100 { return Int(x.rounded(.up)).countText }
+    let exponent = Int(log10(x).rounded(.down))
+    let unit = pow(10, Double(exponent - 1))
+    let up = ((x / unit) - 1e-9).rounded(.up) * unit
+    return String(format: "%.\(max(0, 1 - exponent))f", up).replacingOccurrences(of: #"(\.\d*?)0+$"#, with: "$1", options: .regularExpression)
+      .replacingOccurrences(of: #"\.$"#, with: "", options: .regularExpression)
+  }
+
+  /// 0.95 → "95 %".
+  static func percentText(_ p: Double) -> String {
+    let value = p * 100
+    return (value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)) + " %"
   }
 
   // MARK: Formatting
@@ -116,8 +162,17 @@ public struct ReportBuilder: Sendable {
     return String(format: "%.\(digits)f", value)
   }
 
+  /// ``Corpus/readSummary`` with thousands separators: `read 95,652 entries from 1 file: …`.
+  static func readSummary(_ c: Corpus) -> String {
+    let files = Set(c.reads.map(\.file)).count
+    let layouts = c.entriesByLayout.map { "\($0.layout) \($0.entries.countText)" }.joined(separator: ", ")
+    return "read \(count(c.entryCount, "entry", "entries")) from \(count(files, "file"))"
+      + (layouts.isEmpty ? "" : ": " + layouts) + "; \(count(c.entriesWithNotes, "entry", "entries")) with notes"
+  }
+
+  /// `n` with thousands separators and the noun in the right number: "1,049,866 papers".
   static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    "\(n.countText) " + (n == 1 ? singular : plural ?? singular + "s")
   }
 
   func person(_ a: CommunityAnalysis, _ v: NodeID) -> [Inline] {
@@ -145,24 +200,24 @@ public struct ReportBuilder: Sendable {
         .text(
           "From \(Self.count(c.entryCount, "entry", "entries")) in \(context.inputs.joined(separator: ", ")), Coauthor found "
             + "\(Self.count(c.papers.count, "paper"))\(span) by \(Self.count(authors.network.graph.nodeCount, "researcher")), "
-            + "\(c.fellows.count) of them program fellows (marked ★), covering \(Self.count(c.tags.count, "topic tag")). "
-            + "The researchers form \(Self.count(authors.componentSizes.count, "separate group")) of collaborators; the largest has \(largest) people. "
+            + "\(c.fellows.count.countText) of them program fellows (marked ★), covering \(Self.count(c.tags.count, "topic tag")). "
+            + "The researchers form \(Self.count(authors.componentSizes.count, "separate group")) of collaborators; the largest has \(largest.countText) people. "
             + "Within the network Coauthor finds \(Self.count(multi, "community", "communities")) of two or more people who mostly work with each other.")
       ]),
       .table(
         headers: ["Measure", "Value"],
         rows: [
-          [[.text("Entries read")], [.text("\(c.entryCount)")]],
-          [[.text("Papers (duplicates merged)")], [.text("\(c.papers.count)")]],
-          [[.text("Researchers")], [.text("\(authors.network.graph.nodeCount)")]],
-          [[.text("Program fellows")], [.text("\(c.fellows.count)")]],
-          [[.text("Topic tags")], [.text("\(c.tags.count)")]],
-          [[.text("Co-author pairs (links)")], [.text("\(authors.network.graph.edgeCount)")]],
-          [[.text("Separate groups (connected components)")], [.text("\(authors.componentSizes.count)")]],
-          [[.text("Largest group")], [.text("\(largest)")]],
-          [[.text("Communities (\(authors.detection.method.algorithm.displayName)\(authors.detection.method.quality == .cpm ? ", CPM" : ""))")], [.text("\(authors.communities.count)")]],
+          [[.text("Entries read")], [.text(c.entryCount.countText)]],
+          [[.text("Papers (duplicates merged)")], [.text(c.papers.count.countText)]],
+          [[.text("Researchers")], [.text(authors.network.graph.nodeCount.countText)]],
+          [[.text("Program fellows")], [.text(c.fellows.count.countText)]],
+          [[.text("Topic tags")], [.text(c.tags.count.countText)]],
+          [[.text("Co-author pairs (links)")], [.text(authors.network.graph.edgeCount.countText)]],
+          [[.text("Separate groups (connected components)")], [.text(authors.componentSizes.count.countText)]],
+          [[.text("Largest group")], [.text(largest.countText)]],
+          [[.text("Communities (\(authors.detection.method.algorithm.displayName)\(authors.detection.method.quality == .cpm ? ", CPM" : ""))")], [.text(authors.communities.count.countText)]],
           [[.text("Modularity of the communities")], [.text(Self.number(q))]],
-          [[.text("Data-quality notes")], [.text("\(c.diagnostics.count)")]],
+          [[.text("Data-quality notes")], [.text(c.diagnostics.count.countText)]],
         ],
         numeric: [false, true]),
     ] + (context.notes.isEmpty ? [] : [.bullets(context.notes.map { [.emphasis($0)] })]) + [.searchBox]
@@ -187,13 +242,12 @@ public struct ReportBuilder: Sendable {
     let n = a.authors
     let top = Self.ranking(n, by: .pagerank).prefix(context.topCount)
     let degree = Self.values(n, .degree)
-    let betweenness = Self.values(n, .betweenness)
     let pagerank = Self.values(n, .pagerank)
     var rows: [[[Inline]]] = []
     for (i, v) in top.enumerated() {
       rows.append([
-        [.text("\(i + 1)")], person(n, v), [.text("\(n.network.paperCounts[v.index])")], [.text("\(Int(degree[v.index]))")],
-        [.text(skipped(a, .betweenness) ? "–" : Self.number(betweenness[v.index]))], [.text(Self.number(pagerank[v.index]))],
+        [.text("\(i + 1)")], person(n, v), [.text(n.network.paperCounts[v.index].countText)], [.text(Int(degree[v.index]).countText)],
+        [.text(metricText(a, .betweenness, v))], [.text(Self.number(pagerank[v.index]))],
         [.anchorLink("\(n.communityOfNode[v.index] + 1)", anchor: "community-\(n.communityOfNode[v.index] + 1)")],
       ])
     }
@@ -214,21 +268,25 @@ public struct ReportBuilder: Sendable {
         if k > 0 { line.append(.text(", ")) }
         line += person(n, v)
       }
-      if tied.count > 3 { line.append(.text(" and \(tied.count - 3) more")) }
-      line.append(.text(" (\(digits == 0 ? String(Int(value)) : Self.number(value, digits: digits)))"))
+      if tied.count > 3 { line.append(.text(" and \((tied.count - 3).countText) more")) }
+      line.append(.text(" (\(digits == 0 ? Int(value).countText : Self.estimateMark(a, metric) + Self.number(value, digits: digits)))"))
       leaders.append(line)
     }
     return [
       .heading(level: 2, text: "Who is central", anchor: "central"),
       .figure(key: "authors", caption: "The co-authorship network: one circle per researcher, area by influence (PageRank), coloured by community; ★ fellows have a dark double ring; line width = shared papers. Hover a circle to see its co-authors, click it for the profile."),
-      .paragraph([.text("The \(min(context.topCount, n.network.graph.nodeCount)) most influential researchers:")]),
+      .paragraph([.text("The \(min(context.topCount, n.network.graph.nodeCount).countText) most influential researchers:")]),
       .table(
         headers: ["#", "Researcher", "Papers", "Co-authors", "Bridging", "Influence", "Community"], rows: rows,
         numeric: [true, false, true, true, true, true, true]),
       .paragraph([.text("Leaders by each measure:")]),
       .bullets(leaders),
-    ]
+    ] + (Self.estimatesText(a).map { text in
+      [.paragraph([.text("Values marked ≈ are estimates: the network is too large for exact path metrics. " + Self.capitalisedFirst(text) + ".")])]
+    } ?? [])
   }
+
+  static func capitalisedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
   func fellowSection(_ a: CorpusAnalysis) -> [Block] {
     let f = a.fellows
@@ -253,7 +311,7 @@ public struct ReportBuilder: Sendable {
       }
       rows.append([
         [.anchorLink(f.network.labels[v.index], anchor: anchors[f.network.labels[v.index]])],
-        [.text("\(f.network.paperCounts[v.index])")],
+        [.text(f.network.paperCounts[v.index].countText)],
         fellowsWith.isEmpty ? [.text("–")] : fellowsWith, via.isEmpty ? [.text("–")] : via,
       ])
     }
@@ -300,8 +358,8 @@ public struct ReportBuilder: Sendable {
       fellowCoauthors += withFellows
       otherCoauthors += neighbours.count - withFellows
       rows.append([
-        person(n, NodeID(v)), [.text("\(n.network.paperCounts[v])")], [.text("\(withFellows)")],
-        [.text("\(neighbours.count - withFellows)")], [.text("\(reach(v))")], [.text(metricText(a, .betweenness, NodeID(v)))],
+        person(n, NodeID(v)), [.text(n.network.paperCounts[v].countText)], [.text(withFellows.countText)],
+        [.text((neighbours.count - withFellows).countText)], [.text(reach(v).countText)], [.text(metricText(a, .betweenness, NodeID(v)))],
       ])
     }
     let share = fellowCoauthors + otherCoauthors == 0 ? 0 : Double(otherCoauthors) / Double(fellowCoauthors + otherCoauthors)
@@ -311,7 +369,7 @@ public struct ReportBuilder: Sendable {
       : Self.ranking(n, by: .betweenness)
     for v in byBridging.prefix(200) where reach(v.index) > 0 && bridges.count < 8 {
       bridges.append(person(n, v) + [.text(": links community \(n.communityOfNode[v.index] + 1) with \(Self.count(reach(v.index), "other community", "other communities"))"
-        + (skipped(a, .betweenness) ? "" : ", bridging \(Self.number(betweenness[v.index]))"))])
+        + (skipped(a, .betweenness) ? "" : ", bridging \(metricText(a, .betweenness, v))"))])
     }
     let bridgeBlocks: [Block] = [
       .heading(level: 3, text: "Who bridges groups", anchor: "bridges"),
@@ -344,20 +402,20 @@ public struct ReportBuilder: Sendable {
     blocks.append(.figure(key: "communities", caption: "The community map: one circle per community, area = members, labelled with its most influential members and top tag; line width = co-author pairs between the two communities. Click a circle for the community."))
     let shownCommunities = n.communities.prefix(60)
     for c in shownCommunities {
-      let topics = c.tags.isEmpty ? "no tagged papers" : c.tags.map { "\($0.tag) (\($0.papers))" }.joined(separator: ", ")
+      let topics = c.tags.isEmpty ? "no tagged papers" : c.tags.map { "\($0.tag) (\($0.papers.countText))" }.joined(separator: ", ")
       blocks.append(.heading(level: 3, text: "Community \(c.id + 1): \(Self.count(c.members.count, "member")), \(Self.count(c.papers, "paper"))", anchor: "community-\(c.id + 1)"))
       var members: [Inline] = [.strong("Members"), .text(": ")]
       for (k, v) in c.members.prefix(40).enumerated() {
         if k > 0 { members.append(.text(", ")) }
         members += person(n, v)
       }
-      if c.members.count > 40 { members.append(.text(" and \(c.members.count - 40) more")) }
+      if c.members.count > 40 { members.append(.text(" and \((c.members.count - 40).countText) more")) }
       blocks.append(.paragraph(members))
       blocks.append(.paragraph([.strong("Topics"), .text(": " + topics)]))
     }
     if n.communities.count > shownCommunities.count {
       let rest = n.communities.dropFirst(shownCommunities.count)
-      blocks.append(.paragraph([.text("\(Self.count(rest.count, "smaller community", "smaller communities")) (\(rest.map(\.members.count).reduce(0, +)) researchers) are not listed.")]))
+      blocks.append(.paragraph([.text("\(Self.count(rest.count, "smaller community", "smaller communities")) (\(rest.map(\.members.count).reduce(0, +).countText) researchers) are not listed.")]))
     }
     return blocks
   }
@@ -370,7 +428,7 @@ public struct ReportBuilder: Sendable {
       .heading(level: 2, text: "Researcher profiles", anchor: "researchers"),
       .paragraph([.text(count == g.nodeCount
         ? "One profile per researcher, in alphabetical order."
-        : "Profiles of the \(count) most influential researchers and every fellow, in alphabetical order (\(g.nodeCount - count) more researchers are in the tables and pictures only).")]),
+        : "Profiles of the \(count.countText) most influential researchers and every fellow, in alphabetical order (\((g.nodeCount - count).countText) more researchers are in the tables and pictures only).")]),
     ]
     let order = (0 ..< g.nodeCount).filter { profiled[$0] }.sorted { n.network.labels[$0] < n.network.labels[$1] }
     for v in order {
@@ -389,7 +447,7 @@ public struct ReportBuilder: Sendable {
         papers.append(.emphasis(p.title))
         if let d = p.date { papers.append(.text(" (\(d.year))")) }
       }
-      if papersOf[v].count > 20 { papers.append(.text("; and \(papersOf[v].count - 20) more")) }
+      if papersOf[v].count > 20 { papers.append(.text("; and \((papersOf[v].count - 20).countText) more")) }
       facts.append(papers)
       let coauthors = g.neighbors(of: node).sorted { n.network.labels[$0.index] < n.network.labels[$1.index] }
       var line: [Inline] = [.strong("Co-authors"), .text(": ")]
@@ -398,7 +456,7 @@ public struct ReportBuilder: Sendable {
         line += person(n, u)
       }
       if coauthors.isEmpty { line.append(.text("none in this listing")) }
-      if coauthors.count > 40 { line.append(.text(" and \(coauthors.count - 40) more")) }
+      if coauthors.count > 40 { line.append(.text(" and \((coauthors.count - 40).countText) more")) }
       facts.append(line)
       blocks.append(.bullets(facts))
     }
@@ -422,7 +480,7 @@ public struct ReportBuilder: Sendable {
         series: [("Papers", t.years.map(\.papers)), ("New collaborations", t.years.map(\.newCollaborations))])),
       .table(
         headers: ["Year", "Papers", "New researchers", "New collaborations", "Researchers so far"],
-        rows: t.years.map { y in [[.text(String(y.year))], [.text("\(y.papers)")], [.text("\(y.newResearchers)")], [.text("\(y.newCollaborations)")], [.text("\(y.researchersSoFar)")]] },
+        rows: t.years.map { y in [[.text(String(y.year))], [.text(y.papers.countText)], [.text(y.newResearchers.countText)], [.text(y.newCollaborations.countText)], [.text(y.researchersSoFar.countText)]] },
         numeric: [true, true, true, true, true]),
     ]
     if !context.growthYears.isEmpty {
@@ -439,8 +497,8 @@ public struct ReportBuilder: Sendable {
     var bullets: [[Inline]] = []
     for c in t.communities {
       // A cluster of a big input can hold hundreds of tags: name its 15 most common.
-      let shown = c.tags.prefix(Self.clusterTagLimit).map { "\($0.tag) (\($0.papers))" }.joined(separator: ", ")
-      let more = c.tags.count > Self.clusterTagLimit ? " and \(c.tags.count - Self.clusterTagLimit) more" : ""
+      let shown = c.tags.prefix(Self.clusterTagLimit).map { "\($0.tag) (\($0.papers.countText))" }.joined(separator: ", ")
+      let more = c.tags.count > Self.clusterTagLimit ? " and \((c.tags.count - Self.clusterTagLimit).countText) more" : ""
       bullets.append([.strong("Cluster \(c.id + 1)"), .text(": " + shown + more)])
     }
     var rows: [[[Inline]]] = []
@@ -455,9 +513,9 @@ public struct ReportBuilder: Sendable {
       partners.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
       rows.append([
         // A folded tag shows its other spellings: "Large Language Models (also: LLM, LLMs)".
-        [.text(a.corpus.tagWithVariants(t.network.labels[v], limit: Self.tagVariantLimit))], [.text("\(t.network.paperCounts[v])")],
+        [.text(a.corpus.tagWithVariants(t.network.labels[v], limit: Self.tagVariantLimit))], [.text(t.network.paperCounts[v].countText)],
         [.text("\(t.communityOfNode[v] + 1)")],
-        [.text(partners.isEmpty ? "–" : partners.prefix(3).map { "\($0.0) (\(Int($0.1)))" }.joined(separator: ", "))],
+        [.text(partners.isEmpty ? "–" : partners.prefix(3).map { "\($0.0) (\(Int($0.1).countText))" }.joined(separator: ", "))],
       ])
     }
     return [
@@ -472,7 +530,7 @@ public struct ReportBuilder: Sendable {
       .table(headers: ["Tag", "Papers", "Cluster", "Appears most with"], rows: rows, numeric: [false, true, true, false]),
     ]
       + (order.count > Self.tagTableLimit
-        ? [.paragraph([.text("The table lists the \(Self.tagTableLimit) most common of \(order.count) tags; `coauthor rank --graph tags` lists them all.")])]
+        ? [.paragraph([.text("The table lists the \(Self.tagTableLimit.countText) most common of \(order.count.countText) tags; `coauthor rank --graph tags` lists them all.")])]
         : [])
   }
 
@@ -488,7 +546,7 @@ public struct ReportBuilder: Sendable {
   func dataQuality(_ a: CorpusAnalysis) -> [Block] {
     let c = a.corpus
     let (shown, kinds) = c.diagnostics.limited(perKind: Self.notesPerKind)
-    let summary = Diagnostic.Kind.allCases.compactMap { k in kinds[k].map { "\(k.rawValue): \($0)" } }.joined(separator: ", ")
+    let summary = Diagnostic.Kind.allCases.compactMap { k in kinds[k].map { "\(k.rawValue): \($0.countText)" } }.joined(separator: ", ")
     var matchRows: [[[Inline]]] = []
     for m in c.fellowMatches.prefix(500) {
       matchRows.append([[.text(m.listed)], [.text(m.author)], [.code(m.rule.rawValue)], [.text(m.paperTitle)], [.text("\(m.source)")]])
@@ -503,7 +561,7 @@ public struct ReportBuilder: Sendable {
       .paragraph([
         .text(
           "Everything Coauthor changed, merged or doubted while reading the input, so you can check it. "
-            + (c.reads.isEmpty ? "" : "Coauthor \(c.readSummary) (the layout of each file, as coauthor stats prints it). ")
+            + (c.reads.isEmpty ? "" : "Coauthor \(Self.readSummary(c)) (the layout of each file, as coauthor stats prints it). ")
             + (summary.isEmpty ? "Nothing to report." : "Notes by kind: \(summary).")
             + " To correct a name, add a rule to an alias file (see the README) and pass it with --aliases.")
       ]),
@@ -512,7 +570,7 @@ public struct ReportBuilder: Sendable {
       .heading(level: 3, text: "All notes", anchor: "diagnostics"),
       .table(headers: ["Kind", "Where", "What"], rows: diagnosticRows, numeric: [false, false, false]),
     ] + (diagnosticRows.count < c.diagnostics.count
-        ? [.paragraph([.text("Only the first \(Self.notesPerKind) notes of each kind are listed (\(diagnosticRows.count) of \(c.diagnostics.count)); `coauthor stats --all-notes` prints them all.")])]
+        ? [.paragraph([.text("Only the first \(Self.notesPerKind.countText) notes of each kind are listed (\(diagnosticRows.count.countText) of \(c.diagnostics.count.countText)); `coauthor stats --all-notes` prints them all.")])]
         : [])
   }
 
@@ -527,6 +585,9 @@ public struct ReportBuilder: Sendable {
       [.strong("Pictures"), .text(": Graphviz \(context.engine) layout with a fixed seed, so the same input gives the same picture")],
     ]
     if let line = Self.convergenceText(a.authors) { items.insert([.strong("Convergence"), .text(": " + line)], at: 6) }
+    if let line = Self.estimatesText(a) {
+      items.insert([.strong("Estimates"), .text(": " + line + " (co-authorship network; values marked ≈)")], at: items.count - 1)
+    }
     for note in context.notes { items.append([.strong("Note"), .text(": " + note)]) }
     items.append([.text("Generated by Coauthor. The same input, options and seed give byte-identical output.")])
     return [.heading(level: 2, text: "Method", anchor: "method"), .bullets(items)]

@@ -15,6 +15,13 @@ public struct ReportJob: Sendable {
   public static let defaultProfileLimit = 500
   /// How many researchers each picture of the growth strip shows (at most the node budget).
   public static let growthNodesPerYear = 100
+  /// The default ``inlinePeopleLimit``: up to this many researchers, report.html carries everyone in its search data (one
+  /// self-contained file). Above it, the page embeds only the researchers with a profile and the
+  /// full list goes beside it as ``peopleFileName`` (gzip-compressed, about 15 bytes a person),
+  /// which the page loads for its search box; at 20,000 people the inline list is about 1.5 MB.
+  public static let defaultInlinePeopleLimit = 20_000
+  /// The data file with every researcher, beside report.html, above ``inlinePeopleLimit``.
+  public static let peopleFileName = "people.js"
 
   /// Title, inputs, the reproducing command, the ranking length (see ``ReportContext``).
   public var context: ReportContext
@@ -27,6 +34,9 @@ public struct ReportJob: Sendable {
   public var authorLimitIsDefault: Bool
   /// Told when each step of ``files(for:)`` finishes (for per-step timings); `nil`: not told.
   public var stepFinished: (@Sendable (String) -> Void)? = nil
+  /// Above this many researchers the full search list goes to ``peopleFileName`` (see
+  /// ``defaultInlinePeopleLimit``).
+  public var inlinePeopleLimit: Int = ReportJob.defaultInlinePeopleLimit
 
   public init(context: ReportContext, engine: LayoutEngine = .sfdp, maxNodes: Int = ReportJob.defaultMaxNodes, authorLimitIsDefault: Bool = false) {
     self.context = context
@@ -35,16 +45,21 @@ public struct ReportJob: Sendable {
     self.authorLimitIsDefault = authorLimitIsDefault
   }
 
-  /// The report's files, by name (`report.md`, `report.html`, `<picture>.svg`), in name order.
+  /// The report's files, by name (`report.md`, `report.html`, `<picture>.svg`, and `people.js`
+  /// above ``inlinePeopleLimit`` researchers), pictures in name order, then the documents.
   /// - Throws: ``LayoutBudgetError`` before any layout runs when a picture is too large, and
   ///   Graphviz errors.
   public func files(for analysis: CorpusAnalysis) throws -> [(name: String, bytes: Data)] {
     var notes = Self.filterNotes(analysis, limitIsDefault: authorLimitIsDefault)
     let authorCount = analysis.authors.network.graph.nodeCount
+    let estimated = Metric.pathMetrics.contains { m in analysis.authors.metric(m).map { !$0.skipped && $0.estimate.map { $0.method != .exact } == true } ?? false }
+    if estimated, let limit = analysis.pipeline.pathMetricNodeLimit {
+      notes.append("With \(authorCount.countText) researchers (more than \(limit.countText)), bridging (betweenness), closeness and harmonic centrality are estimated by sampling rather than computed exactly (that takes time proportional to researchers × links); their values are marked ≈ and the error bounds are stated under Method.")
+    }
     if Metric.pathMetrics.contains(where: { analysis.authors.metric($0)?.skipped ?? false }),
       let limit = analysis.pipeline.pathMetricNodeLimit
     {
-      notes.append("With \(authorCount) researchers (more than \(limit)), bridging (betweenness), closeness and harmonic centrality were not computed: they take time proportional to researchers × links. Sizes and rankings use influence (PageRank) and co-author counts.")
+      notes.append("With \(authorCount.countText) researchers (more than \(limit.countText)), bridging (betweenness), closeness and harmonic centrality were not computed: they take time proportional to researchers × links. Sizes and rankings use influence (PageRank) and co-author counts.")
     }
 
     let people = analysis.authors.network.labels
@@ -106,9 +121,12 @@ public struct ReportJob: Sendable {
     stepFinished?("report document")
     let fileNames = Dictionary(uniqueKeysWithValues: svgs.keys.map { ($0, "\($0).svg") })
     let markdown = MarkdownReportWriter(figures: fileNames).write(document)
-    let html = HTMLReportWriter(svgs: svgs, figureIndex: index).write(document)
+    let external = document.searchIndex.count > inlinePeopleLimit
+    let writer = HTMLReportWriter(svgs: svgs, figureIndex: index, peopleFile: external ? Self.peopleFileName : nil)
+    let html = writer.write(document)
     return keys.compactMap { key in svgs[key].map { ("\(key).svg", Data($0.utf8)) } }
       + [("report.md", Data(markdown.utf8)), ("report.html", Data(html.utf8))]
+      + (external ? [(Self.peopleFileName, Data(writer.peopleScript(document).utf8))] : [])
   }
 
   /// The report's sentences about what the filters left out.
@@ -117,17 +135,17 @@ public struct ReportJob: Sendable {
     var notes: [String] = []
     let papers = analysis.paperFilter
     if let result = papers.years {
-      notes.append("Only papers from \(filter.years.description): \(result.kept) kept, \(result.outside) from other years and \(result.undated) without a date left out.")
+      notes.append("Only papers from \(filter.years.description): \(result.kept.countText) kept, \(result.outside.countText) from other years and \(result.undated.countText) without a date left out.")
     }
     if let limit = papers.maxAuthors {
       let dropped = papers.hyperAuthored
       if dropped.isEmpty && limitIsDefault {
         // The default rule left nothing out: nothing to say.
       } else if dropped.isEmpty {
-        notes.append("Papers with more than \(limit) authors are left out; there were none.")
+        notes.append("Papers with more than \(limit.countText) authors are left out; there were none.")
       } else {
-        let largest = dropped.prefix(5).map { "“\($0.title)” (\($0.authors) authors)" }.joined(separator: ", ")
-        notes.append("\(dropped.count) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit) authors \(dropped.count == 1 ? "was" : "were") left out, so that one huge author list does not join everyone on it: \(largest)\(dropped.count > 5 ? ", …" : "") (each is listed under data quality)\(limitIsDefault ? "; this is the default rule, and “--max-authors none” keeps every paper" : "").")
+        let largest = dropped.prefix(5).map { "“\($0.title)” (\($0.authors.countText) authors)" }.joined(separator: ", ")
+        notes.append("\(dropped.count.countText) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit.countText) authors \(dropped.count == 1 ? "was" : "were") left out, so that one huge author list does not join everyone on it: \(largest)\(dropped.count > 5 ? ", …" : "") (each is listed under data quality)\(limitIsDefault ? "; this is the default rule, and “--max-authors none” keeps every paper" : "").")
       }
     }
     for kind in Network.Kind.allCases {
@@ -136,10 +154,10 @@ public struct ReportJob: Sendable {
       let nodes = kind == .tags ? "tags" : kind == .fellows ? "fellows" : "researchers"
       let parts = steps.map { step -> String in
         switch step.kind {
-        case .minWeight: "\(step.edgesRemoved) of \(step.edgesBefore) links lighter than \((filter.minWeight ?? 0).argumentText) dropped"
-        case .minPapers: "\(step.nodesRemoved) of \(step.nodesBefore) \(nodes) on fewer than \(filter.minPapers ?? 1) papers dropped"
-        case .largestComponent: "only the largest of \(step.componentsBefore ?? 0) connected groups kept (\(step.nodesAfter) \(nodes))"
-        case .keepTop: "only the \(step.nodesAfter) \(nodes) with the highest \(filter.rankBy.rawValue) kept"
+        case .minWeight: "\(step.edgesRemoved.countText) of \(step.edgesBefore.countText) links lighter than \((filter.minWeight ?? 0).argumentText) dropped"
+        case .minPapers: "\(step.nodesRemoved.countText) of \(step.nodesBefore.countText) \(nodes) on fewer than \((filter.minPapers ?? 1).countText) papers dropped"
+        case .largestComponent: "only the largest of \((step.componentsBefore ?? 0).countText) connected groups kept (\(step.nodesAfter.countText) \(nodes))"
+        case .keepTop: "only the \(step.nodesAfter.countText) \(nodes) with the highest \(filter.rankBy.rawValue) kept"
         }
       }
       notes.append("The \(kind.rawValue) network is filtered: " + parts.joined(separator: "; ") + ".")

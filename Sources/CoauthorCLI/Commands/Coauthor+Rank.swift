@@ -74,6 +74,13 @@ extension Coauthor {
               ("converged", .bool(c.isConverged)),
             ])))
         }
+        if let e = analysis.metric(metric)?.estimate {
+          members.append(
+            ("estimate", .object([
+              ("method", .string(e.method.rawValue)), ("samples", .int(e.samples)), ("errorBound", .double(e.errorBound)),
+              ("confidence", .double(e.confidence)),
+            ])))
+        }
         members.append(("rows", .array(rows)))
         print(JSON.object(members).text())
       case .csv:

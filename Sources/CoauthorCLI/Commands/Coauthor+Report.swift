@@ -13,7 +13,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Write a readable report: Markdown, a self-contained HTML page and SVG pictures.",
       discussion: """
-        With no input, reads the bundled MATS listing Examples/mats-research.txt with its alias file Examples/mats-aliases.tsv (run from the repository). Writes <dir>/report.md, <dir>/report.html (one self-contained interactive page: pictures inline, search, sortable tables, no external resources) and the pictures <dir>/{authors,fellows,tags,communities}.svg and <dir>/growth-<year>.svg. Networks above --max-nodes nodes are drawn as their backbone (the most influential people) next to the community map; path metrics are skipped above --exact-metrics-limit nodes. Nothing is written unless every part was produced; each file is replaced atomically.
+        With no input, reads the bundled MATS listing Examples/mats-research.txt with its alias file Examples/mats-aliases.tsv (run from the repository). Writes <dir>/report.md, <dir>/report.html (one self-contained interactive page: pictures inline, search, sortable tables, no external resources) and the pictures <dir>/{authors,fellows,tags,communities}.svg and <dir>/growth-<year>.svg. Networks above --max-nodes nodes are drawn as their backbone (the most influential people) next to the community map; betweenness, closeness and harmonic centrality are estimated by sampling, with a stated error bound, above --exact-metrics-limit nodes. Above 20,000 researchers the full search list goes beside the page as <dir>/people.js. Nothing is written unless every part was produced; each file is replaced atomically.
         """)
 
     static let bundledListing = "Examples/mats-research.txt"
@@ -43,7 +43,7 @@ extension Coauthor {
     @Option(parsing: .unconditional, help: ArgumentHelp("Node budget <n> per picture: larger networks are drawn as their backbone of <n> nodes.", valueName: "n"))
     var maxNodes: Int = ReportJob.defaultMaxNodes
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Skip betweenness, closeness and harmonic centrality on networks above <n> nodes (they take O(nm) time).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Estimate betweenness, closeness and harmonic centrality by sampling (with a stated error bound) on networks above <n> nodes, where exact values take O(nm) time; with --weighted they are skipped there.", valueName: "n"))
     var exactMetricsLimit: Int = Pipeline.defaultPathMetricNodeLimit
 
     func validate() throws {

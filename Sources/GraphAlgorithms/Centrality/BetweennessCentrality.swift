@@ -63,8 +63,12 @@ public struct BetweennessCentrality: CentralityMeasure, Hashable, Codable {
   public var threads: Int = 0
   /// The number *K* of pivot sources for an estimate, or `nil` (the default) for the exact value.
   public var samples: Int? = nil
-  /// Seed of the pivot choice when ``samples`` is set.
+  /// Seed of the pivot choice when ``samples`` is set, and of the path samples when ``estimate`` is.
   public var seed: UInt64 = 0
+  /// When set, ``scores(for:)`` returns an estimate from sampled shortest paths with this accuracy
+  /// (ε in pair-normalised betweenness, see ``estimated(for:progress:)``), or `nil` (the
+  /// default) for exact values or ``samples`` pivots.
+  public var estimate: EstimateTarget? = nil
 
   public init(normalization: Normalization = .pairs, weighted: Bool = false) {
     self.normalization = normalization
@@ -102,6 +106,7 @@ public struct BetweennessCentrality: CentralityMeasure, Hashable, Codable {
   static let renumberingThreshold = 50_000
 
   private func compute(_ graph: Graph, progress: ProgressReporter?) throws(GraphError) -> NodeScores {
+    if estimate != nil { return try estimated(for: graph, progress: progress).scores }
     try requireThreads(threads)
     if let samples { try requireParameter(samples >= 1, "samples", Double(samples), "must be at least 1") }
     if weighted { try graph.requirePositiveWeights() }

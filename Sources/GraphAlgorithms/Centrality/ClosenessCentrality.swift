@@ -28,6 +28,11 @@ public struct ClosenessCentrality: CentralityMeasure, Hashable, Codable {
   public var weighted: Bool
   /// Worker threads; 0 (the default) uses every online processor. The result does not depend on it.
   public var threads: Int = 0
+  /// When set, ``scores(for:)`` returns an estimate from sampled sources with this accuracy (see
+  /// ``estimated(for:progress:)``), or `nil` (the default) for exact values.
+  public var estimate: EstimateTarget? = nil
+  /// Seed of the sampled sources when ``estimate`` is set.
+  public var seed: UInt64 = 0
 
   public init(weighted: Bool = false) { self.weighted = weighted }
 
@@ -46,6 +51,7 @@ public struct ClosenessCentrality: CentralityMeasure, Hashable, Codable {
   }
 
   private func compute(_ graph: Graph, progress: ProgressReporter?) throws(GraphError) -> NodeScores {
+    if estimate != nil { return try estimated(for: graph, progress: progress).scores }
     try requireThreads(threads)
     if weighted { try graph.requirePositiveWeights() }
     let n = graph.nodeCount

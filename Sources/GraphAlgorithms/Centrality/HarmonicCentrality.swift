@@ -25,6 +25,11 @@ public struct HarmonicCentrality: CentralityMeasure, Hashable, Codable {
   public var weighted: Bool
   /// Worker threads; 0 (the default) uses every online processor. The result does not depend on it.
   public var threads: Int = 0
+  /// When set, ``scores(for:)`` returns an estimate from sampled sources with this accuracy (see
+  /// ``estimated(for:progress:)``), or `nil` (the default) for exact values.
+  public var estimate: EstimateTarget? = nil
+  /// Seed of the sampled sources when ``estimate`` is set.
+  public var seed: UInt64 = 0
 
   public init(weighted: Bool = false) { self.weighted = weighted }
 
@@ -43,6 +48,7 @@ public struct HarmonicCentrality: CentralityMeasure, Hashable, Codable {
   }
 
   private func compute(_ graph: Graph, progress: ProgressReporter?) throws(GraphError) -> NodeScores {
+    if estimate != nil { return try estimated(for: graph, progress: progress).scores }
     try requireThreads(threads)
     if weighted { try graph.requirePositiveWeights() }
     guard graph.nodeCount > 0 else { return NodeScores(values: []) }

@@ -40,14 +40,19 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
       m.threads = settings.threads
       m.samples = settings.samples
       m.seed = settings.seed
+      if settings.estimated { m.estimate = BetweennessCentrality.defaultEstimate; m.samples = nil }
       return m
     case .closeness:
       var m = ClosenessCentrality(weighted: settings.weighted)
       m.threads = settings.threads
+      m.seed = settings.seed
+      if settings.estimated { m.estimate = ClosenessCentrality.defaultEstimate }
       return m
     case .harmonic:
       var m = HarmonicCentrality(weighted: settings.weighted)
       m.threads = settings.threads
+      m.seed = settings.seed
+      if settings.estimated { m.estimate = HarmonicCentrality.defaultEstimate }
       return m
     case .eigenvector:
       var m = EigenvectorCentrality()
@@ -73,6 +78,17 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
 
   /// The metrics that take O(*nm*) time: all-pairs shortest paths.
   public static let pathMetrics: Set<Metric> = [.betweenness, .closeness, .harmonic]
+
+  /// The accuracy of this metric's sampled estimate (``MetricSettings/estimated``), or `nil` for
+  /// the metrics that are never estimated.
+  public var defaultEstimate: EstimateTarget? {
+    switch self {
+    case .betweenness: BetweennessCentrality.defaultEstimate
+    case .closeness: ClosenessCentrality.defaultEstimate
+    case .harmonic: HarmonicCentrality.defaultEstimate
+    default: nil
+    }
+  }
 }
 
 /// How metrics are computed, for every metric at once (see ``Metric/measure(_:)``).
@@ -84,8 +100,12 @@ public struct MetricSettings: Sendable, Hashable, Codable {
   public var threads: Int
   /// Estimate betweenness from this many sampled sources, or `nil` for exact betweenness.
   public var samples: Int?
-  /// Seed for sampled betweenness.
+  /// Seed for sampled betweenness, and for the sampled estimates.
   public var seed: UInt64
+  /// Estimate the path metrics (betweenness, closeness, harmonic) by sampling, each to its
+  /// ``Metric/defaultEstimate`` accuracy with a stated error bound, instead of computing them
+  /// exactly (hop distances only; ``Pipeline`` sets it above its path-metric node limit).
+  public var estimated: Bool = false
   /// The L1 error bound PageRank and eigenvector centrality iterate to, or `nil` for each
   /// measure's own default (``PageRank/tolerance``, ``EigenvectorCentrality/tolerance``).
   public var tolerance: Double?
