@@ -260,9 +260,9 @@ public enum ReportFigures {
       let newPeople = newNodes.count(where: { $0 })
       let newLinks = newEdges.count(where: { $0 })
       f.style.legendNotes = [
-        "\(year): the \(shownCount) of \(growth.active[k]) \(who) publishing in \(year) with the most papers that year",
+        "\(year): the \(shownCount.countText) of \(growth.active[k].countText) \(who) publishing in \(year) with the most papers that year",
         "links: their papers together up to \(year)",
-        "orange ring: first paper in \(year) (\(newPeople)); orange link: first joint paper in \(year) (\(newLinks))",
+        "orange ring: first paper in \(year) (\(newPeople.countText)); orange link: first joint paper in \(year) (\(newLinks.countText))",
         "colour: community in the whole network",
       ] + methodNote(analysis)
       return (year, f)
@@ -305,7 +305,7 @@ public struct LayoutBudget: Sendable {
     let g = figure.network.graph
     guard g.nodeCount > nodes || g.edgeCount > edges else { return }
     throw LayoutBudgetError(
-      message: "the \(name) picture would have \(g.nodeCount) nodes and \(g.edgeCount) links, more than the layout budget of \(nodes) nodes and \(edges) links (Graphviz would run for a very long time). Draw its backbone ('--view backbone --max-nodes N'), its community map ('--view communities'), a part of it ('--focus NAME', '--keep-top N', '--min-papers N'), write '.dot' to lay it out elsewhere, or raise '--layout-limit'.")
+      message: "the \(name) picture would have \(g.nodeCount.countText) nodes and \(g.edgeCount.countText) links, more than the layout budget of \(nodes.countText) nodes and \(edges.countText) links (Graphviz would run for a very long time). Draw its backbone ('--view backbone --max-nodes N'), its community map ('--view communities'), a part of it ('--focus NAME', '--keep-top N', '--min-papers N'), write '.dot' to lay it out elsewhere, or raise '--layout-limit'.")
   }
 }
 
