@@ -174,19 +174,19 @@ public struct AnalysisResult: Sendable {
         return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph did not converge within \(c.iterations) iterations: L1 error bound \(c.errorBound), above the tolerance \(c.tolerance); the best answer is used (raise '--max-iterations' or '--tolerance')"
       } + [analysis.communities?.detection].compactMap { d -> String? in
         guard let d, !d.converged else { return nil }
-        return "\(d.method.name) communities of the \(analysis.network.kind.rawValue) graph were still changing after \(d.iterations) iterations (its cap); the last partition found is used (modularity \(d.modularity))"
+        return "\(d.method.name) communities of the \(analysis.network.kind.rawValue) graph were still changing after \(d.iterations) iterations (its cap); the last partition found is used (modularity \(((d.modularity * 10_000).rounded() / 10_000).argumentText))"
       }
     }
   }
 
   /// Sentences about metrics estimated by sampling, one per metric and network: "betweenness on
   /// the authors graph is a sampled estimate: every value within ±0.01 of the exact one with
-  /// probability 0.95 (40476 shortest-path samples)".
+  /// 95 % confidence (40,476 shortest-path samples)".
   public var estimateNotes: [String] {
     networks.flatMap { analysis in
       analysis.metrics.compactMap { m -> String? in
         guard let e = m.estimate, e.method != .exact else { return nil }
-        return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph is a sampled estimate: every value within ±\(e.errorBound) of the exact one with probability \(e.confidence) (\(e.samples) \(e.method.rawValue))"
+        return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph is a sampled estimate: every value within ±\(e.errorBound.boundText) of the exact one with \(e.confidence.percentText) confidence (\(e.samples.countText) \(e.method.rawValue))"
       }
     }
   }

@@ -116,7 +116,7 @@ public struct ReportBuilder: Sendable {
       return "exact (a sample would have been as large as the network)"
     case .shortestPathSamples, .sampledSources:
       let what = e.method == .shortestPathSamples ? "shortest-path samples" : "searches from sampled researchers"
-      return "sampled: each value within ±\(boundText(e.errorBound)) of the exact one with \(percentText(e.confidence)) confidence; \(e.samples.countText) \(what)"
+      return "sampled: each value within ±\(e.errorBound.boundText) of the exact one with \(e.confidence.percentText) confidence; \(e.samples.countText) \(what)"
     }
   }
 
@@ -129,24 +129,6 @@ public struct ReportBuilder: Sendable {
         return "\(name): \(estimateText(e))"
       }
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
-  }
-
-  /// A bound rounded up to two significant digits (never shown smaller than it is): 0.0312 →
-  /// "0.032", 0.01 → "0.01", 65,000.4 → "65,001".
-  static func boundText(_ x: Double) -> String {
-    guard x > 0, x.isFinite else { return x == 0 ? "0" : "\(x)" }
-    if x >= 100 { return Int(x.rounded(.up)).countText }
-    let exponent = Int(log10(x).rounded(.down))
-    let unit = pow(10, Double(exponent - 1))
-    let up = ((x / unit) - 1e-9).rounded(.up) * unit
-    return String(format: "%.\(max(0, 1 - exponent))f", up).replacingOccurrences(of: #"(\.\d*?)0+$"#, with: "$1", options: .regularExpression)
-      .replacingOccurrences(of: #"\.$"#, with: "", options: .regularExpression)
-  }
-
-  /// 0.95 → "95 %".
-  static func percentText(_ p: Double) -> String {
-    let value = p * 100
-    return (value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)) + " %"
   }
 
   // MARK: Formatting

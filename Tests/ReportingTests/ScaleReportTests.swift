@@ -63,15 +63,15 @@ struct ScaleReportTests {
   }
 
   @Test func boundsAreRoundedUpNeverDown() {
-    #expect(ReportBuilder.boundText(0.01) == "0.01")
-    #expect(ReportBuilder.boundText(0.0312) == "0.032")
-    #expect(ReportBuilder.boundText(0.001) == "0.001")
-    #expect(ReportBuilder.boundText(1.5) == "1.5")
-    #expect(ReportBuilder.boundText(5) == "5")
-    #expect(ReportBuilder.boundText(12.01) == "13")
-    #expect(ReportBuilder.boundText(65_000.4) == "65,001")
-    #expect(ReportBuilder.percentText(0.95) == "95 %")
-    #expect(ReportBuilder.percentText(0.995) == "99.5 %")
+    #expect((0.01 as Double).boundText == "0.01")
+    #expect((0.0312 as Double).boundText == "0.032")
+    #expect((0.001 as Double).boundText == "0.001")
+    #expect((1.5 as Double).boundText == "1.5")
+    #expect((5 as Double).boundText == "5")
+    #expect((12.01 as Double).boundText == "13")
+    #expect((65_000.4 as Double).boundText == "65,001")
+    #expect((0.95 as Double).percentText == "95 %")
+    #expect((0.995 as Double).percentText == "99.5 %")
   }
 
   /// 1,200 made-up papers (one author each plus a shared co-author every tenth): every count of
