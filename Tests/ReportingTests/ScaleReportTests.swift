@@ -70,6 +70,11 @@ struct ScaleReportTests {
     #expect((5 as Double).boundText == "5")
     #expect((12.01 as Double).boundText == "13")
     #expect((65_000.4 as Double).boundText == "65,001")
+    // The paperlists run's closeness and harmonic bounds (stderr and report print the same text).
+    #expect((0.04877402332222042 as Double).boundText == "0.049")
+    #expect((3504.5983029955605 as Double).boundText == "3,505")
+    #expect((9.991 as Double).boundText == "10")
+    #expect((0.00000123 as Double).boundText == "0.0000013")
     #expect((0.95 as Double).percentText == "95 %")
     #expect((0.995 as Double).percentText == "99.5 %")
   }
