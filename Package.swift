@@ -85,7 +85,7 @@ let package = Package(
     .testTarget(
       name: "AnalysisTests",
       dependencies: ["Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
-      exclude: ["Fixtures"], swiftSettings: strict),
+      exclude: ["Fixtures", "burst_reference.py"], swiftSettings: strict),
     .testTarget(
       name: "GraphvizRenderingTests",
       dependencies: ["GraphvizRendering", "Networks", "Bibliography", "GraphCore", "TestSupport", "TextEscaping"],

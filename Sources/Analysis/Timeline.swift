@@ -1,67 +1,199 @@
 public import Bibliography
 public import Networks
 
-/// Papers, new researchers and new collaborations per year: how the network grew.
+/// A corpus year by year: papers, who was active, who and which ties were new, team size, fellows,
+/// and how connected the network was at the end of each year.
+///
+/// The nodes are those of one network kind (``kind``): researchers (`authors`), fellows or tags.
+/// "Ties" are the pairs that share a paper (co-authors, two fellows on one paper, two tags on one
+/// paper); the fellows network's links through shared non-fellow collaborators are not counted.
+/// ``Year/components`` and ``Year/largestComponent`` describe the network **as it stood up to
+/// the end of that year** (every dated paper up to then; cumulative), before any node or edge
+/// filter (`--min-weight`, `--keep-top`, …), so they are the components of the unfiltered
+/// network of that period.
+///
+///     let t = Timeline(corpus: corpus)          // papers 2022: Ann+Bob; 2023: Ann+Cy; 2024: Dee
+///     t.years.map(\.components)                 // [1, 1, 2]
+///     t.years.map(\.largestComponent)           // [2, 3, 3]
+///
+/// - Complexity: O(*p* + *y* + Σ *kᵢ*²) for *p* papers with *kᵢ* nodes each and *y* years:
+///   papers are bucketed by year (no sort), names interned once to `Int32` ids, each new pair is
+///   one 64-bit set entry, and components come from a union–find (union by size, path halving).
 public struct Timeline: Sendable, Equatable {
   public struct Year: Sendable, Equatable {
     public var year: Int
     /// Papers dated this year.
     public var papers: Int
-    /// People whose first dated paper is from this year.
+    /// Nodes (researchers, fellows or tags: ``Timeline/kind``) with a paper this year.
+    public var active: Int
+    /// Nodes whose first dated paper is from this year.
     public var newResearchers: Int
-    /// Co-author pairs who first wrote together this year.
+    /// Pairs of nodes who first shared a paper this year (new ties).
     public var newCollaborations: Int
-    /// Researchers seen up to and including this year.
+    /// Nodes seen up to and including this year.
     public var researchersSoFar: Int
+    /// Author slots of this year's papers (Σ authors per paper): ``meanTeamSize`` × ``papers``.
+    public var authorSlots: Int
+    /// Fellows with a paper this year (whatever ``Timeline/kind`` is).
+    public var fellowsActive: Int
+    /// Connected components of the network of all dated papers up to the end of this year.
+    public var components: Int
+    /// Nodes in its largest component.
+    public var largestComponent: Int
+
+    /// Mean authors per paper this year (0 without papers).
+    public var meanTeamSize: Double { papers == 0 ? 0 : Double(authorSlots) / Double(papers) }
+    /// Share of the nodes so far that are in the largest component (0 before the first node).
+    public var largestShare: Double { researchersSoFar == 0 ? 0 : Double(largestComponent) / Double(researchersSoFar) }
+
+    public init(
+      year: Int, papers: Int = 0, active: Int = 0, newResearchers: Int = 0, newCollaborations: Int = 0,
+      researchersSoFar: Int = 0, authorSlots: Int = 0, fellowsActive: Int = 0, components: Int = 0,
+      largestComponent: Int = 0
+    ) {
+      self.year = year
+      self.papers = papers
+      self.active = active
+      self.newResearchers = newResearchers
+      self.newCollaborations = newCollaborations
+      self.researchersSoFar = researchersSoFar
+      self.authorSlots = authorSlots
+      self.fellowsActive = fellowsActive
+      self.components = components
+      self.largestComponent = largestComponent
+    }
   }
 
+  /// Which nodes the counts are about.
+  public var kind: Network.Kind
   /// One entry per year from the first to the last dated paper (years without papers included).
   public var years: [Year]
   /// Papers without a date (not in any year).
   public var undated: Int
 
-  /// - Complexity: O(p log p + Σ nᵢ²) for p papers with nᵢ authors: names are interned once, so
-  ///   each co-author pair is one 64-bit set entry (no string per pair).
-  public init(corpus: Corpus) {
+  public init(corpus: Corpus, kind: Network.Kind = .authors) {
+    self.kind = kind
     let papers = corpus.papers
-    var dated: [(paper: Int32, date: PaperDate)] = []
-    dated.reserveCapacity(papers.count)
-    for (i, p) in papers.enumerated() { if let d = p.date { dated.append((Int32(i), d)) } }
-    dated.sort { $0.date != $1.date ? $0.date < $1.date : $0.paper < $1.paper }
-    undated = papers.count - dated.count
-    guard let first = dated.first?.date.year, let last = dated.last?.date.year else {
+    var first = Int.max
+    var last = Int.min
+    var dated = 0
+    for p in papers {
+      guard let y = p.date?.year else { continue }
+      first = min(first, y)
+      last = max(last, y)
+      dated += 1
+    }
+    undated = papers.count - dated
+    guard dated > 0 else {
       years = []
       return
     }
-    var rows = (first ... last).map { Year(year: $0, papers: 0, newResearchers: 0, newCollaborations: 0, researchersSoFar: 0) }
+    // Papers bucketed by year (a counting sort; input order within a year).
+    let span = last - first + 1
+    var start = [Int](repeating: 0, count: span + 1)
+    for p in papers { if let y = p.date?.year { start[y - first + 1] += 1 } }
+    for k in 0 ..< span { start[k + 1] += start[k] }
+    var order = [Int32](repeating: 0, count: dated)
+    var fill = start
+    for (i, p) in papers.enumerated() {
+      guard let y = p.date?.year else { continue }
+      order[fill[y - first]] = Int32(i)
+      fill[y - first] += 1
+    }
+
     var index: [String: Int32] = [:]
+    var parent: [Int32] = []
+    var size: [Int32] = []
+    var lastActive: [Int32] = []
+    var fellowIndex: [String: Int32] = [:]
+    var fellowLast: [Int32] = []
     var pairs = Set<Int64>()
     var ids: [Int32] = []
-    for (i, date) in dated {
-      let k = date.year - first
-      rows[k].papers += 1
-      ids.removeAll(keepingCapacity: true)
-      for a in papers[Int(i)].authors {
-        if let known = index[a] {
-          ids.append(known)
-        } else {
-          let id = Int32(index.count)
-          index[a] = id
-          ids.append(id)
-          rows[k].newResearchers += 1
-        }
+    var components = 0
+    var largest = 0
+
+    func root(_ v: Int32) -> Int32 {
+      var v = v
+      while parent[Int(v)] != v {
+        parent[Int(v)] = parent[Int(parent[Int(v)])]
+        v = parent[Int(v)]
       }
-      for x in ids.indices {
-        for y in ids.indices where y > x && ids[x] != ids[y] {
-          let key = Int64(min(ids[x], ids[y])) << 32 | Int64(max(ids[x], ids[y]))
-          if pairs.insert(key).inserted { rows[k].newCollaborations += 1 }
-        }
-      }
+      return v
     }
-    var total = 0
-    for k in rows.indices {
-      total += rows[k].newResearchers
-      rows[k].researchersSoFar = total
+
+    var rows: [Year] = []
+    rows.reserveCapacity(span)
+    for k in 0 ..< span {
+      var row = Year(year: first + k)
+      let year = Int32(k)
+      for i in order[start[k] ..< start[k + 1]] {
+        let paper = papers[Int(i)]
+        row.papers += 1
+        row.authorSlots += paper.authors.count
+        ids.removeAll(keepingCapacity: true)
+        let names: [String]
+        switch kind {
+        case .authors: names = paper.authors
+        case .fellows: names = paper.fellows
+        case .tags: names = paper.tags
+        }
+        for name in names {
+          let id: Int32
+          if let known = index[name] {
+            id = known
+          } else {
+            id = Int32(index.count)
+            index[name] = id
+            parent.append(id)
+            size.append(1)
+            lastActive.append(-1)
+            row.newResearchers += 1
+            components += 1
+            largest = max(largest, 1)
+          }
+          if lastActive[Int(id)] != year {
+            lastActive[Int(id)] = year
+            row.active += 1
+          }
+          ids.append(id)
+        }
+        for x in ids.indices {
+          for y in ids.indices where y > x && ids[x] != ids[y] {
+            let key = Int64(min(ids[x], ids[y])) << 32 | Int64(max(ids[x], ids[y]))
+            if pairs.insert(key).inserted { row.newCollaborations += 1 }
+          }
+        }
+        if let head = ids.first {
+          for v in ids.dropFirst() {
+            var a = root(head)
+            var b = root(v)
+            guard a != b else { continue }
+            if size[Int(a)] < size[Int(b)] { swap(&a, &b) }
+            parent[Int(b)] = a
+            size[Int(a)] += size[Int(b)]
+            components -= 1
+            largest = max(largest, Int(size[Int(a)]))
+          }
+        }
+        for name in paper.fellows {
+          let id: Int32
+          if let known = fellowIndex[name] {
+            id = known
+          } else {
+            id = Int32(fellowIndex.count)
+            fellowIndex[name] = id
+            fellowLast.append(-1)
+          }
+          if fellowLast[Int(id)] != year {
+            fellowLast[Int(id)] = year
+            row.fellowsActive += 1
+          }
+        }
+      }
+      row.researchersSoFar = index.count
+      row.components = components
+      row.largestComponent = largest
+      rows.append(row)
     }
     years = rows
   }

@@ -1,0 +1,67 @@
+import Bibliography
+import Networks
+import Testing
+
+@testable import Analysis
+
+/// ``Timeline``: per year papers, active and new nodes, new ties, team size, fellows and the
+/// components of the network up to that year; every number below counted by hand.
+@Suite("Timeline within one corpus")
+struct TimelineTests {
+  /// 2019 Ann+Bob; 2020 Ann+Bob, Cid+Ann; 2021 Dee; 2022 Bob+Dee, Dee+Bob, Dee; undated Cid+Dee.
+  /// Fellows: Ann (2019, 2020), Dee (2022). Tags: x on a and d, y on c and e, z on e.
+  static func corpus() -> Corpus {
+    func paper(_ year: Int?, _ authors: [String], fellows: [String] = [], tags: [String] = []) -> Paper {
+      Paper(
+        title: "p", authors: authors, fellows: fellows, date: year.map { PaperDate(year: $0) }, tags: tags,
+        source: SourceLocation(file: "t", line: 1))
+    }
+    return Corpus(entryCount: 8, papers: [
+      paper(2019, ["Ann", "Bob"], fellows: ["Ann"], tags: ["x"]), paper(2020, ["Ann", "Bob"], fellows: ["Ann"]),
+      paper(2020, ["Cid", "Ann"], fellows: ["Ann"], tags: ["y"]), paper(2021, ["Dee"], tags: ["x"]),
+      paper(2022, ["Bob", "Dee"], fellows: ["Dee"], tags: ["y", "z"]), paper(2022, ["Dee", "Bob"], fellows: ["Dee"]),
+      paper(nil, ["Cid", "Dee"]), paper(2022, ["Dee"], fellows: ["Dee"]),
+    ])
+  }
+
+  @Test func authorsYearByYear() {
+    let t = Timeline(corpus: Self.corpus())
+    #expect(t.kind == .authors)
+    #expect(t.undated == 1)
+    #expect(t.years.map(\.year) == [2019, 2020, 2021, 2022])
+    #expect(t.years.map(\.papers) == [1, 2, 1, 3])
+    #expect(t.years.map(\.active) == [2, 3, 1, 2])  // Ann Bob; Ann Bob Cid; Dee; Bob Dee
+    #expect(t.years.map(\.newResearchers) == [2, 1, 1, 0])
+    #expect(t.years.map(\.newCollaborations) == [1, 1, 0, 1])  // Ann–Bob, Ann–Cid, –, Bob–Dee
+    #expect(t.years.map(\.researchersSoFar) == [2, 3, 4, 4])
+    #expect(t.years.map(\.meanTeamSize) == [2, 2, 1, 5.0 / 3])
+    #expect(t.years.map(\.fellowsActive) == [1, 1, 0, 1])
+    // Up to 2021 Dee is alone: {Ann, Bob, Cid} and {Dee}; Bob–Dee in 2022 joins them (the
+    // undated Cid–Dee paper counts in no year).
+    #expect(t.years.map(\.components) == [1, 1, 2, 1])
+    #expect(t.years.map(\.largestComponent) == [2, 3, 3, 4])
+    #expect(t.years.map(\.largestShare) == [1, 1, 0.75, 1])
+  }
+
+  @Test func fellowsAndTags() {
+    let fellows = Timeline(corpus: Self.corpus(), kind: .fellows)
+    #expect(fellows.years.map(\.active) == [1, 1, 0, 1])
+    #expect(fellows.years.map(\.researchersSoFar) == [1, 1, 1, 2])
+    #expect(fellows.years.map(\.components) == [1, 1, 1, 2])  // Ann and Dee never share a paper
+    #expect(fellows.years.map(\.newCollaborations) == [0, 0, 0, 0])
+    let tags = Timeline(corpus: Self.corpus(), kind: .tags)
+    #expect(tags.years.map(\.active) == [1, 1, 1, 2])  // x; y; x; y z
+    #expect(tags.years.map(\.newResearchers) == [1, 1, 0, 1])
+    #expect(tags.years.map(\.newCollaborations) == [0, 0, 0, 1])  // y–z
+    #expect(tags.years.map(\.components) == [1, 2, 2, 2])  // {x} {y, z}
+    #expect(tags.years.map(\.largestComponent) == [1, 1, 1, 2])
+    // Papers and team size do not depend on the kind.
+    #expect(tags.years.map(\.papers) == [1, 2, 1, 3])
+  }
+
+  @Test func noDatedPaper() {
+    let corpus = Corpus(entryCount: 1, papers: [Paper(title: "p", authors: ["A"], source: SourceLocation(file: "t", line: 1))])
+    let t = Timeline(corpus: corpus)
+    #expect(t.years.isEmpty && t.undated == 1)
+  }
+}
