@@ -217,6 +217,8 @@ public struct HTMLReportWriter: Sendable {
         out += "</div>\n<figcaption>\(XML.text(caption))</figcaption>\n</figure>\n"
       case .barChart(let chart):
         out += Self.barChartSVG(chart)
+      case .intervalChart(let chart):
+        out += Self.intervalChartSVG(chart)
       case .searchBox:
         out += "<div class=\"search\" role=\"search\"><label for=\"person-search\"><strong>Find a researcher</strong></label> "
         out += "<input id=\"person-search\" type=\"search\" placeholder=\"Type part of a name, e.g. Tong\" autocomplete=\"off\">"
@@ -294,6 +296,38 @@ public struct HTMLReportWriter: Sendable {
         out += "<text x=\"\(f(bx + barWidth / 2))\" y=\"\(f(top + plotHeight - h - 3))\" text-anchor=\"middle\">\(value.countText)</text>\n"
       }
       out += "<text x=\"\(f(gx + groupWidth * 0.4))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(XML.text(category))</text>\n"
+    }
+    out += "</svg><figcaption>\(XML.text(chart.title))</figcaption></figure>\n"
+    return out
+  }
+
+  /// Intervals on a year axis as inline SVG: one row per interval, its label on the left, a
+  /// vermillion bar over its years on a grey line over the whole axis, the note after the bar.
+  static func intervalChartSVG(_ chart: IntervalChart) -> String {
+    guard let first = chart.years.first else { return "" }
+    let labelWidth = 230.0, top = 28.0, rowHeight = 18.0, noteWidth = 110.0
+    let yearWidth = max(14.0, min(48.0, 520.0 / Double(max(1, chart.years.count))))
+    let plotWidth = yearWidth * Double(chart.years.count)
+    let width = labelWidth + plotWidth + noteWidth
+    let height = top + rowHeight * Double(chart.rows.count) + 8
+    func f(_ x: Double) -> String { String(format: "%.1f", x) }
+    var out = "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\">\n"
+    out += "<title>\(XML.text(chart.title))</title>\n"
+    // Year labels: every year when they fit, else every other or every fifth.
+    let step = yearWidth >= 30 ? 1 : yearWidth >= 16 ? 2 : 5
+    for (i, year) in chart.years.enumerated() where i % step == 0 || i == chart.years.count - 1 {
+      out += "<text x=\"\(f(labelWidth + yearWidth * (Double(i) + 0.5)))\" y=\"16\" text-anchor=\"middle\">\(year)</text>\n"
+    }
+    for (k, row) in chart.rows.enumerated() {
+      let y = top + rowHeight * Double(k)
+      let label = row.label.count > 34 ? String(row.label.prefix(33)) + "…" : row.label
+      out += "<text x=\"\(f(labelWidth - 6))\" y=\"\(f(y + 12))\" text-anchor=\"end\">\(XML.text(label))</text>"
+      out += "<line x1=\"\(f(labelWidth))\" y1=\"\(f(y + 8))\" x2=\"\(f(labelWidth + plotWidth))\" y2=\"\(f(y + 8))\" stroke=\"#ccc\"/>"
+      let x = labelWidth + yearWidth * Double(row.start - first)
+      let w = yearWidth * Double(row.end - row.start + 1)
+      out += "<rect x=\"\(f(x))\" y=\"\(f(y + 2))\" width=\"\(f(w))\" height=\"12\" fill=\"#D55E00\">"
+      out += "<title>\(XML.text(row.label)): \(row.start == row.end ? "\(row.start)" : "\(row.start)–\(row.end)"), \(XML.text(row.note))</title></rect>"
+      out += "<text x=\"\(f(labelWidth + plotWidth + 6))\" y=\"\(f(y + 12))\">\(XML.text(row.note))</text>\n"
     }
     out += "</svg><figcaption>\(XML.text(chart.title))</figcaption></figure>\n"
     return out

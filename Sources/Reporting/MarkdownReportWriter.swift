@@ -49,6 +49,14 @@ public struct MarkdownReportWriter: Sendable {
         for s in chart.series {
           out += "| " + ([Markdown.text(s.name)] + s.values.map(\.countText)).joined(separator: " | ") + " |\n"
         }
+      case .intervalChart(let chart):
+        out += "**\(Markdown.text(chart.title))**\n\n"
+        out += "| " + ([""] + chart.years.map(String.init)).joined(separator: " | ") + " |\n"
+        out += "| --- |" + String(repeating: " :---: |", count: chart.years.count) + "\n"
+        for row in chart.rows {
+          let marks = chart.years.map { $0 >= row.start && $0 <= row.end ? "■" : "" }
+          out += "| " + ([Markdown.text(row.label)] + marks).joined(separator: " | ") + " |\n"
+        }
       case .searchBox:
         out += "*Every researcher with a profile is listed under [Researcher profiles](#researchers).*\n"
       }

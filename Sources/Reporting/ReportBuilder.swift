@@ -51,6 +51,7 @@ public struct ReportBuilder: Sendable {
     blocks += fellowSection(analysis)
     blocks += communitySection(analysis)
     blocks += topicSection(analysis)
+    blocks += burstSection(analysis)
     blocks += profileSection(analysis)
     blocks += dataQuality(analysis)
     blocks += method(analysis)
@@ -441,34 +442,6 @@ public struct ReportBuilder: Sendable {
       if coauthors.count > 40 { line.append(.text(" and \((coauthors.count - 40).countText) more")) }
       facts.append(line)
       blocks.append(.bullets(facts))
-    }
-    return blocks
-  }
-
-  func timelineSection(_ a: CorpusAnalysis) -> [Block] {
-    let t = Timeline(corpus: a.corpus)
-    guard !t.years.isEmpty else {
-      return [
-        .heading(level: 2, text: "How the network grew", anchor: "timeline"),
-        .paragraph([.text("No paper has a date, so there is no timeline.")]),
-      ]
-    }
-    var blocks: [Block] = [
-      .heading(level: 2, text: "How the network grew", anchor: "timeline"),
-      .paragraph([.text("Papers per year, and how many co-author pairs wrote together for the first time that year. "
-        + (t.undated > 0 ? "\(Self.count(t.undated, "paper")) without a date \(t.undated == 1 ? "is" : "are") not counted." : "Every paper has a date."))]),
-      .barChart(BarChart(
-        title: "Papers and new collaborations per year", categories: t.years.map { String($0.year) },
-        series: [("Papers", t.years.map(\.papers)), ("New collaborations", t.years.map(\.newCollaborations))])),
-      .table(
-        headers: ["Year", "Papers", "New researchers", "New collaborations", "Researchers so far"],
-        rows: t.years.map { y in [[.text(String(y.year))], [.text(y.papers.countText)], [.text(y.newResearchers.countText)], [.text(y.newCollaborations.countText)], [.text(y.researchersSoFar.countText)]] },
-        numeric: [true, true, true, true, true]),
-    ]
-    if !context.growthYears.isEmpty {
-      blocks.append(.figureRow(
-        keys: context.growthYears.map { "growth-\($0)" }, captions: context.growthYears.map { "up to \($0)" },
-        caption: "The co-authorship network at the end of each year: the researchers with the most papers up to then and the links they had made, in one layout for all years; people and links new that year are drawn in orange."))
     }
     return blocks
   }

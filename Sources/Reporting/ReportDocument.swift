@@ -25,6 +25,9 @@ public enum Block: Sendable, Equatable {
   /// A bar chart of counts per category (e.g. per year), one bar per series in each category.
   /// HTML draws it as inline SVG; Markdown as a table.
   case barChart(BarChart)
+  /// Intervals on a year axis, one row each (e.g. the years a topic burst). HTML draws it as
+  /// inline SVG; Markdown as a table with a mark in each year of a row's interval.
+  case intervalChart(IntervalChart)
   /// A search box over the report's people (HTML only; the Markdown has the profiles' index).
   case searchBox
 }
@@ -46,6 +49,36 @@ public struct BarChart: Sendable, Equatable {
   public static func == (a: BarChart, b: BarChart) -> Bool {
     a.title == b.title && a.categories == b.categories && a.series.map(\.name) == b.series.map(\.name)
       && a.series.map(\.values) == b.series.map(\.values)
+  }
+}
+
+/// Rows of intervals on a year axis for ``Block/intervalChart(_:)``.
+public struct IntervalChart: Sendable, Equatable {
+  public struct Row: Sendable, Equatable {
+    public var label: String
+    /// First and last year (inclusive).
+    public var start: Int
+    public var end: Int
+    /// Shown beside the bar (e.g. "strength 5.69").
+    public var note: String
+
+    public init(label: String, start: Int, end: Int, note: String) {
+      self.label = label
+      self.start = start
+      self.end = end
+      self.note = note
+    }
+  }
+
+  public var title: String
+  /// The axis: consecutive years.
+  public var years: [Int]
+  public var rows: [Row]
+
+  public init(title: String, years: [Int], rows: [Row]) {
+    self.title = title
+    self.years = years
+    self.rows = rows
   }
 }
 
