@@ -77,11 +77,16 @@ public struct Timeline: Sendable, Equatable {
     var first = Int.max
     var last = Int.min
     var dated = 0
+    var slots = 0
+    var pairBound = 0
     for p in papers {
       guard let y = p.date?.year else { continue }
       first = min(first, y)
       last = max(last, y)
       dated += 1
+      let k = kind == .authors ? p.authors.count : kind == .fellows ? p.fellows.count : p.tags.count
+      slots += k
+      pairBound += k * (k - 1) / 2
     }
     undated = papers.count - dated
     guard dated > 0 else {
@@ -108,6 +113,9 @@ public struct Timeline: Sendable, Equatable {
     var fellowIndex: [String: Int32] = [:]
     var fellowLast: [Int32] = []
     var pairs = Set<Int64>()
+    // Capacity up front: growing a hash table rehashes every entry again.
+    index.reserveCapacity(slots)
+    pairs.reserveCapacity(min(pairBound, 1 << 24))
     var ids: [Int32] = []
     var components = 0
     var largest = 0

@@ -3,13 +3,16 @@ import Networks
 
 /// Per-step wall times on standard error when the environment sets `COAUTHOR_TIMINGS=1` (for
 /// benchmarks such as bench/million/run.sh): one line per step,
-/// `coauthor: timing: <step> <seconds> s (total <seconds> s)`. Off by default; nothing else changes.
+/// `coauthor: timing: <step> <seconds> s (total <seconds> s; cpu <seconds> s)`, the last being the
+/// process's CPU time in the step (all threads; on a busy machine it says more than the wall time).
+/// Off by default; nothing else changes.
 final class StepTimings: @unchecked Sendable {
   static let shared = StepTimings(enabled: ProcessInfo.processInfo.environment["COAUTHOR_TIMINGS"] == "1")
 
   let enabled: Bool
   private var start = ContinuousClock.now
   private var last = ContinuousClock.now
+  private var lastCPU = clock()
 
   init(enabled: Bool) { self.enabled = enabled }
 
@@ -17,14 +20,18 @@ final class StepTimings: @unchecked Sendable {
   func begin() {
     start = ContinuousClock.now
     last = start
+    lastCPU = clock()
   }
 
   /// Prints the time since the previous step (or since start) under `step`.
   func finished(_ step: String) {
     guard enabled else { return }
     let now = ContinuousClock.now
-    printError("coauthor: timing: \(step) \(Self.seconds(now - last)) s (total \(Self.seconds(now - start)) s)")
+    let cpu = clock()
+    let cpuSeconds = String(format: "%.2f", Double(cpu - lastCPU) / Double(CLOCKS_PER_SEC))
+    printError("coauthor: timing: \(step) \(Self.seconds(now - last)) s (total \(Self.seconds(now - start)) s; cpu \(cpuSeconds) s)")
     last = now
+    lastCPU = cpu
   }
 
   static func seconds(_ d: Duration) -> String {

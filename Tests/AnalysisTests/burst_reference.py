@@ -69,6 +69,10 @@ SERIES = {
     "paperlists Imitation Learning": ([0, 3, 0, 0, 13, 17, 11, 35, 33], [395, 889, 0, 779, 874, 1057, 1281, 2243, 1468]),
     # the same, keyword "Large Language Models"
     "paperlists Large Language Models": ([0, 0, 0, 0, 0, 2, 2, 32, 64], [395, 889, 0, 779, 874, 1057, 1281, 2243, 1468]),
+    # Tests/CLITests/Fixtures/timeline/papers.json: tags "agents", "x" and "y", 2020..2023, d = [3, 3, 3, 3]
+    "fixture agents": ([0, 1, 3, 3], [3, 3, 3, 3]),
+    "fixture x": ([3, 2, 0, 0], [3, 3, 3, 3]),
+    "fixture y": ([1, 1, 0, 0], [3, 3, 3, 3]),
     # a series where the greedy package and the least-cost sequence differ: year 4's gain alone
     # (6 of 30) does not pay for tau = ln 10, years 4 and 5 together do
     "look-ahead": ([0, 1, 1, 0, 6, 8, 2, 1, 0, 1], [20, 22, 25, 24, 30, 28, 26, 30, 32, 35]),

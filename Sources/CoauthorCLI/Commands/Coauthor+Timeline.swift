@@ -148,7 +148,7 @@ extension Coauthor {
       case .text, .markdown:
         let span = b.years.first.map { first in first == b.years.last! ? "\(first)" : "\(first)–\(b.years.last!)" } ?? "no dated paper with a tag"
         let title = "Tags that burst (Kleinberg 2002; s = \(b.detection.ratio.argumentText), gamma = \(b.detection.transitionCost.argumentText)): \(b.bursts.count.countText) \(b.bursts.count == 1 ? "burst" : "bursts") among \(b.tagCount.countText) tags, \(span), d = dated papers with a tag (\(b.taggedPapers.reduce(0, +).countText)); strongest first."
-          + (shown.count < b.bursts.count ? " The \(shown.count.countText) strongest are listed." : "")
+          + (shown.count < b.bursts.count ? (shown.count == 1 ? " The strongest is listed." : " The \(shown.count.countText) strongest are listed.") : "")
         let headers = ["tag", "from", "to", "strength", "papers"]
         let rows = shown.map { e in [e.tag, String(e.startYear), String(e.endYear), fixed(e.strength, 2), e.papers.countText] }
         if format == .markdown {
