@@ -23,8 +23,12 @@ import Testing
     // Cumulative: {A,B} {C}; {A,B,C} {D}; {A,B,C} {D,E}; {A,B,C,F} {D,E} {G}
     #expect(column("components") == [2, 2, 2, 3])
     #expect(column("largestComponent") == [2, 3, 3, 4])
-    #expect(years.compactMap { $0["meanTeamSize"] as? Double } == [4.0 / 3, 4.0 / 3, 4.0 / 3, 5.0 / 4])
-    #expect(years.compactMap { $0["largestShare"] as? Double } == [2.0 / 3, 3.0 / 4, 3.0 / 5, 4.0 / 7])
+    let team: [Double] = years.compactMap { $0["meanTeamSize"] as? Double }
+    let expectedTeam: [Double] = [4.0 / 3.0, 4.0 / 3.0, 4.0 / 3.0, 5.0 / 4.0]
+    #expect(team == expectedTeam)
+    let share: [Double] = years.compactMap { $0["largestShare"] as? Double }
+    let expectedShare: [Double] = [2.0 / 3.0, 3.0 / 4.0, 3.0 / 5.0, 4.0 / 7.0]
+    #expect(share == expectedShare)
     #expect(objectKeys(result.out, depth: 1) == ["graph", "undated", "years"])
   }
 
@@ -34,7 +38,7 @@ import Testing
     #expect(result.out == """
       year,papers,active,new,newTies,meanTeamSize,fellows,soFar,components,largestComponent,largestShare
       2022,3,3,3,1,1.3333333333333333,0,3,2,2,0.6666666666666666
-      2023,4,4,3,1,1.25,0,6,3,3,0.5
+      2023,4,4,3,1,1.25,0,6,4,2,0.3333333333333333
 
       """)
   }
@@ -109,6 +113,33 @@ import Testing
     let refused = try CLI.run(["timeline", edges])
     #expect(refused.status != 0)
     #expect(refused.stdout.isEmpty)
+  }
+
+  /// A tag with a pipe, a right-to-left override and a line break bursts: every format keeps it
+  /// data (the shared rule removes the override and the break; Markdown escapes the pipe).
+  @Test func hostileTagStaysData() throws {
+    let dir = try TemporaryDirectory()
+    let tag = "a|b\u{202E}evil\nnext"
+    var papers: [String] = []
+    for year in 2020 ... 2023 {
+      for i in 0 ..< 3 {
+        let tags = year >= 2022 ? [tag, "other"] : ["other"]
+        let quoted = tags.map { "\"" + $0.replacingOccurrences(of: "\u{202E}", with: "\\u202e").replacingOccurrences(of: "\n", with: "\\n") + "\"" }
+        papers.append(#"{"title": "t\#(year)-\#(i)", "authors": ["P\#(i)"], "date": "\#(year)", "tags": [\#(quoted.joined(separator: ", "))]}"#)
+      }
+    }
+    let path = try dir.write("hostile.json", #"{"papers": ["# + papers.joined(separator: ",\n") + "]}")
+    for format in ["text", "markdown", "json", "csv"] {
+      let result = try CLI.run(["timeline", path, "--bursts", "--format", format])
+      #expect(result.status == 0, "\(format): \(result.err)")
+      #expect(!result.out.contains("\u{202E}"), "\(format)")
+      #expect(result.out.contains("evil"), "\(format): \(result.out)")
+      if format == "markdown" { #expect(result.out.contains("a\\|b"), "\(result.out)") }
+      if format == "json" {
+        let bursts = try #require(try jsonObject(result)["bursts"] as? [[String: Any]])
+        #expect(bursts.count == 1 && bursts.first?["start"] as? Int == 2022)
+      }
+    }
   }
 
   @Test func bundledListing() throws {

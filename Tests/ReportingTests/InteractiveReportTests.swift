@@ -72,7 +72,8 @@ struct InteractiveReportTests {
     let document = ReportDocument(
       title: Self.hostile,
       blocks: [.heading(level: 2, text: Self.hostile, anchor: "x"), .searchBox, .figure(key: "authors", caption: Self.hostile),
-        .barChart(BarChart(title: Self.hostile, categories: [Self.hostile], series: [(name: Self.hostile, values: [3])]))],
+        .barChart(BarChart(title: Self.hostile, categories: [Self.hostile], series: [(name: Self.hostile, values: [3])])),
+        .intervalChart(IntervalChart(title: Self.hostile, years: [2023, 2024], rows: [.init(label: Self.hostile, start: 2024, end: 2024, note: Self.hostile)]))],
       searchIndex: [SearchEntry(name: Self.hostile, anchor: "person-x", detail: Self.hostile)])
     let index = FigureIndex(idPrefix: "authors-", names: [Self.hostile, "B"], neighbours: [[1], [0]], edges: [[0, 1]])
     let html = HTMLReportWriter(svgs: ["authors": "<svg></svg>"], figureIndex: ["authors": index]).write(document)
@@ -102,6 +103,10 @@ struct InteractiveReportTests {
     ])
     let md = MarkdownReportWriter(figures: ["growth-2023": "growth-2023.svg", "growth-2024": "growth-2024.svg"]).write(document)
     #expect(md.contains("| Papers | 1 | 2 |"))
+    let bursts = MarkdownReportWriter(figures: [:]).write(ReportDocument(title: "T", blocks: [
+      .intervalChart(IntervalChart(title: "Bursts", years: [2022, 2023, 2024], rows: [.init(label: "agents|x", start: 2023, end: 2024, note: "strength 3.23")]))
+    ]))
+    #expect(bursts.contains("|  | 2022 | 2023 | 2024 |\n| --- | :---: | :---: | :---: |\n| agents\\|x |  | ■ | ■ |\n"), "\(bursts)")
     #expect(md.contains("![growth-2023](growth-2023.svg) | ![growth-2024](growth-2024.svg)"))
     #expect(!md.contains("<script"))
   }
@@ -110,7 +115,7 @@ struct InteractiveReportTests {
     let a = try seedAnalysis()
     let document = ReportBuilder(context: seedContext).document(for: a)
     let anchors = document.blocks.compactMap { b -> String? in if case .heading(_, _, let anchor) = b { return anchor } else { return nil } }
-    for section in ["overview", "central", "timeline", "fellows", "fellow-collaborators", "bridges", "communities", "topics", "researchers", "data-quality", "method"] {
+    for section in ["overview", "central", "timeline", "fellows", "fellow-collaborators", "bridges", "communities", "topics", "bursts", "researchers", "data-quality", "method"] {
       #expect(anchors.contains(section), "missing section \(section)")
     }
     // One profile per researcher (78 < the profile limit), found by the search index.

@@ -96,7 +96,9 @@ struct ScaleReportTests {
     #expect(text.contains("| Papers (duplicates merged) | 1,200 |"))
     #expect(text.contains("| Researchers | 1,201 |"))
     #expect(text.contains("| Separate groups (connected components) | 1,081 |"))
-    #expect(text.contains("| 2021 | 1,200 | 1,201 | 120 | 1,201 |"))  // year plain, counts grouped
+    // year plain, counts grouped: papers, active, new, new collaborations, mean team size, fellows,
+    // so far, groups so far, largest group so far (Hub and its 120 co-authors).
+    #expect(text.contains("| 2021 | 1,200 | 1,201 | 1,201 | 120 | 1.10 | 0 | 1,201 | 1,081 | 121 (10.1 %) |"))
     #expect(text.contains("Coauthor read 1,200 entries from 1 file"))
     #expect(!text.contains("1200"))
     let html = HTMLReportWriter().write(document)

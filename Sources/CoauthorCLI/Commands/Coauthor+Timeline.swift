@@ -75,7 +75,7 @@ extension Coauthor {
       } else {
         let timeline = Timeline(corpus: corpus, kind: graphOptions.graph)
         StepTimings.shared.finished("timeline (\(corpus.papers.count) papers)")
-        guard !timeline.years.isEmpty else { throw CLIError("no paper has a date, so there is no timeline (\(corpus.papers.count.countText) papers read)") }
+        guard !timeline.years.isEmpty else { throw CLIError("no paper has a date, so there is no timeline (\(corpus.papers.count.countText) \(corpus.papers.count == 1 ? "paper" : "papers") read)") }
         print(Self.output(timeline, format: format), terminator: "")
       }
     }
