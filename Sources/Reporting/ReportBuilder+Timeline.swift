@@ -22,7 +22,7 @@ extension ReportBuilder {
     var blocks: [Block] = [
       .heading(level: 2, text: "How the network grew", anchor: "timeline"),
       .paragraph([.text("Papers per year, how many researchers published and how many for the first time, and how many co-author pairs wrote together for the first time. "
-        + "The last three columns describe the network of all papers up to the end of each year (cumulative): its separate groups (connected components) and the share of researchers in the largest. "
+        + "The last two columns describe the network of all papers up to the end of each year (cumulative): its separate groups (connected components) and the largest, with its share of the researchers so far. "
         + (t.undated > 0 ? "\(Self.count(t.undated, "paper")) without a date \(t.undated == 1 ? "is" : "are") not counted." : "Every paper has a date."))]),
       .barChart(BarChart(
         title: "Papers and new collaborations per year", categories: years,
@@ -35,7 +35,7 @@ extension ReportBuilder {
         rows: t.years.map { y in
           [
             [.text(String(y.year))], [.text(y.papers.countText)], [.text(y.active.countText)], [.text(y.newResearchers.countText)],
-            [.text(y.newCollaborations.countText)], [.text(String(format: "%.2f", y.meanTeamSize))], [.text(y.fellowsActive.countText)],
+            [.text(y.newCollaborations.countText)], [.text(y.papers == 0 ? "–" : String(format: "%.2f", y.meanTeamSize))], [.text(y.fellowsActive.countText)],
             [.text(y.researchersSoFar.countText)], [.text(y.components.countText)],
             [.text("\(y.largestComponent.countText) (\(y.largestShare.percentText))")],
           ]
@@ -55,6 +55,9 @@ extension ReportBuilder {
     // The default parameters are valid, so this never throws.
     guard let b = try? TagBursts(corpus: a.corpus), let first = b.years.first, let last = b.years.last else {
       return blocks + [.paragraph([.text("No dated paper has a tag, so no topic can burst.")])]
+    }
+    guard first < last else {
+      return blocks + [.paragraph([.text("Every dated paper with a tag is from \(first), so no topic can burst: burst detection compares years.")])]
     }
     let s = b.detection.ratio.argumentText
     let gamma = b.detection.transitionCost.argumentText

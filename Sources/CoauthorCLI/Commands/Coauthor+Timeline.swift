@@ -16,7 +16,7 @@ extension Coauthor {
 
         With --bursts: Kleinberg's two-state burst detection on every tag (Kleinberg 2002, as in CiteSpace): per year d = dated papers with at least one tag, r = those with the tag; base rate p0 = R/D, burst rate s·p0 (--burst-ratio, default \(BurstDetection.defaultRatio.argumentText)); entering a burst costs gamma·ln(years) (--burst-gamma, default \(BurstDetection.defaultTransitionCost.argumentText)). Strength = the sum over the burst years of cost(state 0) - cost(state 1). Strongest first.
 
-        --format json: {"graph","undated","years":[{"year","papers","active","new","newTies","meanTeamSize","fellows","soFar","components","largestComponent","largestShare"}]}; with --bursts {"ratio","gamma","years","taggedPapers","tags","bursts":[{"tag","start","end","strength","papers"}]}.
+        --format json: {"graph","undated","years":[{"year","papers","active","new","newTies","meanTeamSize" (null in a year without papers),"fellows","soFar","components","largestComponent","largestShare"}]}; with --bursts {"ratio","gamma","years","taggedPapers","tags","bursts":[{"tag","start","end","strength","papers"}]}.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -92,7 +92,7 @@ extension Coauthor {
         let rows = t.years.map { y -> JSON in
           .object([
             ("year", .int(y.year)), ("papers", .int(y.papers)), ("active", .int(y.active)), ("new", .int(y.newResearchers)),
-            ("newTies", .int(y.newCollaborations)), ("meanTeamSize", .double(y.meanTeamSize)), ("fellows", .int(y.fellowsActive)),
+            ("newTies", .int(y.newCollaborations)), ("meanTeamSize", y.papers == 0 ? .null : .double(y.meanTeamSize)), ("fellows", .int(y.fellowsActive)),
             ("soFar", .int(y.researchersSoFar)), ("components", .int(y.components)), ("largestComponent", .int(y.largestComponent)),
             ("largestShare", .double(y.largestShare)),
           ])
@@ -102,7 +102,7 @@ extension Coauthor {
         var out = CSV.row(keys)
         for y in t.years {
           out += CSV.row([
-            "\(y.year)", "\(y.papers)", "\(y.active)", "\(y.newResearchers)", "\(y.newCollaborations)", "\(y.meanTeamSize)",
+            "\(y.year)", "\(y.papers)", "\(y.active)", "\(y.newResearchers)", "\(y.newCollaborations)", y.papers == 0 ? "" : "\(y.meanTeamSize)",
             "\(y.fellowsActive)", "\(y.researchersSoFar)", "\(y.components)", "\(y.largestComponent)", "\(y.largestShare)",
           ])
         }
@@ -112,7 +112,7 @@ extension Coauthor {
         let rows = t.years.map { y in
           [
             String(y.year), y.papers.countText, y.active.countText, y.newResearchers.countText, y.newCollaborations.countText,
-            fixed(y.meanTeamSize, 2), y.fellowsActive.countText, y.researchersSoFar.countText, y.components.countText,
+            y.papers == 0 ? "–" : fixed(y.meanTeamSize, 2), y.fellowsActive.countText, y.researchersSoFar.countText, y.components.countText,
             y.largestComponent.countText, y.largestShare.percentText,
           ]
         }
