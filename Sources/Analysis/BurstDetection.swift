@@ -11,7 +11,8 @@
 ///
 /// Batch *t* (a year) has *d*ₜ events (papers), *r*ₜ of them targets (papers with a tag). State 0
 /// emits targets at the base rate *p*₀ = *R*/*D* (all targets over all events), state 1 at
-/// *p*₁ = *s*·*p*₀ (capped at 0.99999, as the `burst_detection` package does). Being in state *i*
+/// *p*₁ = min(*s*·*p*₀, 0.99999) (the `burst_detection` package caps only above 1, so at exactly
+/// 1 its costs are infinite). Being in state *i*
 /// in batch *t* costs
 ///
 ///     σ(i, t) = −ln[ C(dₜ, rₜ) · pᵢ^rₜ · (1 − pᵢ)^(dₜ − rₜ) ]
