@@ -3,7 +3,7 @@
 //
 //   benchmark leiden-quality --graph bench/leiden/.cache/newman-cond-mat.tsv --out r.json \
 //             --memberships DIR [--seeds 0,1,2] [--threads 1] [--max-iterations N|converged] \
-//             [--stable 2] [--repeats 3] [--label coauthor-t1]
+//             [--stable 2] [--restarts 1] [--repeats 3] [--label coauthor-t1]
 //
 // The graph file is `# nodes N edges M` then `u<TAB>v[<TAB>w]` lines (w defaults to 1).
 
@@ -27,6 +27,7 @@ func runLeidenQuality() -> Int32 {
     var graphPath = "", out = "", memberships = "", label = "coauthor"
     var seeds: [UInt64] = [0], threads = 1, repeats = 1
     var stable = 2  // Leiden.stableIterations
+    var restarts = 1  // Leiden.restarts
     var iterationSetting = "default"  // "default", "converged" or a number
     var args = CommandLine.arguments.dropFirst(2)
     func value(_ name: String) throws -> String {
@@ -43,6 +44,7 @@ func runLeidenQuality() -> Int32 {
       case "--threads": threads = Int(try value(arg)) ?? 1
       case "--repeats": repeats = max(1, Int(try value(arg)) ?? 1)
       case "--stable": stable = max(1, Int(try value(arg)) ?? 2)
+      case "--restarts": restarts = max(1, Int(try value(arg)) ?? 1)
       case "--max-iterations":
         iterationSetting = try value(arg)
       default: throw BenchmarkError("unknown argument \(arg)")
@@ -56,7 +58,7 @@ func runLeidenQuality() -> Int32 {
       var cpuTimes: [Double] = []
       var result: LeidenResult? = nil
       for _ in 0 ..< repeats {
-        var detector = Leiden(seed: seed, stableIterations: stable, threads: threads)
+        var detector = Leiden(seed: seed, stableIterations: stable, threads: threads, restarts: restarts)
         if iterationSetting == "converged" {
           detector.maxIterations = nil
         } else if let cap = Int(iterationSetting) {
@@ -82,7 +84,7 @@ func runLeidenQuality() -> Int32 {
     }
     let json: [String: Any] = [
       "library": label, "threads": threads, "nodes": graph.nodeCount, "edges": graph.edgeCount,
-      "max_iterations": iterationSetting, "stable_iterations": stable, "runs": runs,
+      "max_iterations": iterationSetting, "stable_iterations": stable, "restarts": restarts, "runs": runs,
     ]
     try writeJSON(json, to: out)
     return 0

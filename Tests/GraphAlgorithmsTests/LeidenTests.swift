@@ -53,6 +53,55 @@ struct LeidenTests {
     }
   }
 
+  /// Restarts on the named graphs keep igraph's best seed over 20 (the call in
+  /// ``weightedGraphsMatchIgraphConverged``; single converged runs reach it on these small graphs
+  /// too): the combination of runs must not lose it.
+  @Test func restartsKeepIgraphsBestSeed() throws {
+    for (graph, best) in [(Fixtures.karateClub, 0.44490358126721763), (Fixtures.lesMiserables, 0.56668798334324821)] {
+      for seed in 0 ..< 10 as Range<UInt64> {
+        let result = try Leiden(seed: seed, restarts: 3).run(on: graph)
+        #expect(result.converged)
+        #expect(result.modularity >= best - 1e-9, "seed \(seed)")
+      }
+    }
+  }
+
+  /// Restarts: run 0 is ``Leiden/seed`` itself, run 1 the first output of `SplitMix64(seed:)`;
+  /// the kept result is never below either run alone, is the same for any `threads`, and its
+  /// communities are connected. On random graphs the core-group combination beats both runs on
+  /// some seeds.
+  @Test func restartsKeepTheBestAndDoNotDependOnThreads() throws {
+    var strictlyBetter = 0
+    for seed in 0 ..< 6 as Range<UInt64> {
+      var rng = SplitMix64(seed: seed)
+      let sparse = Fixtures.randomGraph(nodes: 1500, edgeProbability: 0.003, weights: 0.5 ... 3, using: &rng)
+      for (graph, quality, resolution) in [
+        (sparse, Leiden.Quality.modularity, 1.0), (sparse, .cpm, 0.05), (Fixtures.lesMiserables, .modularity, 1.5),
+      ] {
+        let run0 = try Leiden(quality: quality, resolution: resolution, seed: seed).run(on: graph)
+        var derived = SplitMix64(seed: seed)
+        let run1 = try Leiden(quality: quality, resolution: resolution, seed: derived.next()).run(on: graph)
+        #expect(try Leiden(quality: quality, resolution: resolution, seed: seed, restarts: 1).run(on: graph) == run0)
+        let two = try Leiden(quality: quality, resolution: resolution, seed: seed, threads: 1, restarts: 2).run(on: graph)
+        #expect(two.quality >= max(run0.quality, run1.quality))
+        #expect(two.converged)
+        #expect(everyCommunityIsConnected(two.partition, in: graph))
+        #expect(Partition(labels: two.partition.membership) == two.partition)
+        expectApproximatelyEqual(
+          two.quality, try quality.value(of: two.partition, in: graph, resolution: resolution), tolerance: 1e-9)
+        if two.quality > max(run0.quality, run1.quality) + 1e-12 { strictlyBetter += 1 }
+        for threads in [2, 3] {
+          let many = try Leiden(quality: quality, resolution: resolution, seed: seed, threads: threads, restarts: 2)
+          #expect(try many.run(on: graph) == two, "threads \(threads)")
+        }
+        let three = try Leiden(quality: quality, resolution: resolution, seed: seed, threads: 2, restarts: 3).run(on: graph)
+        #expect(three == (try Leiden(quality: quality, resolution: resolution, seed: seed, threads: 1, restarts: 3).run(on: graph)))
+      }
+    }
+    #expect(strictlyBetter > 0)
+    #expect(throws: GraphError.self) { try Leiden(restarts: 0).run(on: Fixtures.karateClub) }
+  }
+
   /// Converged: Leiden started again from its own result (same settings) changes nothing on the
   /// named graphs, for both qualities and several resolutions (`stableIterations` unchanged
   /// iterations, then it stops). On random graphs a fresh random refinement can still open a
