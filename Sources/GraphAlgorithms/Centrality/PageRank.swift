@@ -52,7 +52,7 @@ import GraphCore
 /// ``worstCaseIterations(damping:tolerance:)`` is the power iteration's a-priori count (from the
 /// uniform start `‖x_0 − x*‖₁ ≤ 2`, so its step k has `‖x_k − x_{k−1}‖₁ ≤ 2α^{k−1}(1 + α)`); the
 /// sweeps are not covered by that proof but need far fewer on every graph measured (karate club
-/// 20 instead of 72, com-DBLP 27 instead of 102 at the default tolerance), and the cap
+/// 24 instead of 72, com-DBLP 27 instead of 102 at the default tolerance), and the cap
 /// (``maxIterations``, default 1000) stops them in any case, with the bound reached.
 ///
 /// networkx stops when `‖x_k − x_{k−1}‖₁ < n · tol` (tol = 1e-6), which bounds nothing: on
