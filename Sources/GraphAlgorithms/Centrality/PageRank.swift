@@ -200,15 +200,17 @@ public struct PageRank: CentralityMeasure, Hashable, Codable {
     // ‖x_k − x*‖₁ ≤ ‖T(x_k) − x_k‖₁ / (1 − α) ≤ α/(1 − α) · Σ_v c_v |x_k,v − x_{k−1},v|
     let factor = damping / (1 - damping)
     let workers = graph.adjacencyTargets.count >= Self.parallelArcs ? resolvedThreads(threads) : 1
-    let kernel = PageRankSweeps(
-      graph: graph, damping: damping, weighted: weighted, relaxation: Self.relaxation(damping: damping), threads: workers)
+    let kernel = PageRankSweeps(graph: graph, damping: damping, weighted: weighted, relaxation: Self.relaxation(damping: damping))
     var errorBound = Double.infinity
     var iterations = 0
-    while iterations < maxIterations {
-      let change = kernel.sweep()
-      iterations += 1
-      errorBound = factor * change
-      if errorBound <= tolerance { break }
+    // The twin search (for exact ties) runs beside the sweeps, which do not need it.
+    kernel.withTwinSearch(threads: workers) {
+      while iterations < maxIterations {
+        let change = kernel.sweep()
+        iterations += 1
+        errorBound = factor * change
+        if errorBound <= tolerance { break }
+      }
     }
     let x = kernel.scoresWithTwinsEqualised()
     let convergence = Convergence(iterations: iterations, errorBound: errorBound, tolerance: tolerance)

@@ -45,7 +45,8 @@ final class PageRankSweeps {
   let weights: UnsafeMutableBufferPointer<Double>
   let strength: UnsafeMutableBufferPointer<Double>
   let lowerStrength: UnsafeMutableBufferPointer<Double>
-  /// Representative of each node's twin class in the **original** numbering (−1: no twin).
+  /// Representative of each node's twin class (new numbering; −1: no twin), written by
+  /// ``findTwins()``.
   let representative: UnsafeMutableBufferPointer<Int32>
   /// Node ranges of the connected components with edges, in order; dangling nodes follow.
   let componentRanges: [Range<Int>]
@@ -66,7 +67,7 @@ final class PageRankSweeps {
   /// `y_i − shift[C]` (moving x by a multiple of s, the slowest mode, to the exact mass).
   var shift: [Double]
 
-  init(graph: Graph, damping: Double, weighted: Bool, relaxation: Double, threads: Int) {
+  init(graph: Graph, damping: Double, weighted: Bool, relaxation: Double) {
     let n = graph.nodeCount
     let m = graph.adjacencyTargets.count
     precondition(m <= Int(Int32.max), "PageRank: more than 2^31 − 1 arcs")
@@ -82,6 +83,7 @@ final class PageRankSweeps {
     let strength = UnsafeMutableBufferPointer<Double>.allocate(capacity: weighted ? n : 0)
     let lowerStrength = UnsafeMutableBufferPointer<Double>.allocate(capacity: weighted ? n : 0)
     let representative = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    representative.initialize(repeating: -1)
     let y = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
     self.order = order
     self.offsets = offsets
@@ -93,19 +95,9 @@ final class PageRankSweeps {
     self.representative = representative
     self.y = y
 
-    // Two independent setup tasks, on two threads when there are: the breadth-first renumbering
-    // (which writes the renumbered arcs and the start vector) and the twin search on the original
-    // graph.
-    var ranges: [Range<Int>] = []
-    forEachChunk(of: ChunkPlan(count: 2, size: 1), threads: Swift.min(threads, 2)) { task in
-      if task == 0 {
-        ranges = Self.renumber(
-          graph, weighted: weighted, order: order, offsets: offsets, targets: targets, lowerDegree: lowerDegree,
-          weights: weights, strength: strength, lowerStrength: lowerStrength, y: y)
-      } else {
-        Self.findTwins(graph, weighted: weighted, representative: representative)
-      }
-    }
+    let ranges = Self.renumber(
+      graph, weighted: weighted, order: order, offsets: offsets, targets: targets, lowerDegree: lowerDegree,
+      weights: weights, strength: strength, lowerStrength: lowerStrength, y: y)
     let danglingStart = ranges.last?.upperBound ?? 0
     self.danglingStart = danglingStart
     var componentStrength: [Double] = []
@@ -322,7 +314,7 @@ extension PageRankSweeps {
   /// and a common exact value x*, this never increases the L1 error, and keeps the sum.
   func scoresWithTwinsEqualised() -> [Double] {
     let n = nodeCount
-    var result = [Double](repeating: 0, count: n)
+    var x = [Double](repeating: 0, count: n)
     for i in 0 ..< n {
       let s: Double
       if i >= danglingStart {
@@ -332,17 +324,18 @@ extension PageRankSweeps {
       } else {
         s = Double(offsets[i + 1] - offsets[i])
       }
-      result[Int(order[i])] = y[i] * s
+      x[i] = y[i] * s
     }
+    // Means in the sweep order.
     var sum = [Double](repeating: 0, count: n)
     var count = [Int32](repeating: 0, count: n)
-    for v in 0 ..< n where representative[v] >= 0 {
-      sum[Int(representative[v])] += result[v]
-      count[Int(representative[v])] += 1
+    for i in 0 ..< n where representative[i] >= 0 {
+      sum[Int(representative[i])] += x[i]
+      count[Int(representative[i])] += 1
     }
-    for v in 0 ..< n where representative[v] >= 0 {
-      let r = Int(representative[v])
-      result[v] = sum[r] / Double(count[r])
+    for i in 0 ..< n where representative[i] >= 0 {
+      let r = Int(representative[i])
+      x[i] = sum[r] / Double(count[r])
     }
     // A component whose nodes all have the same strength s: x_v = m for all v in C solves
     // x_v = g + α Σ_u w_uv x_u / s, so each node gets its exact share of the component's mass
@@ -350,26 +343,41 @@ extension PageRankSweeps {
     // paper and every triangle, tie exactly). Set after the twin means, which it overrides.
     for (component, range) in componentRanges.enumerated() where regularComponents[component] {
       let exact = componentMass[component] / Double(range.count)
-      for i in range { result[Int(order[i])] = exact }
+      for i in range { x[i] = exact }
     }
+    var result = [Double](repeating: 0, count: n)
+    for i in 0 ..< n { result[Int(order[i])] = x[i] }
     return result
   }
 
-  /// Marks the twin classes of `graph` (original numbering): `representative[v]` is the smallest
-  /// member of v's class, −1 when v has no twin.
+  /// Runs `body` (the sweeps) and ``findTwins()`` (which they do not read) side by side on two
+  /// threads when `threads` ≥ 2, one after the other otherwise; either way the same values.
+  func withTwinSearch(threads: Int, _ body: () -> Void) {
+    forEachChunk(of: ChunkPlan(count: 2, size: 1), threads: Swift.min(threads, 2)) { task in
+      if task == 0 { body() } else { findTwins() }
+    }
+  }
+
+  /// Marks the twin classes (``representative``: the smallest member of each class, −1 for a
+  /// node without twin), on the renumbered copy, whose neighbours are nearby.
   ///
   /// Adjacent twins are an edge whose ends have equal degree and equal closed-neighbourhood hash;
-  /// non-adjacent twins share their first (smallest) neighbour f and are grouped there by
+  /// non-adjacent twins share their first neighbour f (lists follow the original, ascending
+  /// numbering, so twins list their common neighbours in the same order) and are grouped there by
   /// open-neighbourhood hash. Every candidate is checked exactly, so a hash collision costs a
   /// comparison, never a wrong merge.
   ///
   /// - Complexity: O(*m* + *n*) expected time, O(*n*) space.
-  static func findTwins(_ graph: Graph, weighted: Bool, representative: UnsafeMutableBufferPointer<Int32>) {
-    let n = graph.nodeCount
-    representative.initialize(repeating: -1)
-    graph.adjacencyOffsets.withUnsafeBufferPointer { o in
-      graph.adjacencyTargets.withUnsafeBufferPointer { t in
-        graph.adjacencyWeights.withUnsafeBufferPointer { w in
+  func findTwins() {
+    let n = nodeCount
+    let weighted = self.weighted
+    let representative = self.representative
+    // Offsets as Int (the ranges below index the arc arrays).
+    let o = offsets.map { Int($0) }
+    let t = targets, w = weights
+    do {
+      do {
+        do {
           @inline(__always) func mix(_ value: UInt64) -> UInt64 {
             var z = value &+ 0x9E37_79B9_7F4A_7C15
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
