@@ -71,10 +71,11 @@ import GraphCore
 ///
 /// **Speed.** The sweeps run on a copy of the graph renumbered in breadth-first order (so the
 /// scores a node gathers are mostly in cache), single-threaded: an SOR sweep is sequential by
-/// nature, and a parallel variant (fixed blocks, Jacobi across them) needed 35–45 % more sweeps
-/// without relaxation and diverged with it. On graphs with at least ``parallelArcs`` arcs and
-/// ``threads`` ≠ 1, the twin search runs on a second thread beside the renumbering. Every step is
-/// deterministic, so the result is bit-identical for any thread count.
+/// nature, and a parallel variant tried on com-DBLP (fixed blocks, Jacobi across them) needed
+/// 35–45 % more sweeps without relaxation and diverged with it. On graphs with at least
+/// ``parallelArcs`` arcs and ``threads`` ≠ 1, the twin search (for *Ties*) runs on a second thread
+/// beside the sweeps. Every step is deterministic, so the result is bit-identical for any thread
+/// count.
 ///
 /// - Complexity: O(*k*(*n* + *m*)) time for *k* sweeps, plus O(*n* + *m*) once (renumbering,
 ///   strengths, components, twins); O(*n* + *m*) additional

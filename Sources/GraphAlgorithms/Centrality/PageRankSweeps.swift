@@ -8,8 +8,9 @@ import GraphCore
 /// order; dangling nodes last). Neighbours then have nearby numbers, so the scores a sweep
 /// gathers are mostly in cache, and every component is a contiguous range. The renumbering is
 /// done once per call (O(*n* + *m*)) and undone on the way out; the twin search (see
-/// ``scoresWithTwinsEqualised()``) runs beside it on a second thread when there is one. Both are
-/// deterministic, so the result does not depend on the thread count.
+/// ``findTwins()``) runs beside the sweeps on a second thread when there is one
+/// (``withTwinSearch(threads:_:)``). Both are deterministic, so the result does not depend on the
+/// thread count.
 ///
 /// State (new numbering): `y[i] = x[i] / s_i` for a node with strength `s_i > 0` (the share it
 /// sends along each unit of edge weight, so a sweep reads one number per arc and multiplies
