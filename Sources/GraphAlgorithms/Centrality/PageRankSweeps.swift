@@ -376,88 +376,82 @@ extension PageRankSweeps {
     // Offsets as Int (the ranges below index the arc arrays).
     let o = offsets.map { Int($0) }
     let t = targets, w = weights
-    do {
-      do {
-        do {
-          @inline(__always) func mix(_ value: UInt64) -> UInt64 {
-            var z = value &+ 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-          }
-          // Order-independent hashes of N(i) (with weights) and N[i] (targets only).
-          var openHash = [UInt64](repeating: 0, count: n)
-          var closedHash = [UInt64](repeating: 0, count: n)
-          for i in 0 ..< n {
-            var open: UInt64 = 0, plain: UInt64 = 0
-            for a in o[i] ..< o[i + 1] {
-              let m = mix(UInt64(UInt32(bitPattern: t[a])))
-              plain = plain &+ m
-              open = open &+ (weighted ? mix(m ^ w[a].bitPattern) : m)
-            }
-            openHash[i] = open
-            closedHash[i] = plain &+ mix(UInt64(i))
-          }
-          /// Whether a and b are twins: equal (sorted) lists, weight for weight, skipping b in
-          /// a's and a in b's when `adjacent`.
-          func twins(_ a: Int, _ b: Int, adjacent: Bool) -> Bool {
-            var i = o[a], j = o[b]
-            let iEnd = o[a + 1], jEnd = o[b + 1]
-            guard iEnd - i == jEnd - j else { return false }
-            var sawA = false, sawB = false
-            while true {
-              if adjacent {
-                if i < iEnd && Int(t[i]) == b { sawB = true; i += 1 }
-                if j < jEnd && Int(t[j]) == a { sawA = true; j += 1 }
-              }
-              if i == iEnd || j == jEnd { break }
-              if t[i] != t[j] || (weighted && w[i] != w[j]) { return false }
-              i += 1
-              j += 1
-            }
-            return i == iEnd && j == jEnd && (!adjacent || (sawA && sawB))
-          }
-          // Adjacent twins: the smallest member of a class is adjacent to all the others.
-          for a in 0 ..< n where representative[a] < 0 {
-            let degree = o[a + 1] - o[a]
-            for arc in o[a] ..< o[a + 1] {
-              let b = Int(t[arc])
-              if b > a && representative[b] < 0 && o[b + 1] - o[b] == degree && closedHash[b] == closedHash[a]
-                && twins(a, b, adjacent: true)
-              {
-                representative[a] = Int32(a)
-                representative[b] = Int32(a)
-              }
-            }
-          }
-          // Non-adjacent twins, grouped at their common first neighbour.
-          var candidates: [(hash: UInt64, node: Int32)] = []
-          for f in 0 ..< n {
-            candidates.removeAll(keepingCapacity: true)
-            for arc in o[f] ..< o[f + 1] {
-              let u = Int(t[arc])
-              if representative[u] < 0 && Int(t[o[u]]) == f { candidates.append((openHash[u], Int32(u))) }
-            }
-            guard candidates.count > 1 else { continue }
-            candidates.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.node < $1.node }
-            var start = 0
-            while start < candidates.count {
-              var end = start + 1
-              while end < candidates.count && candidates[end].hash == candidates[start].hash { end += 1 }
-              for k in start ..< end where representative[Int(candidates[k].node)] < 0 {
-                let a = Int(candidates[k].node)
-                for l in k + 1 ..< end where representative[Int(candidates[l].node)] < 0 {
-                  let b = Int(candidates[l].node)
-                  if twins(a, b, adjacent: false) {
-                    representative[a] = Int32(a)
-                    representative[b] = Int32(a)
-                  }
-                }
-              }
-              start = end
+    @inline(__always) func mix(_ value: UInt64) -> UInt64 {
+      var z = value &+ 0x9E37_79B9_7F4A_7C15
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    // Order-independent hashes of N(i) (with weights) and N[i] (targets only).
+    var openHash = [UInt64](repeating: 0, count: n)
+    var closedHash = [UInt64](repeating: 0, count: n)
+    for i in 0 ..< n {
+      var open: UInt64 = 0, plain: UInt64 = 0
+      for a in o[i] ..< o[i + 1] {
+        let m = mix(UInt64(UInt32(bitPattern: t[a])))
+        plain = plain &+ m
+        open = open &+ (weighted ? mix(m ^ w[a].bitPattern) : m)
+      }
+      openHash[i] = open
+      closedHash[i] = plain &+ mix(UInt64(i))
+    }
+    /// Whether a and b are twins: equal (sorted) lists, weight for weight, skipping b in
+    /// a's and a in b's when `adjacent`.
+    func twins(_ a: Int, _ b: Int, adjacent: Bool) -> Bool {
+      var i = o[a], j = o[b]
+      let iEnd = o[a + 1], jEnd = o[b + 1]
+      guard iEnd - i == jEnd - j else { return false }
+      var sawA = false, sawB = false
+      while true {
+        if adjacent {
+          if i < iEnd && Int(t[i]) == b { sawB = true; i += 1 }
+          if j < jEnd && Int(t[j]) == a { sawA = true; j += 1 }
+        }
+        if i == iEnd || j == jEnd { break }
+        if t[i] != t[j] || (weighted && w[i] != w[j]) { return false }
+        i += 1
+        j += 1
+      }
+      return i == iEnd && j == jEnd && (!adjacent || (sawA && sawB))
+    }
+    // Adjacent twins: the smallest member of a class is adjacent to all the others.
+    for a in 0 ..< n where representative[a] < 0 {
+      let degree = o[a + 1] - o[a]
+      for arc in o[a] ..< o[a + 1] {
+        let b = Int(t[arc])
+        if b > a && representative[b] < 0 && o[b + 1] - o[b] == degree && closedHash[b] == closedHash[a]
+          && twins(a, b, adjacent: true)
+        {
+          representative[a] = Int32(a)
+          representative[b] = Int32(a)
+        }
+      }
+    }
+    // Non-adjacent twins, grouped at their common first neighbour.
+    var candidates: [(hash: UInt64, node: Int32)] = []
+    for f in 0 ..< n {
+      candidates.removeAll(keepingCapacity: true)
+      for arc in o[f] ..< o[f + 1] {
+        let u = Int(t[arc])
+        if representative[u] < 0 && Int(t[o[u]]) == f { candidates.append((openHash[u], Int32(u))) }
+      }
+      guard candidates.count > 1 else { continue }
+      candidates.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.node < $1.node }
+      var start = 0
+      while start < candidates.count {
+        var end = start + 1
+        while end < candidates.count && candidates[end].hash == candidates[start].hash { end += 1 }
+        for k in start ..< end where representative[Int(candidates[k].node)] < 0 {
+          let a = Int(candidates[k].node)
+          for l in k + 1 ..< end where representative[Int(candidates[l].node)] < 0 {
+            let b = Int(candidates[l].node)
+            if twins(a, b, adjacent: false) {
+              representative[a] = Int32(a)
+              representative[b] = Int32(a)
             }
           }
         }
+        start = end
       }
     }
   }
