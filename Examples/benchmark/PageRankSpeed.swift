@@ -2,17 +2,21 @@
 // bench/pagerank/run.sh:
 //
 //   benchmark pagerank-speed --graph bench/.cache/graphs/com-DBLP.tsv \
-//       --reference bench/.cache/graphs/com-DBLP.ref.f64 [--repeats 5] [--tolerances 1e-9,1e-10]
+//       --reference bench/.cache/graphs/com-DBLP.ref.f64 [--repeats 5] [--tolerances 1e-9,1e-10] \
+//       [--threads 1,2] [--power yes|no]
 //
-// Times are this thread's CPU time (the machine is shared: wall time counts other processes'
-// turns), the fastest of the repeats; the Gauss–Seidel runs give the wall time too.
+// Two times per run, each the fastest of the repeats: the process's CPU time (all its threads;
+// on a shared machine wall time also counts other processes' turns) and the wall time (the
+// user's wait; with 2 threads the twin search runs beside the renumbering).
 // Prints one JSON object: the machine's bandwidth measured in the same run (STREAM-like read and
-// triad kernels over 64 MB arrays, 8× the L3, bytes per CPU second), then for each tolerance the fastest of `--repeats`
-// runs of `PageRank(damping: 0.85, weighted: false, tolerance:)`, its sweeps, its error bound, its
-// L1 error against the reference (a power iteration to an L1 change < 1e-14, written by
-// bench/pagerank/igraph_pagerank.py), the time per sweep ((full − capped at 1 sweep)/(sweeps − 1),
-// so the one-off setup is left out) and the byte-model bound per sweep (bytes / read bandwidth).
-// A plain power iteration (the kernel PageRank used before Gauss–Seidel) is timed beside it.
+// triad kernels over 64 MB arrays, 8× the L3, bytes per CPU second), then for each tolerance and
+// thread count the fastest of `--repeats` runs of `PageRank(damping: 0.85, weighted: false,
+// tolerance:)`, its sweeps, its error bound, its L1 error against the reference (a power
+// iteration to an L1 change < 1e-14, written by bench/pagerank/igraph_pagerank.py), the CPU time
+// per sweep ((full − capped at 1 sweep)/(sweeps − 1), so the one-off setup is left out) and the
+// byte-model bound per sweep (bytes / read bandwidth). It fails if the thread counts give
+// different scores (they must be bit-identical). A plain power iteration (the kernel PageRank
+// used before Gauss–Seidel) is timed beside it unless `--power no`.
 
 import Foundation
 import GraphAlgorithms
@@ -20,11 +24,11 @@ import GraphCore
 
 private let clock = ContinuousClock()
 
-/// This thread's CPU time in seconds (on a shared machine, wall time includes other processes'
-/// turns; CPU time does not).
+/// This process's CPU time in seconds, all threads (on a shared machine, wall time includes other
+/// processes' turns; CPU time does not).
 private func cpuSeconds() -> Double {
   var t = timespec()
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
   return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
@@ -145,6 +149,8 @@ private func l1(_ a: [Double], _ b: [Double]) -> Double {
 func pageRankSpeed(_ arguments: [String]) throws {
   var graphPath = "", referencePath = "", repeats = 5
   var tolerances = [1e-9, 1e-10]
+  var threadCounts = [1, 2]
+  var withPower = true
   var args = arguments[...]
   while let arg = args.popFirst() {
     guard let value = args.popFirst() else { throw BenchmarkError("\(arg) needs a value") }
@@ -153,6 +159,8 @@ func pageRankSpeed(_ arguments: [String]) throws {
     case "--reference": referencePath = value
     case "--repeats": repeats = max(1, Int(value) ?? 5)
     case "--tolerances": tolerances = value.split(separator: ",").compactMap { Double($0) }
+    case "--threads": threadCounts = value.split(separator: ",").compactMap { Int($0) }
+    case "--power": withPower = value != "no"
     default: throw BenchmarkError("unknown argument \(arg)")
     }
   }
@@ -162,37 +170,53 @@ func pageRankSpeed(_ arguments: [String]) throws {
   }
   let reference = data.withUnsafeBytes { raw in (0 ..< graph.nodeCount).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self) } }
   let n = graph.nodeCount, arcs = graph.adjacencyTargets.count
-  // Byte model of one unweighted sweep: 4 B target + 8 B gathered score per arc; per node 8 B
-  // offset, 8 B strength, 8 B lower strength, 8 B score read + 8 B written (the gathered scores
-  // counted as if each came from memory, which the breadth-first numbering mostly avoids).
-  let bytesPerSweep = Double(arcs * 12 + n * 40)
+  // Byte model of one unweighted sweep: 4 B target + 8 B gathered score per arc; per node 4 B
+  // offset, 4 B lower degree, 8 B score read + 8 B written (the gathered scores counted as if
+  // each came from memory, which the breadth-first numbering mostly avoids).
+  let bytesPerSweep = Double(arcs * 12 + n * 24)
 
   let read = readBandwidth(repeats: 5)
   let triad = triadBandwidth(repeats: 5)
   var runs: [[String: Any]] = []
   for tolerance in tolerances {
-    var best = Double.infinity, bestWall = Double.infinity
-    var result: IterativeScores? = nil
-    for _ in 0 ..< repeats {
-      let (r, wall, t) = try timed { try PageRank(damping: 0.85, weighted: false, tolerance: tolerance).run(on: graph) }
-      best = min(best, t)
-      bestWall = min(bestWall, wall)
-      result = r
+    var results: [Int: IterativeScores] = [:]
+    for threads in threadCounts {
+      var measure = PageRank(damping: 0.85, weighted: false, tolerance: tolerance)
+      measure.threads = threads
+      var best = Double.infinity, bestWall = Double.infinity
+      var result: IterativeScores? = nil
+      for _ in 0 ..< repeats {
+        let (r, wall, t) = try timed { try measure.run(on: graph) }
+        best = min(best, t)
+        bestWall = min(bestWall, wall)
+        result = r
+      }
+      let r = result!
+      results[threads] = r
+      // Setup (renumbering, twins) plus one sweep: the cap of 1, best of the repeats.
+      var capped = measure
+      capped.maxIterations = 1
+      var bestOne = Double.infinity, bestOneWall = Double.infinity
+      for _ in 0 ..< repeats {
+        let (_, wall, t) = try timed { try capped.run(on: graph, allowingUnconverged: true) }
+        bestOne = min(bestOne, t)
+        bestOneWall = min(bestOneWall, wall)
+      }
+      let perSweep = (best - bestOne) / Double(r.convergence.iterations - 1)
+      runs.append([
+        "method": "gauss-seidel", "threads": threads, "tolerance": tolerance, "min_cpu_seconds": best, "min_wall_seconds": bestWall,
+        "sweeps": r.convergence.iterations, "error_bound": r.convergence.errorBound, "l1_error": l1(r.scores.values, reference),
+        "seconds_per_sweep": perSweep, "setup_and_one_sweep_cpu_seconds": bestOne, "setup_and_one_sweep_wall_seconds": bestOneWall,
+        "bound_seconds_per_sweep": bytesPerSweep / read, "ratio_to_bandwidth_bound": perSweep / (bytesPerSweep / read),
+      ])
     }
-    let r = result!
-    // Setup (renumbering, strengths, twins) plus one sweep: the cap of 1, best of the repeats.
-    var bestOne = Double.infinity
-    for _ in 0 ..< repeats {
-      bestOne = min(bestOne, try time { try PageRank(damping: 0.85, weighted: false, maxIterations: 1).run(on: graph, allowingUnconverged: true) }.1)
+    // The result does not depend on the thread count (bit for bit).
+    if let first = results[threadCounts[0]] {
+      for threads in threadCounts where results[threads] != first {
+        throw BenchmarkError("PageRank with \(threads) threads differs from \(threadCounts[0]) thread(s)")
+      }
     }
-    let perSweep = (best - bestOne) / Double(r.convergence.iterations - 1)
-    runs.append([
-      "method": "gauss-seidel", "tolerance": tolerance, "min_cpu_seconds": best, "min_wall_seconds": bestWall, "sweeps": r.convergence.iterations,
-      "error_bound": r.convergence.errorBound, "l1_error": l1(r.scores.values, reference),
-      "seconds_per_sweep": perSweep, "setup_and_one_sweep_cpu_seconds": bestOne,
-      "bound_seconds_per_sweep": bytesPerSweep / read,
-      "ratio_to_bandwidth_bound": perSweep / (bytesPerSweep / read),
-    ])
+    if !withPower { continue }
     var bestPower = Double.infinity
     var power: ([Double], Int) = ([], 0)
     for _ in 0 ..< repeats {

@@ -6,9 +6,9 @@ import GraphCore
 /// measure documents how it is derived. The iteration stops as soon as `errorBound ≤ tolerance`.
 ///
 ///     let result = try PageRank().run(on: karateClub)   // weighted Zachary karate club
-///     result.convergence   // Convergence(iterations: 36, errorBound: 8.44e-11, tolerance: 1e-10)
+///     result.convergence   // Convergence(iterations: 24, errorBound: (≤ 1e-10), tolerance: 1e-10)
 public struct Convergence: Sendable, Hashable, Codable {
-  /// Matrix–vector products used (PageRank: Gauss–Seidel sweeps).
+  /// Matrix–vector products used (PageRank: over-relaxed Gauss–Seidel sweeps).
   public var iterations: Int
   /// An upper bound on `Σ_v |x_v − x*_v|`, the L1 error of the returned scores.
   public var errorBound: Double

@@ -62,6 +62,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
       return m
     case .pagerank:
       var m = PageRank()
+      m.threads = settings.threads
       if let tolerance = settings.tolerance { m.tolerance = tolerance }
       if let cap = settings.maxIterations { m.maxIterations = cap }
       return m
@@ -95,7 +96,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
 public struct MetricSettings: Sendable, Hashable, Codable {
   /// Path metrics use distance = 1/weight.
   public var weighted: Bool
-  /// Worker threads for betweenness, closeness, harmonic, eigenvector and clustering; 0 = every
+  /// Worker threads for betweenness, closeness, harmonic, eigenvector, PageRank and clustering; 0 = every
   /// online processor. Results do not depend on it.
   public var threads: Int
   /// Estimate betweenness from this many sampled sources, or `nil` for exact betweenness.
