@@ -1,5 +1,6 @@
 import Foundation
 import Networks
+import Synchronization
 
 /// Per-step wall times on standard error when the environment sets `COAUTHOR_TIMINGS=1` (for
 /// benchmarks such as bench/million/run.sh): one line per step,
@@ -8,23 +9,51 @@ final class StepTimings: @unchecked Sendable {
   static let shared = StepTimings(enabled: ProcessInfo.processInfo.environment["COAUTHOR_TIMINGS"] == "1")
 
   let enabled: Bool
-  private var start = ContinuousClock.now
-  private var last = ContinuousClock.now
+  private struct Clock {
+    var start = ContinuousClock.now
+    /// The end of the last step of any kind.
+    var last = ContinuousClock.now
+    /// The end of the last step outside the networks (networks are analysed at the same time).
+    var lastShared = ContinuousClock.now
+    /// The end of each network's last step.
+    var lastOf: [String: ContinuousClock.Instant] = [:]
+  }
+  private let clock = Mutex(Clock())
 
   init(enabled: Bool) { self.enabled = enabled }
 
   /// Starts the clock (called before loading; the first step is timed from here).
   func begin() {
-    start = ContinuousClock.now
-    last = start
+    clock.withLock { $0 = Clock() }
   }
 
-  /// Prints the time since the previous step (or since start) under `step`.
-  func finished(_ step: String) {
+  /// Starts the clock of `track` now (a step that runs alongside others of its network).
+  func mark(track: String) {
     guard enabled else { return }
     let now = ContinuousClock.now
-    printError("coauthor: timing: \(step) \(Self.seconds(now - last)) s (total \(Self.seconds(now - start)) s)")
-    last = now
+    clock.withLock { $0.lastOf[track] = now }
+  }
+
+  /// Prints the time since the previous step under `step`: for a step of a `network` (a track
+  /// of steps run one after another, at the same time as other tracks), since that track's
+  /// previous step (or ``mark(track:)``), else since any step.
+  func finished(_ step: String, network: String? = nil) {
+    guard enabled else { return }
+    let now = ContinuousClock.now
+    let (since, start) = clock.withLock { c -> (ContinuousClock.Instant, ContinuousClock.Instant) in
+      let since: ContinuousClock.Instant
+      if let network {
+        since = c.lastOf[network] ?? c.lastShared
+        c.lastOf[network] = now
+      } else {
+        since = c.last
+        c.lastShared = now
+        c.lastOf = [:]
+      }
+      c.last = now
+      return (since, c.start)
+    }
+    printError("coauthor: timing: \(step) \(Self.seconds(now - since)) s (total \(Self.seconds(now - start)) s)")
   }
 
   static func seconds(_ d: Duration) -> String {

@@ -74,7 +74,9 @@ public struct IdentityResolver: Sendable {
         Diagnostic(kind: .aliasApplied, message: "\(entry) (rule at line \(entry.source.line)) \(what)", at: location))
     }
 
-    for record in records {
+    // Each record is let go once its paper is made (a million records take hundreds of MB).
+    records.reverse()
+    while let record = records.popLast() {
       let authorsAt = SourceLocation(file: record.source.file, line: record.authorsLine ?? record.source.line)
       let fellowsAt = SourceLocation(file: record.source.file, line: record.fellowsLine ?? record.source.line)
       // 1. Aliases, then names written family name first.
