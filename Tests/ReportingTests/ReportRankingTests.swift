@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import GraphAlgorithms
 import GraphCore
+import Networks
 import Testing
 
 @testable import Reporting
