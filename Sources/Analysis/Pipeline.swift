@@ -96,16 +96,19 @@ public struct Pipeline: Sendable, Equatable, Codable {
     case .corpus(let corpus):
       let selection = try filter.papers(of: corpus)
       progress?.finished("paper filter", network: nil)
-      var networks: [NetworkAnalysis] = []
-      for kind in graphs {
+      func network(_ kind: Network.Kind) throws -> NetworkAnalysis {
         let built = Network.build(
           kind, from: selection.corpus, counting: counting, tagWeighting: tagWeighting,
           sharedCollaborators: sharedCollaborators)
         progress?.finished("build", network: kind)
         let filtered = try filter.apply(to: built, metricSettings: metricSettings)
         progress?.finished("node and edge filters", network: kind)
-        networks.append(try analyse(filtered, corpus: selection.corpus, progress: progress))
+        return try analyse(filtered, corpus: selection.corpus, progress: progress)
       }
+      // The first network (the author network, by far the largest) on one thread, the others
+      // meanwhile on a second; each is computed alone, so the results do not depend on this.
+      let (first, others) = try concurrently({ try network(graphs[0]) }, { try graphs.dropFirst().map(network) })
+      let networks = [first] + others
       return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
     case .network(let read):
       if let kind = graphs.first(where: { $0 != .authors }) { throw PipelineError.edgeListGraph(kind) }
@@ -124,6 +127,28 @@ public struct Pipeline: Sendable, Equatable, Codable {
   func analyse(_ filtered: FilteredNetwork, corpus: Corpus, progress: (any PipelineProgress)?) throws -> NetworkAnalysis {
     let network = filtered.network
     let graph = network.graph
+    // Communities are detected while the metrics are computed (only the ordering of members
+    // needs PageRank, afterwards).
+    let (results, detection) = try concurrently(
+      { try measure(graph, network: network.kind, progress: progress) },
+      { () throws -> CommunityResult? in
+        guard let method = communities, computedMetrics.contains(.pagerank) else { return nil }
+        let detection = try method.run(on: graph)
+        progress?.finished("communities (\(method.summary))", network: network.kind)
+        return detection
+      })
+    let components = try ConnectedComponents().partition(of: graph)
+    var analysis = NetworkAnalysis(network: network, filterSteps: filtered.steps, components: components, metrics: results)
+    progress?.finished("components", network: network.kind)
+    if let detection, let pagerank = analysis.metric(.pagerank) {
+      analysis.communities = CommunityStructure(detection: detection, network: network, pagerank: pagerank.values, corpus: corpus)
+      progress?.finished("community tags", network: network.kind)
+    }
+    return analysis
+  }
+
+  /// The metrics of ``computedMetrics`` on `graph`, in that order.
+  func measure(_ graph: Graph, network kind: Network.Kind, progress: (any PipelineProgress)?) throws -> [MetricResult] {
     var results: [MetricResult] = []
     // Estimated closeness and harmonic share one set of sampled sources (same seed, same values).
     var shared: [Metric: EstimatedScores] = [:]
@@ -139,8 +164,8 @@ public struct Pipeline: Sendable, Equatable, Codable {
       let c = estimatedSettings(.closeness), let h = estimatedSettings(.harmonic),
       let closeness = Metric.closeness.measure(c) as? ClosenessCentrality, let harmonic = Metric.harmonic.measure(h) as? HarmonicCentrality
     {
-      let reporter = progress?.begin(.closeness, network: network.kind)
-      defer { progress?.end(.closeness, network: network.kind) }
+      let reporter = progress?.begin(.closeness, network: kind)
+      defer { progress?.end(.closeness, network: kind) }
       if let pair = try ClosenessCentrality.estimated(closeness, harmonic, for: graph, progress: reporter) {
         shared[.closeness] = pair.closeness
         shared[.harmonic] = pair.harmonic
@@ -163,8 +188,8 @@ public struct Pipeline: Sendable, Equatable, Codable {
       if let estimating = measure as? any EstimatingMeasure, estimating.estimateTarget != nil {
         let run: EstimatedScores
         if let progress {
-          let reporter = progress.begin(metric, network: network.kind)
-          defer { progress.end(metric, network: network.kind) }
+          let reporter = progress.begin(metric, network: kind)
+          defer { progress.end(metric, network: kind) }
           run = try estimating.estimated(for: graph, progress: reporter)
         } else {
           run = try estimating.estimated(for: graph, progress: nil)
@@ -176,34 +201,29 @@ public struct Pipeline: Sendable, Equatable, Codable {
         // Never throws for running out of iterations: the bound reached is kept and reported.
         let run = try iterative.run(on: graph, allowingUnconverged: true)
         results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, convergence: run.convergence))
-        progress?.finished(metric.rawValue, network: network.kind)
+        progress?.finished(metric.rawValue, network: kind)
         continue
       }
       let scores: NodeScores
       if let progress {
-        let reporter = progress.begin(metric, network: network.kind)
-        defer { progress.end(metric, network: network.kind) }
+        let reporter = progress.begin(metric, network: kind)
+        defer { progress.end(metric, network: kind) }
         scores = try measure.scores(for: graph, progress: reporter)
       } else {
         scores = try measure.scores(for: graph)
       }
       results.append(MetricResult(metric: metric, values: scores.values, skipped: false))
-      progress?.finished(metric.rawValue, network: network.kind)
+      progress?.finished(metric.rawValue, network: kind)
     }
-    let components = try ConnectedComponents().partition(of: graph)
-    var analysis = NetworkAnalysis(network: network, filterSteps: filtered.steps, components: components, metrics: results)
-    progress?.finished("components", network: network.kind)
-    if let method = communities, let pagerank = analysis.metric(.pagerank) {
-      let detection = try method.run(on: graph)
-      progress?.finished("communities (\(method.summary))", network: network.kind)
-      analysis.communities = CommunityStructure(detection: detection, network: network, pagerank: pagerank.values, corpus: corpus)
-      progress?.finished("community tags", network: network.kind)
-    }
-    return analysis
+    return results
   }
 }
 
 /// Told when each metric of a ``Pipeline`` run starts and ends (a progress bar).
+///
+/// Calls come from two threads at once: the first network is analysed while the others are, and
+/// a network's communities are detected while its metrics are computed. Each thread's calls are
+/// in order.
 public protocol PipelineProgress {
   /// The reporter for `metric` on the network of `kind`; returning `false` from it cancels.
   func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter

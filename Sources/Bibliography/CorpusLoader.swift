@@ -183,7 +183,7 @@ public struct CorpusLoader: Sendable {
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
     var inputs: [DetectedInput] = []
     for path in paths { inputs.append(try DetectedInput.open(path, format: format)) }
-    return try load(inputs)
+    return try load(consume inputs)
   }
 
   /// Reads inputs already read from disk into one corpus.
@@ -200,10 +200,19 @@ public struct CorpusLoader: Sendable {
   /// networks and reports (only the line numbers named in diagnostics follow the files).
   /// - Throws: ``IngestError`` for the first input that cannot be read (in the order given),
   ///   including an edge list (``IngestError/Reason/notPaperRecords(_:)``).
-  public func load(_ inputs: [DetectedInput]) throws(IngestError) -> Corpus {
+  ///
+  /// Each input's bytes are let go as soon as it is read (when the caller gives up its copy of
+  /// `inputs`, e.g. `load(open())`): a million-paper table is 222 MB of text.
+  public func load(_ inputs: consuming [DetectedInput]) throws(IngestError) -> Corpus {
     let aliases = try loadAliases()
+    var inputs = inputs
     var results: [(path: String, index: Int, result: ReadResult)] = []
-    for (index, input) in inputs.enumerated() { results.append((input.name, index, try read(input))) }
+    for index in inputs.indices {
+      let input = inputs[index]
+      inputs[index].content = .onDisk(path: input.name)  // the array's reference to the bytes goes
+      results.append((input.name, index, try read(input)))
+    }
+    inputs = []
     results.sort { a, b in
       a.path.utf8.elementsEqual(b.path.utf8) ? a.index < b.index : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
@@ -240,20 +249,30 @@ public struct CorpusLoader: Sendable {
   /// ``FileRead`` naming the format, built here only.
   /// - Throws: ``IngestError`` when the input cannot be read;
   ///   ``IngestError/Reason/notPaperRecords(_:)`` for an edge list, which holds a network.
-  public func read(_ input: DetectedInput) throws(IngestError) -> ReadResult {
+  public func read(_ input: consuming DetectedInput) throws(IngestError) -> ReadResult {
     var result: ReadResult
-    if input.format == .dblp, case .onDisk(let path) = input.content {
+    let (name, format) = (input.name, input.format)
+    if format == .dblp, case .onDisk(let path) = input.content {
       result = try DBLPXMLReader().read(path: path)
     } else {
-      result = try readRecords(try input.file(), as: input.format)
+      let file = try input.file()
+      _ = consume input
+      result = try readRecords(file, as: format)
     }
     if result.reads.isEmpty {
-      result.reads = [FileRead(file: input.name, layout: input.format.rawValue, entries: result.records.count)]
+      result.reads = [FileRead(file: name, layout: format.rawValue, entries: result.records.count)]
     }
     return result
   }
 
-  func readRecords(_ input: InputFile, as format: InputFormat) throws(IngestError) -> ReadResult {
+  /// The records of `input` in `format`; a reader that needs text gets it decoded from `input`,
+  /// whose bytes are then let go (when the caller has no other copy), before the records are made.
+  func readRecords(_ input: consuming InputFile, as format: InputFormat) throws(IngestError) -> ReadResult {
+    func text() throws(IngestError) -> TextFile {
+      let file = input
+      input = InputFile(path: file.path, decoded: [])
+      return try TextFile(file)
+    }
     switch format {
     case .edges:
       throw IngestError(
@@ -261,12 +280,12 @@ public struct CorpusLoader: Sendable {
         reason: .notPaperRecords("it is read as an edge list (a network); give edge lists on their own"))
     // dblp.xml is not read as text: it declares ISO-8859-1, and the XML parser decodes it.
     case .dblp: return try DBLPXMLReader().read(input)
-    case .listing: return try ListingReader().read(TextFile(input))
-    case .json: return try JSONCorpusReader().read(TextFile(input))
-    case .table: return try table.read(TextFile(input))
-    case .bibtex: return try BibTeXReader().read(TextFile(input))
-    case .ris: return try RISReader().read(TextFile(input))
-    case .openalex: return try OpenAlexReader().read(TextFile(input))
+    case .listing: return try ListingReader().read(text())
+    case .json: return try JSONCorpusReader().read(text())
+    case .table: return try table.read(text())
+    case .bibtex: return try BibTeXReader().read(text())
+    case .ris: return try RISReader().read(text())
+    case .openalex: return try OpenAlexReader().read(text())
     }
   }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import GraphAlgorithms
 import GraphCore
 import Networks
+import Synchronization
 
 /// Builds the ``Pipeline`` a command's options stand for: the one place where the option
 /// groups become the library value every command runs.
@@ -47,21 +48,41 @@ func runPipeline(_ pipeline: Pipeline, on loaded: LoadedInput, filters: FilterOp
 }
 
 /// A terminal progress bar per metric (shown for the O(*nm*) metrics, which report progress).
-final class TerminalPipelineProgress: PipelineProgress {
-  private var bar: TerminalProgress?
+/// The pipeline analyses the author network and the others at the same time, so calls come from
+/// two threads: one bar is drawn at a time (a metric that starts while another's bar is shown
+/// only checks for Ctrl-C), and each step's timing is measured within its own network.
+final class TerminalPipelineProgress: PipelineProgress, @unchecked Sendable {
+  private struct Bar {
+    var progress: TerminalProgress
+    var metric: Metric
+    var kind: Network.Kind
+  }
+  private let bar = Mutex<Bar?>(nil)
 
   func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter {
-    let bar = TerminalProgress(label: metric.rawValue)
-    self.bar = bar
-    return ProgressReporter(bar.report)
+    let drawn = TerminalProgress(label: metric.rawValue)
+    let shown = bar.withLock { bar -> Bool in
+      guard bar == nil else { return false }
+      bar = Bar(progress: drawn, metric: metric, kind: kind)
+      return true
+    }
+    return shown ? ProgressReporter(drawn.report) : ProgressReporter { _, _ in !Interrupt.requested }
   }
 
   func end(_ metric: Metric, network kind: Network.Kind) {
-    bar?.finish()
-    bar = nil
+    let finished = bar.withLock { bar -> TerminalProgress? in
+      guard let shown = bar, shown.metric == metric, shown.kind == kind else { return nil }
+      bar = nil
+      return shown.progress
+    }
+    finished?.finish()
   }
 
   func finished(_ step: String, network kind: Network.Kind?) {
-    StepTimings.shared.finished(kind.map { "\($0.rawValue): \(step)" } ?? step)
+    guard let kind else { return StepTimings.shared.finished(step) }
+    // Community detection starts after a network's filters and runs beside its metrics.
+    let detection = "\(kind.rawValue) communities"
+    if step == "node and edge filters" { StepTimings.shared.mark(track: detection) }
+    StepTimings.shared.finished("\(kind.rawValue): \(step)", network: step.hasPrefix("communities") ? detection : kind.rawValue)
   }
 }

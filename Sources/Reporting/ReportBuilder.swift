@@ -15,6 +15,8 @@ public struct ReportBuilder: Sendable {
   private var profiled: [Bool] = []
   /// Indices into `corpus.papers` of each author-network node's papers.
   private var papersOf: [[Int]] = []
+  /// The author network by PageRank, highest first, ties by name (sorted once: a million people).
+  private var byPageRank: [NodeID] = []
 
   public init(context: ReportContext) { self.context = context }
 
@@ -23,16 +25,25 @@ public struct ReportBuilder: Sendable {
   public static func profiledNodes(_ analysis: CorpusAnalysis, limit: Int) -> [Bool] {
     let n = analysis.authors
     var out = [Bool](repeating: false, count: n.network.graph.nodeCount)
-    for v in Self.ranking(n, by: .pagerank).prefix(limit) { out[v.index] = true }
+    for v in Self.topRanked(n, by: .pagerank, limit) { out[v.index] = true }
     for v in out.indices where n.network.isFellow[v] { out[v] = true }
     return out
   }
 
   public func document(for analysis: CorpusAnalysis) -> ReportDocument {
+    document(for: analysis, anchors: PersonAnchors(names: analysis.authors.network.labels))
+  }
+
+  /// ``document(for:)`` with the anchors of the author network's labels already made (the
+  /// pictures use the same; a million names take seconds).
+  public func document(for analysis: CorpusAnalysis, anchors: PersonAnchors) -> ReportDocument {
     var builder = self
     let labels = analysis.authors.network.labels
-    builder.anchors = PersonAnchors(names: labels)
-    builder.profiled = Self.profiledNodes(analysis, limit: context.profileLimit)
+    builder.anchors = anchors
+    builder.byPageRank = Self.ranking(analysis.authors, by: .pagerank)
+    builder.profiled = [Bool](repeating: false, count: labels.count)
+    for v in builder.byPageRank.prefix(context.profileLimit) { builder.profiled[v.index] = true }
+    for v in labels.indices where analysis.authors.network.isFellow[v] { builder.profiled[v] = true }
     let index = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var papersOf = [[Int]](repeating: [], count: labels.count)
     for (i, paper) in analysis.corpus.papers.enumerated() {
@@ -59,7 +70,7 @@ public struct ReportBuilder: Sendable {
       blocks = blocks.filter { if case .figure(let key, _) = $0 { return keys.contains(key) } else { return true } }
     }
     let n = analysis.authors
-    let search = Self.ranking(n, by: .pagerank).map { v -> SearchEntry in
+    let search = byPageRank.map { v -> SearchEntry in
       let name = n.network.labels[v.index]
       let detail = "\(Self.count(n.network.paperCounts[v.index], "paper")), community \(n.communityOfNode[v.index] + 1)"
         + (n.network.isFellow[v.index] ? ", fellow" : "")
@@ -80,6 +91,68 @@ public struct ReportBuilder: Sendable {
   /// Nodes of `n` by `metric`, highest first, ties by name.
   static func ranking(_ n: CommunityAnalysis, by metric: Metric) -> [NodeID] {
     NetworkAnalysis.ranking(Self.values(n, metric), labels: n.network.labels)
+  }
+
+  /// The first `k` of ``ranking(_:by:)`` (the same nodes in the same order), without sorting
+  /// the whole network: only the nodes whose value reaches the `k`-th largest are sorted.
+  /// - Complexity: O(*n* log *k* + *t* log *t*), *t* the nodes at or above that value.
+  static func topRanked(_ n: CommunityAnalysis, by metric: Metric, _ k: Int) -> [NodeID] {
+    let values = Self.values(n, metric)
+    let labels = n.network.labels
+    guard k > 0, !values.isEmpty else { return [] }
+    // NaN ranks last, as in NetworkAnalysis.ranking.
+    func key(_ v: Int) -> Double { values[v].isNaN ? -Double.infinity : values[v] }
+    guard k < values.count else { return NetworkAnalysis.ranking(values, labels: labels) }
+    // The k largest keys in a min-heap; its root is the k-th largest.
+    var heap: [Double] = []
+    heap.reserveCapacity(k)
+    func siftDown(_ start: Int) {
+      var i = start
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < heap.count, heap[l] < heap[m] { m = l }
+        if r < heap.count, heap[r] < heap[m] { m = r }
+        if m == i { return }
+        heap.swapAt(i, m)
+        i = m
+      }
+    }
+    for v in values.indices {
+      let x = key(v)
+      if heap.count < k {
+        heap.append(x)
+        var i = heap.count - 1
+        while i > 0, heap[(i - 1) / 2] > heap[i] {
+          heap.swapAt(i, (i - 1) / 2)
+          i = (i - 1) / 2
+        }
+      } else if x > heap[0] {
+        heap[0] = x
+        siftDown(0)
+      }
+    }
+    let threshold = heap[0]
+    let candidates = values.indices.filter { key($0) >= threshold }
+    return candidates.sorted { a, b in
+      let (x, y) = (key(a), key(b))
+      return x != y ? x > y : labels[a] < labels[b]
+    }.prefix(k).map(NodeID.init)
+  }
+
+  /// The nodes of `n` that share the highest value of `metric`, by name (the start of
+  /// ``ranking(_:by:)`` up to the first lower value), and that value; `nil` for no nodes.
+  static func leaders(_ n: CommunityAnalysis, by metric: Metric) -> (value: Double, nodes: [NodeID])? {
+    let values = Self.values(n, metric)
+    let labels = n.network.labels
+    guard !values.isEmpty else { return nil }
+    func key(_ v: Int) -> Double { values[v].isNaN ? -Double.infinity : values[v] }
+    var best = key(0)
+    for v in values.indices where key(v) > best { best = key(v) }
+    let top = values.indices.filter { key($0) == best }.sorted { labels[$0] < labels[$1] }
+    let value = values[top[0]]
+    return (value, top.prefix { values[$0] == value }.map(NodeID.init))
   }
 
   /// "Louvain (resolution 1.00, seed 0)": the community method and its settings.
@@ -223,7 +296,7 @@ public struct ReportBuilder: Sendable {
 
   func central(_ a: CorpusAnalysis) -> [Block] {
     let n = a.authors
-    let top = Self.ranking(n, by: .pagerank).prefix(context.topCount)
+    let top = byPageRank.prefix(context.topCount)
     let degree = Self.values(n, .degree)
     let pagerank = Self.values(n, .pagerank)
     var rows: [[[Inline]]] = []
@@ -241,11 +314,7 @@ public struct ReportBuilder: Sendable {
       (.eigenvector, "Best-connected neighbourhood (eigenvector)", 3), (.pagerank, "Most influential (PageRank)", 3),
     ]
     for (metric, label, digits) in described where !skipped(a, metric) {
-      let order = Self.ranking(n, by: metric)
-      guard let best = order.first else { continue }
-      let values = Self.values(n, metric)
-      let value = values[best.index]
-      let tied = order.prefix { values[$0.index] == value }
+      guard let (value, tied) = Self.leaders(n, by: metric) else { continue }
       var line: [Inline] = [.strong(label), .text(": ")]
       for (k, v) in tied.prefix(3).enumerated() {
         if k > 0 { line.append(.text(", ")) }
@@ -327,8 +396,14 @@ public struct ReportBuilder: Sendable {
     let betweenness = Self.values(n, .betweenness)
     // Other communities each researcher's co-authors belong to, computed once: the bridge
     // ranking on a big input sorts every researcher by it.
+    var seen: [Int] = []
     let reachCounts = (0 ..< g.nodeCount).map { v in
-      Set(g.neighbors(of: NodeID(v)).map { n.communityOfNode[$0.index] }.filter { $0 != n.communityOfNode[v] }).count
+      seen.removeAll(keepingCapacity: true)
+      for u in g.neighbors(of: NodeID(v)) where n.communityOfNode[u.index] != n.communityOfNode[v] { seen.append(n.communityOfNode[u.index]) }
+      seen.sort()
+      var distinct = 0
+      for i in seen.indices where i == 0 || seen[i] != seen[i - 1] { distinct += 1 }
+      return distinct
     }
     func reach(_ v: Int) -> Int { reachCounts[v] }
     let fellows = (0 ..< g.nodeCount).filter { n.network.isFellow[$0] }
@@ -349,7 +424,7 @@ public struct ReportBuilder: Sendable {
     var bridges: [[Inline]] = []
     let byBridging = skipped(a, .betweenness)
       ? (0 ..< g.nodeCount).sorted { reach($0) != reach($1) ? reach($0) > reach($1) : n.network.labels[$0] < n.network.labels[$1] }.map(NodeID.init)
-      : Self.ranking(n, by: .betweenness)
+      : Self.topRanked(n, by: .betweenness, 200)
     for v in byBridging.prefix(200) where reach(v.index) > 0 && bridges.count < 8 {
       bridges.append(person(n, v) + [.text(": links community \(n.communityOfNode[v.index] + 1) with \(Self.count(reach(v.index), "other community", "other communities"))"
         + (skipped(a, .betweenness) ? "" : ", bridging \(metricText(a, .betweenness, v))"))])

@@ -63,8 +63,21 @@ public struct ReportJob: Sendable {
     }
 
     let people = analysis.authors.network.labels
-    let profiled = ReportBuilder.profiledNodes(analysis, limit: context.profileLimit)
-    let anchors = PersonAnchors(names: people)  // once for every picture (a million names take seconds)
+    let corpus = analysis.corpus
+    let growthYears: (Timeline) -> [Int] = { $0.years.count >= 2 ? Array($0.years.map(\.year).suffix(8)) : [] }
+    let perYear = min(maxNodes, Self.growthNodesPerYear)
+    // The anchors (once for every picture: a million names take seconds) while the years are
+    // counted and the growth strip's people chosen.
+    let ((profiled, anchors), (years, growth)) = try concurrently(
+      { (ReportBuilder.profiledNodes(analysis, limit: self.context.profileLimit), PersonAnchors(names: people)) },
+      { () -> ([Int], Growth?) in
+        let years = growthYears(Timeline(corpus: corpus))
+        guard !years.isEmpty else { return (years, nil) }
+        // Each year: that year's most active researchers and the links they had made by then.
+        let authors = analysis.authors
+        let pagerank = authors.metric(.pagerank)?.values ?? []
+        return (years, Growth(network: authors.network, corpus: corpus, years: years, perYear: perYear, scores: pagerank))
+      })
     var figures: [String: Figure] = [:]
     for kind in Network.Kind.allCases {
       let a = analysis[kind]
@@ -84,15 +97,9 @@ public struct ReportJob: Sendable {
     figures["communities"] = map
 
     // The growth strip: the author picture year by year, in one layout.
-    let corpus = analysis.corpus
-    let timeline = Timeline(corpus: corpus)
-    let years = timeline.years.count >= 2 ? Array(timeline.years.map(\.year).suffix(8)) : []
-    if !years.isEmpty {
-      // Each year: that year's most active researchers and the links they had made by then.
+    if let growth {
       let authors = analysis.authors
       let sizes = (name: "papers", values: authors.network.paperCounts.map(Double.init))
-      let pagerank = authors.metric(.pagerank)?.values ?? []
-      let growth = Growth(network: authors.network, corpus: corpus, years: years, perYear: min(maxNodes, Self.growthNodesPerYear), scores: pagerank)
       for (year, var frame) in ReportFigures.growth(of: authors, growth: growth, people: people, sizes: sizes, labelCount: 10, anchors: anchors) {
         frame.style.minimumNodeDiameter = 0.12
         frame.style.maximumNodeDiameter = 0.5
@@ -104,29 +111,51 @@ public struct ReportJob: Sendable {
     // Refuse before any layout runs, rather than leave Graphviz running for hours.
     let keys = figures.keys.sorted()
     for key in keys { if let figure = figures[key] { try LayoutBudget().check(figure, name: key) } }
-    var svgs: [String: String] = [:]
-    for key in keys {
-      guard let figure = figures[key] else { continue }
-      svgs[key] = SVGPolish.polished(try GraphvizRenderer(engine: engine).svg(fromDOT: figure.dot(engine: engine)))
-    }
-    stepFinished?("pictures laid out and drawn (Graphviz, \(keys.count) pictures)")
+    var context = self.context
+    context.notes = notes
+    context.growthYears = years
+    // Graphviz (one picture at a time: libgraphviz has global state) on one thread, the document
+    // and its Markdown on another; neither reads what the other makes.
+    let clock = ContinuousClock()
+    let ((svgs, drawing), (document, markdown, writing)) = try concurrently(
+      { () throws -> ([String: String], Duration) in
+        var svgs: [String: String] = [:]
+        let drawing = try clock.measure {
+          for key in keys {
+            guard let figure = figures[key] else { continue }
+            svgs[key] = SVGPolish.polished(try GraphvizRenderer(engine: engine).svg(fromDOT: figure.dot(engine: engine)))
+          }
+        }
+        return (svgs, drawing)
+      },
+      { () -> (ReportDocument, String, Duration) in
+        var document: ReportDocument?
+        var markdown = ""
+        let writing = clock.measure {
+          document = ReportBuilder(context: context).document(for: analysis, anchors: anchors)
+          let fileNames = Dictionary(uniqueKeysWithValues: keys.map { ($0, "\($0).svg") })
+          markdown = MarkdownReportWriter(figures: fileNames).write(document!)
+        }
+        return (document!, markdown, writing)
+      })
+    stepFinished?(
+      "pictures laid out and drawn (Graphviz, \(keys.count) pictures, \(Self.seconds(drawing)) s) alongside the report document and Markdown (\(Self.seconds(writing)) s)")
     var index: [String: FigureIndex] = [:]
     for key in ["authors", "fellows", "tags", "communities"] {
       if let figure = figures[key] { index[key] = FigureIndex(network: figure.network, prefix: "\(key)-") }
     }
-    var context = self.context
-    context.notes = notes
-    context.growthYears = years
-    let document = ReportBuilder(context: context).document(for: analysis)
-    stepFinished?("report document")
-    let fileNames = Dictionary(uniqueKeysWithValues: svgs.keys.map { ($0, "\($0).svg") })
-    let markdown = MarkdownReportWriter(figures: fileNames).write(document)
     let external = document.searchIndex.count > inlinePeopleLimit
     let writer = HTMLReportWriter(svgs: svgs, figureIndex: index, peopleFile: external ? Self.peopleFileName : nil)
     let html = writer.write(document)
     return keys.compactMap { key in svgs[key].map { ("\(key).svg", Data($0.utf8)) } }
       + [("report.md", Data(markdown.utf8)), ("report.html", Data(html.utf8))]
       + (external ? [(Self.peopleFileName, Data(writer.peopleScript(document).utf8))] : [])
+  }
+
+  /// `d` in seconds with two decimals, for ``stepFinished``.
+  static func seconds(_ d: Duration) -> String {
+    let hundredths = Int((Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) * 100 + 0.5)
+    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
   }
 
   /// The report's sentences about what the filters left out.

@@ -52,7 +52,7 @@ public struct InputLoader: Sendable {
   /// - Throws: ``InputError`` when edge lists and paper records are mixed (naming the first edge
   ///   list) or an alias file is given with edge lists, or for unusable table settings;
   ///   `IngestError` for an input that cannot be read.
-  public func load(_ inputs: [DetectedInput]) throws -> LoadedInput {
+  public func load(_ inputs: consuming [DetectedInput]) throws -> LoadedInput {
     if inputs.isEmpty { throw InputError(.noInputs) }
     if inputs.allSatisfy({ $0.format == .edges }) {
       if spec.aliasPath != nil { throw InputError(.aliasesWithEdgeLists) }
@@ -63,7 +63,7 @@ public struct InputLoader: Sendable {
     if let edges = inputs.first(where: { $0.format == .edges }) {
       throw InputError(.edgeListWithPaperRecords, file: edges.name)
     }
-    return .corpus(try spec.corpusLoader().load(inputs))
+    return .corpus(try spec.corpusLoader().load(consume inputs))  // the bytes go as each is read
   }
 
   /// Reads paper records into a corpus.

@@ -74,7 +74,9 @@ public struct IdentityResolver: Sendable {
         Diagnostic(kind: .aliasApplied, message: "\(entry) (rule at line \(entry.source.line)) \(what)", at: location))
     }
 
-    for record in records {
+    // Each record is let go once its paper is made (a million records take hundreds of MB).
+    records.reverse()
+    while let record = records.popLast() {
       let authorsAt = SourceLocation(file: record.source.file, line: record.authorsLine ?? record.source.line)
       let fellowsAt = SourceLocation(file: record.source.file, line: record.fellowsLine ?? record.source.line)
       // 1. Aliases, then names written family name first.
@@ -296,19 +298,22 @@ public struct IdentityResolver: Sendable {
       }
     }
 
-    // 6. Duplicate entries of one paper.
-    var merged: [Paper] = []
-    var byTitle: [String: Int] = [:]
-    for paper in papers {
+    // 6. Duplicate entries of one paper, merged in place: the papers kept move forward over
+    //    those merged away (a second array of a million papers would add hundreds of MB).
+    var keptPapers = 0
+    var byTitle = [String: Int](minimumCapacity: papers.count)
+    for p in papers.indices {
+      let paper = papers[p]
       // A source id identifies the paper; without one, the normalised title does.
       let key = paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
       guard let i = byTitle[key] else {
-        byTitle[key] = merged.count
-        merged.append(paper)
+        byTitle[key] = keptPapers
+        if keptPapers != p { papers[keptPapers] = paper }
+        keptPapers += 1
         continue
       }
       var notes: [String] = []
-      var target = merged[i]
+      var target = papers[i]
       target.mergedSources.append(paper.source)
       let newTags = paper.tags.filter { t in !target.tags.contains { NameNormalizer.key($0) == NameNormalizer.key(t) } }
       if !newTags.isEmpty { notes.append("tags added: " + newTags.joined(separator: ", ")) }
@@ -326,13 +331,17 @@ public struct IdentityResolver: Sendable {
       }
       if target.abstract == nil { target.abstract = paper.abstract }
       Self.mergeCitations(paper.citations, into: &target, notes: &notes)
-      merged[i] = target
+      papers[i] = target
       diagnostics.append(
         Diagnostic(
           kind: .duplicateMerged,
           message: "'\(paper.title)' repeats the entry at \(target.source); merged" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
           at: paper.source))
     }
+
+    papers.removeLast(papers.count - keptPapers)
+    var merged = papers
+    papers = []
 
     // 7. Dates from page footers ("Recent research" on per-paper pages; see ReadResult.references).
     Self.dateFromReferences(results.flatMap(\.references), papers: &merged, diagnostics: &diagnostics)

@@ -222,8 +222,13 @@ struct PersonResolver {
         }
         guard !candidates.isEmpty else { continue }
         // The most specific candidates: those no other candidate refines.
-        let maximal = candidates.filter { c in
-          !candidates.contains { d in d != c && names[Int(c)]!.isLessSpecific(than: names[Int(d)]!) && names[Int(c)]!.isCompatible(with: names[Int(d)]!) }
+        // (Only whether there is exactly one matters: stop at the second.)
+        var maximal: [Int32] = []
+        for c in candidates where !candidates.contains(where: { d in
+          d != c && names[Int(c)]!.isLessSpecific(than: names[Int(d)]!) && names[Int(c)]!.isCompatible(with: names[Int(d)]!)
+        }) {
+          maximal.append(c)
+          if maximal.count > 1 { break }
         }
         guard maximal.count == 1 else { continue }
         let target = maximal[0]

@@ -146,14 +146,15 @@ public struct TagFolding: Sendable {
     // Duplicate entries of one paper (merged later, by id or title) count once; only papers
     // whose key repeats pay for the check.
     let paperKeys = papers.map { $0.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey($0.title) }
-    var entries: [String: Int] = [:]
+    var entries = [String: Int](minimumCapacity: paperKeys.count)  // no rehashing a million keys as it grows
     for key in paperKeys { entries[key, default: 0] += 1 }
     var counted = Set<String>()
-    for (p, paper) in papers.enumerated() {
+    // By index, not `enumerated()`: that copies every paper (all its strings retained and released).
+    for p in papers.indices {
       let repeated = entries[paperKeys[p]]! > 1
-      for tag in paper.tags {
+      for tag in papers[p].tags {
         if !repeated || counted.insert(paperKeys[p] + "\u{0}" + tag).inserted { paperCount[tag, default: 0] += 1 }
-        if firstAt[tag] == nil { firstAt[tag] = paper.source }
+        if firstAt[tag] == nil { firstAt[tag] = papers[p].source }
         let key = NameNormalizer.key(tag)
         if let k = keyIndex[key] {
           if !spellings[k].contains(tag) { spellings[k].append(tag) }
@@ -261,8 +262,8 @@ public struct TagFolding: Sendable {
     //    Q-learning`), so the two tags' papers must share an author or another tag.
     var papersOfKey: [[Int]] = Array(repeating: [], count: keys.count)
     var acronymEvidenceOf: [Int: String] = [:]  // acronym key → what tied it to its long form
-    for (p, paper) in papers.enumerated() {
-      for tag in paper.tags {
+    for p in papers.indices {
+      for tag in papers[p].tags {
         let k = keyIndex[NameNormalizer.key(tag)]!
         if papersOfKey[k].last != p { papersOfKey[k].append(p) }
       }

@@ -86,6 +86,8 @@ public struct DelimitedTableReader: Sendable {
     var unknownReferences = UnknownReferences()
     // The list fields whose cells are split at the separator somewhere in the file.
     var splitFields = Set<TableColumns.Field>()
+    // Names and tags recur on many rows: one normalised string each.
+    var interned = StringInterner(transform: NameNormalizer.normalize)
 
     func string(_ c: Cell) -> String {
       let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[c.start ..< c.end]), as: UTF8.self)
@@ -209,8 +211,7 @@ public struct DelimitedTableReader: Sendable {
         for k in c.start ... c.end where k == c.end || bytes[k] == separator {
           if k < c.end { splitFields.insert(field) }
           if k > start {
-            let name = NameNormalizer.normalize(
-              String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< k]), as: UTF8.self))
+            let name = interned.intern(UnsafeBufferPointer(rebasing: bytes[start ..< k]))
             if !name.isEmpty { out.append(name) }
           }
           start = k + 1

@@ -38,6 +38,13 @@ public struct InputFile: Sendable {
     }
   }
 
+  /// Wraps bytes that are already decompressed (or a placeholder once they are let go).
+  init(path: String, decoded bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    self.wasCompressed = false
+  }
+
   /// The path that means standard input on the command line: `-`.
   public static let standardInputPath = "-"
   /// How standard input is named in diagnostics and errors: `<stdin>`.

@@ -82,7 +82,7 @@ extension Coauthor {
       if StepTimings.shared.enabled { job.stepFinished = { StepTimings.shared.finished($0) } }
       let files: [(name: String, bytes: Data)]
       do { files = try job.files(for: analysis) } catch let error as LayoutBudgetError { throw CLIError(error.message) }
-      StepTimings.shared.finished("Markdown and HTML")
+      StepTimings.shared.finished("HTML page")
       // Everything is in memory: stage all files, then rename them into place together.
       try AtomicFile.writeAll(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) })
       StepTimings.shared.finished("write")

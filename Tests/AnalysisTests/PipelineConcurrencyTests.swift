@@ -1,0 +1,101 @@
+import Analysis
+import Bibliography
+import Dispatch
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import Networks
+import Synchronization
+import Testing
+
+/// The report pipeline uses both cores: the author network is analysed while the fellow and tag
+/// networks are, and each network's communities are detected while its metrics are computed.
+/// None of it may change a result.
+@Suite("Pipeline: networks and communities at the same time")
+struct PipelineConcurrencyTests {
+  static let listing = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Examples/mats-research.txt").path
+
+  struct Failure: Error, Equatable { var name: String }
+
+  @Test func bothRunAtTheSameTime() throws {
+    // Each side waits for the other's signal: run one after the other, the first would time out.
+    let (a, b) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+    let (x, y) = try concurrently(
+      { () -> Bool in
+        a.signal()
+        return b.wait(timeout: .now() + 20) == .success
+      },
+      { () -> Bool in
+        b.signal()
+        return a.wait(timeout: .now() + 20) == .success
+      })
+    #expect(x && y)
+  }
+
+  @Test func resultsAndErrorsInFixedOrder() throws {
+    let (n, s) = try concurrently({ 6 * 7 }, { "forty-two" })
+    #expect(n == 42 && s == "forty-two")
+    // When both throw, the first one's error, however the two are timed.
+    for delay in [0, 20_000] {
+      #expect(throws: Failure(name: "first")) {
+        _ = try concurrently(
+          { () throws -> Int in
+            usleep(UInt32(delay))
+            throw Failure(name: "first")
+          },
+          { () throws -> Int in throw Failure(name: "second") })
+      }
+    }
+    #expect(throws: Failure(name: "second")) { _ = try concurrently({ 1 }, { () throws -> Int in throw Failure(name: "second") }) }
+  }
+
+  /// Records every `finished` step, from any thread.
+  final class Steps: PipelineProgress, Sendable {
+    let steps = Mutex<[(String, Network.Kind?)]>([])
+    func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter { .none }
+    func end(_ metric: Metric, network kind: Network.Kind) {}
+    func finished(_ step: String, network kind: Network.Kind?) { steps.withLock { $0.append((step, kind)) } }
+    func of(_ kind: Network.Kind) -> [String] { steps.withLock { $0.filter { $0.1 == kind }.map(\.0) } }
+  }
+
+  @Test func threeNetworksAtOnceEqualEachAlone() throws {
+    let corpus = try CorpusLoader().load([Self.listing])
+    var pipeline = Pipeline.report
+    pipeline.pathMetricNodeLimit = 10  // estimates too (sampled, seeded)
+    let steps = Steps()
+    let together = try pipeline.run(on: .corpus(corpus), progress: steps)
+    #expect(together.networks.map(\.network.kind) == [.authors, .fellows, .tags])
+    for kind in Network.Kind.allCases {
+      var alone = pipeline
+      alone.graphs = [kind]
+      let one = try #require(try alone.run(on: .corpus(corpus)).networks.first)
+      let both = try together.network(kind)
+      #expect(both.network.labels == one.network.labels)
+      #expect(both.metrics == one.metrics, "\(kind)")
+      #expect(both.components == one.components)
+      #expect(both.communities?.detection == one.communities?.detection)
+      #expect(both.communities?.communityOfNode == one.communities?.communityOfNode)
+      #expect(both.communities?.list.map(\.members) == one.communities?.list.map(\.members))
+      // Each network's steps arrive in order, whichever thread they come from.
+      let order = steps.of(kind)
+      #expect(order.first == "build")
+      #expect(order.last == "community tags")
+      #expect(order.contains { $0.hasPrefix("communities (") })
+      #expect(order.filter { Metric(rawValue: $0) != nil } == pipeline.computedMetrics.map(\.rawValue).filter { order.contains($0) })
+    }
+  }
+
+  @Test func sameResultWithOneThread() throws {
+    let corpus = try CorpusLoader().load([Self.listing])
+    var pipeline = Pipeline.report
+    pipeline.pathMetricNodeLimit = 10
+    let all = try pipeline.run(on: .corpus(corpus))
+    pipeline.metricSettings.threads = 1
+    let one = try pipeline.run(on: .corpus(corpus))
+    for (a, b) in zip(all.networks, one.networks) {
+      #expect(a.metrics == b.metrics)
+      #expect(a.communities?.communityOfNode == b.communities?.communityOfNode)
+    }
+  }
+}
