@@ -236,6 +236,10 @@ struct SampledEstimateTests {
     let run = try Self.betweenness(EstimateTarget(error: 0.005)).estimated(for: graph)
     let error = Self.maxError(run.scores.values, exact)
     #expect(error <= 0.005, "max error \(error) with \(run.estimate.samples) samples")
+    // KADABRA stops well before the worst-case size (Riondato–Kornaropoulos for δ/2).
+    let vd = (ComponentDiameterBounds(graph: graph).diameter.max() ?? 0) + 1
+    let omega = BetweennessCentrality.sampleSize(for: EstimateTarget(error: 0.005, confidence: 0.975), nodeCount: 5242, vertexDiameter: vd)
+    #expect(run.estimate.samples < omega / 2, "\(run.estimate.samples) of at most \(omega)")
     print("ca-GrQc: \(run.estimate.samples) samples, max error \(error) (bound 0.005)")
   }
 }
