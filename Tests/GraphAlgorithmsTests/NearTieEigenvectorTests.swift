@@ -74,7 +74,7 @@ struct NearTieEigenvectorTests {
     #expect(c.iterations < 200)  // not the cap of 1000
     let distance = distanceToSpan(result.scores.values, NearTieReference.NearTie.top2)
     #expect(distance <= c.errorBound)
-    #expect(c.errorBound < 1e-3)
+    #expect(c.errorBound < 1e-6)
     #expect(throws: GraphError.notConverged(iterations: c.iterations, residual: c.errorBound)) {
       try measure.run(on: graph)
     }

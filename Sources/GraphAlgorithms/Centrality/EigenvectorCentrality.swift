@@ -47,7 +47,9 @@ import GraphCore
 /// products than the cap allows at the rate the residual fell over the last 24 products. The
 /// iteration then stops early instead of running to the cap, returns the top Ritz vector reached
 /// (within ``Convergence/errorBound`` of *E*, the eigenvectors of the eigenvalues it could not
-/// separate from λ₁: which vector of *E* it is, is not determined by the graph to the tolerance)
+/// separate from λ₁: the bound uses the gap from θ to the first Ritz value θᵢ whose interval
+/// `θᵢ + rᵢ` lies below θ's `θ − r`; which vector of *E* it is, is not determined by the graph
+/// to the tolerance)
 /// and sets ``Convergence/tieWidth`` to its residual norm, about how close those eigenvalues
 /// are; the result is not converged (a warning in the pipeline; `run(on:)` without
 /// `allowingUnconverged` throws ``GraphError/notConverged(iterations:residual:)``).
@@ -332,7 +334,17 @@ public struct EigenvectorCentrality: CentralityMeasure, Hashable, Codable {
               errorBound = bound(residual: residual, gap: gap)
               if errorBound <= tolerance { return }
               if stalled {
+                // The tied eigenvalues are those the Ritz values cannot separate from θ₁: the
+                // bound is to the space of their eigenvectors, with the gap to the first Ritz
+                // value whose residual interval lies below θ₁'s.
                 tie = Swift.max(residual, r1)
+                for i in 1 ..< size {
+                  let upper = theta[i] + beta * abs(ritz.vectors[i][k])
+                  if upper < theta[0] - r1 {
+                    errorBound = Swift.min(errorBound, bound(residual: residual, gap: theta[0] - upper))
+                    break
+                  }
+                }
                 return
               }
               if invariant || products + 1 >= maxIterations { return }
