@@ -171,6 +171,9 @@ public struct AnalysisResult: Sendable {
     networks.flatMap { analysis in
       analysis.metrics.compactMap { m -> String? in
         guard let c = m.convergence, !c.isConverged else { return nil }
+        if let tie = c.tieWidth {
+          return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph is not determined by the graph to the tolerance \(c.tolerance): its largest eigenvalues are tied within about \(tie.boundText), too close to separate, so it stopped after \(c.iterations) products; the scores are one unit vector of their eigenvectors (L1 error bound \(c.errorBound.boundText) from that space), not a unique ranking"
+        }
         return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph did not converge within \(c.iterations) iterations: L1 error bound \(c.errorBound), above the tolerance \(c.tolerance); the best answer is used (raise '--max-iterations' or '--tolerance')"
       } + [analysis.communities?.detection].compactMap { d -> String? in
         guard let d, !d.converged else { return nil }

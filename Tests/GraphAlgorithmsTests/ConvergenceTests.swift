@@ -254,7 +254,15 @@ struct ComDBLPConvergenceTests {
 
     let ev = try EigenvectorCentrality(weighted: false).run(on: graph)
     let evTop = ev.scores.ranking().prefix(100).map(\.index)
-    #expect(Set(evTop).intersection(ConvergedReference.ComDBLP.eigenvectorTop100Nodes).count == 100)
+    // The reference's ranks 88-100 are one block of exactly tied scores (co-authors of one paper),
+    // continued past rank 100; which of them make the top 100 depends on round-off in the last
+    // bits, so the check is tie-aware: every node the reference puts strictly above the tied
+    // block is in our top 100, and our top 100 has the reference's scores.
+    let boundary = ConvergedReference.ComDBLP.eigenvectorTop100Scores[99]
+    let strictlyAbove = zip(ConvergedReference.ComDBLP.eigenvectorTop100Nodes, ConvergedReference.ComDBLP.eigenvectorTop100Scores)
+      .filter { $0.1 > boundary + 1e-12 }.map(\.0)
+    #expect(strictlyAbove.count == 87)
+    #expect(Set(strictlyAbove).isSubset(of: Set(evTop)))
     expectApproximatelyEqual(evTop.map { ev.scores.values[$0] }, ConvergedReference.ComDBLP.eigenvectorTop100Scores, tolerance: 1e-12)
     let evTopError = l1(ConvergedReference.ComDBLP.eigenvectorTop100Nodes.map { ev.scores.values[$0] },
                         ConvergedReference.ComDBLP.eigenvectorTop100Scores)

@@ -72,7 +72,7 @@ extension Coauthor {
             ("convergence", .object([
               ("iterations", .int(c.iterations)), ("errorBound", .double(c.errorBound)), ("tolerance", .double(c.tolerance)),
               ("converged", .bool(c.isConverged)),
-            ])))
+            ] + (c.tieWidth.map { [("tieWidth", JSON.double($0))] } ?? []))))
         }
         if let e = analysis.metric(metric)?.estimate {
           members.append(

@@ -1,30 +1,42 @@
 import GraphCore
 
-/// Betweenness estimated from uniformly sampled shortest paths, with a guarantee
-/// (Riondato & Kornaropoulos 2016), when ``BetweennessCentrality/estimate`` is set.
+/// Betweenness estimated from uniformly sampled shortest paths, with a guarantee, stopping as
+/// soon as the sample suffices (KADABRA, Borassi & Natale 2016), when
+/// ``BetweennessCentrality/estimate`` is set.
 ///
-/// Each of *r* samples draws an ordered pair (*u*, *v*), *u* ≠ *v*, uniformly, and one shortest
-/// *u*–*v* path uniformly among all of them; every inner node of the path gains 1/*r*. The sum
-/// `b̃(w)` estimates `b(w) = Σ_{u≠v} σ_uv(w)/σ_uv / (n(n−1))`, and with
+/// Each sample draws an ordered pair (*u*, *v*), *u* ≠ *v*, uniformly, and one shortest *u*–*v*
+/// path uniformly among all of them; every inner node of the path is counted. After τ samples,
+/// `b̃(w)` = count/τ estimates `b(w) = Σ_{u≠v} σ_uv(w)/σ_uv / (n(n−1))`.
 ///
-///     r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉,  c = 0.5,
+/// **How many samples.** At most the Riondato–Kornaropoulos size for δ/2,
 ///
-/// where VD bounds the number of nodes on any shortest path (the vertex diameter), every node has
-/// `|b̃(w) − b(w)| ≤ ε` at once with probability at least 1 − δ (their Theorem 2, via the
-/// VC-dimension of shortest paths; c = 0.5 is the constant of Löffler & Phillips that they use).
-/// networkx's pair normalisation is `b(w) · n/(n − 2)`, so the sample is drawn for
-/// `ε·(n − 2)/n` and the returned `.pairs` values are within ±ε (`.none`: ±ε·(n−1)(n−2)/2).
+///     ω = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(2/δ))⌉,  c = 0.5,
+///
+/// where VD bounds the number of nodes on any shortest path (their Theorem 2, via the
+/// VC-dimension of shortest paths; at ω every node is within ε with probability ≥ 1 − δ/2). The
+/// run stops earlier, at the first round (of max(1,024, ω/64) samples) where every node's
+/// KADABRA interval `[b̃ − f, b̃ + g]` (``kadabraStops(counts:samples:omega:epsilon:logInverseDelta:)``,
+/// their Theorem 9: valid at any stopping time up to ω) is within ±ε; the δ/2 of those
+/// intervals is split over the nodes from a pilot sample of max(1,000, ω/16) paths drawn from
+/// a separate stream and then dropped (``kadabraDeltas(pilot:pilotSize:epsilon:delta:)``), so
+/// nodes with a large betweenness, whose intervals are widest, get most of it. Together: every
+/// node has `|b̃(w) − b(w)| ≤ ε` at once with probability at least 1 − δ. On small-world graphs
+/// most nodes' betweenness is tiny and the run stops at a fraction of ω (see
+/// bench/million/README.md). networkx's pair normalisation is `b(w) · n/(n − 2)`, so the sample
+/// is drawn for `ε·(n − 2)/n` and the returned `.pairs` values are within ±ε (`.none`:
+/// ±ε·(n−1)(n−2)/2). ``Estimate/samples`` is τ, the paths the estimate uses (the pilot's are not
+/// counted).
 ///
 /// VD is bounded per connected component by `2·ecc + 1` (``ComponentDiameterBounds``). Each
 /// path is found by a balanced bidirectional breadth-first search that counts shortest paths
 /// from both ends (the side whose frontier has fewer arcs grows a level; it stops at the first
-/// level where the two meet), as in KADABRA (Borassi & Natale 2016): on small-world graphs a
-/// sample touches a small part of the graph. Sample *i* draws from its own ``SplitMix64`` stream
-/// (``sampleSeed(_:_:)`` of ``seed`` and *i*) and counts are integers, so every thread count
+/// level where the two meet), as in KADABRA: on small-world graphs a sample touches a small part
+/// of the graph. Sample *i* draws from its own ``SplitMix64`` stream (``sampleSeed(_:_:)`` of
+/// ``seed`` and *i*), counts are integers and rounds have fixed sizes, so every thread count
 /// gives identical results. Hop distances only: `weighted` estimates are refused.
 ///
-/// - Complexity: O(*r* · cost of a bidirectional search) time, at most O(*r*(*n* + *m*));
-///   O(*n* + *m*) space per worker.
+/// - Complexity: O(τ · cost of a bidirectional search + (τ/round) · *n*) time, τ ≤ ω, at most
+///   O(ω(*n* + *m*)); O(*n*) space per worker.
 ///
 /// ## References
 /// - M. Riondato, E. M. Kornaropoulos. "Fast approximation of betweenness centrality through
@@ -39,9 +51,10 @@ extension BetweennessCentrality: EstimatingMeasure {
 
   public var estimateTarget: EstimateTarget? { estimate }
 
-  /// The number of shortest-path samples for `target` on a graph of `nodeCount` nodes whose
-  /// shortest paths have at most `vertexDiameter` nodes (the formula above, with ε scaled to
-  /// networkx's normalisation); 0 when `vertexDiameter` ≤ 2 (no path has an inner node).
+  /// The Riondato–Kornaropoulos number of shortest-path samples for `target` on a graph of
+  /// `nodeCount` nodes whose shortest paths have at most `vertexDiameter` nodes (the formula
+  /// above with δ = 1 − confidence, ε scaled to networkx's normalisation); 0 when
+  /// `vertexDiameter` ≤ 2 (no path has an inner node). The estimate uses it for δ/2 as its cap ω.
   public static func sampleSize(for target: EstimateTarget, nodeCount n: Int, vertexDiameter: Int) -> Int {
     guard n > 2, vertexDiameter > 2 else { return 0 }
     let epsilon = target.error * Double(n - 2) / Double(n)
@@ -65,55 +78,153 @@ extension BetweennessCentrality: EstimatingMeasure {
     let n = graph.nodeCount
     let bounds = ComponentDiameterBounds(graph: graph)
     let vertexDiameter = (bounds.diameter.max() ?? 0) + 1
-    let r = Self.sampleSize(for: target, nodeCount: n, vertexDiameter: vertexDiameter)
+    let delta = 1 - target.confidence
+    // ω: the Riondato–Kornaropoulos size for δ/2, the most this run draws.
+    let omega = Self.sampleSize(for: EstimateTarget(error: target.error, confidence: 1 - delta / 2), nodeCount: n, vertexDiameter: vertexDiameter)
     let scale: Double = normalization == .pairs ? 1 : Double(n - 1) * Double(n - 2) / 2
-    guard r > 0 else {
+    guard omega > 0 else {
       // No shortest path has an inner node: every betweenness is exactly 0.
       return EstimatedScores(
         scores: NodeScores(values: [Double](repeating: 0, count: n)),
         estimate: Estimate(method: .exact, samples: 0, errorBound: 0, confidence: 1, target: target))
     }
+    // ε in the unit of the samples (fractions of pairs, not networkx's n/(n − 2) normalisation).
+    let epsilon = target.error * Double(n - 2) / Double(n)
+    let sampler = PathSampleCounter(graph: graph, threads: resolvedThreads(threads))
+    // Pilot: its own stream, only to split δ/2 over the nodes; its counts are then dropped.
+    let pilotSize = Swift.min(omega, Swift.max(1000, omega / 16))
+    let pilot = try sampler.count(0 ..< pilotSize, seed: seed ^ 0x5A5A_A5A5_C3C3_3C3C, progress: nil)
+    let logInverseDelta = Self.kadabraDeltas(pilot: pilot, pilotSize: pilotSize, epsilon: epsilon, delta: delta / 2)
+    // Main sample: rounds of `round` paths, stopping at the first round where every node's KADABRA
+    // interval is within ε, or at ω.
+    let round = Swift.max(1024, omega / 64)
     var counts = [Int](repeating: 0, count: n)
-    let plan = ChunkPlan(count: r, size: 256)
-    let scheduler = ChunkScheduler(plan: plan, total: r, progress: progress)
-    let total = PosixMutex<[Int]>([Int](repeating: 0, count: n))
-    let seed = self.seed
-    withCSRView(of: graph, weighted: false) { csr in
-      scheduler.run(threads: resolvedThreads(threads)) { _ in
-        let search = BidirectionalPathSampler(nodeCount: n)
-        let mine = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
-        mine.initialize(repeating: 0)
-        defer { mine.deallocate() }
-        while let c = scheduler.claim() {
-          for i in plan.range(c) {
-            var rng = SplitMix64(seed: sampleSeed(seed, i))
-            let u = Int(rng.next(below: UInt64(n)))
-            var v = Int(rng.next(below: UInt64(n - 1)))
-            if v >= u { v += 1 }
-            search.sample(from: u, to: v, csr: csr, rng: &rng) { mine[$0] += 1 }
-          }
-          if scheduler.isCancelled { break }
-          scheduler.finished(plan.range(c).count)
-        }
-        // Integer counts: the order in which workers add them does not matter.
-        total.withLock { t in for w in 0 ..< n where mine[w] != 0 { t[w] += mine[w] } }
+    var tau = 0
+    while tau < omega {
+      let next = Swift.min(omega, tau + round)
+      let base = tau
+      let reporter = progress.map { report in ProgressReporter { done, _ in report(base + done, omega) } }
+      let hits = try sampler.count(tau ..< next, seed: seed, progress: reporter)
+      for v in 0 ..< n { counts[v] += hits[v] }
+      tau = next
+      if tau < omega && Self.kadabraStops(counts: counts, samples: tau, omega: omega, epsilon: epsilon, logInverseDelta: logInverseDelta) {
+        if let progress, !progress(omega, omega) { throw .cancelled }
+        break
       }
     }
-    try scheduler.checkCancelled()
-    counts = total.withLock { $0 }
-    let factor = Double(n) / (Double(n - 2) * Double(r)) * scale
+    let factor = Double(n) / (Double(n - 2) * Double(tau)) * scale
     let values = counts.map { Double($0) * factor }
     return EstimatedScores(
       scores: NodeScores(values: values),
       estimate: Estimate(
-        method: .shortestPathSamples, samples: r, errorBound: target.error * scale, confidence: target.confidence, target: target))
+        method: .shortestPathSamples, samples: tau, errorBound: target.error * scale, confidence: target.confidence, target: target))
+  }
+
+  /// KADABRA's split of `delta` over the nodes (Borassi & Natale 2016, §4.2): each node *v* gets
+  /// `δ_L(v) = δ_U(v) = e^{−C ε² / b̂(v)} · (1 − β) + β δ/(2n)` (β = 0.001), with `b̂(v)` the
+  /// pilot's estimate (at least 1/pilot size) and `C` found by bisection so that
+  /// `Σ_v (δ_L(v) + δ_U(v)) ≤ δ`. Nodes with a large betweenness get a large share, so their
+  /// intervals shrink fast; returns `ln(1/δ_L(v))` per node.
+  static func kadabraDeltas(pilot: [Int], pilotSize: Int, epsilon: Double, delta: Double) -> [Double] {
+    let n = pilot.count
+    let balance = 0.001
+    let floorShare = balance * delta / (2 * Double(n))
+    // ε²/b̂ per distinct pilot count, with how many nodes have it (counts are small integers).
+    var multiplicity: [Int: Int] = [:]
+    for c in pilot { multiplicity[Swift.max(c, 1), default: 0] += 1 }
+    let groups = multiplicity.keys.sorted().map { (x: epsilon * epsilon * Double(pilotSize) / Double($0), nodes: Double(multiplicity[$0]!)) }
+    func total(_ c: Double) -> Double {
+      var sum = 0.0
+      for g in groups { sum += 2 * g.nodes * naturalExp(-c * g.x) }
+      return sum
+    }
+    var low = 0.0
+    var high = 1.0
+    while total(high) > delta * (1 - balance) { high *= 2 }
+    for _ in 0 ..< 100 {
+      let middle = 0.5 * (low + high)
+      if total(middle) > delta * (1 - balance) { low = middle } else { high = middle }
+    }
+    return pilot.map { c in
+      let x = epsilon * epsilon * Double(pilotSize) / Double(Swift.max(c, 1))
+      return -naturalLog(naturalExp(-high * x) * (1 - balance) + floorShare)
+    }
+  }
+
+  /// Whether every node's KADABRA interval after `samples` of at most `omega` paths is within
+  /// `epsilon` (their Theorem 9): `f(b̃, δ_L, ω, τ) ≤ ε` below and `g(b̃, δ_U, ω, τ) ≤ ε` above, with
+  /// `f = (L/τ)(−(ω/τ − 1/3) + √((ω/τ − 1/3)² + 2 b̃ ω / L))`, `g = (L/τ)((ω/τ + 1/3) + √((ω/τ + 1/3)² + 2 b̃ ω / L))`,
+  /// `L = ln(1/δ)`, b̃ = count/τ.
+  static func kadabraStops(counts: [Int], samples tau: Int, omega: Int, epsilon: Double, logInverseDelta: [Double]) -> Bool {
+    let t = Double(tau)
+    let w = Double(omega)
+    let below = w / t - 1.0 / 3
+    let above = w / t + 1.0 / 3
+    for v in counts.indices {
+      let b = Double(counts[v]) / t
+      let l = logInverseDelta[v]
+      let f = Swift.min(b, (l / t) * (-below + (below * below + 2 * b * w / l).squareRoot()))
+      let g = Swift.min(1 - b, (l / t) * (above + (above * above + 2 * b * w / l).squareRoot()))
+      if f > epsilon || g > epsilon { return false }
+    }
+    return true
+  }
+}
+
+/// Counts, for a range of sample indices, how often each node is an inner node of the sampled
+/// shortest paths: sample *i* draws the pair and the path from its own ``SplitMix64`` stream
+/// (``sampleSeed(_:_:)`` of the seed and *i*), and counts are integers, so the result does not
+/// depend on the thread count. Each worker keeps one ``BidirectionalPathSampler`` (buffers
+/// allocated once for the whole run) and appends the inner nodes it finds to a contiguous
+/// `Int32` list, merged into the totals after each chunk.
+final class PathSampleCounter {
+  let graph: Graph
+  let threads: Int
+  private let samplers: [BidirectionalPathSampler]
+
+  init(graph: Graph, threads: Int) {
+    self.graph = graph
+    self.threads = Swift.max(1, threads)
+    samplers = (0 ..< Swift.max(1, threads)).map { _ in BidirectionalPathSampler(nodeCount: graph.nodeCount) }
+  }
+
+  func count(_ indices: Range<Int>, seed: UInt64, progress: ProgressReporter?) throws(GraphError) -> [Int] {
+    let n = graph.nodeCount
+    let plan = ChunkPlan(count: indices.count, size: 256)
+    let scheduler = ChunkScheduler(plan: plan, total: indices.count, progress: progress)
+    let total = PosixMutex<[Int]>([Int](repeating: 0, count: n))
+    let samplers = self.samplers
+    withCSRView(of: graph, weighted: false) { csr in
+      scheduler.run(threads: threads) { worker in
+        let search = samplers[worker]
+        var inner: [Int32] = []
+        inner.reserveCapacity(4096)
+        while let c = scheduler.claim() {
+          inner.removeAll(keepingCapacity: true)
+          for i in plan.range(c) {
+            var rng = SplitMix64(seed: sampleSeed(seed, indices.lowerBound + i))
+            let u = Int(rng.next(below: UInt64(n)))
+            var v = Int(rng.next(below: UInt64(n - 1)))
+            if v >= u { v += 1 }
+            search.sample(from: u, to: v, csr: csr, rng: &rng) { inner.append(Int32(truncatingIfNeeded: $0)) }
+          }
+          if scheduler.isCancelled { break }
+          // Integer counts: the order in which workers add them does not matter.
+          total.withLock { t in for w in inner { t[Int(w)] += 1 } }
+          scheduler.finished(plan.range(c).count)
+        }
+      }
+    }
+    try scheduler.checkCancelled()
+    return total.withLock { $0 }
   }
 }
 
 /// One uniformly random shortest path between two nodes, by a balanced bidirectional
 /// breadth-first search that counts shortest paths (σ) from both ends. Buffers are allocated
 /// once per worker; a sample resets only the nodes it reached.
-struct BidirectionalPathSampler: ~Copyable {
+final class BidirectionalPathSampler: @unchecked Sendable {
+  // @unchecked: one worker uses an instance at a time (``PathSampleCounter``).
   let nodeCount: Int
   /// Distance from each end (−1: not reached) and path counts from each end.
   private let distance: (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Int32>)

@@ -20,8 +20,11 @@ import GraphCore
 /// kept in its possible range `[r−1, (r−1)·Δ]`; the stated ``Estimate/errorBound`` is the
 /// largest distance, over all nodes, from `Ĉ(u)` to either end of the interval of closeness
 /// values that the distance bound allows, so every value is within it (same confidence).
-/// *r* is exact (connected components). When *k* ≥ *n* the exact values are cheaper and are
-/// returned (``Estimate/Method/exact``).
+/// *r* is exact (connected components). The searches stop early, after the first round of 512
+/// sources where every node's interval is within ε·Δ (``SampledPathSums``: the confidence is
+/// split over the rounds, so the bound holds wherever the run stops); the formula above, with δ
+/// split over those rounds, is the most it searches. When that maximum is ≥ *n* the exact values
+/// are cheaper and are returned (``Estimate/Method/exact``).
 ///
 /// Sources are searched 64 at a time by one bit-parallel breadth-first search; source *i* is
 /// drawn from its own ``SplitMix64`` stream (``sampleSeed(_:_:)`` of ``seed`` and *i*), so the
@@ -49,20 +52,13 @@ extension ClosenessCentrality: EstimatingMeasure {
   ///   invalid, with ``weighted``, or for `threads < 0`; ``GraphError/cancelled``.
   public func estimated(for graph: Graph, progress: ProgressReporter? = nil) throws(GraphError) -> EstimatedScores {
     guard let target = estimate else { throw .invalidParameter(name: "estimate", value: .nan, reason: "is not set") }
-    try target.validate()
-    try requireThreads(threads)
     try requireParameter(!weighted, "weighted", 1, "sampled closeness measures hops only")
-    let n = graph.nodeCount
-    let k = SampledPathSums.sampleSize(for: target, nodeCount: n)
-    if k >= n {
+    guard let (sums, bounds) = try SampledPathSums.run(graph, target, seed: seed, threads: threads, progress: progress, needs: .closeness)
+    else {
       var exact = self
       exact.estimate = nil
-      return EstimatedScores(
-        scores: try exact.scores(for: graph, progress: progress ?? .none),
-        estimate: Estimate(method: .exact, samples: n, errorBound: 0, confidence: 1, target: target))
+      return .exact(try exact.scores(for: graph, progress: progress ?? .none), target)
     }
-    let bounds = ComponentDiameterBounds(graph: graph)
-    let sums = try SampledPathSums(graph: graph, sources: k, seed: seed, threads: threads, progress: progress)
     return finish(sums, bounds, target)
   }
 
@@ -76,15 +72,12 @@ extension ClosenessCentrality: EstimatingMeasure {
     guard let target = closeness.estimate, harmonic.estimate == target, closeness.seed == harmonic.seed,
       !closeness.weighted, !harmonic.weighted, closeness.threads == harmonic.threads
     else { return nil }
-    try target.validate()
-    try requireThreads(closeness.threads)
-    let n = graph.nodeCount
-    let k = SampledPathSums.sampleSize(for: target, nodeCount: n)
-    if k >= n {
+    guard
+      let (sums, bounds) = try SampledPathSums.run(
+        graph, target, seed: closeness.seed, threads: closeness.threads, progress: progress, needs: .both)
+    else {
       return (try closeness.estimated(for: graph, progress: progress), try harmonic.estimated(for: graph, progress: nil))
     }
-    let bounds = ComponentDiameterBounds(graph: graph)
-    let sums = try SampledPathSums(graph: graph, sources: k, seed: closeness.seed, threads: closeness.threads, progress: progress)
     return (closeness.finish(sums, bounds, target), harmonic.finish(sums, bounds, target))
   }
 
@@ -118,9 +111,25 @@ extension ClosenessCentrality: EstimatingMeasure {
   }
 }
 
+extension EstimatedScores {
+  /// Exact scores labelled as such (the sample would have been as large as the graph).
+  static func exact(_ scores: NodeScores, _ target: EstimateTarget) -> EstimatedScores {
+    EstimatedScores(
+      scores: scores, estimate: Estimate(method: .exact, samples: scores.values.count, errorBound: 0, confidence: 1, target: target))
+  }
+}
+
 /// Per-node sums over *k* uniformly sampled sources (with replacement): `Σ_i d(s_i, u)` (exact
 /// integers) and `Σ_i 1/d(s_i, u)` over the sources that reach *u* (*u* itself excluded), for the
 /// sampled closeness and harmonic estimates.
+///
+/// **Adaptive stopping.** Sources are searched in rounds of ``roundSize``; after each round the
+/// interval of every node (``halfWidth(sum:squares:range:nodeCount:confidence:)``) is checked
+/// against the target, and the run stops at the first round where every node's interval is within
+/// it (closeness: `h ≤ ε·Δ` on the mean distance; harmonic: `h ≤ ε` on the mean of 1/d), or at
+/// the worst-case size ``schedule(for:nodeCount:)`` where Hoeffding's bound alone guarantees it.
+/// The confidence is split over the *J* possible stopping rounds (δ/J each, a union bound), so
+/// the intervals hold at whichever round the run stops, with probability ≥ 1 − δ.
 struct SampledPathSums {
   var distanceSum: [Int]
   /// `Σ_i d(s_i, u)²`, for the sample variance.
@@ -128,17 +137,26 @@ struct SampledPathSums {
   var harmonicSum: [Double]
   /// `Σ_i 1/d(s_i, u)²`, for the sample variance.
   var harmonicSquareSum: [Double]
-  let sources: Int
+  /// Sources searched.
+  private(set) var sources: Int
+  /// The rounds the run could stop after (*J*); each gets δ/J.
+  let checkpoints: Int
+
+  /// Sources per round: a multiple of the 64 of one bit-parallel search.
+  static let roundSize = 512
+
+  /// Which sums a run must bring within the target.
+  enum Needs { case closeness, harmonic, both }
 
   /// The half-width `h` of an interval holding the mean of `x` (values in `[0, range]`) for one
-  /// node, given the sample sum and sum of squares, such that all *n* nodes' intervals hold at
-  /// once with probability ≥ 1 − δ: the smaller of Hoeffding's `range·√(ln(4n/δ)/(2k))` and the
-  /// empirical Bernstein bound of Maurer & Pontil (2009, Theorem 4, both tails)
-  /// `√(2·V·ln(8n/δ)/k) + 7·range·ln(8n/δ)/(3(k − 1))`, V the sample variance; each bound is
-  /// given δ/2, split over the *n* nodes.
+  /// node, given the sample sum and sum of squares, such that all *n* nodes' intervals at all
+  /// ``checkpoints`` rounds hold at once with probability ≥ 1 − δ: the smaller of Hoeffding's
+  /// `range·√(ln(4nJ/δ)/(2k))` and the empirical Bernstein bound of Maurer & Pontil (2009,
+  /// Theorem 4, both tails) `√(2·V·ln(8nJ/δ)/k) + 7·range·ln(8nJ/δ)/(3(k − 1))`, V the sample
+  /// variance; each bound is given δ/2, split over the *n* nodes and *J* rounds.
   func halfWidth(sum: Double, squares: Double, range: Double, nodeCount n: Int, confidence: Double) -> Double {
     let k = Double(sources)
-    let delta = 1 - confidence
+    let delta = (1 - confidence) / Double(checkpoints)
     let mean = sum / k
     let variance = max(0, (squares - k * mean * mean) / (k - 1))
     let hoeffding = range * (naturalLog(4 * Double(n) / delta) / (2 * k)).squareRoot()
@@ -148,12 +166,31 @@ struct SampledPathSums {
   }
 
   /// `⌈ln(2n/δ) / (2ε²)⌉`: Hoeffding's bound for values in a range of width 1 (or Δ, with ε
-  /// scaled by it), union over the *n* nodes.
+  /// scaled by it), union over the *n* nodes (the size without adaptive stopping).
   static func sampleSize(for target: EstimateTarget, nodeCount n: Int) -> Int {
     guard n > 0 else { return 0 }
     let delta = 1 - target.confidence
     let k = naturalLog(2 * Double(n) / delta) / (2 * target.error * target.error)
     return k >= Double(Int.max / 2) ? Int.max / 2 : Int(k.rounded(.up))
+  }
+
+  /// The worst-case number of sources *K* and the number of rounds *J* = ⌈K/``roundSize``⌉:
+  /// `K = ⌈ln(4nJ/δ) / (2ε²)⌉`, where the Hoeffding half-width with δ/J (as in
+  /// ``halfWidth(sum:squares:range:nodeCount:confidence:)``) is ≤ ε, so a run that reaches *K*
+  /// meets the target.
+  static func schedule(for target: EstimateTarget, nodeCount n: Int) -> (sources: Int, checkpoints: Int) {
+    guard n > 0 else { return (0, 1) }
+    let delta = 1 - target.confidence
+    var j = 1
+    var k = 0
+    for _ in 0 ..< 8 {
+      let size = naturalLog(4 * Double(n) * Double(j) / delta) / (2 * target.error * target.error)
+      k = size >= Double(Int.max / 4) ? Int.max / 4 : Int(size.rounded(.up))
+      let rounds = (k + roundSize - 1) / roundSize
+      if rounds <= j { break }
+      j = rounds
+    }
+    return (k, j)
   }
 
   /// The `k` sources of a run seeded with `seed` on `n` nodes: source *i* is the first draw below
@@ -165,16 +202,85 @@ struct SampledPathSums {
     }
   }
 
-  init(graph: Graph, sources k: Int, seed: UInt64, threads: Int, progress: ProgressReporter?) throws(GraphError) {
+  /// The searches an estimate for `target` needs, with the component diameters, or `nil` when
+  /// the worst-case sample is at least as large as the graph (exact values are then cheaper).
+  /// Validates `target` and `threads`.
+  static func run(
+    _ graph: Graph, _ target: EstimateTarget, seed: UInt64, threads: Int, progress: ProgressReporter?, needs: Needs
+  ) throws(GraphError) -> (SampledPathSums, ComponentDiameterBounds)? {
+    try target.validate()
+    try requireThreads(threads)
     let n = graph.nodeCount
-    let sources = Self.sources(count: k, nodeCount: n, seed: seed)
-    let plan = ChunkPlan(count: k, size: 64)
-    let scheduler = ChunkScheduler(plan: plan, total: k, progress: progress)
+    let (k, j) = schedule(for: target, nodeCount: n)
+    if k >= n { return nil }
+    let bounds = ComponentDiameterBounds(graph: graph)
+    let sums = try SampledPathSums(graph: graph, maximumSources: k, checkpoints: j, seed: seed, threads: threads, progress: progress) {
+      sums in sums.meets(target, bounds: bounds, needs: needs)
+    }
+    return (sums, bounds)
+  }
+
+  /// Whether every node's interval is within `target` (see the type's documentation).
+  func meets(_ target: EstimateTarget, bounds: ComponentDiameterBounds, needs: Needs) -> Bool {
+    let n = bounds.component.count
+    for u in 0 ..< n {
+      let c = Int(bounds.component[u])
+      guard bounds.size[c] > 1 else { continue }
+      if needs != .harmonic {
+        let delta = Double(max(1, bounds.diameter[c]))
+        let h = halfWidth(
+          sum: Double(distanceSum[u]), squares: Double(distanceSquareSum[u]), range: delta, nodeCount: n,
+          confidence: target.confidence)
+        if h > target.error * delta { return false }
+      }
+      if needs != .closeness {
+        let h = halfWidth(sum: harmonicSum[u], squares: harmonicSquareSum[u], range: 1, nodeCount: n, confidence: target.confidence)
+        if h > target.error { return false }
+      }
+    }
+    return true
+  }
+
+  /// Searches rounds of sources until `done(self)` after a round, or `maximumSources`.
+  init(
+    graph: Graph, maximumSources k: Int, checkpoints: Int, seed: UInt64, threads: Int, progress: ProgressReporter?,
+    done: (SampledPathSums) -> Bool
+  ) throws(GraphError) {
+    let n = graph.nodeCount
+    self.checkpoints = checkpoints
+    distanceSum = [Int](repeating: 0, count: n)
+    distanceSquareSum = [Int](repeating: 0, count: n)
+    harmonicSum = [Double](repeating: 0, count: n)
+    harmonicSquareSum = [Double](repeating: 0, count: n)
+    sources = 0
+    let allSources = Self.sources(count: k, nodeCount: n, seed: seed)
+    let workers = resolvedThreads(threads)
+    while sources < k {
+      let round = sources ..< min(k, sources + Self.roundSize)
+      let base = sources
+      let reporter = progress.map { report in ProgressReporter { done, _ in report(base + done, k) } }
+      try accumulate(Array(allSources[round]), graph: graph, threads: workers, progress: reporter)
+      sources = round.upperBound
+      if sources < k && done(self) {
+        // Stopped early: the last report says the run is complete.
+        if let progress, !progress(k, k) { throw .cancelled }
+        break
+      }
+    }
+  }
+
+  /// Adds the searches from `batch` (in chunks of 64, one bit-parallel search each) to the sums:
+  /// integers in any order, the `Double` sums per chunk in chunk order, so the result does not
+  /// depend on the thread count.
+  private mutating func accumulate(_ batch: [Int], graph: Graph, threads: Int, progress: ProgressReporter?) throws(GraphError) {
+    let n = graph.nodeCount
+    let plan = ChunkPlan(count: batch.count, size: 64)
+    let scheduler = ChunkScheduler(plan: plan, total: batch.count, progress: progress)
     let harmonic = OrderedVectorSum(length: n, chunkCount: plan.chunkCount)
     let squares = OrderedVectorSum(length: n, chunkCount: plan.chunkCount)
     let distances = PosixMutex<([Int], [Int])>(([Int](repeating: 0, count: n), [Int](repeating: 0, count: n)))
     withCSRView(of: graph, weighted: false) { csr in
-      scheduler.run(threads: resolvedThreads(threads)) { _ in
+      scheduler.run(threads: threads) { _ in
         var kernel = BitParallelBreadthFirst(nodeCount: n)
         let mine = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
         mine.initialize(repeating: 0)
@@ -187,8 +293,8 @@ struct SampledPathSums {
         while let c = scheduler.claim() {
           let buffer = harmonic.makeBuffer()
           let squareBuffer = squares.makeBuffer()
-          let batch = Array(sources[plan.range(c)])
-          kernel.run(sourceList: batch, csr: csr) { v, d, bits in
+          let range = plan.range(c)
+          kernel.run(sourceList: batch[range], csr: csr) { v, d, bits in
             let count = bits.nonzeroBitCount
             mine[v] += d * count
             mineSquares[v] += d * d * count
@@ -203,7 +309,7 @@ struct SampledPathSums {
           }
           harmonic.submit(buffer, chunk: c)
           squares.submit(squareBuffer, chunk: c)
-          scheduler.finished(batch.count)
+          scheduler.finished(range.count)
         }
         // Integer sums: the order in which workers add them does not matter.
         distances.withLock { t in
@@ -215,9 +321,12 @@ struct SampledPathSums {
       }
     }
     try scheduler.checkCancelled()
-    (distanceSum, distanceSquareSum) = distances.withLock { $0 }
-    harmonicSum = Array(harmonic.total)
-    harmonicSquareSum = Array(squares.total)
-    self.sources = k
+    let (d, d2) = distances.withLock { $0 }
+    for v in 0 ..< n {
+      distanceSum[v] += d[v]
+      distanceSquareSum[v] += d2[v]
+      harmonicSum[v] += harmonic.total[v]
+      harmonicSquareSum[v] += squares.total[v]
+    }
   }
 }

@@ -15,8 +15,10 @@ import GraphCore
 /// tighter of that and the empirical Bernstein bound (Maurer & Pontil 2009) from the sample
 /// variance of `1/d`, each with δ/2 (as for closeness); ``Estimate/errorBound`` is the largest
 /// half-width over the nodes, in the unnormalised unit of the scores, so at most ε·n. Estimates
-/// are kept in the possible range `[0, r − 1]` (*r* the size of *u*'s component). When
-/// *k* ≥ *n* the exact values are returned (``Estimate/Method/exact``). Sources, seeds and
+/// are kept in the possible range `[0, r − 1]` (*r* the size of *u*'s component). The searches
+/// stop after the first round of 512 sources where every node's interval is within ε (as for
+/// closeness, ``SampledPathSums``); when the most they would need is ≥ *n* the exact values are
+/// returned (``Estimate/Method/exact``). Sources, seeds and
 /// parallelism as ``ClosenessCentrality/estimated(for:progress:)``; hop distances only.
 ///
 /// - Complexity: O(*k*/64 · *D* · (*n* + *m*)) word operations; O(*n* + *m*) space plus O(*n*)
@@ -39,20 +41,13 @@ extension HarmonicCentrality: EstimatingMeasure {
   ///   invalid, with ``weighted``, or for `threads < 0`; ``GraphError/cancelled``.
   public func estimated(for graph: Graph, progress: ProgressReporter? = nil) throws(GraphError) -> EstimatedScores {
     guard let target = estimate else { throw .invalidParameter(name: "estimate", value: .nan, reason: "is not set") }
-    try target.validate()
-    try requireThreads(threads)
     try requireParameter(!weighted, "weighted", 1, "sampled harmonic centrality measures hops only")
-    let n = graph.nodeCount
-    let k = SampledPathSums.sampleSize(for: target, nodeCount: n)
-    if k >= n {
+    guard let (sums, bounds) = try SampledPathSums.run(graph, target, seed: seed, threads: threads, progress: progress, needs: .harmonic)
+    else {
       var exact = self
       exact.estimate = nil
-      return EstimatedScores(
-        scores: try exact.scores(for: graph, progress: progress ?? .none),
-        estimate: Estimate(method: .exact, samples: n, errorBound: 0, confidence: 1, target: target))
+      return .exact(try exact.scores(for: graph, progress: progress ?? .none), target)
     }
-    let bounds = ComponentDiameterBounds(graph: graph)
-    let sums = try SampledPathSums(graph: graph, sources: k, seed: seed, threads: threads, progress: progress)
     return finish(sums, bounds, target)
   }
 

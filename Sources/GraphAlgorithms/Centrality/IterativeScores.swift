@@ -15,10 +15,20 @@ public struct Convergence: Sendable, Hashable, Codable {
   /// The L1 error bound that was asked for.
   public var tolerance: Double
 
-  public init(iterations: Int, errorBound: Double, tolerance: Double) {
+  /// Eigenvector centrality only: set when the iteration stopped before its cap because the
+  /// tolerance could not be reached within it (the residual was falling too slowly, or the
+  /// tolerance would need a residual below double precision's reach): the largest eigenvalues
+  /// are tied or nearly tied, and this is the residual reached, about the width of the window
+  /// of eigenvalues next to the largest that were not separated. ``errorBound`` then bounds the
+  /// distance to the space of their eigenvectors, not to one eigenvector (see
+  /// ``EigenvectorCentrality``). `nil` otherwise.
+  public var tieWidth: Double?
+
+  public init(iterations: Int, errorBound: Double, tolerance: Double, tieWidth: Double? = nil) {
     self.iterations = iterations
     self.errorBound = errorBound
     self.tolerance = tolerance
+    self.tieWidth = tieWidth
   }
 
   /// Whether the bound reached is within the tolerance asked for (false only for a result of

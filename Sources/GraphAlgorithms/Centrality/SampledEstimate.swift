@@ -161,3 +161,7 @@ func sampleSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
 /// `ln(x)` (Foundation-free).
 @inline(__always)
 func naturalLog(_ x: Double) -> Double { log(x) }
+
+/// `eˣ` (Foundation-free).
+@inline(__always)
+func naturalExp(_ x: Double) -> Double { exp(x) }

@@ -127,6 +127,41 @@ struct BitParallelBreadthFirst: ~Copyable {
   mutating func run(
     sources: Range<Int>, csr: CSRView, level visit: (_ bit: Int, _ distance: Int, _ count: Int) -> Void
   ) {
+    let counts = self.counts
+    search(sources: sources, csr: csr) { _, _, fresh in
+      var bits = fresh
+      while bits != 0 {
+        let b = bits.trailingZeroBitCount
+        counts[b] &+= 1
+        bits &= bits &- 1
+      }
+    } levelDone: { distance in
+      for b in 0 ..< sources.count where counts[b] > 0 {
+        visit(b, distance, counts[b])
+        counts[b] = 0
+      }
+    }
+  }
+
+  /// Searches from up to 64 arbitrary `sources` (repeats allowed: each is its own bit) and calls
+  /// `visit(node, distance, bits)` each time a node is first reached by some sources, with the
+  /// mask of those sources' bits (bit *b* = `sources[b]`), in increasing distance. The sources
+  /// themselves (distance 0) are not visited. Used by the sampled closeness and harmonic
+  /// estimates, which accumulate per node rather than per source.
+  mutating func run(
+    sourceList sources: some Collection<Int>, csr: CSRView, node visit: (_ node: Int, _ distance: Int, _ bits: UInt64) -> Void
+  ) {
+    search(sources: sources, csr: csr, fresh: visit) { _ in }
+  }
+
+  /// The search both `run`s share: calls `fresh(node, distance, bits)` when a node is first
+  /// reached by the sources of `bits`, and `levelDone(distance)` after each level that reached
+  /// some node.
+  @inline(__always)
+  private mutating func search(
+    sources: some Collection<Int>, csr: CSRView, fresh visitFresh: (_ node: Int, _ distance: Int, _ bits: UInt64) -> Void,
+    levelDone: (_ distance: Int) -> Void
+  ) {
     precondition(sources.count <= 64 && !sources.isEmpty)
     let n = nodeCount
     let offsets = csr.offsets
@@ -134,7 +169,6 @@ struct BitParallelBreadthFirst: ~Copyable {
     let seen = self.seen
     let pending = self.pending
     let full: UInt64 = sources.count == 64 ? ~0 : (1 << UInt64(sources.count)) &- 1
-    let counts = self.counts
     for v in 0 ..< n {
       seen[v] = 0
       frontier[v] = 0
@@ -165,81 +199,18 @@ struct BitParallelBreadthFirst: ~Copyable {
           any |= fresh
           let now = s | fresh
           seen[v] = now
-          var bits = fresh
-          while bits != 0 {
-            let b = bits.trailingZeroBitCount
-            counts[b] &+= 1
-            bits &= bits &- 1
-          }
+          visitFresh(v, distance, fresh)
           if now == full { continue }
         }
         pending[kept] = Int32(truncatingIfNeeded: v)
         kept &+= 1
       }
       if any == 0 { break }
-      for b in 0 ..< sources.count where counts[b] > 0 {
-        visit(b, distance, counts[b])
-        counts[b] = 0
-      }
+      levelDone(distance)
       // Nodes dropped from `pending` are no longer written, so their words in the two swapped
       // buffers go stale. That is harmless: a stale word of u holds only sources that reached u
       // at least two levels ago, so they reached every neighbour v of u already and `¬seen[v]`
       // masks them out.
-      pendingCount = kept
-      swap(&self.frontier, &self.next)
-    }
-  }
-  /// Searches from up to 64 arbitrary `sources` (repeats allowed: each is its own bit) and calls
-  /// `visit(node, distance, bits)` each time a node is first reached by some sources, with the
-  /// mask of those sources' bits (bit *b* = `sources[b]`), in increasing distance. The sources
-  /// themselves (distance 0) are not visited. Used by the sampled closeness and harmonic
-  /// estimates, which accumulate per node rather than per source.
-  mutating func run(
-    sourceList sources: [Int], csr: CSRView, node visit: (_ node: Int, _ distance: Int, _ bits: UInt64) -> Void
-  ) {
-    precondition(sources.count <= 64 && !sources.isEmpty)
-    let n = nodeCount
-    let offsets = csr.offsets
-    let targets = csr.targets
-    let seen = self.seen
-    let pending = self.pending
-    let full: UInt64 = sources.count == 64 ? ~0 : (1 << UInt64(sources.count)) &- 1
-    for v in 0 ..< n {
-      seen[v] = 0
-      frontier[v] = 0
-      next[v] = 0
-      pending[v] = Int32(truncatingIfNeeded: v)
-    }
-    var pendingCount = n
-    for (b, s) in sources.enumerated() {
-      seen[s] |= 1 << UInt64(b)
-      frontier[s] |= 1 << UInt64(b)
-    }
-    var distance = 0
-    while true {
-      distance += 1
-      let frontier = self.frontier
-      let next = self.next
-      var any: UInt64 = 0
-      var kept = 0
-      for i in 0 ..< pendingCount {
-        let v = Int(pending[i])
-        let s = seen[v]
-        var gathered: UInt64 = 0
-        for a in offsets[v] ..< offsets[v &+ 1] { gathered |= frontier[Int(targets[a])] }
-        let fresh = gathered & ~s
-        next[v] = fresh
-        if fresh != 0 {
-          any |= fresh
-          let now = s | fresh
-          seen[v] = now
-          visit(v, distance, fresh)
-          if now == full { continue }
-        }
-        pending[kept] = Int32(truncatingIfNeeded: v)
-        kept &+= 1
-      }
-      if any == 0 { break }
       pendingCount = kept
       swap(&self.frontier, &self.next)
     }
