@@ -73,7 +73,12 @@ extension ReportFigures {
     let since = diff.oldLatest.map { "new since \($0)" } ?? "new since the older snapshot"
     let drawnNew = figure.style.highlightedNodes!.filter { $0 }.count
     var notes = ["orange ring or link: \(since) (\(drawnNew.countText) of \(diff.nodesNew.count.countText) new nodes drawn)"]
-    if !lost.isEmpty { notes.append("faint dashed link: tie lost since then (\(lost.count.countText) drawn)") }
+    if !diff.tiesLost.isEmpty {
+      // A lost tie is drawn only between two people drawn now; the rest (most often to someone no
+      // longer listed) are counted.
+      notes.append(
+        "faint dashed link: tie lost since then (\(lost.count.countText) of \(diff.tiesLost.count.countText) drawn; the others involve someone not drawn)")
+    }
     figure.style.legendNotes = notes + figure.style.legendNotes
     return figure
   }

@@ -1,6 +1,7 @@
 import Bibliography
 import Foundation
 import GraphAlgorithms
+import GraphCore
 import Networks
 import Testing
 
@@ -29,12 +30,12 @@ struct SnapshotDiffTests {
     #expect(d.newPaperCount == 12)
     // NEW's order (by date): March, then April 2026.
     #expect(d.papersAdded.map(\.title) == ["Probing Sycophancy Across Model Scales", "Auditing Agents for Hidden Objectives"])
-    // OLD's order (by date): February, April, May 2023.
+    // OLD's order (by date): 5 and 6 February, 1 September 2023.
     #expect(
       d.papersRemoved.map(\.title) == [
+        "SolidGoldMagikarp (plus, prompt generation)",
         "A Toy Model of Universality: Reverse Engineering How Networks Learn Group Operations",
-        "Do the Rewards Justify the Means? Measuring Trade-Offs Between Rewards and Ethical Behavior in the MACHIAVELLI Benchmark",
-        "Finding Neurons in a Haystack: Case Studies with Sparse Probing",
+        "Taken out of context: On measuring situational awareness in LLMs",
       ])
     #expect(d.papersChanged.count == 1)
     let change = try #require(d.papersChanged.first)
@@ -56,11 +57,11 @@ struct SnapshotDiffTests {
     #expect(!d.papersChanged.contains { $0.new.title.hasPrefix("Biases in the Blind Spot") })
     #expect(d.peopleNew == ["Abram Demski", "Priya Raman", "Tomás Ortega"])
     #expect(d.fellowsNew == ["Priya Raman", "Tomás Ortega"])
-    #expect(d.fellowsGone == ["Bilal Chughtai", "Jonathan Ng", "Hanlin Zhang", "Wes Gurnee"])
-    // The removed papers' 18 authors (Neel Nanda on two of them) appear nowhere else; Neel Nanda
-    // (two OLD papers) first, then by first appearance.
-    #expect(d.peopleGone.count == 18)
-    #expect(d.peopleGone.first == "Neel Nanda")
+    // Of the removed papers' authors, these are on no other paper (Neel Nanda is also on
+    // "Finding Neurons", the "Taken out of context" authors but Daniel Kokotajlo on "The
+    // Reversal Curse"); one paper each, so in OLD's order of first appearance.
+    #expect(d.fellowsGone == ["Jessica Cooper", "Matthew Watkins", "Bilal Chughtai"])
+    #expect(d.peopleGone == ["Jessica Cooper", "Matthew Watkins", "Bilal Chughtai", "Lawrence Chan", "Daniel Kokotajlo"])
   }
 
   @Test func tiesWithTheirPapers() throws {
@@ -71,9 +72,11 @@ struct SnapshotDiffTests {
     // Every new tie is carried by an added or changed paper.
     let carriers = Set(d.papersAdded.map(\.title) + d.papersChanged.map(\.new.title))
     #expect(d.tiesNew.allSatisfy { !$0.papers.isEmpty && $0.papers.allSatisfy { carriers.contains($0.title) } })
-    // Lost: the pairs of the removed papers (6 authors: 15, 10: 45, 3: 3; Neel Nanda's ties
-    // are all lost with him).
-    #expect(d.tiesLost.count == 15 + 45 + 3)
+    // Lost: SolidGoldMagikarp's one pair, the Toy Model's three, and Daniel Kokotajlo's seven
+    // (the other "Taken out of context" pairs are also on "The Reversal Curse").
+    #expect(d.tiesLost.count == 1 + 3 + 7)
+    #expect(d.tiesLost.filter { $0.a == "Daniel Kokotajlo" || $0.b == "Daniel Kokotajlo" }.count == 7)
+    #expect(d.tiesLost.allSatisfy { $0.papers.count == 1 })
     // New: Abram Demski with 4 co-authors; Probing's 3 pairs; Auditing's 3 pairs.
     #expect(d.tiesNew.count == 4 + 3 + 3)
     #expect(d.oldEdgeCount - d.tiesLost.count + d.tiesNew.count == d.newEdgeCount)
@@ -92,12 +95,16 @@ struct SnapshotDiffTests {
     #expect(!(d.risers + d.fallers).contains { newNames.contains($0.name) })
   }
 
-  /// Communities: removed papers' groups (each its own component) vanish, the new Auditing
-  /// paper joins the Arcuschin and Xiao groups.
+  /// Communities: SolidGoldMagikarp's pair (its own component) vanishes; the new Auditing
+  /// paper joins Ivan Arcuschin's and Winnie Xiao's groups into one.
   @Test func communityChanges() throws {
     let d = try Self.diff()
-    let vanished = d.communityChanges.filter { $0.kind == .vanished }.flatMap { $0.old.flatMap(\.members) }
-    for name in ["Wes Gurnee", "Bilal Chughtai", "Alexander Pan"] { #expect(vanished.contains(name)) }
+    let vanished = d.communityChanges.filter { $0.kind == .vanished }
+    #expect(vanished.map { $0.old.flatMap(\.members) } == [["Jessica Cooper", "Matthew Watkins"]])
+    let merged = try #require(d.communityChanges.first { $0.kind == .merged && $0.new[0].members.contains("Tomás Ortega") })
+    #expect(merged.old.count == 2)
+    #expect(merged.old.contains { $0.members.contains("Ivan Arcuschin") } && merged.old.contains { $0.members.contains("Winnie Xiao") })
+    #expect(merged.jaccard == [0.5, 0.4])
     #expect(d.communityChanges.allSatisfy { !($0.old.isEmpty && $0.new.isEmpty) })
     #expect(d.communityChanges.filter { $0.kind == .born }.allSatisfy { $0.old.isEmpty && $0.new.count == 1 })
   }
@@ -109,12 +116,14 @@ struct SnapshotDiffTests {
     let new = Self.structure(labels: labels + ["g"], communities: [[0, 1, 2, 3, 4, 5], [6]])
     let changes = SnapshotDiff.communityChanges(
       old: old.structure, oldNetwork: old.network, new: new.structure, newNetwork: new.network, threshold: 0.3)
-    #expect(changes.map(\.kind) == [.merged, .born])
-    #expect(changes[0].jaccard == [4.0 / 6, 2.0 / 6])
+    // Listed in kind order (born, vanished, merged, split, grown, shrunk).
+    #expect(changes.map(\.kind) == [.born, .merged])
+    #expect(changes[1].jaccard == [4.0 / 6, 2.0 / 6])
+    #expect(changes[1].old.map(\.members) == [["a", "b", "c", "d"], ["e", "f"]])
     // At 0.4 the small one is not linked: one grows, the other vanishes.
     let strict = SnapshotDiff.communityChanges(
       old: old.structure, oldNetwork: old.network, new: new.structure, newNetwork: new.network, threshold: 0.4)
-    #expect(strict.map(\.kind) == [.grown, .born, .vanished])
+    #expect(strict.map(\.kind) == [.born, .vanished, .grown])
   }
 
   static func structure(labels: [String], communities: [[Int]]) -> (structure: CommunityStructure, network: Network) {
@@ -135,10 +144,12 @@ struct SnapshotDiffTests {
   @Test func tagsNewGoneRisingFalling() throws {
     let d = try Self.diff()
     #expect(d.tagsNew.map(\.tag) == ["Agent Auditing"])
-    #expect(d.tagsGone.map(\.tag) == ["Alignment Training"])
-    // Interpretability: 5 of 13 OLD papers, 3 of 12 NEW papers (two removed, one added).
-    let interpretability = try #require(d.tagsFalling.first { $0.tag == "Interpretability" } ?? d.tagsRising.first { $0.tag == "Interpretability" })
-    #expect(interpretability.oldPapers == 5 && interpretability.newPapers == 4)
+    #expect(d.tagsGone.map(\.tag) == ["Red-Teaming"])
+    // Dangerous Capability Evals: 3 of 13 OLD papers, 2 of 12 NEW ("Taken out of context"
+    // removed): 23.1 % → 16.7 %, at most 1/1.25 of before.
+    #expect(d.tagsFalling.map(\.tag) == ["Dangerous Capability Evals"])
+    #expect(d.tagsFalling[0].oldPapers == 3 && d.tagsFalling[0].newPapers == 2)
+    #expect(d.tagsRising.isEmpty)
   }
 
   @Test func identicalSnapshotsAreUnchanged() throws {
