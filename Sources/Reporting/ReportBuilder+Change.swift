@@ -25,11 +25,11 @@ extension ReportBuilder {
     let unchanged = diff.newPaperCount - diff.papersAdded.count - diff.papersChanged.count
     blocks.append(
       .bullets([
-        [.strong("Papers: "), .text("\(diff.papersAdded.count.countText) added, \(diff.papersRemoved.count.countText) removed, \(diff.papersChanged.count.countText) changed, \(unchanged.countText) unchanged.")],
-        [.strong("Researchers: "), .text("\(diff.peopleNew.count.countText) new, \(diff.peopleGone.count.countText) no longer listed; fellows \(diff.fellowsNew.count.countText) new, \(diff.fellowsGone.count.countText) no longer listed.")],
-        [.strong("Co-authorship ties: "), .text("\(diff.tiesNew.count.countText) new, \(diff.tiesLost.count.countText) lost (\(diff.oldEdgeCount.countText) → \(diff.newEdgeCount.countText)).")],
-        [.strong("Communities: "), .text(SnapshotDiff.CommunityChange.Kind.allCases.map { kind in "\(diff.communityChanges.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ") + ".")],
-        [.strong("Topics: "), .text("\(diff.tagsNew.count) new, \(diff.tagsGone.count) gone, \(diff.tagsRising.count) rising, \(diff.tagsFalling.count) falling.")],
+        [.strong("Papers:"), .text(" \(diff.papersAdded.count.countText) added, \(diff.papersRemoved.count.countText) removed, \(diff.papersChanged.count.countText) changed, \(unchanged.countText) unchanged.")],
+        [.strong("Researchers:"), .text(" \(diff.peopleNew.count.countText) new, \(diff.peopleGone.count.countText) no longer listed; fellows \(diff.fellowsNew.count.countText) new, \(diff.fellowsGone.count.countText) no longer listed.")],
+        [.strong("Co-authorship ties:"), .text(" \(diff.tiesNew.count.countText) new, \(diff.tiesLost.count.countText) lost (\(diff.oldEdgeCount.countText) → \(diff.newEdgeCount.countText)).")],
+        [.strong("Communities:"), .text(" " + SnapshotDiff.CommunityChange.Kind.allCases.map { kind in "\(diff.communityChanges.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ") + ".")],
+        [.strong("Topics:"), .text(" \(diff.tagsNew.count) new, \(diff.tagsGone.count) gone, \(diff.tagsRising.count) rising, \(diff.tagsFalling.count) falling.")],
       ]))
     let date = diff.oldLatest.map { "\($0)" } ?? "the earlier snapshot"
     blocks.append(
@@ -61,7 +61,7 @@ extension ReportBuilder {
         ]))
       let shown = diff.communityChanges.prefix(top)
       blocks.append(
-        .bullets(shown.map { [.strong($0.kind.rawValue + ": "), .text(Self.changeText($0))] }
+        .bullets(shown.map { [.strong($0.kind.rawValue + ":"), .text(" " + Self.changeText($0))] }
           + (diff.communityChanges.count > top ? [[.text("… and \((diff.communityChanges.count - top).countText) more")]] : [])))
     }
     return blocks
