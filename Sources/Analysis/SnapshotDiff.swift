@@ -274,11 +274,8 @@ public struct SnapshotDiff: Sendable {
     var newMatched = [Bool](repeating: false, count: new.count)
     var pairs: [(Int, Int, PaperChange.Rule)] = []
     var byID: [String: [Int]] = [:]
-    var byTitle: [String: [Int]] = [:]
-    func titleKey(_ p: Paper) -> String { NameNormalizer.titleKey(p.title) + "\u{0}" + (p.date.map { "\($0.year)" } ?? "") }
     for (i, p) in old.enumerated() {
       if let id = p.id { byID[id, default: []].append(i) }
-      byTitle[titleKey(p), default: []].append(i)
     }
     for (j, p) in new.enumerated() {
       guard let id = p.id, let candidates = byID[id], let i = candidates.first(where: { !oldMatched[$0] }) else { continue }
@@ -286,7 +283,11 @@ public struct SnapshotDiff: Sendable {
       newMatched[j] = true
       pairs.append((i, j, .id))
     }
-    for (j, p) in new.enumerated() where !newMatched[j] {
+    // Titles only for what ids did not match (normalising 100k titles costs seconds).
+    func titleKey(_ p: Paper) -> String { NameNormalizer.titleKey(p.title) + "\u{0}" + (p.date.map { "\($0.year)" } ?? "") }
+    var byTitle: [String: [Int]] = [:]
+    for (i, p) in old.enumerated() where !oldMatched[i] { byTitle[titleKey(p), default: []].append(i) }
+    for (j, p) in new.enumerated() where !newMatched[j] && !byTitle.isEmpty {
       guard let candidates = byTitle[titleKey(p)],
         let i = candidates.first(where: { !oldMatched[$0] && !(old[$0].id != nil && p.id != nil) })
       else { continue }
@@ -299,6 +300,8 @@ public struct SnapshotDiff: Sendable {
   }
 
   static func change(_ a: Paper, _ b: Paper, rule: PaperChange.Rule) -> PaperChange? {
+    // Most matched papers are unchanged: decided without building sets.
+    if a.authors == b.authors && a.fellows == b.fellows && (a.tags == b.tags || Set(a.tags) == Set(b.tags)) { return nil }
     func minus(_ x: [String], _ y: [String]) -> [String] {
       let set = Set(y)
       return x.filter { !set.contains($0) }

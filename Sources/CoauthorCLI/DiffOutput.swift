@@ -144,8 +144,13 @@ enum DiffText {
         ("source", .string(p.source.description)),
       ])
     }
+    // A tie's papers without their author lists (the tie names the two who matter): a large
+    // diff has tens of thousands of ties.
+    func brief(_ p: SnapshotDiff.PaperRef) -> JSON {
+      .object([("title", .string(p.title)), ("date", p.date.map { .string($0.description) } ?? .null), ("source", .string(p.source.description))])
+    }
     func tie(_ t: SnapshotDiff.Tie) -> JSON {
-      .object([("a", .string(t.a)), ("b", .string(t.b)), ("weight", .double(t.weight)), ("papers", .array(t.papers.map(paper))), ("via", strings(t.via))])
+      .object([("a", .string(t.a)), ("b", .string(t.b)), ("weight", .double(t.weight)), ("papers", .array(t.papers.map(brief))), ("via", strings(t.via))])
     }
     func mover(_ m: SnapshotDiff.Mover) -> JSON {
       .object([
