@@ -103,7 +103,7 @@ let package = Package(
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"], swiftSettings: strict),
     .testTarget(
-      name: "CLITests", dependencies: ["CoauthorCLI", "Analysis", "GraphAlgorithms", "TestSupport"], exclude: ["export_roundtrip.py", "Fixtures"],
+      name: "CLITests", dependencies: ["CoauthorCLI", "Analysis", "GraphAlgorithms", "TestSupport"], exclude: ["export_roundtrip.py", "diff_check.py", "Fixtures", "Golden"],
       swiftSettings: strict),
   ]
 )

@@ -165,6 +165,9 @@ public struct CorpusLoader: Sendable {
   public var table: DelimitedTableReader
   /// Whether tags are folded by plural and acronym (``IdentityResolver/foldsTags``; default `true`).
   public var foldsTags: Bool
+  /// Keeps entries apart as duplicates unless their sources share a scope
+  /// (``IdentityResolver/duplicateScope``); `nil` by default.
+  public var duplicateScope: (@Sendable (SourceLocation) -> Int)?
 
   public init(
     format: InputFormat? = nil, aliasPath: String? = nil, table: DelimitedTableReader = DelimitedTableReader(),
@@ -231,7 +234,9 @@ public struct CorpusLoader: Sendable {
     readResults = []
     canonical[0].records = records
     records = []
-    return IdentityResolver(aliases: aliases, foldsTags: foldsTags).resolve(consuming: &canonical)
+    var resolver = IdentityResolver(aliases: aliases, foldsTags: foldsTags)
+    resolver.duplicateScope = duplicateScope
+    return resolver.resolve(consuming: &canonical)
   }
 
   func loadAliases() throws(IngestError) -> AliasFile {

@@ -10,7 +10,7 @@ public struct Coauthor: ParsableCommand {
       Inputs are MATS-style research listings (plain text), Coauthor corpus JSON, paper tables (CSV/TSV), BibTeX, RIS, dblp XML, OpenAlex works (JSON Lines) or edge lists, any of them gzip-compressed; the format comes from the extension or the content (--input-format overrides). Data goes to standard output, diagnostics to standard error.
       """,
     version: "0.1.0",
-    subcommands: [Stats.self, Rank.self, Communities.self, Render.self, Report.self, Export.self, Names.self, TimelineCommand.self])
+    subcommands: [Stats.self, Rank.self, Communities.self, Render.self, Report.self, Export.self, Names.self, Diff.self, TimelineCommand.self])
 
   public init() {}
 }

@@ -20,6 +20,51 @@ struct InputOptions: ParsableArguments {
       valueName: "input"))
   var paths: [String] = []
 
+  @OptionGroup var reading: InputReadingOptions
+
+  var inputFormat: InputFormat? {
+    get { reading.inputFormat }
+    set { reading.inputFormat = newValue }
+  }
+  var aliases: String? {
+    get { reading.aliases }
+    set { reading.aliases = newValue }
+  }
+  var noTagFolding: Bool { reading.noTagFolding }
+  var columns: String? { reading.columns }
+  var listSeparator: String { reading.listSeparator }
+
+  func requirePaths() throws {
+    if paths.isEmpty { throw ValidationError("Please provide at least one input file.") }
+  }
+
+  /// The library value these options stand for.
+  var spec: InputSpec { reading.spec(paths: paths) }
+
+  mutating func validate() throws {
+    // Inputs are read, named and listed in one order whatever order they were given in (with
+    // CorpusLoader's canonical record order, the same files give the same bytes).
+    paths = spec.orderedPaths
+    if paths.filter({ $0 == InputFile.standardInputPath }).count > 1 {
+      throw ValidationError("Please give '-' (standard input) only once: it can be read only once.")
+    }
+  }
+
+  /// The loader for these options; Ctrl-C stops it between files.
+  var loader: InputLoader { InputLoader(spec, checkpoint: { try Interrupt.check() }) }
+
+  /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
+  func loadCorpus() throws -> Corpus { try loader.loadCorpus() }
+
+  /// Reads the inputs: paper records into a corpus, or edge lists into a network.
+  /// - Throws: `IngestError` for unreadable input; `InputError` when edge lists and paper records
+  ///   are mixed, or an alias file is given with edge lists.
+  func load() throws -> LoadedInput { try loader.load() }
+}
+
+/// How inputs are read (everything but their paths): shared by ``InputOptions`` and `diff`,
+/// whose two inputs are its OLD and NEW snapshots.
+struct InputReadingOptions: ParsableArguments {
   @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, dblp, openalex, edges).")
   var inputFormat: InputFormat?
 
@@ -38,40 +83,19 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The separator inside table cells that hold lists (authors, fellows, tags).", valueName: "char"))
   var listSeparator: String = InputSpec.defaultListSeparator
 
-  func requirePaths() throws {
-    if paths.isEmpty { throw ValidationError("Please provide at least one input file.") }
-  }
-
-  /// The library value these options stand for.
-  var spec: InputSpec {
-    InputSpec(
-      paths: paths, format: inputFormat, aliasPath: aliases, columns: columns, listSeparator: listSeparator,
-      foldsTags: !noTagFolding)
-  }
-
   mutating func validate() throws {
-    // Inputs are read, named and listed in one order whatever order they were given in (with
-    // CorpusLoader's canonical record order, the same files give the same bytes).
-    paths = spec.orderedPaths
-    if paths.filter({ $0 == InputFile.standardInputPath }).count > 1 {
-      throw ValidationError("Please give '-' (standard input) only once: it can be read only once.")
-    }
     if listSeparator.count != 1 { throw ValidationError("Please give a '--list-separator' of exactly one character.") }
     if let columns {
       do { _ = try TableColumns(mapping: columns) } catch { throw ValidationError("Please fix '--columns': \(error)") }
     }
   }
 
-  /// The loader for these options; Ctrl-C stops it between files.
-  var loader: InputLoader { InputLoader(spec, checkpoint: { try Interrupt.check() }) }
-
-  /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
-  func loadCorpus() throws -> Corpus { try loader.loadCorpus() }
-
-  /// Reads the inputs: paper records into a corpus, or edge lists into a network.
-  /// - Throws: `IngestError` for unreadable input; `InputError` when edge lists and paper records
-  ///   are mixed, or an alias file is given with edge lists.
-  func load() throws -> LoadedInput { try loader.load() }
+  /// The library value for `paths` read with these options.
+  func spec(paths: [String]) -> InputSpec {
+    InputSpec(
+      paths: paths, format: inputFormat, aliasPath: aliases, columns: columns, listSeparator: listSeparator,
+      foldsTags: !noTagFolding)
+  }
 }
 
 /// How co-authorship is counted: shared by every command that builds networks.

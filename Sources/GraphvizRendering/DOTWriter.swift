@@ -63,7 +63,7 @@ public struct DOTWriter: Sendable {
       if let count { precondition(count == n, "\(name) has \(count) entries for \(n) nodes") }
     }
     let m = graph.edgeCount
-    for (name, count) in [("hiddenEdges", style.hiddenEdges?.count), ("highlightedEdges", style.highlightedEdges?.count)] {
+    for (name, count) in [("hiddenEdges", style.hiddenEdges?.count), ("highlightedEdges", style.highlightedEdges?.count), ("faintEdges", style.faintEdges?.count)] {
       if let count { precondition(count == m, "\(name) has \(count) entries for \(m) edges") }
     }
     if let chosen = style.labelledNodes { labelled = chosen }
@@ -159,6 +159,8 @@ public struct DOTWriter: Sendable {
         attributes.append("style=invis")
       } else if style.highlightedEdges?[e] == true {
         attributes.append("color=\(DOT.quoted(style.highlightColor + "CC"))")
+      } else if style.faintEdges?[e] == true {
+        attributes += ["style=dashed", "color=\"#9E9E9E66\""]
       }
       attributes.append("tooltip=\(DOT.quoted(tooltip, as: .tooltip))")
       out += "  n\(u.index) -- n\(v.index) [\(attributes.joined(separator: ", "))];\n"

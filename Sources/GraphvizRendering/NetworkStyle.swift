@@ -164,6 +164,9 @@ public struct NetworkStyle: Sendable, Equatable {
   public var highlightedNodes: [Bool]? = nil
   /// Edges drawn in ``highlightColor`` (the growth strip: links new that year); `nil` none.
   public var highlightedEdges: [Bool]? = nil
+  /// Edges drawn faint and dashed (the diff picture: ties lost since the older snapshot); `nil`
+  /// none.
+  public var faintEdges: [Bool]? = nil
   /// The colour of highlighted nodes and edges (Okabe–Ito vermillion).
   public var highlightColor: String = "#D55E00"
   /// The nodes that get a visible label, replacing the top ``labelCount`` (and

@@ -37,6 +37,9 @@ public struct ReportJob: Sendable {
   /// Above this many researchers the full search list goes to ``peopleFileName`` (see
   /// ``defaultInlinePeopleLimit``).
   public var inlinePeopleLimit: Int = ReportJob.defaultInlinePeopleLimit
+  /// `report --compare OLD`: what changed since OLD (on the authors graph), shown first as
+  /// "What changed" with its picture (`change.svg`); `nil`: no such section.
+  public var comparison: SnapshotDiff? = nil
 
   public init(context: ReportContext, engine: LayoutEngine = .sfdp, maxNodes: Int = ReportJob.defaultMaxNodes, authorLimitIsDefault: Bool = false) {
     self.context = context
@@ -91,6 +94,12 @@ public struct ReportJob: Sendable {
       figure.style.idPrefix = "\(kind.rawValue)-"
       figures[kind.rawValue] = figure
     }
+    if let comparison {
+      let sizes = try analysis.authors.analysis.sizes(.defaultMeasure(for: .authors), corpus: analysis.corpus)
+      var figure = ReportFigures.change(comparison, new: analysis.authors, maxNodes: maxNodes, people: people, sizes: sizes, labelCount: 30)
+      figure.style.idPrefix = "\(ReportBuilder.changeFigureKey)-"
+      figures[ReportBuilder.changeFigureKey] = figure
+    }
     var map = ReportFigures.communityMap(for: analysis.authors, limit: min(maxNodes, 60))
     map.style.idPrefix = "communities-"
     if let note = map.note { notes.append("The community map shows \(note).") }
@@ -133,6 +142,9 @@ public struct ReportJob: Sendable {
         var markdown = ""
         let writing = clock.measure {
           document = ReportBuilder(context: context).document(for: analysis, anchors: anchors)
+          if let comparison {
+            document!.blocks.insert(contentsOf: ReportBuilder.changeSection(comparison, top: context.topCount), at: 0)
+          }
           let fileNames = Dictionary(uniqueKeysWithValues: keys.map { ($0, "\($0).svg") })
           markdown = MarkdownReportWriter(figures: fileNames).write(document!)
         }

@@ -24,6 +24,10 @@ public struct IdentityResolver: Sendable {
   /// (``TagFolding``; default `true`). Off, tags differing only in case or accents are still one,
   /// shown as their first spelling, with no note.
   public var foldsTags: Bool
+  /// Entries merge as duplicates of one paper only when this gives their sources the same
+  /// value (`nil`: every entry is in one scope). `coauthor diff` resolves two snapshots together
+  /// (one person, one spelling across both) but keeps each snapshot's papers apart with it.
+  public var duplicateScope: (@Sendable (SourceLocation) -> Int)?
 
   public init(aliases: AliasFile = AliasFile(), foldsTags: Bool = true) {
     self.aliases = aliases
@@ -305,7 +309,8 @@ public struct IdentityResolver: Sendable {
     for p in papers.indices {
       let paper = papers[p]
       // A source id identifies the paper; without one, the normalised title does.
-      let key = paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
+      var key = paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
+      if let duplicateScope { key = "\u{0}\(duplicateScope(paper.source))\u{0}" + key }
       guard let i = byTitle[key] else {
         byTitle[key] = keptPapers
         if keptPapers != p { papers[keptPapers] = paper }

@@ -46,6 +46,9 @@ extension Coauthor {
     @Option(parsing: .unconditional, help: ArgumentHelp("Estimate betweenness, closeness and harmonic centrality by sampling (with a stated error bound) on networks above <n> nodes, where exact values take O(nm) time; with --weighted they are skipped there.", valueName: "n"))
     var exactMetricsLimit: Int = Pipeline.defaultPathMetricNodeLimit
 
+    @Option(help: ArgumentHelp("An earlier snapshot <old> of the same corpus (any input format): the report then opens with \"What changed\" since it (counts, a picture, rank movers, community changes; see 'coauthor diff').", valueName: "old"))
+    var compare: String?
+
     func validate() throws {
       if topCount < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
       if maxNodes < 1 { throw ValidationError("Please give '--max-nodes' of at least 1.") }
@@ -70,7 +73,28 @@ extension Coauthor {
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
-      let analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters, needsPapers: true))
+      let analysis: CorpusAnalysis
+      var comparison: SnapshotDiff? = nil
+      if let compare {
+        // Both snapshots read together (one person, one name); the report is of NEW.
+        let snapshots = try Interrupt.handling {
+          try Snapshots.load(old: input.reading.spec(paths: [compare]), new: input.spec, checkpoint: { try Interrupt.check() })
+        }
+        StepTimings.shared.finished("load both snapshots (read, identity resolution)")
+        reportDiagnostics(snapshots.diagnostics)
+        let after = try runPipeline(pipeline, on: .corpus(snapshots.new), filters: filters)
+        filters.printNotes(after)
+        for warning in after.warnings { printError("coauthor: warning: " + warning) }
+        for note in after.estimateNotes { printError("coauthor: " + note) }
+        let oldPipeline = makePipeline(
+          graphs: [.authors], counting: countingOptions, filters: filters, metrics: [.pagerank],
+          compute: compute.settings(seed: community.seed), communities: community.method)
+        let before = try runPipeline(oldPipeline, on: .corpus(snapshots.old), filters: filters)
+        comparison = try SnapshotDiff(old: before, new: after, snapshots: snapshots, graph: .authors, metric: .pagerank)
+        analysis = try CorpusAnalysis(after)
+      } else {
+        analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters, needsPapers: true))
+      }
       StepTimings.shared.finished("notes")
       let corpus = analysis.corpus
       let name = title ?? (input.paths[0] == "-" ? "standard input" : ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension)
@@ -79,6 +103,7 @@ extension Coauthor {
         topCount: topCount)
       context.profileLimit = ReportJob.defaultProfileLimit
       var job = ReportJob(context: context, engine: engine, maxNodes: maxNodes, authorLimitIsDefault: filters.authorLimitIsDefault)
+      job.comparison = comparison
       if StepTimings.shared.enabled { job.stepFinished = { StepTimings.shared.finished($0) } }
       let files: [(name: String, bytes: Data)]
       do { files = try job.files(for: analysis) } catch let error as LayoutBudgetError { throw CLIError(error.message) }
@@ -94,6 +119,7 @@ extension Coauthor {
     func reproducingCommand(_ input: InputOptions) -> String {
       var arguments = ["coauthor", "report"] + input.paths
       if let aliases = input.aliases { arguments += ["--aliases", aliases] }
+      if let compare { arguments += ["--compare", compare] }
       arguments += community.arguments
       if counting != .full { arguments += ["--counting", counting.rawValue] }
       if countingOptions.noSharedCollaborators { arguments += ["--no-shared-collaborators"] }
