@@ -349,13 +349,31 @@ public struct SnapshotDiff: Sendable {
     return out
   }
 
-  /// 1 + the number of nodes with a strictly higher score (NaN lowest).
+  /// Scores closer than this, relative to the larger, share a rank: an iterative metric's last
+  /// bits depend on node order (which follows paper order), so exactly equal nodes can differ by
+  /// an ulp; the converged error bound (1e-10 in L1 by default) is far above that and far below
+  /// the gaps between distinct PageRank values of a listing.
+  static let rankTieTolerance = 1e-9
+
+  /// Competition ranks (1 + the number of nodes with a clearly higher score; NaN lowest): in
+  /// descending order, a node shares the rank of the group it joins when its score is within
+  /// ``rankTieTolerance`` (relative) of the group's highest score, so ulp noise never splits a tie
+  /// and ties do not chain.
   static func competitionRanks(_ values: [Double]) -> [Int] {
     let clean = values.map { $0.isNaN ? -Double.infinity : $0 }
-    let order = clean.indices.sorted { clean[$0] > clean[$1] }
+    let order = clean.indices.sorted { clean[$0] != clean[$1] ? clean[$0] > clean[$1] : $0 < $1 }
     var ranks = [Int](repeating: 0, count: values.count)
+    var groupTop = -Double.infinity
+    var groupRank = 0
     for (position, v) in order.enumerated() {
-      ranks[v] = position > 0 && clean[order[position - 1]] == clean[v] ? ranks[order[position - 1]] : position + 1
+      let x = clean[v]
+      let tied = position > 0 && (x == groupTop || (x.isFinite && groupTop.isFinite
+        && groupTop - x <= rankTieTolerance * max(abs(groupTop), abs(x))))
+      if !tied {
+        groupTop = x
+        groupRank = position + 1
+      }
+      ranks[v] = groupRank
     }
     return ranks
   }

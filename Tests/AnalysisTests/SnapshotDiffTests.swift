@@ -84,6 +84,13 @@ struct SnapshotDiffTests {
 
   @Test func moversUseCompetitionRanks() {
     #expect(SnapshotDiff.competitionRanks([0.5, 0.1, 0.5, 0.3]) == [1, 4, 1, 3])
+    // An ulp apart is a tie (node order changes the last bits of PageRank); 1e-6 apart is not,
+    // and ties do not chain: each step is within the tolerance of the previous value, but the
+    // third value is compared with the group's top.
+    let p = 0.012987012987
+    #expect(SnapshotDiff.competitionRanks([p, p.nextUp, p.nextDown, p * (1 - 1e-6)]) == [1, 1, 1, 4])
+    #expect(SnapshotDiff.competitionRanks([1, 1 - 0.6e-9, 1 - 1.2e-9]) == [1, 1, 3])
+    #expect(SnapshotDiff.competitionRanks([.nan, 0.2, -.infinity]) == [2, 1, 2])
   }
 
   @Test func moversAreInBothNetworks() throws {

@@ -94,7 +94,7 @@ import Testing
     let recent = try CLI.run(["rank", Bundled.listing, "--since", "2024", "--format", "json"])
     #expect(recent.status == 0, "\(recent.err)")
     #expect((try jsonObject(recent)["rows"] as? [Any])?.count == 17)  // authors of the 3 papers from 2024 on
-    #expect(recent.err.contains("coauthor: years 2024 onwards: kept 3 papers; left out 9 from other years and 1 without a date\n"))
+    #expect(recent.err.contains("coauthor: years 2024 onwards: kept 3 papers; left out 10 from other years and 0 without a date\n"))
   }
 
   /// Strength on the tags graph = Σ of the chosen weights (values by hand, see `taggedJSON`),

@@ -145,8 +145,8 @@ import Testing
   @Test func bundledListing() throws {
     let result = try CLI.run(["timeline", Bundled.listing, "--aliases", Bundled.aliases, "--format", "markdown"])
     #expect(result.status == 0, "\(result.err)")
-    #expect(result.out.contains("| 2023 | 9 | 56 | 56 | 284 | 7.22 | 15 | 56 | 7 | 25 | 44.6 % |"), "\(result.out)")
-    #expect(result.out.contains("| 2026 | 1 | 4 | 4 | 6 | 4.00 | 1 | 73 | 9 | 32 | 43.8 % |"), "\(result.out)")
-    #expect(result.out.contains("| 2024 | 0 | 0 | 0 | 0 | – | 0 | 56 | 7 | 25 | 44.6 % |"), "\(result.out)")  // no paper: no mean team size
+    #expect(result.out.contains("| 2023 | 10 | 61 | 61 | 299 | 7.10 | 16 | 61 | 7 | 25 | 41 % |"), "\(result.out)")
+    #expect(result.out.contains("| 2026 | 1 | 4 | 4 | 6 | 4.00 | 1 | 78 | 9 | 32 | 41 % |"), "\(result.out)")
+    #expect(result.out.contains("| 2024 | 0 | 0 | 0 | 0 | – | 0 | 61 | 7 | 25 | 41 % |"), "\(result.out)")  // no paper: no mean team size
   }
 }

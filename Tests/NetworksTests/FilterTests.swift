@@ -121,9 +121,10 @@ struct SeedFilterTests {
 
   @Test func yearAndAuthorFiltersReportSeparately() throws {
     let result = try NetworkFilter(years: YearFilter(since: 2024), maxAuthors: 5).papers(of: try Self.seed.get())
-    // The listing's dates: 3 papers from 2024 on, 9 earlier, 1 without a date. The author limit
-    // applies to the 3 kept by year only.
-    #expect(result.years == YearFilter.Result(kept: 3, outside: 9, undated: 1))
+    // The listing's dates: 3 papers from 2024 on, 10 earlier, every paper dated (Finding Neurons
+    // in a Haystack, May 2, 2023, lost its date until long titles after a date were read as titles).
+    // The author limit applies to the 3 kept by year only.
+    #expect(result.years == YearFilter.Result(kept: 3, outside: 10, undated: 0))
     let yearOnly = try NetworkFilter(years: YearFilter(since: 2024)).papers(of: try Self.seed.get()).corpus
     #expect(result.hyperAuthored.count == yearOnly.papers.filter { $0.authors.count > 5 }.count)
     #expect(result.papersKept == 3 - result.hyperAuthored.count)

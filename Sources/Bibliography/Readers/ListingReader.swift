@@ -141,11 +141,10 @@ public struct ListingReader: Sendable {
             i += 1
           }
         } else if i < lines.count, Self.label(lines[i].text, page: false) == nil, !Self.isLabelWord(lines[i].text),
-          !(i + 1 < lines.count && Self.label(lines[i + 1].text, page: false) == nil && !Self.isRunningText(lines[i].text)
-            && Self.isRunningText(lines[i + 1].text))
+          Self.isValueAfterLabel(lines, at: i, field: f, file: file, diagnostics: &diagnostics)
         {
           // (A line followed by running text is the next entry's title, and a label word such as
-          // `Citations` is no value: the label is empty.)
+          // `Citations` is no value: the label is empty; see `isValueAfterLabel`.)
           value = lines[i].text
           valueLine = lines[i].number
           i += 1
@@ -275,10 +274,53 @@ public struct ListingReader: Sendable {
     return skip
   }
 
-  /// A title that is a number or a label word: a sign of a layout misread.
+  /// Whether the line `lines[i]` just after a field label (not itself a label) is the field's
+  /// value, or the next entry's title with the label empty. A line followed by running text is
+  /// normally a title (`Date:` left empty, then a title and its abstract), except:
+  /// - after `Date:`, a line that reads as a date is always the value (a date is never a title);
+  /// - when the running text after it is shaped like a long title (no bullet, not ending in `.`,
+  ///   `!`, `:`, `;` or `,`; a title of 120 characters or more, or ending in `?`), the reader
+  ///   cannot tell from the shape alone: it takes a line of names as the value (the long line is
+  ///   then the title) and anything else as the title, and says so with a `suspicious-title`
+  ///   note naming both lines.
+  static func isValueAfterLabel(
+    _ lines: [Line], at i: Int, field: Field, file: String, diagnostics: inout [Diagnostic]
+  ) -> Bool {
+    let line = lines[i]
+    if field == .date, DateParser.parse(line.text) != nil { return true }
+    guard i + 1 < lines.count else { return true }
+    let next = lines[i + 1]
+    guard label(next.text, page: false) == nil, !isRunningText(line.text), isRunningText(next.text) else { return true }
+    // `line` is followed by running text: the next entry's title, unless that text is a title.
+    guard isLongTitleShaped(next.text) else { return false }
+    let isValue = field != .date && isNameLine(line.text)
+    let abstractFollows = i + 2 < lines.count && isParagraph(lines[i + 2].text)
+    let reading =
+      isValue
+      ? "read '\(short(line.text))' as the value and line \(next.number) as the next entry's title"
+      : "read the label as empty and '\(short(line.text))' as the next entry's title"
+    diagnostics.append(
+      Diagnostic(
+        kind: .suspiciousTitle,
+        message: "cannot tell whether '\(short(line.text))' after '\(field.rawValue)' is its value or the next entry's title: line \(next.number) '\(short(next.text))' may be a long title\(abstractFollows ? " (running text follows it)" : "") or running text; \(reading)",
+        file: file, line: line.number))
+    return isValue
+  }
+
+  /// A line of running text by its length that may still be a title: no bullet, and no sentence
+  /// or list punctuation at its end (a question mark is allowed: titles ask questions).
+  static func isLongTitleShaped(_ text: String) -> Bool {
+    guard !isBullet(text), let last = text.last else { return false }
+    return !".!:;,".contains(last)
+  }
+
+  /// A title that is a number, a label word or a date: a sign of a layout misread.
   static func titleSuspicion(_ title: String) -> String? {
     if citationCount(title) != nil {
       return "the entry's title '\(short(title))' is a number: is the page in a layout Coauthor does not know?"
+    }
+    if DateParser.parse(title) != nil {
+      return "the entry's title '\(short(title))' is a date: is it the 'Date:' value of the entry before it, or is the page in a layout Coauthor does not know?"
     }
     let lower = title.lowercased()
     if labelWords.contains(lower) || labelWords.contains(String(lower.dropLast())) && title.hasSuffix(":") {
