@@ -145,6 +145,14 @@ struct CommunityOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: ArgumentHelp("Resolution <r> ≥ 0: above 1 gives more, smaller communities.", valueName: "r"))
   var resolution: Double = 1.0
 
+  // `.unconditional` so that `--restarts -1` reaches validate() rather than failing as "Missing value".
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Leiden only: <k> independent converged runs (seeds derived from --seed) combined by core groups, the best kept; costs about k times one run.",
+      valueName: "k"))
+  var restarts: Int?
+
   @OptionGroup var seedOption: SeedOption
 
   var seed: UInt64 { seedOption.seed }
@@ -154,11 +162,16 @@ struct CommunityOptions: ParsableArguments {
     if quality != nil && algorithm != .leiden {
       throw ValidationError("Please use '--quality' only with '--algorithm leiden'.")
     }
+    if let restarts, restarts < 1 { throw ValidationError("Please give a '--restarts' of at least 1.") }
+    if restarts != nil && algorithm != .leiden {
+      throw ValidationError("Please use '--restarts' only with '--algorithm leiden'.")
+    }
   }
 
   /// The method these options choose.
   var method: CommunityMethod {
-    CommunityMethod(algorithm: algorithm, quality: quality ?? .modularity, resolution: resolution, seed: seed)
+    CommunityMethod(
+      algorithm: algorithm, quality: quality ?? .modularity, resolution: resolution, seed: seed, restarts: restarts ?? 1)
   }
 
   /// The options as command-line arguments, defaults left out (for "how to reproduce" lines).
@@ -167,6 +180,7 @@ struct CommunityOptions: ParsableArguments {
     if algorithm != .louvain { out += ["--algorithm", algorithm.rawValue] }
     if let quality { out += ["--quality", quality.rawValue] }
     if resolution != 1 { out += ["--resolution", "\(resolution)"] }
+    if let restarts, restarts != 1 { out += ["--restarts", "\(restarts)"] }
     if seed != 0 { out += ["--seed", "\(seed)"] }
     return out
   }

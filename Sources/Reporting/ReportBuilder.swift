@@ -157,7 +157,7 @@ public struct ReportBuilder: Sendable {
 
   /// "Louvain (resolution 1.00, seed 0)": the community method and its settings.
   static func methodText(_ method: CommunityMethod) -> String {
-    "\(method.name) (resolution \(number(method.resolution, digits: 2)), seed \(method.seed))"
+    "\(method.name) (resolution \(number(method.resolution, digits: 2)), seed \(method.seed)\(method.restartsText))"
   }
 
   /// "PageRank: 72 iterations, L1 error ≤ 7.8e-11; eigenvector: 19 iterations, L1 error ≤
@@ -610,7 +610,7 @@ public struct ReportBuilder: Sendable {
       [.strong("Alias file"), .text(": " + (context.aliasFile ?? "none"))],
       [.strong("Reproduce with"), .text(": "), .code(context.command)],
       [.strong("Counting"), .text(": \(a.pipeline.counting.rawValue) (edge weight = shared papers)")],
-      [.strong("Communities"), .text(": \(a.authors.detection.method.name) (\(a.authors.detection.method.algorithm.citation)), resolution \(Self.number(a.authors.detection.method.resolution, digits: 2)), seed \(a.authors.detection.method.seed)")],
+      [.strong("Communities"), .text(": \(a.authors.detection.method.name) (\(a.authors.detection.method.algorithm.citation)), resolution \(Self.number(a.authors.detection.method.resolution, digits: 2)), seed \(a.authors.detection.method.seed)\(a.authors.detection.method.restarts > 1 ? ", \(a.authors.detection.method.restarts) restarts (independent converged runs combined by core groups, the best kept)" : "")")],
       [.strong("Metrics"), .text(": networkx 3.x conventions (betweenness normalised over unordered pairs; closeness Wasserman–Faust; PageRank α = 0.85 weighted; eigenvector on weights)\(a.pipeline.metricSettings.weighted ? "; path metrics use distance = 1/weight" : "")")],
       [.strong("Pictures"), .text(": Graphviz \(context.engine) layout with a fixed seed, so the same input gives the same picture")],
     ]

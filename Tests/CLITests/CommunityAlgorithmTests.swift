@@ -34,7 +34,8 @@ import Testing
     #expect(result.status == 0, "\(result.err)")
     // Leiden also names the quality it maximised.
     let quality = algorithm == "leiden" ? ["quality"] : []
-    #expect(objectKeys(result.out, depth: 1) == ["graph", "algorithm"] + quality + ["resolution", "seed", "modularity", "communities"])
+    let restarts = algorithm == "leiden" ? ["restarts"] : []  // issue 14 part 3: Leiden states its restarts
+    #expect(objectKeys(result.out, depth: 1) == ["graph", "algorithm"] + quality + ["resolution", "seed"] + restarts + ["modularity", "communities"])
     let json = try jsonObject(result)
     #expect(json["algorithm"] as? String == algorithm)
     #expect(json["seed"] as? Int == 0)
@@ -59,5 +60,82 @@ import Testing
     let json = try jsonObject(try CLI.run(["communities", "--format", "json", "--algorithm", "leiden", "--quality", "cpm", "--resolution", "0.05", Bundled.listing]))
     #expect(json["quality"] as? String == "cpm")
     #expect((json["cpm"] as? Double).map { $0 > 0 } == true)
+  }
+}
+
+/// Issue 14 part 3: `--restarts k` reaches Leiden through ``CommunityMethod`` (the one route) on
+/// every command with `--algorithm`, is stated in the outputs, and is refused where it cannot apply.
+@Suite struct RestartsOptionTests {
+  /// Les Misérables (weighted) as an edge list of character names (Fixtures/lesmis/README.md).
+  static let lesMiserables = CLI.repository.appendingPathComponent("Tests/CLITests/Fixtures/lesmis/edges.tsv").path
+
+  @Test func parsesIntoTheMethod() throws {
+    let parsed = try #require(
+      try Coauthor.parseAsRoot(["communities", "a.txt", "--algorithm", "leiden", "--restarts", "3"]) as? Coauthor.Communities)
+    #expect(parsed.community.method.restarts == 3)
+    #expect(parsed.community.method.summary == "Leiden, resolution 1, seed 0, 3 restarts")
+    #expect(parsed.community.arguments == ["--algorithm", "leiden", "--restarts", "3"])
+    let plain = try #require(try Coauthor.parseAsRoot(["communities", "a.txt", "--algorithm", "leiden"]) as? Coauthor.Communities)
+    #expect(plain.community.method.restarts == 1)
+    #expect(plain.community.method.summary == "Leiden, resolution 1, seed 0")
+    for command in ["export", "render", "report"] {
+      let args = [command, "a.txt", "--algorithm", "leiden", "--restarts", "2", "--output", "x"]
+      #expect(throws: Never.self, "\(command)") { _ = try Coauthor.parseAsRoot(args) }
+    }
+  }
+
+  @Test(arguments: [
+    (["--algorithm", "leiden", "--restarts", "0"], "Please give a '--restarts' of at least 1."),
+    (["--algorithm", "leiden", "--restarts", "-2"], "Please give a '--restarts' of at least 1."),
+    (["--restarts", "2"], "Please use '--restarts' only with '--algorithm leiden'."),
+    (["--algorithm", "label-propagation", "--restarts", "1"], "Please use '--restarts' only with '--algorithm leiden'."),
+  ])
+  func badRestartsAreUsageErrors(extra: [String], message: String) {
+    do {
+      _ = try Coauthor.parseAsRoot(["communities", "a.txt"] + extra)
+      Issue.record("expected a validation error for \(extra)")
+    } catch {
+      #expect(Coauthor.message(for: error) == message)
+    }
+  }
+
+  /// On Les Misérables with seed `improvingSeed`, one converged run stops below the best
+  /// partition that three restarts find; the CLI's numbers move with `--restarts` and say so.
+  static let improvingSeed = "4"
+
+  @Test func communitiesStatesAndUsesRestarts() throws {
+    let edges = Self.lesMiserables
+    func run(_ restarts: [String]) throws -> [String: Any] {
+      let result = try CLI.run(
+        ["communities", edges, "--format", "json", "--algorithm", "leiden", "--seed", Self.improvingSeed] + restarts)
+      #expect(result.status == 0, "\(result.err)")
+      return try jsonObject(result)
+    }
+    let one = try run([]), three = try run(["--restarts", "3"])
+    #expect(one["restarts"] as? Int == 1)
+    #expect(three["restarts"] as? Int == 3)
+    let q1 = try #require(one["modularity"] as? Double), q3 = try #require(three["modularity"] as? Double)
+    #expect(abs(q1 - 0.5658216835217132) < 1e-9, "\(q1)")
+    // The optimum: igraph 1.0 `g.community_optimal_modularity(weights="weight")` on this edge list scores 0.5666879833432482.
+    #expect(abs(q3 - 0.5666879833432481) < 1e-9, "\(q3)")
+    let text = try CLI.run(["communities", edges, "--algorithm", "leiden", "--restarts", "3", "--seed", Self.improvingSeed])
+    #expect(text.out.contains("(Leiden, resolution 1.0, seed \(Self.improvingSeed), 3 restarts)"), "\(text.out.prefix(300))")
+  }
+
+  @Test func exportRenderAndReportNameTheRestarts() throws {
+    let dir = try TemporaryDirectory()
+    let leiden = ["--algorithm", "leiden", "--restarts", "2"]
+    let export = try CLI.run(["export", Bundled.listing, "--metrics", "none", "--output", dir.path("a.csv")] + leiden)
+    #expect(export.status == 0, "\(export.err)")
+    #expect(export.err.contains("; communities by Leiden, resolution 1, seed 0, 2 restarts)"), "\(export.err)")
+    let render = try CLI.run(["render", Bundled.listing, "--output", dir.path("map.dot"), "--view", "communities"] + leiden)
+    #expect(render.status == 0, "\(render.err)")
+    #expect(try String(contentsOfFile: dir.path("map.dot"), encoding: .utf8).contains("colours: communities by Leiden, resolution 1, seed 0, 2 restarts"))
+    let report = try CLI.run(["report", Bundled.listing, "--output", dir.path("r")] + leiden)
+    #expect(report.status == 0, "\(report.err)")
+    let md = try String(contentsOfFile: dir.path("r/report.md"), encoding: .utf8)
+    #expect(md.contains("**Communities**: Leiden (Traag, Waltman and van Eck 2019), resolution 1.00, seed 0, 2 restarts (independent converged runs combined by core groups, the best kept)"), "\(md.prefix(3000))")
+    #expect(md.contains("Leiden (resolution 1.00, seed 0, 2 restarts) splits the co-authorship network into "))
+    #expect(md.contains("--algorithm leiden --restarts 2"))  // the reproducing command
   }
 }

@@ -231,6 +231,16 @@ struct LeidenTests {
     #expect(method.converged && method.iterations == converged.iterations)
   }
 
+  /// `CommunityMethod.restarts` (the CLI's `--restarts`) is Leiden's; other methods and k < 1 throw.
+  @Test func libraryRefusesRestartsOutsideLeiden() {
+    #expect(throws: GraphError.invalidParameter(name: "restarts", value: 2, reason: "restarts are a setting of Leiden only")) {
+      try CommunityMethod(algorithm: .louvain, restarts: 2).run(on: Fixtures.karateClub)
+    }
+    #expect(throws: GraphError.invalidParameter(name: "restarts", value: 0, reason: "must be at least 1")) {
+      try CommunityMethod(algorithm: .leiden, restarts: 0).run(on: Fixtures.karateClub)
+    }
+  }
+
   @Test func edgelessAndEmptyGraphs() throws {
     let edgeless = try Leiden().run(on: .empty(3))
     #expect(edgeless == LeidenResult(partition: .singletons(3), quality: 0, modularity: 0, iterations: 0, converged: true))

@@ -58,6 +58,9 @@ extension Coauthor {
         if method.algorithm == .leiden { members.append(("quality", .string(method.quality.rawValue))) }
         members += [
           ("resolution", .double(method.resolution)), ("seed", .int(Int(method.seed))),
+        ]
+        if method.algorithm == .leiden { members.append(("restarts", .int(method.restarts))) }
+        members += [
           ("modularity", .double(analysis.detection.modularity)),
         ]
         if method.quality == .cpm { members.append(("cpm", .double(analysis.detection.quality))) }
@@ -71,7 +74,7 @@ extension Coauthor {
         print(out, terminator: "")
       case .text:
         let cpm = method.quality == .cpm ? ", CPM quality \(String(format: "%.4f", analysis.detection.quality))" : ""
-        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed))")
+        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed)\(method.restartsText))")
         for c in analysis.communities {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
           printText("\n\(c.id + 1). \(c.members.count) members\(tags)")

@@ -1,7 +1,7 @@
 import GraphCore
 
 /// A community detection method with its settings: the one place where a user's choice
-/// (`--algorithm`, `--quality`, `--resolution`, `--seed`) becomes a configured algorithm. Every
+/// (`--algorithm`, `--quality`, `--resolution`, `--seed`, `--restarts`) becomes a configured algorithm. Every
 /// command that finds communities runs ``run(on:)``.
 ///
 ///     let result = try CommunityMethod(algorithm: .leiden, quality: .cpm, resolution: 0.05).run(on: graph)
@@ -42,14 +42,19 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
   public var resolution: Double
   /// Seed for the node order; the same seed gives the same result.
   public var seed: UInt64
+  /// Leiden only: independent converged runs combined by core groups, the best kept
+  /// (``Leiden/restarts``); at least 1 (default 1, a single run). Other algorithms take only 1.
+  public var restarts: Int
 
   public init(
-    algorithm: Algorithm = .louvain, quality: Leiden.Quality = .modularity, resolution: Double = 1.0, seed: UInt64 = 0
+    algorithm: Algorithm = .louvain, quality: Leiden.Quality = .modularity, resolution: Double = 1.0, seed: UInt64 = 0,
+    restarts: Int = 1
   ) {
     self.algorithm = algorithm
     self.quality = quality
     self.resolution = resolution
     self.seed = seed
+    self.restarts = restarts
   }
 
   /// "Louvain", "Leiden (CPM)", "label propagation".
@@ -58,18 +63,31 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
   }
 
   /// "Louvain, resolution 1, seed 0": the method and every setting that changes its partition
-  /// (label propagation has no resolution).
+  /// (label propagation has no resolution; Leiden's restarts are named when more than 1:
+  /// "Leiden, resolution 1, seed 0, 3 restarts").
   public var summary: String {
-    algorithm == .labelPropagation ? "\(name), seed \(seed)" : "\(name), resolution \(resolution.argumentText), seed \(seed)"
+    algorithm == .labelPropagation
+      ? "\(name), seed \(seed)" : "\(name), resolution \(resolution.argumentText), seed \(seed)\(restartsText)"
+  }
+
+  /// ", 3 restarts" when ``restarts`` is more than 1, else empty: appended to a method's settings.
+  public var restartsText: String {
+    restarts > 1 ? ", \(restarts) restarts" : ""
   }
 
   /// The communities of `graph` by this method.
   /// - Throws: ``GraphError`` for invalid settings or weights (from the algorithm), and
-  ///   ``GraphError/invalidParameter(name:value:reason:)`` for `quality: .cpm` with an algorithm
-  ///   other than Leiden.
+  ///   ``GraphError/invalidParameter(name:value:reason:)`` for `quality: .cpm` or `restarts` other
+  ///   than 1 with an algorithm other than Leiden, and for `restarts < 1`.
   public func run(on graph: Graph) throws(GraphError) -> CommunityResult {
     if quality == .cpm && algorithm != .leiden {
       throw .invalidParameter(name: "quality", value: resolution, reason: "CPM is optimised by Leiden only")
+    }
+    if restarts < 1 {
+      throw .invalidParameter(name: "restarts", value: Double(restarts), reason: "must be at least 1")
+    }
+    if restarts != 1 && algorithm != .leiden {
+      throw .invalidParameter(name: "restarts", value: Double(restarts), reason: "restarts are a setting of Leiden only")
     }
     switch algorithm {
     case .louvain:
@@ -77,7 +95,7 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
       return CommunityResult(
         method: self, partition: r.partition, quality: r.modularity, modularity: r.modularity, iterations: r.levels.count)
     case .leiden:
-      let r = try Leiden(quality: quality, resolution: resolution, seed: seed).run(on: graph)
+      let r = try Leiden(quality: quality, resolution: resolution, seed: seed, restarts: restarts).run(on: graph)
       return CommunityResult(
         method: self, partition: r.partition, quality: r.quality, modularity: r.modularity, iterations: r.iterations,
         converged: r.converged)
