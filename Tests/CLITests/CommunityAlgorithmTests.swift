@@ -78,10 +78,13 @@ import Testing
     let plain = try #require(try Coauthor.parseAsRoot(["communities", "a.txt", "--algorithm", "leiden"]) as? Coauthor.Communities)
     #expect(plain.community.method.restarts == 1)
     #expect(plain.community.method.summary == "Leiden, resolution 1, seed 0")
-    for command in ["export", "render", "report"] {
-      let args = [command, "a.txt", "--algorithm", "leiden", "--restarts", "2", "--output", "x"]
-      #expect(throws: Never.self, "\(command)") { _ = try Coauthor.parseAsRoot(args) }
-    }
+    let leiden = ["--algorithm", "leiden", "--restarts", "2"]
+    let export = try #require(try Coauthor.parseAsRoot(["export", "a.txt", "--output", "x.csv"] + leiden) as? Coauthor.Export)
+    let render = try #require(try Coauthor.parseAsRoot(["render", "a.txt", "--output", "x.svg"] + leiden) as? Coauthor.Render)
+    let report = try #require(try Coauthor.parseAsRoot(["report", "a.txt", "--output", "x"] + leiden) as? Coauthor.Report)
+    #expect(export.community.method.restarts == 2)
+    #expect(render.community.method.restarts == 2)
+    #expect(report.community.method.restarts == 2)
   }
 
   @Test(arguments: [
