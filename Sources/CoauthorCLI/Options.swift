@@ -66,7 +66,7 @@ struct InputOptions: ParsableArguments {
 /// How inputs are read (everything but their paths): shared by ``InputOptions`` and `diff`,
 /// whose two inputs are its OLD and NEW snapshots.
 struct InputReadingOptions: ParsableArguments {
-  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, dblp, openalex, edges; spark: a Spark job's output folder).")
+  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, dblp, openalex, edges), or spark for a Spark job's output folder.")
   var inputFormat: InputFormat?
 
   @Option(help: ArgumentHelp("An alias file (TSV: merge, split, rename, keep, tag-merge, tag-split, tag-rename, tag-keep) to apply to names and tags.", valueName: "file"))

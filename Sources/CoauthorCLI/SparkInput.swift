@@ -4,6 +4,8 @@ import Bibliography
 import Foundation
 import GraphAlgorithms
 import GraphCore
+import Exporting
+import Networks
 import Reporting
 import TextEscaping
 
@@ -103,6 +105,32 @@ enum SparkCommands {
       return "\(metric.rawValue) of the whole \(spark["graph"]) graph (\(spark["nodes"]) nodes) from the Spark job, over its backbone of \(spark.nodes.count) nodes:\n"
         + TextTable.render(headers: ["rank", "name", "score", "id"], rows: rows, numeric: [0, 2])
     }
+  }
+
+  /// The backbone as a network for `coauthor export OUT/`, with the job's whole-graph metrics
+  /// and its communities numbered from 1 (most backbone members first, then label).
+  static func backboneExport(_ spark: SparkOutput, metrics: [Metric], communities: Bool) -> GraphExport {
+    let n = spark.nodes.count
+    let graph = Graph(nodeCount: n, edges: spark.edges.map { ($0.source, $0.target, $0.weight) })
+    let network = Network(
+      kind: spark["graph"] == "tags" ? .tags : .authors, graph: graph, labels: spark.nodes.map(\.label),
+      paperCounts: spark.nodes.map(\.papers), isFellow: Array(repeating: false, count: n))
+    var attributes = NodeAttributes(includesFellow: false)
+    for metric in metrics {
+      switch metric {
+      case .degree: attributes.scores[.degree] = NodeScores(values: spark.nodes.map { Double($0.degree) })
+      case .strength: attributes.scores[.strength] = NodeScores(values: spark.nodes.map(\.strength))
+      default: attributes.scores[.pagerank] = NodeScores(values: spark.nodes.map(\.pagerank))
+      }
+    }
+    if communities {
+      var size: [String: Int] = [:]
+      for node in spark.nodes { size[node.community, default: 0] += 1 }
+      let order = size.keys.sorted { a, b in size[a]! != size[b]! ? size[a]! > size[b]! : a.utf8.lexicographicallyPrecedes(b.utf8) }
+      let number = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
+      attributes.communities = spark.nodes.map { number[$0.community]! }
+    }
+    return GraphExport(network: network, attributes: attributes)
   }
 
   /// `coauthor report OUT/`: report.md and report.html of the backbone.

@@ -64,6 +64,25 @@ struct SparkCommandTests {
     #expect(markdown2 == markdown.replacingOccurrences(of: "--output rep`", with: "--output rep2`"))
   }
 
+  /// The backbone as a network file, with the job's whole-graph metrics and communities.
+  @Test func exportWritesTheBackbone() throws {
+    let dir = try TemporaryDirectory()
+    let r = try CLI.run(["export", Self.fixture, "--output", dir.path("b.csv")])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.err.contains("backbone of 8 of 2417 nodes from a Spark run, 9 edges"))
+    let nodes = try String(contentsOfFile: dir.path("b.nodes.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(nodes.count == 9)
+    #expect(nodes[0] == "id,label,papers,degree,strength,pagerank,community")
+    #expect(nodes[1] == "0,Meg Tong,41,58,77.0,0.0031622776601683794,1")
+    #expect(nodes[7] == "6,'=cmd|' ; DROP,12,15,15.0,0.00071,4")
+    let edges = try String(contentsOfFile: dir.path("b.edges.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(edges.count == 10)
+    let refused = try CLI.run(["export", Self.fixture, "--metrics", "betweenness", "--output", dir.path("x.graphml")])
+    #expect(refused.status != 0)
+    #expect(refused.err.contains("the job computes only these for the whole graph"))
+    #expect(!FileManager.default.fileExists(atPath: dir.path("x.graphml")))
+  }
+
   /// Each broken folder: exit ≠ 0, the message names the file (and line), no report written.
   @Test(arguments: [
     ("summary.csv", "format,coauthor-spark 1", "format,coauthor-spark 2", "summary.csv:2: unknown input format: 'coauthor-spark 2'"),

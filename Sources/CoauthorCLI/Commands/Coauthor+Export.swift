@@ -123,6 +123,7 @@ extension Coauthor {
     func run() throws {
       if let delimiter = paperDelimiter { return try writePapers(delimiter) }
       let format = resolvedFormat!
+      if let spark = try input.sparkOutput() { return try writeBackbone(spark, format: format) }
       let chosen = try selectedMetrics()
       let result = try runPipeline(try pipeline(), input: input, filters: filters)
       let analysis = result.networks[0]
@@ -155,6 +156,30 @@ extension Coauthor {
           "coauthor: note: \(table.guardedCells) cell\(table.guardedCells == 1 ? "" : "s") start with =, +, - or @ and were written with a leading ' (the spreadsheet formula guard); read back, they keep it")
       }
       printError("coauthor: wrote \(output) (papers, \(corpus.papers.count) paper\(corpus.papers.count == 1 ? "" : "s"), \(corpus.authors.count) people)")
+    }
+
+    /// A Spark job's output folder: its backbone, with the job's whole-graph PageRank, degree,
+    /// strength and communities (numbered from 1 by backbone members, then label); nothing
+    /// recomputed on the backbone.
+    func writeBackbone(_ spark: SparkOutput, format: ExportFormat) throws {
+      if graphOptions.graph != .authors, graphOptions.graph.rawValue != spark["graph"] {
+        throw CLIError("Please leave out '--graph \(graphOptions.graph.rawValue)': this Spark job's output is a \(spark["graph"]) graph.")
+      }
+      let chosen = try selectedMetrics()
+      let missing = chosen.filter { !SparkCommands.metrics.contains($0) }
+      if metrics != "all", !missing.isEmpty {
+        throw CLIError(
+          "Please choose '--metrics' among pagerank, degree and strength for a Spark job's output: the job computes only these for the whole graph (\(missing.map(\.rawValue).joined(separator: ", ")) on the backbone alone would be wrong).")
+      }
+      let export = SparkCommands.backboneExport(spark, metrics: chosen.filter(SparkCommands.metrics.contains), communities: !noCommunities)
+      let paths = Self.paths(for: output, format: format)
+      if format == .csv {
+        try AtomicFile.writeAll([(paths[0], Data(export.csvNodes().utf8)), (paths[1], Data(export.csvEdges().utf8))])
+      } else {
+        try AtomicFile.write(export.text(format), to: output)
+      }
+      printError(
+        "coauthor: wrote \(paths.joined(separator: " and ")) (\(format.rawValue), backbone of \(spark.nodes.count) of \(spark["nodes"]) nodes from a Spark run, \(spark.edges.count) edges; metrics and communities of the whole graph)")
     }
   }
 }
