@@ -56,6 +56,10 @@ public struct Corpus: Sendable {
   /// Folded tags: the displayed name → the other spellings shown as it (most frequent first),
   /// only for tags that have some (``TagFolding``). Read it by key; never iterate it for output.
   public var tagVariants: [String: [String]]
+  /// Author display name → the persistent id (`orcid:…`, `openalex:A…`, `dblp:…`) the person was
+  /// read with (the first seen), for people that have one. Read it by key; never iterate it for
+  /// output.
+  public var personIDs: [String: String] = [:]
 
   public init(
     entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = [],

@@ -19,6 +19,11 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
   case dblp
   /// OpenAlex works as JSON Lines, a JSON array or an API page (see ``OpenAlexReader``).
   case openalex
+  /// The output folder of Coauthor's Spark job (`summary.csv` with `format,coauthor-spark 1`,
+  /// the backbone tables): a network with the whole graph's totals, read by `SparkOutput` in the
+  /// Analysis module (`coauthor stats`, `rank`, `report`), not paper records. Never detected from
+  /// a file: a folder is detected by its `summary.csv`.
+  case spark
 
   /// The format a file's name and content suggest.
   ///
@@ -168,6 +173,8 @@ public struct CorpusLoader: Sendable {
   /// Keeps entries apart as duplicates unless their sources share a scope
   /// (``IdentityResolver/duplicateScope``); `nil` by default.
   public var duplicateScope: (@Sendable (SourceLocation) -> Int)?
+  /// Which rules decide who is who (``IdentityResolver/identity``; default ``IdentityMode/full``).
+  public var identity: IdentityMode = .full
 
   public init(
     format: InputFormat? = nil, aliasPath: String? = nil, table: DelimitedTableReader = DelimitedTableReader(),
@@ -236,6 +243,7 @@ public struct CorpusLoader: Sendable {
     records = []
     var resolver = IdentityResolver(aliases: aliases, foldsTags: foldsTags)
     resolver.duplicateScope = duplicateScope
+    resolver.identity = identity
     return resolver.resolve(consuming: &canonical)
   }
 
@@ -291,6 +299,9 @@ public struct CorpusLoader: Sendable {
     case .bibtex: return try BibTeXReader().read(text())
     case .ris: return try RISReader().read(text())
     case .openalex: return try OpenAlexReader().read(text())
+    case .spark:
+      throw IngestError(
+        file: input.path, reason: .notPaperRecords("'--input-format spark' reads a Spark job's output folder, not a file"))
     }
   }
 }

@@ -11,6 +11,7 @@ extension InputFormat: ExpressibleByArgument {}
 extension Network.Kind: ExpressibleByArgument {}
 extension Counting: ExpressibleByArgument {}
 extension Metric: ExpressibleByArgument {}
+extension IdentityMode: ExpressibleByArgument {}
 
 /// Where the records come from.
 struct InputOptions: ParsableArguments {
@@ -65,7 +66,7 @@ struct InputOptions: ParsableArguments {
 /// How inputs are read (everything but their paths): shared by ``InputOptions`` and `diff`,
 /// whose two inputs are its OLD and NEW snapshots.
 struct InputReadingOptions: ParsableArguments {
-  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, dblp, openalex, edges).")
+  @Option(help: "Read every input as this format instead of detecting it (listing, json, table, bibtex, ris, dblp, openalex, edges), or spark for a Spark job's output folder.")
   var inputFormat: InputFormat?
 
   @Option(help: ArgumentHelp("An alias file (TSV: merge, split, rename, keep, tag-merge, tag-split, tag-rename, tag-keep) to apply to names and tags.", valueName: "file"))
@@ -73,6 +74,12 @@ struct InputReadingOptions: ParsableArguments {
 
   @Flag(help: "Keep tags that differ by an English plural or as acronym and long form (LLM, Large Language Models) apart; case and accents are still ignored.")
   var noTagFolding = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Who is who: full (ids, alias file, name key, then initials, nicknames and typos with evidence) or key (ids, alias file and the normalised name key only, as the Spark job does).",
+      valueName: "mode"))
+  var identity: IdentityMode = .full
 
   @Option(
     help: ArgumentHelp(
@@ -94,7 +101,7 @@ struct InputReadingOptions: ParsableArguments {
   func spec(paths: [String]) -> InputSpec {
     InputSpec(
       paths: paths, format: inputFormat, aliasPath: aliases, columns: columns, listSeparator: listSeparator,
-      foldsTags: !noTagFolding)
+      foldsTags: !noTagFolding, identity: identity)
   }
 }
 

@@ -36,6 +36,11 @@ public struct InputLoader: Sendable {
     var inputs: [DetectedInput] = []
     for path in paths {
       try checkpoint?()
+      if spec.format == .spark || SparkOutput.isJobOutput(path) {
+        throw IngestError(
+          file: path,
+          reason: .notPaperRecords("it is a Spark job's output folder (a backbone with whole-graph totals); 'coauthor stats', 'rank' and 'report' read it, given on its own"))
+      }
       inputs.append(try DetectedInput.open(path, format: spec.format))
     }
     try checkpoint?()

@@ -25,10 +25,13 @@ public struct InputSpec: Codable, Sendable, Hashable {
   public var listSeparator: String
   /// Whether tags are folded by plural and acronym (``IdentityResolver/foldsTags``).
   public var foldsTags: Bool
+  /// Which rules decide who is who (``IdentityMode``: `full`, the default, or `key`).
+  public var identity: IdentityMode
 
   public init(
     paths: [String] = [], format: InputFormat? = nil, aliasPath: String? = nil, columns: String? = nil,
-    listSeparator: String = InputSpec.defaultListSeparator, foldsTags: Bool = true
+    listSeparator: String = InputSpec.defaultListSeparator, foldsTags: Bool = true,
+    identity: IdentityMode = .full
   ) {
     self.paths = paths
     self.format = format
@@ -36,6 +39,33 @@ public struct InputSpec: Codable, Sendable, Hashable {
     self.columns = columns
     self.listSeparator = listSeparator
     self.foldsTags = foldsTags
+    self.identity = identity
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case paths, format, aliasPath, columns, listSeparator, foldsTags, identity
+  }
+
+  /// Specs written before `identity` existed read as `full`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      paths: try c.decode([String].self, forKey: .paths), format: try c.decodeIfPresent(InputFormat.self, forKey: .format),
+      aliasPath: try c.decodeIfPresent(String.self, forKey: .aliasPath), columns: try c.decodeIfPresent(String.self, forKey: .columns),
+      listSeparator: try c.decode(String.self, forKey: .listSeparator), foldsTags: try c.decode(Bool.self, forKey: .foldsTags),
+      identity: try c.decodeIfPresent(IdentityMode.self, forKey: .identity) ?? .full)
+  }
+
+  /// `identity` is written only when it is not `full`, so specs read as before are written as before.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(paths, forKey: .paths)
+    try c.encodeIfPresent(format, forKey: .format)
+    try c.encodeIfPresent(aliasPath, forKey: .aliasPath)
+    try c.encodeIfPresent(columns, forKey: .columns)
+    try c.encode(listSeparator, forKey: .listSeparator)
+    try c.encode(foldsTags, forKey: .foldsTags)
+    if identity != .full { try c.encode(identity, forKey: .identity) }
   }
 
   /// The paths in the order they are read: byte order (`-` included), so the same files give
@@ -59,6 +89,8 @@ public struct InputSpec: Codable, Sendable, Hashable {
   /// The paper loader for these settings (the format stays with each ``DetectedInput``).
   /// - Throws: what ``tableReader()`` throws.
   public func corpusLoader() throws(InputError) -> CorpusLoader {
-    CorpusLoader(format: format, aliasPath: aliasPath, table: try tableReader(), foldsTags: foldsTags)
+    var loader = CorpusLoader(format: format, aliasPath: aliasPath, table: try tableReader(), foldsTags: foldsTags)
+    loader.identity = identity
+    return loader
   }
 }

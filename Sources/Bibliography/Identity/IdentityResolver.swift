@@ -28,6 +28,8 @@ public struct IdentityResolver: Sendable {
   /// value (`nil`: every entry is in one scope). `coauthor diff` resolves two snapshots together
   /// (one person, one spelling across both) but keeps each snapshot's papers apart with it.
   public var duplicateScope: (@Sendable (SourceLocation) -> Int)?
+  /// Which rules decide who is who (``IdentityMode``; default ``IdentityMode/full``).
+  public var identity: IdentityMode = .full
 
   public init(aliases: AliasFile = AliasFile(), foldsTags: Bool = true) {
     self.aliases = aliases
@@ -172,7 +174,12 @@ public struct IdentityResolver: Sendable {
       }
       // 4. Fellows.
       var fellows: [String] = []
-      for ((listed, name, viaAlias), match) in zip(listedFellows, Self.matchFellows(listedFellows.map(\.name), among: authors)) {
+      for ((listed, name, viaAlias), found) in zip(listedFellows, Self.matchFellows(listedFellows.map(\.name), among: authors)) {
+        var match = found
+        if identity == .key, !viaAlias, match != .none {
+          // `--identity key`: the same name or the same key only.
+          if case .matched(_, let rule, _) = match, rule == .exact || rule == .folded {} else { match = .none }
+        }
         switch match {
         case .matched(let index, var rule, let reason):
           if viaAlias { rule = .alias }
@@ -233,7 +240,7 @@ public struct IdentityResolver: Sendable {
         tiedTo[key] = i
       }
     }
-    if !tiedTo.isEmpty {
+    if !tiedTo.isEmpty, identity == .full {
       var noted = Set<String>()
       for p in papers.indices {
         let keys = papers[p].authors.map(NameNormalizer.key)
@@ -260,7 +267,8 @@ public struct IdentityResolver: Sendable {
 
     // 5. One person per id or name across the corpus, initials joined with evidence, homonyms
     //    told apart (see PersonResolver).
-    let people = PersonResolver.resolve(authors: papers.map(\.authors), ids: paperIDs, sources: papers.map(\.source))
+    let people = PersonResolver.resolve(
+      authors: papers.map(\.authors), ids: paperIDs, sources: papers.map(\.source), mergesInitials: identity == .full)
     diagnostics += people.diagnostics
     merges += people.merges
     for p in papers.indices {
@@ -357,9 +365,11 @@ public struct IdentityResolver: Sendable {
       let what = entry.scope == .tag ? "tag" : "name"
       diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no \(what): \(entry)", at: entry.source))
     }
-    return Corpus(
+    var corpus = Corpus(
       entryCount: entryCount, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
       reads: results.flatMap(\.reads), tagVariants: tagVariants)
+    corpus.personIDs = people.ids
+    return corpus
   }
 
   // MARK: Citations and footer dates (steps 6 and 7)

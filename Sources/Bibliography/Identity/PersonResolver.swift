@@ -30,10 +30,12 @@ struct PersonResolver {
     var authors: [[String]]
     var diagnostics: [Diagnostic]
     var merges: [IdentityMerge]
+    /// Display name → the id of the person (the first seen), for people that have one.
+    var ids: [String: String] = [:]
   }
 
   // swift-format-ignore
-  static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation]) -> Outcome {
+  static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation], mergesInitials: Bool = true) -> Outcome {
     // Slots, spellings and keys, interned.
     var spellingIndex: [String: Int32] = [:]
     var spellings: [String] = []
@@ -204,7 +206,7 @@ struct PersonResolver {
       }
       return out
     }
-    for (_, var members) in blocks where members.count >= 2 {
+    for (_, var members) in blocks where members.count >= 2 && mergesInitials {  // off: `--identity key`
       // Most specific first, so each name scans only the members more specific than itself.
       members.sort { a, b in
         let x = names[Int(a)]!.specificity
@@ -314,6 +316,13 @@ struct PersonResolver {
       }
       out.append(row)
     }
-    return Outcome(authors: out, diagnostics: diagnostics, merges: merges)
+    var personIDs: [String: String] = [:]
+    if hasIDs {
+      for slot in 0 ..< slotCount where slotID[slot] >= 0 {
+        let shownAs = label[Int(final(slotCluster[slot]))]
+        if personIDs[shownAs] == nil { personIDs[shownAs] = idNames[Int(slotID[slot])] }
+      }
+    }
+    return Outcome(authors: out, diagnostics: diagnostics, merges: merges, ids: personIDs)
   }
 }

@@ -53,6 +53,9 @@ extension Coauthor {
     }
 
     func run() throws {
+      if let spark = try input.sparkOutput() {
+        return printText(try SparkCommands.rank(spark, metric: metric, limit: limit, format: format), terminator: "")
+      }
       let analysis = try runPipeline(pipeline, input: input, filters: filters).networks[0]
       let network = analysis.network
       guard let scores = analysis.metric(metric)?.values else { throw CLIError(AnalysisError.metricNotComputed(metric).description) }

@@ -69,6 +69,9 @@ extension Coauthor {
 
     func run() throws {
       var input = self.input
+      if compare == nil, let spark = try input.sparkOutput() {
+        return try SparkCommands.report(spark, output: output, title: title, top: topCount)
+      }
       if input.paths.isEmpty {
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }

@@ -37,6 +37,7 @@ extension Coauthor {
     }
 
     func run() throws {
+      if let spark = try input.sparkOutput() { return printText(SparkCommands.stats(spark, format: format), terminator: "") }
       let loaded = try Interrupt.handling { try input.load() }
       let filter = filters.filter
       // Only counts: networks, filters and components; no metrics, no communities.
