@@ -165,7 +165,7 @@ def run(args, log):
         malformed_rdds.append(tagged.filter(lambda t: t[0] == "bad").map(lambda t: t[1]))
         summary["works_untitled"] = tagged.filter(lambda t: t[0] == "untitled").count()
         papers = spark.createDataFrame(
-            tagged.filter(lambda t: t[0] == "ok").map(lambda t: t[1][:5]), readers.PAPER_SCHEMA)
+            tagged.filter(lambda t: t[0] == "ok").map(lambda t: t[1][:5]), readers.paper_schema())
         nodes, edges, counts = paper_network(spark, papers, args, aliases, table_inputs, log)
         summary.update(counts)
     else:
@@ -391,7 +391,7 @@ def edge_network(spark, args, kinds, log):
         if kind == "edges":
             tagged = readers.read_edges(spark, path, i).cache()
             bad.append(tagged.filter(lambda t: t[0] == "bad").map(lambda t: t[1]))
-            parts.append(spark.createDataFrame(tagged.filter(lambda t: t[0] == "ok").map(lambda t: t[1]), readers.EDGE_SCHEMA))
+            parts.append(spark.createDataFrame(tagged.filter(lambda t: t[0] == "ok").map(lambda t: t[1]), readers.edge_schema()))
         else:
             e, np_ = readers.read_coauthor_export(spark, path, i)
             parts.append(e)

@@ -13,24 +13,25 @@ import json
 import math
 import os
 
-from pyspark.sql import functions as F
-from pyspark.sql import types as T
-
 from . import rules
 
 PAPERS, EDGES = "papers", "edges"
 
-MALFORMED_SCHEMA = T.StructType([
-    T.StructField("file", T.StringType()), T.StructField("line", T.LongType()), T.StructField("reason", T.StringType())])
 
-PAPER_SCHEMA = T.StructType([
-    T.StructField("paper", T.LongType()), T.StructField("title", T.StringType()),
-    T.StructField("authors", T.ArrayType(T.StringType())), T.StructField("ids", T.ArrayType(T.StringType())),
-    T.StructField("tags", T.ArrayType(T.StringType()))])
 
-EDGE_SCHEMA = T.StructType([
-    T.StructField("a", T.StringType()), T.StructField("b", T.StringType()),
-    T.StructField("weight", T.DoubleType()), T.StructField("line", T.LongType())])
+def paper_schema():
+    from pyspark.sql import types as T
+    return T.StructType([
+        T.StructField("paper", T.LongType()), T.StructField("title", T.StringType()),
+        T.StructField("authors", T.ArrayType(T.StringType())), T.StructField("ids", T.ArrayType(T.StringType())),
+        T.StructField("tags", T.ArrayType(T.StringType()))])
+
+
+def edge_schema():
+    from pyspark.sql import types as T
+    return T.StructType([
+        T.StructField("a", T.StringType()), T.StructField("b", T.StringType()),
+        T.StructField("weight", T.DoubleType()), T.StructField("line", T.LongType())])
 
 # Columns by header name, ignoring case (README "Paper tables").
 COLUMNS = {
@@ -160,6 +161,8 @@ def read_csv(spark, path, index, separator):
     """An RFC 4180 CSV paper table: Spark's reader with `escape='"'`, multi-line fields and an
     explicit all-string schema (no guessed numbers); unparseable rows are counted."""
     import csv
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
     header = next(csv.reader([first_line(spark, path)]))
     where = _columns(header)
     for required in ("title", "authors"):
@@ -180,6 +183,7 @@ def read_csv(spark, path, index, separator):
 
 
 def read_parquet(spark, path, index, separator):
+    from pyspark.sql import functions as F
     df = spark.read.parquet(path)
     header = df.columns
     where = _columns(header)
@@ -300,6 +304,8 @@ def read_coauthor_export(spark, path, index):
     """Coauthor's CSV network export: PREFIX.edges.csv (`source,target,weight,…`, node indices)
     beside PREFIX.nodes.csv (`id,label,papers,…`). Returns edge rows with labels and a dict of
     node papers by label."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
     nodes_path = path[: -len(".edges.csv")] + ".nodes.csv"
     opts = dict(header=True, escape='"', multiLine=True)
     nodes = spark.read.options(**opts).option("inferSchema", False).csv(nodes_path)

@@ -41,10 +41,11 @@ def normalize(text):
 
 def _fold(text):
     """Foundation's folding(options: [.caseInsensitive, .diacriticInsensitive]): diacritics
-    (combining marks after canonical decomposition) dropped, case folded."""
+    (combining marks after canonical decomposition) dropped, then full Unicode case folding
+    (`ß` -> `ss`, `ﬁ` -> `fi`, final `ς` -> `σ`, as Foundation does)."""
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped.lower())
+    return unicodedata.normalize("NFC", stripped.casefold())
 
 
 def key(text):
