@@ -110,10 +110,19 @@ def session(args):
         builder = builder.master(os.environ.get("COAUTHOR_SPARK_MASTER", "local[2]"))
     builder = builder.config("spark.sql.shuffle.partitions", str(args.partitions or 4)) \
         .config("spark.ui.enabled", "false").config("spark.sql.adaptive.enabled", "true")
+    memory = os.environ.get("COAUTHOR_SPARK_EXECUTOR_MEMORY")
+    if memory:
+        builder = builder.config("spark.executor.memory", memory)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
-    spark.sparkContext.addPyFile(package_zip())
+    global _SHIPPED
+    if _SHIPPED is not spark.sparkContext:
+        spark.sparkContext.addPyFile(package_zip())
+        _SHIPPED = spark.sparkContext
     return spark
+
+
+_SHIPPED = None
 
 
 def run(args, log):
