@@ -66,60 +66,59 @@ def components(node_ids, edges, max_rounds=200):
 
 def pagerank(nodes, edges, damping=0.85, tolerance=1e-10, max_iterations=1000, log=None):
     """Weighted PageRank as Coauthor defines it (GraphAlgorithms/Centrality/PageRank.swift):
-    x_v = (1 - a)/n + a (sum_u x_u w_uv / s_u + D/n), D the mass on dangling (isolated) nodes.
+    T(x)_v = (1 - a)/n + a (sum_u x_u w_uv / s_u + D/n), D the mass on dangling (isolated) nodes.
 
-    Method: the power iteration, distributed (one join and one aggregation a step), with the
-    mass of every component moved to its exact value |C| g/(1 - a) before each step along the
-    strengths (the walk's stationary direction, as Coauthor does), and dangling nodes set to
-    their exact value g = (1 - a)/(n - a k). Stopping rule, Coauthor's: T is an L1 contraction
-    with factor a, so after y -> T(y), ||T(y) - x*||_1 <= a/(1 - a) ||T(y) - y||_1; the job stops
-    at the first step where that bound is <= tolerance and reports it.
+    Method: Chebyshev semi-iteration on T, distributed (one join and one aggregation a step).
+    Dangling nodes have the exact value g = (1 - a)/(n - a k) (k of them), so D = k g and T is
+    affine with linear part a M on the other nodes; M = W S^-1 is similar to a symmetric matrix
+    with eigenvalues in [-1, 1], so the Chebyshev recurrence for the interval [-a, a]
+    (x_{k+1} = w_{k+1} (T(x_k) - x_{k-1}) + x_{k-1}, w_1 = 1, w_2 = 1/(1 - a^2/2),
+    w_{k+1} = 1/(1 - a^2 w_k/4), tending to Young's 2/(1 + sqrt(1 - a^2)) = 1.31 for a = 0.85)
+    shrinks the error about 0.56 a step instead of the power iteration's 0.85.
 
-    `nodes` needs (id, strength, component). Returns (DataFrame (id, pagerank), iterations,
-    bound)."""
+    Stopping rule, Coauthor's: T is an L1 contraction with factor a, so for any x,
+    ||T(x) - x*||_1 <= a/(1 - a) ||T(x) - x||_1; the job returns T(x_k) at the first step where
+    that bound is <= tolerance, and reports the bound.
+
+    `nodes` needs (id, strength). Returns (DataFrame (id, pagerank), iterations, bound)."""
     a = float(damping)
     n = nodes.count()
     if n == 0:
         return nodes.select("id", F.lit(0.0).alias("pagerank")), 0, 0.0
     k = nodes.where(F.col("strength") == 0).count()
     g = (1 - a) / (n - a * k)
-    info = _checkpoint(nodes.select("id", "strength", "component"))
-    comp = _checkpoint(info.where(F.col("strength") > 0).groupBy("component").agg(
-        F.count("*").alias("size"), F.sum("strength").alias("comp_strength"))
-        .withColumn("mass", F.col("size") * F.lit(g / (1 - a))))
-    arcs = arcs_of(edges).join(info.select(F.col("id").alias("node"), "strength"), "node") \
+    base = (1 - a) / n + a * k * g / n
+    arcs = arcs_of(edges).join(nodes.select(F.col("id").alias("node"), "strength"), "node") \
         .select(F.col("node").alias("src"), F.col("nbr").alias("dst"), (F.col("weight") / F.col("strength")).alias("p"))
     arcs = _checkpoint(arcs.repartition("src"))
-    x = _checkpoint(info.select("id", "strength", "component", F.lit(1.0 / n).alias("x")))
+    start = F.when(F.col("strength") == 0, F.lit(g)).otherwise(F.lit(1.0 / n))
+    state = _checkpoint(nodes.select("id", "strength", start.alias("x"), start.alias("xprev")))
     iterations = 0
     bound = float("inf")
+    omega = 1.0
+    result = None
     while iterations < max_iterations:
-        # Move each component's mass to its exact value along the strengths; dangling: g.
-        sums = x.where(F.col("strength") > 0).groupBy("component").agg(F.sum("x").alias("cur"))
-        c = sums.join(comp, "component").select(
-            "component", ((F.col("cur") - F.col("mass")) / F.col("comp_strength")).alias("c"))
-        y = (x.join(c, "component", "left")
-             .select("id", "strength", "component",
-                     F.when(F.col("strength") == 0, F.lit(g))
-                     .otherwise(F.col("x") - F.coalesce("c", F.lit(0.0)) * F.col("strength")).alias("y")))
-        y = _checkpoint(y)
-        dangling = y.where(F.col("strength") == 0).agg(F.sum("y")).first()[0] or 0.0
-        gathered = (arcs.join(y.select(F.col("id").alias("src"), "y"), "src")
-                    .groupBy("dst").agg(F.sum(F.col("p") * F.col("y")).alias("in")))
-        base = (1 - a) / n + a * dangling / n
-        nxt = (y.join(gathered.withColumnRenamed("dst", "id"), "id", "left")
-               .select("id", "strength", "component", "y",
-                       (F.lit(base) + F.lit(a) * F.coalesce("in", F.lit(0.0))).alias("x")))
-        nxt = _checkpoint(nxt)
-        change = nxt.agg(F.sum(F.abs(F.col("x") - F.col("y")))).first()[0] or 0.0
+        gathered = (arcs.join(state.select(F.col("id").alias("src"), "x"), "src")
+                    .groupBy("dst").agg(F.sum(F.col("p") * F.col("x")).alias("gathered")))
+        t = F.when(F.col("strength") == 0, F.lit(g)).otherwise(F.lit(base) + F.lit(a) * F.coalesce("gathered", F.lit(0.0)))
+        step = (state.join(gathered.withColumnRenamed("dst", "id"), "id", "left")
+                .select("id", "strength", "x", "xprev", t.alias("t")))
+        # One job a step: the step is cached as its change is summed; every 10th is checkpointed.
+        step = _checkpoint(step) if iterations % 10 == 9 else step.cache()
+        change = step.agg(F.sum(F.abs(F.col("t") - F.col("x")))).first()[0] or 0.0
+        if result is not None:
+            result.unpersist()
         iterations += 1
         bound = a / (1 - a) * change
-        x = nxt.select("id", "strength", "component", "x")
+        result = step
         if log:
             log("pagerank step %d: L1 error bound %.3g" % (iterations, bound))
         if bound <= tolerance:
             break
-    return x.select("id", F.col("x").alias("pagerank")), iterations, bound
+        omega = 1.0 if iterations == 1 else (1 / (1 - a * a / 2) if iterations == 2 else 1 / (1 - a * a * omega / 4))
+        state = step.select("id", "strength", (F.lit(omega) * (F.col("t") - F.col("xprev")) + F.col("xprev")).alias("x"),
+                            F.col("x").alias("xprev"))
+    return result.select("id", F.col("t").alias("pagerank")), iterations, bound
 
 
 def label_propagation(node_ids, edges, max_rounds=20):
@@ -129,7 +128,7 @@ def label_propagation(node_ids, edges, max_rounds=20):
     changes or after `max_rounds` (synchronous updates can oscillate between two labellings:
     the cap ends that). Returns (id, label) and the rounds run."""
     arcs = _checkpoint(arcs_of(edges))
-    labels = _checkpoint(node_ids.select("id", F.col("id").alias("label")))
+    labels = _checkpoint(node_ids.select("id", F.col("id").alias("label")))  # 'label': the community label here
     rounds = 0
     while rounds < max_rounds:
         rounds += 1
@@ -142,5 +141,89 @@ def label_propagation(node_ids, edges, max_rounds=20):
         changed = nxt.where(F.col("label") != F.col("old")).limit(1).count()
         labels = nxt.select("id", "label")
         if changed == 0:
+            break
+    return labels, rounds
+
+
+# MARK: the same algorithms on the driver, for graphs small enough to collect
+
+def local_components(ids, edges):
+    """Union-find; component = the smallest id (string order) of its component."""
+    parent = {i: i for i in ids}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for s, t, _ in edges:
+        a, b = find(s), find(t)
+        if a != b:
+            if b < a:
+                a, b = b, a
+            parent[b] = a
+    return {i: find(i) for i in ids}
+
+
+def local_pagerank(strength, edges, damping=0.85, tolerance=1e-10, max_iterations=1000):
+    """pagerank() on the driver: the same Chebyshev recurrence and stopping rule."""
+    a = float(damping)
+    ids = list(strength)
+    n = len(ids)
+    if n == 0:
+        return {}, 0, 0.0
+    index = {v: i for i, v in enumerate(ids)}
+    s = [strength[v] for v in ids]
+    k = sum(1 for x in s if x == 0)
+    g = (1 - a) / (n - a * k)
+    base = (1 - a) / n + a * k * g / n
+    arcs = []
+    for u, v, w in edges:
+        i, j = index[u], index[v]
+        arcs.append((i, j, w / s[i]))
+        arcs.append((j, i, w / s[j]))
+    x = [g if s[i] == 0 else 1.0 / n for i in range(n)]
+    xprev = list(x)
+    omega = 1.0
+    iterations = 0
+    bound = float("inf")
+    t = x
+    while iterations < max_iterations:
+        gathered = [0.0] * n
+        for i, j, p in arcs:
+            gathered[j] += p * x[i]
+        t = [g if s[i] == 0 else base + a * gathered[i] for i in range(n)]
+        change = sum(abs(t[i] - x[i]) for i in range(n))
+        iterations += 1
+        bound = a / (1 - a) * change
+        if bound <= tolerance:
+            break
+        omega = 1.0 if iterations == 1 else (1 / (1 - a * a / 2) if iterations == 2 else 1 / (1 - a * a * omega / 4))
+        x, xprev = [omega * (t[i] - xprev[i]) + xprev[i] for i in range(n)], x
+    return {ids[i]: t[i] for i in range(n)}, iterations, bound
+
+
+def local_label_propagation(ids, edges, max_rounds=10):
+    """label_propagation() on the driver: the same synchronous rule (ties: the larger label)."""
+    nbrs = {i: [] for i in ids}
+    for s, t, w in edges:
+        nbrs[s].append((t, w))
+        nbrs[t].append((s, w))
+    labels = {i: i for i in ids}
+    rounds = 0
+    while rounds < max_rounds:
+        rounds += 1
+        new = {}
+        for v in ids:
+            if not nbrs[v]:
+                new[v] = labels[v]
+                continue
+            score = {}
+            for u, w in nbrs[v]:
+                score[labels[u]] = score.get(labels[u], 0.0) + w
+            new[v] = max(score.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        changed = any(new[v] != labels[v] for v in ids)
+        labels = new
+        if not changed:
             break
     return labels, rounds

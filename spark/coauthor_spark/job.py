@@ -45,7 +45,10 @@ def parse_args(argv):
     p.add_argument("--damping", type=float, default=0.85)
     p.add_argument("--tolerance", type=float, default=1e-10, help="PageRank L1 error bound (Coauthor's default 1e-10)")
     p.add_argument("--max-iterations", type=int, default=1000)
-    p.add_argument("--lpa-rounds", type=int, default=20, help="label propagation rounds at most")
+    p.add_argument("--lpa-rounds", type=int, default=10, help="label propagation rounds at most")
+    p.add_argument("--driver-limit", type=int, default=200000,
+                   help="graphs with at most this many edges run components, PageRank and label propagation "
+                        "on the driver (the same algorithms; 0: always distributed)")
     p.add_argument("--master", help="Spark master when not run by spark-submit (default local[2])")
     p.add_argument("--partitions", type=int, help="spark.sql.shuffle.partitions (default: 2 x cores)")
     p.add_argument("--quiet", action="store_true")
@@ -141,6 +144,7 @@ def run(args, log):
                 raise JobError(str(e))
     spark = session(args)
     sc = spark.sparkContext
+    log("Spark %s, master %s" % (spark.version, sc.master))
 
     kinds = [readers.detect(spark, p, args.input_format) for p in args.inputs]
     paper_kinds = {"table", "parquet", "openalex"}
@@ -189,25 +193,43 @@ def run(args, log):
     nodes = nodes.localCheckpoint(eager=True)
     edges = edges.localCheckpoint(eager=True)
     log("network: %d nodes, %d edges" % (nodes.count(), edges.count()))
-    nodes = graph.degree_strength(nodes, edges)
-    comp, cc_rounds = graph.components(nodes.select("id"), edges)
-    nodes = nodes.join(comp, "id").localCheckpoint(eager=True)
-    log("components: %d large-star/small-star rounds" % cc_rounds)
-    pr, iterations, bound = graph.pagerank(nodes, edges, args.damping, args.tolerance, args.max_iterations,
-                                           log=None if args.quiet else log)
-    nodes = nodes.join(pr, "id").localCheckpoint(eager=True)
-    log("pagerank: %d iterations, L1 error bound %.3g" % (iterations, bound))
-    labels, lpa_rounds = graph.label_propagation(nodes.select("id"), edges, args.lpa_rounds)
+    nodes = graph.degree_strength(nodes, edges).localCheckpoint(eager=True)
+    n_edges = edges.count()
+    if n_edges <= args.driver_limit:
+        # Small enough to collect: the same algorithms on the driver (no per-step Spark jobs).
+        method = "driver"
+        strength = {r["id"]: r["strength"] for r in nodes.select("id", "strength").collect()}
+        elist = [(r[0], r[1], r[2]) for r in edges.select("source", "target", "weight").collect()]
+        comp_of = graph.local_components(list(strength), elist)
+        cc_rounds = 0
+        ranks, iterations, bound = graph.local_pagerank(strength, elist, args.damping, args.tolerance, args.max_iterations)
+        lpa, lpa_rounds = graph.local_label_propagation(sorted(strength), elist, args.lpa_rounds)
+        local = spark.createDataFrame(
+            [(v, comp_of[v], ranks[v], lpa[v]) for v in sorted(strength)],
+            T.StructType([T.StructField("id", T.StringType()), T.StructField("component", T.StringType()),
+                          T.StructField("pagerank", T.DoubleType()), T.StructField("lpa", T.StringType())]))
+        nodes = nodes.join(local, "id")
+        labels = nodes.select("id", "lpa")
+    else:
+        method = "distributed"
+        comp, cc_rounds = graph.components(nodes.select("id"), edges)
+        nodes = nodes.join(comp, "id").localCheckpoint(eager=True)
+        log("components: %d large-star/small-star rounds" % cc_rounds)
+        pr, iterations, bound = graph.pagerank(nodes, edges, args.damping, args.tolerance, args.max_iterations,
+                                               log=None if args.quiet else log)
+        nodes = nodes.join(pr, "id").localCheckpoint(eager=True)
+        labels, lpa_rounds = graph.label_propagation(nodes.select("id"), edges, args.lpa_rounds)
+        labels = labels.withColumnRenamed("label", "lpa")
+        nodes = nodes.join(labels, "id")
+    log("%s: pagerank %d iterations, L1 error bound %.3g; label propagation %d rounds" % (method, iterations, bound, lpa_rounds))
     from pyspark.sql import Window
-    sizes = labels.groupBy("label").agg(F.count("*").alias("size"))
-    numbered = sizes.withColumn("community", F.row_number().over(Window.orderBy(F.desc("size"), "label")))
-    nodes = (nodes.join(labels, "id").join(numbered.select("label", "community"), "label")
+    sizes = labels.groupBy("lpa").agg(F.count("*").alias("size"))
+    numbered = sizes.withColumn("community", F.row_number().over(Window.orderBy(F.desc("size"), "lpa")))
+    nodes = (nodes.join(numbered.select("lpa", "community"), "lpa")
              .select(*NODE_COLUMNS).localCheckpoint(eager=True))
-    log("communities: label propagation, %d rounds" % lpa_rounds)
 
     # Totals.
     n_nodes = nodes.count()
-    n_edges = edges.count()
     total_weight = edges.agg(F.sum("weight")).first()[0] or 0.0
     comp_sizes = nodes.groupBy("component").agg(F.count("*").alias("n"))
     n_components = comp_sizes.count()
@@ -258,7 +280,7 @@ def run(args, log):
             ("communities", n_communities), ("backbone_metric", metric), ("backbone_nodes", len(backbone)),
             ("backbone_edges", len(bb_edges)), ("spark_version", spark.version),
             ("elapsed_seconds", round(time.time() - started, 3)),
-            ("components_rounds", cc_rounds), ("label_propagation_rounds", lpa_rounds),
+            ("components_rounds", cc_rounds), ("label_propagation_rounds", lpa_rounds), ("algorithms", method),
         ]
         for k in ("self_loops", "works_untitled", "master"):
             if k in summary:
@@ -444,9 +466,11 @@ def edge_network(spark, args, kinds, log):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
+    t0 = time.time()
+
     def log(msg):
         if not args.quiet:
-            print("coauthor-spark: " + msg, file=sys.stderr, flush=True)
+            print("coauthor-spark: [%.1f s] %s" % (time.time() - t0, msg), file=sys.stderr, flush=True)
     try:
         summary = run(args, log)
     except JobError as e:
