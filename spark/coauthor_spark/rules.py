@@ -39,12 +39,22 @@ def normalize(text):
     return "".join(out)
 
 
+# The combining diacritical mark blocks Foundation's diacritic folding removes (not every
+# nonspacing mark: Japanese dakuten, Devanagari and Thai vowel signs stay, as the shared
+# name-key fixture shows).
+_DIACRITIC_BLOCKS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+
+
+def _is_diacritic(c):
+    return any(lo <= c <= hi for lo, hi in _DIACRITIC_BLOCKS)
+
+
 def _fold(text):
     """Foundation's folding(options: [.caseInsensitive, .diacriticInsensitive]): diacritics
-    (combining marks after canonical decomposition) dropped, then full Unicode case folding
+    (combining diacritical marks after canonical decomposition) dropped, then full Unicode case folding
     (`ß` -> `ss`, `ﬁ` -> `fi`, final `ς` -> `σ`, as Foundation does)."""
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    stripped = "".join(ch for ch in decomposed if not _is_diacritic(ord(ch)))
     return unicodedata.normalize("NFC", stripped.casefold())
 
 
