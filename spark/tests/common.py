@@ -2,6 +2,7 @@
 COAUTHOR_SPARK_MASTER, default local[2]), the job run in-process, its output read back, and
 Coauthor's own export of the same input for comparison."""
 import csv
+import re
 import glob
 import os
 import shutil
@@ -71,7 +72,7 @@ def coauthor_supports(flag):
         text = subprocess.run([COAUTHOR, "export", "--help"], capture_output=True, text=True, timeout=60).stdout
     except OSError:
         return False
-    return flag in text
+    return re.search(flag, text) is not None
 
 
 def coauthor_graph(tc, inputs, *options):

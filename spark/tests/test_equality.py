@@ -43,7 +43,7 @@ class SmallEqualityTests(unittest.TestCase):
         then the job on that table, against Coauthor on the listing itself."""
         if not os.path.exists(COAUTHOR):
             skip_or_fail(self, "no coauthor binary at %s" % COAUTHOR)
-        if not coauthor_supports("papers"):
+        if not coauthor_supports(r"values:[^)]*\bpapers\b"):
             self.skipTest("this coauthor has no 'export --format papers' yet (branch sparkswift)")
         listing = os.path.join(REPO, "Examples", "mats-research.txt")
         aliases = os.path.join(REPO, "Examples", "mats-aliases.tsv")
