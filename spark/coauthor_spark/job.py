@@ -78,6 +78,11 @@ def check_environment(args):
                        "(Debian/Ubuntu: apt-get install openjdk-17-jre-headless)")
     for path in args.inputs:
         local = path[7:] if path.startswith("file://") else (None if "://" in path else path)
+        if local is not None and any(c in local for c in "*?["):
+            import glob
+            if not glob.glob(local):
+                raise JobError("input not found: %s (no file matches)" % path)
+            continue
         if local is not None and not os.path.exists(local):
             raise JobError("input not found: %s" % path)
         if local is not None and local.endswith(".edges.csv"):
