@@ -19,6 +19,9 @@ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 # The hostile-input tests (CLITests/HostileInputTests.swift) check every XML output with xmllint.
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+# The Spark tests (spark/test.sh): Java for Spark, and venv for the pyspark virtual environment.
+command -v java >/dev/null 2>&1 || [ -n "${JAVA_HOME:-}" ] || need+=(default-jre-headless)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2

@@ -18,3 +18,7 @@ if ! python3 -c 'import networkx' >/dev/null 2>&1; then
 fi
 export COAUTHOR_REQUIRE_NETWORKX=1
 swift test --skip-build "$@"
+# The Spark job (spark/): its tests on local[2] and on a standalone master with two workers, and
+# its equality with Coauthor; a virtual environment with pyspark is set up once in .venv-spark/.
+# Skipped with the reason when Java or pyspark cannot be had, a failure under CI=true.
+bash spark/test.sh

@@ -1,0 +1,5 @@
+import sys
+
+from coauthor_spark.job import main
+
+sys.exit(main())

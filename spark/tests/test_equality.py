@@ -1,0 +1,95 @@
+"""Same answers as Coauthor: the job's edge tables (full and fractional), component partition,
+degrees, strengths and PageRank (within 1e-9 L1, both converged to 1e-10) against
+`coauthor export … --output x.csv` on the same input."""
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from common import (COAUTHOR, DATA, FIXTURES, REPO, assert_same_graph, bfs_partition, components_partition,
+                    coauthor_graph, coauthor_supports, need_spark, run_job, skip_or_fail)
+
+SMALL_ONLY = os.environ.get("COAUTHOR_SPARK_SMALL_ONLY") == "1"
+TRICKY = os.path.join(FIXTURES, "tricky.tsv")
+ALIASES = os.path.join(FIXTURES, "tricky-aliases.tsv")
+
+
+def check(tc, inputs, job_options, coauthor_options, fractional=False):
+    theirs = coauthor_graph(tc, inputs, *coauthor_options)
+    out, summary = run_job(inputs, *job_options)
+    try:
+        nodes, edges, l1 = assert_same_graph(tc, out, theirs, full_weights=not fractional)
+        tc.assertEqual(components_partition(nodes), bfs_partition(theirs[0].keys(), theirs[1].keys()))
+        tc.assertLessEqual(float(summary["pagerank_error_bound"]), 1e-10)
+        return summary, l1
+    finally:
+        shutil.rmtree(os.path.dirname(out), ignore_errors=True)
+
+
+@need_spark
+class SmallEqualityTests(unittest.TestCase):
+    def test_tricky_table_full(self):
+        opts = ["--aliases", ALIASES, "--max-authors", "3"]
+        summary, _ = check(self, [TRICKY], opts, opts + ["--counting", "full"])
+        self.assertEqual(summary["nodes"], "16")
+
+    def test_tricky_table_fractional(self):
+        opts = ["--aliases", ALIASES, "--max-authors", "3", "--counting", "fractional"]
+        check(self, [TRICKY], opts, opts, fractional=True)
+
+    def test_bundled_listing(self):
+        """Examples/mats-research.txt as Coauthor reads and resolves it (`export --format papers`),
+        then the job on that table, against Coauthor on the listing itself."""
+        if not os.path.exists(COAUTHOR):
+            skip_or_fail(self, "no coauthor binary at %s" % COAUTHOR)
+        if not coauthor_supports(r"values:[^)]*\bpapers\b"):
+            self.skipTest("this coauthor has no 'export --format papers' yet (branch sparkswift)")
+        listing = os.path.join(REPO, "Examples", "mats-research.txt")
+        aliases = os.path.join(REPO, "Examples", "mats-aliases.tsv")
+        tmp = tempfile.mkdtemp(prefix="coauthor-papers-")
+        try:
+            table = os.path.join(tmp, "papers.tsv")
+            r = subprocess.run([COAUTHOR, "export", listing, "--aliases", aliases, "--format", "papers", "--output", table],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            for counting in ("full", "fractional"):
+                theirs = coauthor_graph(self, [listing], "--aliases", aliases, "--counting", counting)
+                out, summary = run_job([table], "--counting", counting)
+                nodes, _, _ = assert_same_graph(self, out, theirs, full_weights=counting == "full")
+                self.assertEqual(components_partition(nodes), bfs_partition(theirs[0].keys(), theirs[1].keys()))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_grqc_edge_list(self):
+        path = os.path.join(DATA, "snap-ca-GrQc", "CA-GrQc.txt.gz")
+        if not os.path.exists(path):
+            self.skipTest("%s is absent" % path)
+        summary, l1 = check(self, [path], [], [])  # 12 self-loops dropped, as Coauthor does
+        self.assertEqual((summary["nodes"], summary["edges"], summary["components"], summary["self_loops"]), ("5242", "14484", "355", "12"))
+
+
+@unittest.skipIf(SMALL_ONLY, "large-data equality runs on local[2] only")
+@need_spark
+class PaperlistsEqualityTests(unittest.TestCase):
+    """95k papers: Coauthor with `--identity key` (ids, alias file and name key only, as the job)."""
+
+    def setUp(self):
+        self.path = os.path.join(DATA, "paperlists-papercopilot", "papers.tsv.gz")
+        if not os.path.exists(self.path):
+            self.skipTest("%s is absent" % self.path)
+        if not os.path.exists(COAUTHOR):
+            skip_or_fail(self, "no coauthor binary at %s" % COAUTHOR)
+        if not coauthor_supports("--identity"):
+            self.skipTest("this coauthor has no '--identity key' yet (branch sparkswift)")
+
+    def test_full_and_fractional(self):
+        for counting in ("full", "fractional"):
+            summary, l1 = check(self, [self.path], ["--counting", counting], ["--identity", "key", "--counting", counting],
+                                fractional=counting == "fractional")
+            print("paperlists %s: %s nodes, %s edges, PageRank L1 difference %.2g" % (
+                counting, summary["nodes"], summary["edges"], l1))
+
+
+if __name__ == "__main__":
+    unittest.main()
