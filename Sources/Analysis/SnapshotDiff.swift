@@ -249,8 +249,11 @@ public struct SnapshotDiff: Sendable {
     let oldOrder = NetworkAnalysis.ranking(oldScores, labels: oldNet.labels)
     nodesNew = newOrder.map { newNet.labels[$0.index] }.filter { oldIndex[$0] == nil }
     nodesGone = oldOrder.map { oldNet.labels[$0.index] }.filter { newIndex[$0] == nil }
-    tiesNew = Self.ties(of: newNet, notIn: oldNet, index: oldIndex, corpus: new.corpus)
-    tiesLost = Self.ties(of: oldNet, notIn: newNet, index: newIndex, corpus: old.corpus)
+    // Each node's index on the other side, looked up once (not twice per edge).
+    let newToOld = newNet.labels.map { oldIndex[$0] ?? -1 }
+    let oldToNew = oldNet.labels.map { newIndex[$0] ?? -1 }
+    tiesNew = Self.ties(of: newNet, notIn: oldNet, other: newToOld, index: newIndex, corpus: new.corpus)
+    tiesLost = Self.ties(of: oldNet, notIn: newNet, other: oldToNew, index: oldIndex, corpus: old.corpus)
     var movers: [Mover] = []
     for v in newOrder {
       let name = newNet.labels[v.index]
@@ -382,31 +385,52 @@ public struct SnapshotDiff: Sendable {
 
   /// Edges of `network` whose end names are not an edge of `other`, heaviest first, then by
   /// names; each with the papers of `corpus` listing both ends.
-  static func ties(of network: Network, notIn other: Network, index: [String: Int], corpus: Corpus) -> [Tie] {
+  /// - Parameters:
+  ///   - other: for each node of `network`, its index in `other` (−1: not there).
+  ///   - index: the node of `network` of each label.
+  static func ties(of network: Network, notIn other: Network, other otherIndex: [Int], index: [String: Int], corpus: Corpus) -> [Tie] {
     let g = network.graph
     let list: KeyPath<Paper, [String]> = network.kind == .tags ? \.tags : network.kind == .fellows ? \.fellows : \.authors
     var found: [(edge: Int, a: String, b: String)] = []
+    var involved = [Bool](repeating: false, count: g.nodeCount)
     for e in 0 ..< g.edgeCount {
-      let a = network.labels[Int(g.edgeSources[e])]
-      let b = network.labels[Int(g.edgeTargets[e])]
-      if let u = index[a], let v = index[b], other.graph.weight(between: NodeID(u), and: NodeID(v)) != nil { continue }
+      let s = Int(g.edgeSources[e])
+      let t = Int(g.edgeTargets[e])
+      let u = otherIndex[s]
+      let v = otherIndex[t]
+      if u >= 0, v >= 0, other.graph.weight(between: NodeID(u), and: NodeID(v)) != nil { continue }
+      let a = network.labels[s]
+      let b = network.labels[t]
       let (x, y) = a.utf8.lexicographicallyPrecedes(b.utf8) ? (a, b) : (b, a)
       found.append((e, x, y))
+      involved[s] = true
+      involved[t] = true
     }
     guard !found.isEmpty else { return [] }
-    var papersOf: [String: [Int]] = [:]
+    // The papers of each node that ends a found tie, in corpus order.
+    var papersOf = [[Int32]](repeating: [], count: g.nodeCount)
     for (p, paper) in corpus.papers.enumerated() {
-      for name in paper[keyPath: list] { papersOf[name, default: []].append(p) }
+      for name in paper[keyPath: list] {
+        if let v = index[name], involved[v] { papersOf[v].append(Int32(p)) }
+      }
     }
+    var refs: [Int32: PaperRef] = [:]
     var ties = found.map { item -> Tie in
-      let left = papersOf[item.a] ?? []
-      let right = papersOf[item.b] ?? []
-      var shared: [Int] = []
+      let left = papersOf[Int(g.edgeSources[item.edge])]
+      let right = papersOf[Int(g.edgeTargets[item.edge])]
+      var shared: [PaperRef] = []
       var i = 0
       var j = 0
       while i < left.count, j < right.count {
         if left[i] == right[j] {
-          shared.append(left[i])
+          let p = left[i]
+          if let ref = refs[p] {
+            shared.append(ref)
+          } else {
+            let ref = PaperRef(corpus.papers[Int(p)])
+            refs[p] = ref
+            shared.append(ref)
+          }
           i += 1
           j += 1
         } else if left[i] < right[j] {
@@ -415,9 +439,7 @@ public struct SnapshotDiff: Sendable {
           j += 1
         }
       }
-      return Tie(
-        a: item.a, b: item.b, weight: g.edgeWeights[item.edge], papers: shared.map { PaperRef(corpus.papers[$0]) },
-        via: network.edgeVia[item.edge])
+      return Tie(a: item.a, b: item.b, weight: g.edgeWeights[item.edge], papers: shared, via: network.edgeVia[item.edge])
     }
     ties.sort { x, y in
       if x.weight != y.weight { return x.weight > y.weight }

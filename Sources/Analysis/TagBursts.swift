@@ -52,46 +52,41 @@ public struct TagBursts: Sendable, Equatable {
     self.detection = detection
     try detection.validate(targets: [], totals: [])
     let papers = corpus.papers
-    var first = Int.max
-    var last = Int.min
-    for p in papers where !p.tags.isEmpty {
-      guard let y = p.date?.year else { continue }
-      first = min(first, y)
-      last = max(last, y)
-    }
-    guard first <= last else {
+    let buckets = YearBuckets(papers, where: { !$0.tags.isEmpty })
+    guard !buckets.isEmpty else {
       years = []
       taggedPapers = []
       tagCount = 0
       bursts = []
       return
     }
-    let span = last - first + 1
-    years = Array(first ... last)
+    let first = buckets.first
+    let span = buckets.span
+    years = Array(first ..< first + span)
     var totals = [Int](repeating: 0, count: span)
     var index: [String: Int32] = [:]
     var names: [String] = []
     // counts[tag * span + year]; lastPaper: a tag repeated on one paper counts once.
     var counts: [Int32] = []
     var lastPaper: [Int32] = []
-    for (i, p) in papers.enumerated() where !p.tags.isEmpty {
-      guard let y = p.date?.year else { continue }
-      let k = y - first
-      totals[k] += 1
-      for tag in p.tags {
-        let id: Int32
-        if let known = index[tag] {
-          id = known
-        } else {
-          id = Int32(names.count)
-          index[tag] = id
-          names.append(tag)
-          counts += [Int32](repeating: 0, count: span)
-          lastPaper.append(-1)
+    for k in 0 ..< span {
+      totals[k] = buckets.count(in: k)
+      for i in buckets.papers(in: k) {
+        for tag in papers[Int(i)].tags {
+          let id: Int32
+          if let known = index[tag] {
+            id = known
+          } else {
+            id = Int32(names.count)
+            index[tag] = id
+            names.append(tag)
+            counts += [Int32](repeating: 0, count: span)
+            lastPaper.append(-1)
+          }
+          guard lastPaper[Int(id)] != i else { continue }
+          lastPaper[Int(id)] = i
+          counts[Int(id) * span + k] += 1
         }
-        guard lastPaper[Int(id)] != Int32(i) else { continue }
-        lastPaper[Int(id)] = Int32(i)
-        counts[Int(id) * span + k] += 1
       }
     }
     taggedPapers = totals

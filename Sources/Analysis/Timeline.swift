@@ -17,7 +17,7 @@ public import Networks
 ///     t.years.map(\.largestComponent)           // [2, 3, 3]
 ///
 /// - Complexity: O(*p* + *y* + Σ *kᵢ*²) for *p* papers with *kᵢ* nodes each and *y* years:
-///   papers are bucketed by year (no sort), names interned once to `Int32` ids, each new pair is
+///   papers are bucketed by year (``YearBuckets``: no sort), names interned once to `Int32` ids, each new pair is
 ///   one 64-bit set entry, and components come from a union–find (union by size, path halving).
 public struct Timeline: Sendable, Equatable {
   public struct Year: Sendable, Equatable {
@@ -74,37 +74,21 @@ public struct Timeline: Sendable, Equatable {
   public init(corpus: Corpus, kind: Network.Kind = .authors) {
     self.kind = kind
     let papers = corpus.papers
-    var first = Int.max
-    var last = Int.min
-    var dated = 0
+    let buckets = YearBuckets(papers)
     var slots = 0
     var pairBound = 0
-    for p in papers {
-      guard let y = p.date?.year else { continue }
-      first = min(first, y)
-      last = max(last, y)
-      dated += 1
+    for p in papers where p.date != nil {
       let k = kind == .authors ? p.authors.count : kind == .fellows ? p.fellows.count : p.tags.count
       slots += k
       pairBound += k * (k - 1) / 2
     }
-    undated = papers.count - dated
-    guard dated > 0 else {
+    undated = papers.count - buckets.count
+    guard !buckets.isEmpty else {
       years = []
       return
     }
-    // Papers bucketed by year (a counting sort; input order within a year).
-    let span = last - first + 1
-    var start = [Int](repeating: 0, count: span + 1)
-    for p in papers { if let y = p.date?.year { start[y - first + 1] += 1 } }
-    for k in 0 ..< span { start[k + 1] += start[k] }
-    var order = [Int32](repeating: 0, count: dated)
-    var fill = start
-    for (i, p) in papers.enumerated() {
-      guard let y = p.date?.year else { continue }
-      order[fill[y - first]] = Int32(i)
-      fill[y - first] += 1
-    }
+    let first = buckets.first
+    let span = buckets.span
 
     var index: [String: Int32] = [:]
     var parent: [Int32] = []
@@ -134,7 +118,7 @@ public struct Timeline: Sendable, Equatable {
     for k in 0 ..< span {
       var row = Year(year: first + k)
       let year = Int32(k)
-      for i in order[start[k] ..< start[k + 1]] {
+      for i in buckets.papers(in: k) {
         let paper = papers[Int(i)]
         row.papers += 1
         row.authorSlots += paper.authors.count

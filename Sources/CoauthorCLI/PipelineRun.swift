@@ -34,17 +34,23 @@ func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptio
 }
 
 /// ``runPipeline(_:input:filters:)`` on inputs already loaded, without the notes.
-func runPipeline(_ pipeline: Pipeline, on loaded: LoadedInput, filters: FilterOptions) throws -> AnalysisResult {
+func runPipeline(
+  _ pipeline: Pipeline, on loaded: LoadedInput, filters: FilterOptions, progress: any PipelineProgress = TerminalPipelineProgress()
+) throws -> AnalysisResult {
   try filters.requirePapers(loaded.hasPapers)
-  let result: AnalysisResult
+  return try Interrupt.handling { try analysePipeline(pipeline, on: loaded, progress: progress) }
+}
+
+/// The pipeline's run with its errors as the CLI reports them, without the Ctrl-C handling (the
+/// caller wraps it in `Interrupt.handling`: `diff` runs two at once and says "interrupted" once).
+func analysePipeline(_ pipeline: Pipeline, on loaded: LoadedInput, progress: any PipelineProgress) throws -> AnalysisResult {
   do {
-    result = try Interrupt.handling { try pipeline.run(on: loaded, progress: TerminalPipelineProgress()) }
+    return try pipeline.run(on: loaded, progress: progress)
   } catch let error as PipelineError {
     throw ValidationError(error.description)
   } catch let error as AnalysisError {
     throw CLIError(error.description)
   }
-  return result
 }
 
 /// A terminal progress bar per metric (shown for the O(*nm*) metrics, which report progress).

@@ -59,7 +59,10 @@ public struct DOTWriter: Sendable {
     if style.labelsAllFellows {
       for v in 0 ..< n where network.isFellow[v] { labelled[v] = true }
     }
-    for (name, count) in [("hiddenNodes", style.hiddenNodes?.count), ("highlightedNodes", style.highlightedNodes?.count), ("labelledNodes", style.labelledNodes?.count)] {
+    for (name, count) in [
+      ("hiddenNodes", style.hiddenNodes?.count), ("highlightedNodes", style.highlightedNodes?.count), ("labelledNodes", style.labelledNodes?.count),
+      ("faintNodes", style.faintNodes?.count),
+    ] {
       if let count { precondition(count == n, "\(name) has \(count) entries for \(n) nodes") }
     }
     let m = graph.edgeCount
@@ -114,6 +117,9 @@ public struct DOTWriter: Sendable {
       }
       if style.highlightedNodes?[v] == true {
         attributes += ["color=\(DOT.quoted(style.highlightColor))", "penwidth=2.5"]
+      }
+      if style.faintNodes?[v] == true && !hidden[v] {
+        attributes += ["style=\"filled,dashed\"", "color=\"#9E9E9E\"", "fontcolor=\"#8C8C8C\""]
       }
       var tooltip = "\(network.labels[v])\npapers: \(network.paperCounts[v])"
       if style.sizeScores != nil { tooltip += "\n\(metric): \(Self.fixed(scores[v], 4))" }

@@ -169,6 +169,18 @@ public struct NetworkStyle: Sendable, Equatable {
   public var faintEdges: [Bool]? = nil
   /// The colour of highlighted nodes and edges (Okabe–Ito vermillion).
   public var highlightColor: String = "#D55E00"
+  /// Nodes drawn faint: dashed grey outline, pale fill, grey text (the diff picture: people no
+  /// longer present, at the end of a lost tie); `nil` none.
+  public var faintNodes: [Bool]? = nil
+
+  /// The diff picture's highlight (what is new): magenta, a hue no community colour uses
+  /// (``okabeIto``, ``overflowColor`` and ``uncolouredFill`` are orange, sky blue, bluish green,
+  /// yellow, blue, vermillion, reddish purple and greys), so a ring is never read as a community.
+  public static let changeHighlight = "#E6007E"
+  /// How legends name ``changeHighlight``.
+  public static let changeHighlightName = "magenta"
+  /// The fill of faint nodes (``faintNodes``).
+  public static let ghostFill = "#F2F2F2"
   /// The nodes that get a visible label, replacing the top ``labelCount`` (and
   /// ``labelsAllFellows``); `nil` uses those rules.
   public var labelledNodes: [Bool]? = nil

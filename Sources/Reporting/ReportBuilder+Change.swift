@@ -35,7 +35,7 @@ extension ReportBuilder {
     blocks.append(
       .figure(
         key: changeFigureKey,
-        caption: "The co-authorship network now: researchers and ties new since \(date) in orange, ties lost since then faint and dashed."))
+        caption: "The co-authorship network now: researchers and ties new since \(date) in magenta, ties lost since then faint and dashed (to a faint dashed circle when the other person is no longer present)."))
     if !diff.papersAdded.isEmpty {
       blocks.append(.heading(level: 3, text: "New papers", anchor: "what-changed-papers"))
       blocks.append(

@@ -24,6 +24,25 @@ struct TimelineTests {
     ])
   }
 
+  /// ``YearBuckets``, the one grouping by year that Timeline and TagBursts share: papers by
+  /// year in input order, empty years kept, undated and rejected papers in none.
+  @Test func yearBuckets() {
+    let papers = Self.corpus().papers
+    let all = YearBuckets(papers)
+    #expect(all.first == 2019 && all.span == 4 && all.count == 7)
+    #expect(all.years == 2019 ... 2022)
+    #expect((0 ..< 4).map { Array(all.papers(in: $0)) } == [[0], [1, 2], [3], [4, 5, 7]])
+    #expect((0 ..< 4).map(all.count(in:)) == [1, 2, 1, 3])
+    // Tagged papers only (as TagBursts counts d_t): 2019 x, 2020 y, 2021 x, 2022 y z.
+    let tagged = YearBuckets(papers, where: { !$0.tags.isEmpty })
+    #expect((0 ..< tagged.span).map { Array(tagged.papers(in: $0)) } == [[0], [2], [3], [4]])
+    // A gap year is an empty bucket; nothing dated: empty.
+    let gap = YearBuckets([papers[0], papers[4]])
+    #expect(gap.span == 4 && (0 ..< 4).map(gap.count(in:)) == [1, 0, 0, 1])
+    let none = YearBuckets([papers[6]])
+    #expect(none.isEmpty && none.years == nil && none.span == 0)
+  }
+
   @Test func authorsYearByYear() {
     let t = Timeline(corpus: Self.corpus())
     #expect(t.kind == .authors)

@@ -19,6 +19,16 @@ struct DiffCommandTests {
     assertGolden(r.out, file: file, in: Self.golden)
   }
 
+  /// The two snapshots' pipelines run at the same time by default, one after the other with
+  /// `--threads 1`: the same bytes either way (and the JSON, streamed, is the golden's).
+  @Test func threadCountDoesNotChangeTheOutput() throws {
+    let one = try CLI.run(["diff", Self.old, Self.new, "--format", "json", "--threads", "1"])
+    let all = try CLI.run(["diff", Self.old, Self.new, "--format", "json"])
+    #expect(one.status == 0 && all.status == 0)
+    #expect(one.out == all.out)
+    assertGolden(one.out, file: "diff.json", in: Self.golden)
+  }
+
   @Test func textHeadline() throws {
     let r = try CLI.run(["diff", Self.old, Self.new])
     #expect(r.status == 0)
@@ -68,10 +78,19 @@ struct DiffCommandTests {
     let r = try CLI.run(["diff", Self.old, Self.new, "--output", dot])
     #expect(r.status == 0, "\(r.err)")
     let text = try String(contentsOfFile: dot, encoding: .utf8)
-    #expect(text.contains("new since 2026-02-11 (3 of 3 new nodes drawn)"))
-    #expect(text.contains("tie lost since then (0 of 11 drawn; the others involve someone not drawn)"))
-    // 3 new people ringed, 10 new ties coloured (the highlight colour with alpha CC on edges).
-    #expect(text.components(separatedBy: "color=\"#D55E00CC\"").count - 1 == 10)
+    #expect(text.contains("magenta ring or link: new since 2026-02-11 (3 of 3 new nodes drawn)"))
+    // Every lost tie is drawn: 5 people gone (Daniel Kokotajlo, Bilal Chughtai, Lawrence Chan,
+    // Jessica Cooper, Matthew Watkins) as faint ghosts at the end of their 11 lost ties.
+    #expect(text.contains("faint dashed link: tie lost since then (11 of 11 drawn)"))
+    #expect(text.contains("faint dashed circle: no longer present (5 of 5 drawn, at the end of their lost ties)"))
+    #expect(text.components(separatedBy: "style=\"filled,dashed\"").count - 1 == 5)
+    #expect(text.contains("tooltip=\"Daniel Kokotajlo\\nno longer present (ties lost)\""))
+    #expect(text.components(separatedBy: "style=dashed, color=\"#9E9E9E66\"").count - 1 == 11)
+    // 3 new people ringed, 10 new ties coloured (the highlight colour with alpha CC on edges),
+    // a magenta no community colour uses.
+    #expect(text.components(separatedBy: "color=\"#E6007E\", penwidth=2.5").count - 1 == 3)
+    #expect(text.components(separatedBy: "color=\"#E6007ECC\"").count - 1 == 10)
+    #expect(!text.contains(", color=\"#D55E00"))  // vermillion stays a community fill only
     let svg = dir.path("change.svg")
     let s = try CLI.run(["diff", Self.old, Self.new, "--output", svg])
     #expect(s.status == 0, "\(s.err)")
@@ -101,7 +120,9 @@ struct DiffCommandTests {
   }
 
   /// Real data: paperlists split into "up to 2023" and "up to 2024"; `diff_check.py` recomputes
-  /// the counts from the tables (skipped without ../shared/data or python3).
+  /// every count from the tables, taking Coauthor's identity decisions (`names --format json`
+  /// merges, `stats --format json` tag variants) as input, and asserts equality (skipped without
+  /// ../shared/data or python3).
   @Test func paperlistsCountsMatchAnIndependentCheck() throws {
     let source = CLI.repository.deletingLastPathComponent().appendingPathComponent("shared/data/paperlists-papercopilot/papers.tsv.gz").path
     guard FileManager.default.fileExists(atPath: source) else {
@@ -139,6 +160,15 @@ struct DiffCommandTests {
       "Tests/CLITests/diff_check.py", binary, dir.path("upto-2023.tsv.gz"), dir.path("upto-2024.tsv.gz"),
     ])
     #expect(check.0 == 0, "\(check.1)")
-    #expect(check.1.contains("ok   papers added: python 7186, coauthor 7186"), "\(check.1)")
+    // Every count exact (identity decisions read from `names` and `stats`, the rest recomputed).
+    #expect(!check.1.contains("FAIL"), "\(check.1)")
+    for line in [
+      "ok   papers added: python 7186, coauthor 7186", "ok   papers changed: python 0, coauthor 0",
+      "ok   people new: python 12537, coauthor 12537", "ok   people gone: python 0, coauthor 0",
+      "ok   ties new: python 86549, coauthor 86549", "ok   ties lost: python 0, coauthor 0",
+      "ok   tags new: python 1950, coauthor 1950",
+    ] {
+      #expect(check.1.contains(line), "\(check.1)")
+    }
   }
 }

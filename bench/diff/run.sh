@@ -11,7 +11,7 @@ runs=${1:-3}
 data=../shared/data/paperlists-papercopilot/papers.tsv.gz
 cache=bench/.cache/diff
 [ -f "$cache/upto-2024.tsv.gz" ] || python3 bench/diff/split_paperlists.py "$data" "$cache" 2023 2024
-[ -x .build/release/coauthor ] || swift build -c release --product coauthor
+swift build -c release --product coauthor   # incremental: a stale binary would time old code
 for i in $(seq "$runs"); do
   start=$(date +%s.%N)
   .build/release/coauthor diff "$cache/upto-2023.tsv.gz" "$cache/upto-2024.tsv.gz" --format json > /dev/null 2> "$cache/stderr.txt"

@@ -81,8 +81,17 @@ extension Coauthor {
       }
       StepTimings.shared.finished("load both snapshots (read, identity resolution)")
       reportDiagnostics(snapshots.diagnostics)
-      let before = try runPipeline(pipeline, on: .corpus(snapshots.old), filters: filters)
-      let after = try runPipeline(pipeline, on: .corpus(snapshots.new), filters: filters)
+      // The two snapshots' pipelines at the same time (each alone gives the same result; OLD's
+      // error first when both fail), one after the other with '--threads 1'.
+      let bars = TerminalPipelineProgress()
+      let pipeline = pipeline
+      func analyse(_ corpus: Corpus, _ side: String) throws -> AnalysisResult {
+        try analysePipeline(pipeline, on: .corpus(corpus), progress: SnapshotProgress(side: side, bars: bars))
+      }
+      let (before, after) = try Interrupt.handling { () throws -> (AnalysisResult, AnalysisResult) in
+        if compute.threads == 1 { return (try analyse(snapshots.old, "OLD"), try analyse(snapshots.new, "NEW")) }
+        return try concurrently({ try analyse(snapshots.old, "OLD") }, { try analyse(snapshots.new, "NEW") })
+      }
       for (side, result) in [("OLD", before), ("NEW", after)] {
         for warning in result.warnings { printError("coauthor: warning (\(side)): " + warning) }
       }
@@ -108,9 +117,27 @@ extension Coauthor {
       }
       switch format {
       case .text: printText(DiffText.text(diff, top: top), terminator: "")
-      case .json: print(DiffText.json(diff).text())
+      case .json:
+        // Streamed to standard output block by block (nothing was printed to it before).
+        JSONStream.write(DiffText.json(diff)) { FileHandle.standardOutput.write(Data($0)) }
       case .markdown: print(DiffText.markdown(diff, top: top), terminator: "")
       }
     }
+  }
+}
+
+/// The progress of one snapshot's pipeline in `diff`: the shared terminal bars (one drawn at a
+/// time), and step timings on their own track per snapshot (`OLD authors: build`).
+private struct SnapshotProgress: PipelineProgress {
+  var side: String
+  var bars: TerminalPipelineProgress
+
+  func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter { bars.begin(metric, network: kind) }
+  func end(_ metric: Metric, network kind: Network.Kind) { bars.end(metric, network: kind) }
+  func finished(_ step: String, network kind: Network.Kind?) {
+    let track = "\(side) " + (kind?.rawValue ?? "papers")
+    let detection = track + " communities"
+    if step == "node and edge filters" { StepTimings.shared.mark(track: detection) }
+    StepTimings.shared.finished("\(track): \(step)", network: step.hasPrefix("communities") ? detection : track)
   }
 }
