@@ -107,7 +107,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
       }
       // The first network (the author network, by far the largest) on one thread, the others
       // meanwhile on a second; each is computed alone, so the results do not depend on this.
-      let (first, others) = try concurrently({ try network(graphs[0]) }, { try graphs.dropFirst().map(network) })
+      let (first, others) = try concurrently(threads: metricSettings.threads, { try network(graphs[0]) }, { try graphs.dropFirst().map(network) })
       let networks = [first] + others
       return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
     case .network(let read):
@@ -130,6 +130,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
     // Communities are detected while the metrics are computed (only the ordering of members
     // needs PageRank, afterwards).
     let (results, detection) = try concurrently(
+      threads: metricSettings.threads,
       { try measure(graph, network: network.kind, progress: progress) },
       { () throws -> CommunityResult? in
         guard let method = communities, computedMetrics.contains(.pagerank) else { return nil }
@@ -146,6 +147,10 @@ public struct Pipeline: Sendable, Equatable, Codable {
     }
     return analysis
   }
+
+  /// The step name told to ``PipelineProgress/finished(_:network:)`` when the sampled closeness
+  /// and harmonic estimates, computed together from one set of sampled sources, are done.
+  public static let sharedEstimateStep = "closeness and harmonic (sampled estimate, shared sources)"
 
   /// The metrics of ``computedMetrics`` on `graph`, in that order.
   func measure(_ graph: Graph, network kind: Network.Kind, progress: (any PipelineProgress)?) throws -> [MetricResult] {
@@ -169,6 +174,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
       if let pair = try ClosenessCentrality.estimated(closeness, harmonic, for: graph, progress: reporter) {
         shared[.closeness] = pair.closeness
         shared[.harmonic] = pair.harmonic
+        progress?.finished(Self.sharedEstimateStep, network: kind)
       }
     }
     for metric in computedMetrics {
@@ -195,6 +201,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
           run = try estimating.estimated(for: graph, progress: nil)
         }
         results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate))
+        progress?.finished("\(metric.rawValue) (sampled estimate)", network: kind)
         continue
       }
       if let iterative = measure as? any IterativeMeasure {

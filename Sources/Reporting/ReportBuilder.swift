@@ -44,7 +44,10 @@ public struct ReportBuilder: Sendable {
     builder.profiled = [Bool](repeating: false, count: labels.count)
     for v in builder.byPageRank.prefix(context.profileLimit) { builder.profiled[v.index] = true }
     for v in labels.indices where analysis.authors.network.isFellow[v] { builder.profiled[v] = true }
-    let index = Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    // Papers are listed in profiles only: index the profiled names alone (hundreds, not a
+    // million), the first node of a name as before.
+    var index: [String: Int] = [:]
+    for v in labels.indices where builder.profiled[v] && index[labels[v]] == nil { index[labels[v]] = v }
     var papersOf = [[Int]](repeating: [], count: labels.count)
     for (i, paper) in analysis.corpus.papers.enumerated() {
       for name in paper.authors { if let v = index[name] { papersOf[v].append(i) } }

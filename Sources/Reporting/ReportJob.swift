@@ -72,6 +72,7 @@ public struct ReportJob: Sendable {
     // The anchors (once for every picture: a million names take seconds) while the years are
     // counted and the growth strip's people chosen.
     let ((profiled, anchors), (years, growth)) = try concurrently(
+      threads: analysis.pipeline.metricSettings.threads,
       { (ReportBuilder.profiledNodes(analysis, limit: self.context.profileLimit), PersonAnchors(names: people)) },
       { () -> ([Int], Growth?) in
         let years = growthYears(Timeline(corpus: corpus))
@@ -127,6 +128,7 @@ public struct ReportJob: Sendable {
     // and its Markdown on another; neither reads what the other makes.
     let clock = ContinuousClock()
     let ((svgs, drawing), (document, markdown, writing)) = try concurrently(
+      threads: analysis.pipeline.metricSettings.threads,
       { () throws -> ([String: String], Duration) in
         var svgs: [String: String] = [:]
         let drawing = try clock.measure {

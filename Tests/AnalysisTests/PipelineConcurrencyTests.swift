@@ -33,6 +33,69 @@ struct PipelineConcurrencyTests {
     #expect(x && y)
   }
 
+  /// `--threads 1`: the two closures run one after the other, both on the calling thread.
+  @Test func oneThreadRunsOneAfterTheOther() throws {
+    let caller = pthread_self()
+    let firstDone = Atomic<Bool>(false)
+    let (a, b) = try concurrently(
+      threads: 1,
+      { () -> (pthread_t, Bool) in
+        usleep(50_000)  // long enough for a second thread to have started
+        firstDone.store(true, ordering: .sequentiallyConsistent)
+        return (pthread_self(), true)
+      },
+      { () -> (pthread_t, Bool) in (pthread_self(), firstDone.load(ordering: .sequentiallyConsistent)) })
+    #expect(pthread_equal(a.0, caller) != 0)
+    #expect(pthread_equal(b.0, caller) != 0)
+    #expect(b.1, "the second closure started before the first had finished")
+    // With two threads the second runs on a thread of its own.
+    let (c, d) = try concurrently(threads: 2, { pthread_self() }, { pthread_self() })
+    #expect(pthread_equal(c, caller) != 0)
+    #expect(pthread_equal(d, caller) == 0)
+  }
+
+  /// libdispatch runs a `concurrentPerform` nested in another one serially; `concurrently` must
+  /// not be one, or a nested `concurrently` (a network's communities beside its metrics, inside
+  /// the networks run side by side) and the parallel measures inside it get one thread.
+  @Test func nestedStillRunsAtTheSameTime() throws {
+    let (outer, _) = try concurrently(
+      threads: 2,
+      { () throws -> Bool in
+        let (a, b) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let (x, y) = try concurrently(
+          threads: 2,
+          { () -> Bool in
+            a.signal()
+            return b.wait(timeout: .now() + 20) == .success
+          },
+          { () -> Bool in
+            b.signal()
+            return a.wait(timeout: .now() + 20) == .success
+          })
+        return x && y
+      },
+      { 0 })
+    #expect(outer)
+  }
+
+  /// The pipeline passes its thread count on: with `threads = 1` a network's communities are
+  /// detected after its metrics, on the same thread (the steps' order shows it).
+  @Test func pipelineWithOneThreadRunsInOrder() throws {
+    let corpus = try CorpusLoader().load([Self.listing])
+    var pipeline = Pipeline.report
+    pipeline.metricSettings.threads = 1
+    let steps = Steps()
+    _ = try pipeline.run(on: .corpus(corpus), progress: steps)
+    let all = steps.steps.withLock { $0.map { "\($0.1?.rawValue ?? "-"): \($0.0)" } }
+    // Authors first, all of it, then fellows, then tags; communities after the last metric.
+    let kinds = steps.steps.withLock { $0.compactMap(\.1) }
+    #expect(kinds == kinds.sorted { Network.Kind.allCases.firstIndex(of: $0)! < Network.Kind.allCases.firstIndex(of: $1)! }, "\(all)")
+    let authors = steps.of(.authors)
+    let lastMetric = try #require(authors.lastIndex { Metric(rawValue: $0) != nil })
+    let detection = try #require(authors.firstIndex { $0.hasPrefix("communities (") })
+    #expect(detection > lastMetric, "\(authors)")
+  }
+
   @Test func resultsAndErrorsInFixedOrder() throws {
     let (n, s) = try concurrently({ 6 * 7 }, { "forty-two" })
     #expect(n == 42 && s == "forty-two")

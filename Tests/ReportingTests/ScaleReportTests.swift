@@ -4,6 +4,7 @@ import GraphAlgorithms
 import GraphCore
 import Networks
 import Testing
+import TextEscaping
 
 @testable import Bibliography
 @testable import Reporting
@@ -139,5 +140,9 @@ struct ScaleReportTests {
     #expect(rows.count == 78)
     #expect(rows.first?.first as? String == "Meg Tong")
     #expect(rows.contains { $0[1] is NSNull })  // people without a profile are searchable too
+    // Written directly, byte for byte the compact text of the `JSON` value it stands for.
+    let document = ReportBuilder(context: context).document(for: a)
+    let tree = JSON.array(document.searchIndex.map { e in .array([.string(e.name), e.anchor.map(JSON.string) ?? .null, .string(e.detail)]) })
+    #expect(String(decoding: json, as: UTF8.self) == tree.text(indent: nil))
   }
 }
