@@ -25,6 +25,13 @@ public struct InputSpec: Codable, Sendable, Hashable {
   public var listSeparator: String
   /// Whether tags are folded by plural and acronym (``IdentityResolver/foldsTags``).
   public var foldsTags: Bool
+  /// Threads for reading and identity resolution (``CorpusLoader/threads``; 0: every active
+  /// processor). The corpus does not depend on it, so it is not part of the encoded value.
+  public var threads: Int = 0
+
+  enum CodingKeys: String, CodingKey {
+    case paths, format, aliasPath, columns, listSeparator, foldsTags
+  }
 
   public init(
     paths: [String] = [], format: InputFormat? = nil, aliasPath: String? = nil, columns: String? = nil,
@@ -59,6 +66,8 @@ public struct InputSpec: Codable, Sendable, Hashable {
   /// The paper loader for these settings (the format stays with each ``DetectedInput``).
   /// - Throws: what ``tableReader()`` throws.
   public func corpusLoader() throws(InputError) -> CorpusLoader {
-    CorpusLoader(format: format, aliasPath: aliasPath, table: try tableReader(), foldsTags: foldsTags)
+    var loader = CorpusLoader(format: format, aliasPath: aliasPath, table: try tableReader(), foldsTags: foldsTags)
+    loader.threads = threads
+    return loader
   }
 }
