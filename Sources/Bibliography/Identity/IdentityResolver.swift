@@ -75,8 +75,8 @@ public struct IdentityResolver: Sendable {
     // Steps 1-4 look at one record at a time: consecutive stretches of records are resolved at
     // the same time and joined in record order (see `Stretch`), so the papers and notes are
     // those of one pass.
-    let stretchCount = records.count >= Self.minimumRecordsPerThread * 2
-      ? Swift.min(resolvedThreads, records.count / Self.minimumRecordsPerThread) : 1
+    let stretchCount = records.count >= minimumRecordsPerThread * 2
+      ? Swift.min(resolvedThreads, records.count / minimumRecordsPerThread) : 1
     let stretches = (0 ..< stretchCount).map { k in
       RecordStretch(Array(records[records.count * k / stretchCount ..< records.count * (k + 1) / stretchCount]))
     }
@@ -253,7 +253,7 @@ public struct IdentityResolver: Sendable {
   var resolvedThreads: Int { threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount }
 
   /// Below this many records identities are resolved on one thread.
-  static let minimumRecordsPerThread = 20_000
+  var minimumRecordsPerThread = 20_000
 
   /// Records of one stretch, handed to the thread that resolves them (which lets each go once
   /// its paper is made).

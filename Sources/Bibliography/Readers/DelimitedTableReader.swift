@@ -160,8 +160,8 @@ public struct DelimitedTableReader: Sendable {
     // TSV rows end at every line end, so the rows can be cut into stretches at line ends and
     // read at the same time (CSV quotes may hold line ends: one stretch). Stretches are joined
     // in file order, so the result is the one a single pass gives.
-    let parts = delimiter == .tab && n - i >= Self.minimumBytesPerThread * 2
-      ? min(resolvedThreads, (n - i) / Self.minimumBytesPerThread) : 1
+    let parts = delimiter == .tab && n - i >= minimumBytesPerThread * 2
+      ? min(resolvedThreads, (n - i) / minimumBytesPerThread) : 1
     var stretches: [(start: Int, end: Int, line: Int)] = []
     var start = i
     var startLine = line
@@ -196,7 +196,7 @@ public struct DelimitedTableReader: Sendable {
   }
 
   /// Below this many bytes of rows a table is read on one thread.
-  static let minimumBytesPerThread = 1 << 20
+  var minimumBytesPerThread = 1 << 20
 
   /// The threads to read with: ``threads``, or the active processors when it is 0.
   var resolvedThreads: Int { threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount }
