@@ -1,3 +1,5 @@
+import Foundation
+
 /// The input formats Coauthor reads.
 public enum InputFormat: String, Sendable, CaseIterable, Codable {
   /// A research listing page saved as text (the MATS research page and its variations).
@@ -175,6 +177,10 @@ public struct CorpusLoader: Sendable {
   public var duplicateScope: (@Sendable (SourceLocation) -> Int)?
   /// Which rules decide who is who (``IdentityResolver/identity``; default ``IdentityMode/full``).
   public var identity: IdentityMode = .full
+  /// Threads for reading: several inputs are read at the same time, a large TSV table in
+  /// stretches (``DelimitedTableReader/threads``); 0 uses every active processor, 1 reads on the
+  /// calling thread only. The corpus does not depend on it.
+  public var threads: Int = 0
 
   public init(
     format: InputFormat? = nil, aliasPath: String? = nil, table: DelimitedTableReader = DelimitedTableReader(),
@@ -217,10 +223,27 @@ public struct CorpusLoader: Sendable {
     let aliases = try loadAliases()
     var inputs = inputs
     var results: [(path: String, index: Int, result: ReadResult)] = []
-    for index in inputs.indices {
-      let input = inputs[index]
-      inputs[index].content = .onDisk(path: input.name)  // the array's reference to the bytes goes
-      results.append((input.name, index, try read(input)))
+    let workers = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
+    if inputs.count > 1 && workers > 1 {
+      // Inputs read at the same time (each reader on its own input), kept in the order given,
+      // so the first error in that order is the one thrown, as when they are read one by one.
+      // The table reader's own threads are left to single inputs.
+      var reader = self
+      reader.table.threads = 1
+      let shared = UncheckedSendableBox(value: inputs)
+      inputs = []
+      let outcomes = orderedParallelMap(shared.value.count, threads: workers) { index in
+        Result { () throws(IngestError) -> ReadResult in try reader.read(shared.value[index]) }
+      }
+      for (index, outcome) in outcomes.enumerated() { results.append((shared.value[index].name, index, try outcome.get())) }
+    } else {
+      var reader = self
+      reader.table.threads = workers
+      for index in inputs.indices {
+        let input = inputs[index]
+        inputs[index].content = .onDisk(path: input.name)  // the array's reference to the bytes goes
+        results.append((input.name, index, try reader.read(input)))
+      }
     }
     inputs = []
     results.sort { a, b in
@@ -242,6 +265,7 @@ public struct CorpusLoader: Sendable {
     canonical[0].records = records
     records = []
     var resolver = IdentityResolver(aliases: aliases, foldsTags: foldsTags)
+    resolver.threads = threads
     resolver.duplicateScope = duplicateScope
     resolver.identity = identity
     return resolver.resolve(consuming: &canonical)

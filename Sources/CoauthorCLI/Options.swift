@@ -51,16 +51,21 @@ struct InputOptions: ParsableArguments {
     }
   }
 
-  /// The loader for these options; Ctrl-C stops it between files.
-  var loader: InputLoader { InputLoader(spec, checkpoint: { try Interrupt.check() }) }
+  /// The loader for these options, reading on `threads` threads (0: all cores); Ctrl-C stops it
+  /// between files.
+  func loader(threads: Int = 0) -> InputLoader {
+    var spec = spec
+    spec.threads = threads
+    return InputLoader(spec, checkpoint: { try Interrupt.check() })
+  }
 
   /// Reads paper inputs into a corpus (edge lists are refused: they have no papers).
-  func loadCorpus() throws -> Corpus { try loader.loadCorpus() }
+  func loadCorpus(threads: Int = 0) throws -> Corpus { try loader(threads: threads).loadCorpus() }
 
   /// Reads the inputs: paper records into a corpus, or edge lists into a network.
   /// - Throws: `IngestError` for unreadable input; `InputError` when edge lists and paper records
   ///   are mixed, or an alias file is given with edge lists.
-  func load() throws -> LoadedInput { try loader.load() }
+  func load(threads: Int = 0) throws -> LoadedInput { try loader(threads: threads).load() }
 }
 
 /// How inputs are read (everything but their paths): shared by ``InputOptions`` and `diff`,
@@ -98,10 +103,12 @@ struct InputReadingOptions: ParsableArguments {
   }
 
   /// The library value for `paths` read with these options.
-  func spec(paths: [String]) -> InputSpec {
-    InputSpec(
+  func spec(paths: [String], threads: Int = 0) -> InputSpec {
+    var spec = InputSpec(
       paths: paths, format: inputFormat, aliasPath: aliases, columns: columns, listSeparator: listSeparator,
       foldsTags: !noTagFolding, identity: identity)
+    spec.threads = threads
+    return spec
   }
 }
 

@@ -23,7 +23,10 @@ func makePipeline(
 /// - Parameter needsPapers: refuse an edge list (the report needs papers, fellows and tags).
 func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions, needsPapers: Bool = false) throws -> AnalysisResult {
   StepTimings.shared.begin()
-  let loaded = try Interrupt.handling { needsPapers ? .corpus(try input.loadCorpus()) : try input.load() }
+  let threads = pipeline.metricSettings.threads  // `--threads` reads too
+  let loaded = try Interrupt.handling {
+    needsPapers ? .corpus(try input.loadCorpus(threads: threads)) : try input.load(threads: threads)
+  }
   StepTimings.shared.finished("load (read, identity resolution)")
   reportDiagnostics(loaded.diagnostics)
   let result = try runPipeline(pipeline, on: loaded, filters: filters)

@@ -10,17 +10,36 @@ extension Network {
   ///
   /// - Complexity: O(Σ nᵢ²) over papers with nᵢ authors, plus O(m log d) to build the graph.
   public static func authors(of corpus: Corpus, counting: Counting = .full) -> Network {
-    let names = corpus.authors
-    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    // Node ids in order of first appearance (``Corpus/authors``), numbered in one pass over the
+    // author slots; the pairs are added once the node count is known.
+    var index = [String: Int32](minimumCapacity: corpus.papers.count)
+    var names: [String] = []
+    var slots: [Int32] = []
+    var paperStart: [Int] = [0]
+    paperStart.reserveCapacity(corpus.papers.count + 1)
+    for paper in corpus.papers {
+      for name in paper.authors {
+        if let id = index[name] {
+          slots.append(id)
+        } else {
+          let id = Int32(names.count)
+          index[name] = id
+          names.append(name)
+          slots.append(id)
+        }
+      }
+      paperStart.append(slots.count)
+    }
+    index = [:]
     let fellows = Set(corpus.fellows)
     var papers = [Int](repeating: 0, count: names.count)
     var builder = GraphBuilder(nodeCount: names.count)
-    for paper in corpus.papers {
-      let ids = paper.authors.map { index[$0]! }
-      for id in ids { papers[id] += 1 }
+    for p in 0 ..< paperStart.count - 1 {
+      let ids = slots[paperStart[p] ..< paperStart[p + 1]]
+      for id in ids { papers[Int(id)] += 1 }
       let w = counting.pairWeight(authors: ids.count)
       for i in ids.indices {
-        for j in ids.indices where j > i { builder.addEdge(ids[i], ids[j], weight: w) }
+        for j in ids.indices where j > i { builder.addEdge(Int(ids[i]), Int(ids[j]), weight: w) }
       }
     }
     return Network(

@@ -27,6 +27,9 @@ public struct InputSpec: Codable, Sendable, Hashable {
   public var foldsTags: Bool
   /// Which rules decide who is who (``IdentityMode``: `full`, the default, or `key`).
   public var identity: IdentityMode
+  /// Threads for reading and identity resolution (``CorpusLoader/threads``; 0: every active
+  /// processor). The corpus does not depend on it, so it is not part of the encoded value.
+  public var threads: Int = 0
 
   public init(
     paths: [String] = [], format: InputFormat? = nil, aliasPath: String? = nil, columns: String? = nil,
@@ -91,6 +94,7 @@ public struct InputSpec: Codable, Sendable, Hashable {
   public func corpusLoader() throws(InputError) -> CorpusLoader {
     var loader = CorpusLoader(format: format, aliasPath: aliasPath, table: try tableReader(), foldsTags: foldsTags)
     loader.identity = identity
+    loader.threads = threads
     return loader
   }
 }

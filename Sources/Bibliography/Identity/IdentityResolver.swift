@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns records from any reader into a ``Corpus``: applies the alias file, resolves each listed
 /// fellow to an author of the same paper, unifies spellings of one name across papers, merges
 /// duplicate entries of one paper, and reports everything it did as diagnostics.
@@ -62,7 +64,6 @@ public struct IdentityResolver: Sendable {
     var papers: [Paper] = []
     var paperIDs: [[String?]] = []
     var merges: [IdentityMerge] = []
-    var invertedSeen: [String: String] = [:]
 
     // Author keys seen anywhere, for evidence about joined names.
     var allAuthorKeys = Set<String>()
@@ -73,157 +74,34 @@ public struct IdentityResolver: Sendable {
       }
     }
 
-    func applied(_ rule: Int, _ what: String, at location: SourceLocation) {
-      usedRules.insert(rule)
-      let entry = aliases.entries[rule]
-      diagnostics.append(
-        Diagnostic(kind: .aliasApplied, message: "\(entry) (rule at line \(entry.source.line)) \(what)", at: location))
+    // Steps 1-4 look at one record at a time: consecutive stretches of records are resolved at
+    // the same time and joined in record order (see `Stretch`), so the papers and notes are
+    // those of one pass.
+    let stretchCount = records.count >= minimumRecordsPerThread * 2
+      ? Swift.min(resolvedThreads, records.count / minimumRecordsPerThread) : 1
+    let stretches = (0 ..< stretchCount).map { k in
+      RecordStretch(Array(records[records.count * k / stretchCount ..< records.count * (k + 1) / stretchCount]))
     }
-
-    // Each record is let go once its paper is made (a million records take hundreds of MB).
-    records.reverse()
-    while let record = records.popLast() {
-      let authorsAt = SourceLocation(file: record.source.file, line: record.authorsLine ?? record.source.line)
-      let fellowsAt = SourceLocation(file: record.source.file, line: record.fellowsLine ?? record.source.line)
-      // 1. Aliases, then names written family name first.
-      var authors: [String] = []
-      var ids: [String?] = []
-      for (k, name) in record.authors.enumerated() {
-        let id = k < record.authorIDs.count ? record.authorIDs[k].flatMap { $0.isEmpty ? nil : $0 } : nil
-        if let (names, rule) = rules.apply(to: name, scope: .person) {
-          applied(rule, "in '\(record.title)'", at: authorsAt)
-          authors.append(contentsOf: names.map(NameNormalizer.normalize))
-          ids += names.count == 1 ? [id] : Array(repeating: nil, count: names.count)
-          continue
-        }
-        ids.append(id)
-        guard name.utf8.contains(UInt8(ascii: ",")) else {
-          authors.append(name)
-          continue
-        }
-        if let natural = invertedSeen[name] {
-          authors.append(natural)
-          continue
-        }
-        var natural = name
-        switch InvertedName.read(NameNormalizer.normalize(name)) {
-        case .none: break
-        case .inverted(let form):
-          natural = form
-          diagnostics.append(Diagnostic(kind: .nameVariant, message: "'\(name)' written as '\(form)' (family name first)", at: authorsAt))
-        case .ambiguous(let form):
-          if allAuthorKeys.contains(NameNormalizer.key(form)) {
-            natural = form
-            diagnostics.append(
-              Diagnostic(
-                kind: .nameVariant, message: "'\(name)' written as '\(form)' (family name first; '\(form)' is an author elsewhere)",
-                at: authorsAt))
-          } else if !kept.contains(NameNormalizer.key(name)) {
-            let halves = name.split(separator: ",").map { NameNormalizer.normalize(String($0)) }
-            diagnostics.append(
-              Diagnostic(
-                kind: .suspectedJoinedNames,
-                message: "'\(name)' holds a comma: two names ('\(halves[0])' and '\(halves[1])') or one written family name first ('\(form)')? Add 'split' or 'rename' to the alias file to decide. (on '\(record.title)')",
-                at: authorsAt))
-          }
-        }
-        if natural != name { merges.append(IdentityMerge(variant: name, person: natural, reason: .inverted)) }
-        invertedSeen[name] = natural
-        authors.append(natural)
-      }
-      var listedFellows: [(listed: String, name: String, viaAlias: Bool)] = []
-      for name in record.fellows {
-        if let (names, rule) = rules.apply(to: name, scope: .person) {
-          applied(rule, "for fellow in '\(record.title)'", at: fellowsAt)
-          listedFellows += names.map { (name, NameNormalizer.normalize($0), true) }
-        } else if name.utf8.contains(UInt8(ascii: ",")), case .inverted(let natural) = InvertedName.read(NameNormalizer.normalize(name)) {
-          listedFellows.append((name, natural, false))
-        } else {
-          listedFellows.append((name, name, false))
-        }
-      }
-      var tags: [String] = []
-      for tag in record.tags {
-        if let (names, rule) = rules.apply(to: tag, scope: .tag) {
-          applied(rule, "in '\(record.title)'", at: record.source)
-          tags += names
-        } else {
-          tags.append(tag)
-        }
-      }
-      // 2. Repeated authors.
-      var seen = Set<String>()
-      var keptIDs: [String?] = []
-      authors = zip(authors, ids).compactMap { name, id in
-        if seen.insert(NameNormalizer.key(name)).inserted {
-          keptIDs.append(id)
-          return name
-        }
-        diagnostics.append(Diagnostic(kind: .duplicateAuthor, message: "'\(name)' is listed twice on '\(record.title)'; kept once", at: authorsAt))
-        return nil
-      }
-      ids = keptIDs
-      if authors.isEmpty {
-        diagnostics.append(Diagnostic(kind: .noAuthors, message: "'\(record.title)' lists no authors", at: authorsAt))
-      }
-      // 3. Names that look like two people.
-      for name in authors {
-        if let message = Self.joinedNameSuspicion(name, knownKeys: allAuthorKeys), !kept.contains(NameNormalizer.key(name)) {
-          diagnostics.append(Diagnostic(kind: .suspectedJoinedNames, message: message + " (on '\(record.title)')", at: authorsAt))
-        }
-      }
-      // 4. Fellows.
-      var fellows: [String] = []
-      for ((listed, name, viaAlias), found) in zip(listedFellows, Self.matchFellows(listedFellows.map(\.name), among: authors)) {
-        var match = found
-        if identity == .key, !viaAlias, match != .none {
-          // `--identity key`: the same name or the same key only.
-          if case .matched(_, let rule, _) = match, rule == .exact || rule == .folded {} else { match = .none }
-        }
-        switch match {
-        case .matched(let index, var rule, let reason):
-          if viaAlias { rule = .alias }
-          let author = authors[index]
-          let why = viaAlias ? "the alias file maps '\(listed)' to '\(name)'; " + reason : reason
-          matches.append(
-            FellowMatch(listed: listed, author: author, rule: rule, reason: why, paperTitle: record.title, source: fellowsAt))
-          matchPaper.append(papers.count)
-          if rule != .exact {
-            diagnostics.append(
-              Diagnostic(kind: .fellowMatched, message: "fellow '\(listed)' matched to author '\(author)': \(why) (on '\(record.title)')", at: fellowsAt))
-          }
-          if !fellows.contains(author) { fellows.append(author) }
-        case .ambiguous(let candidates):
-          diagnostics.append(
-            Diagnostic(
-              kind: .fellowUnmatched,
-              message: "fellow '\(listed)' could be any of \(candidates.map { "'\(authors[$0])'" }.joined(separator: ", ")) on '\(record.title)'; added as a separate author (add an alias rule to decide)",
-              at: fellowsAt))
-          let base = Self.splitParenthetical(name).base
-          authors.append(base)
-          ids.append(nil)
-          fellows.append(base)
-        case .none:
-          let base = Self.splitParenthetical(name).base
-          diagnostics.append(
-            Diagnostic(
-              kind: .fellowUnmatched,
-              message: "fellow '\(listed)' is not among the authors of '\(record.title)'; added as an author", at: fellowsAt))
-          if !authors.contains(where: { NameNormalizer.key($0) == NameNormalizer.key(base) }) {
-            authors.append(base)
-            ids.append(nil)
-          }
-          if !fellows.contains(base) { fellows.append(base) }
-        }
-      }
-      papers.append(
-        Paper(
-          title: record.title, authors: authors, fellows: fellows, date: record.date,
-          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id,
-          citations: record.citations))
-      paperIDs.append(ids)
+    records = []
+    let parts = orderedParallelMap(stretchCount, threads: resolvedThreads) { k in
+      resolveRecords(stretches[k].take(), kept: kept, rules: rules, allAuthorKeys: allAuthorKeys)
     }
-
+    var invertedSeen = Set<String>()
+    for part in parts {
+      // A comma name is noted where it is first seen in the whole input, not in each stretch.
+      var dropped = (diagnostics: Set<Int>(), merges: Set<Int>())
+      for sight in part.firstSights where !invertedSeen.insert(sight.name).inserted {
+        if let d = sight.diagnostic { dropped.diagnostics.insert(d) }
+        if let m = sight.merge { dropped.merges.insert(m) }
+      }
+      for (i, d) in part.diagnostics.enumerated() where !dropped.diagnostics.contains(i) { diagnostics.append(d) }
+      for (i, m) in part.merges.enumerated() where !dropped.merges.contains(i) { merges.append(m) }
+      matchPaper += part.matchPaper.map { $0 + papers.count }
+      matches += part.matches
+      usedRules.formUnion(part.usedRules)
+      papers += part.papers
+      paperIDs += part.paperIDs
+    }
     // 4b. A fellow matched by nickname, family name first or a surname typo ties the listed
     //     spelling to the author's: the same listing names both for one person. Where the listed
     //     spelling is an author of another paper (without the other spelling), it is shown as the
@@ -268,7 +146,8 @@ public struct IdentityResolver: Sendable {
     // 5. One person per id or name across the corpus, initials joined with evidence, homonyms
     //    told apart (see PersonResolver).
     let people = PersonResolver.resolve(
-      authors: papers.map(\.authors), ids: paperIDs, sources: papers.map(\.source), mergesInitials: identity == .full)
+      authors: papers.map(\.authors), ids: paperIDs, sources: papers.map(\.source), mergesInitials: identity == .full,
+      threads: resolvedThreads)
     diagnostics += people.diagnostics
     merges += people.merges
     for p in papers.indices {
@@ -370,6 +249,216 @@ public struct IdentityResolver: Sendable {
       reads: results.flatMap(\.reads), tagVariants: tagVariants)
     corpus.personIDs = people.ids
     return corpus
+  }
+
+  /// Threads for steps 1-4 and the person blocks (0: every active processor); the corpus does
+  /// not depend on it.
+  public var threads: Int = 0
+
+  var resolvedThreads: Int { threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount }
+
+  /// Below this many records identities are resolved on one thread.
+  var minimumRecordsPerThread = 20_000
+
+  /// Records of one stretch, handed to the thread that resolves them (which lets each go once
+  /// its paper is made).
+  final class RecordStretch: @unchecked Sendable {
+    private var records: [Record]
+    init(_ records: [Record]) { self.records = records }
+    /// The records, left with the caller (called once, by one thread).
+    func take() -> [Record] {
+      defer { records = [] }
+      return records
+    }
+  }
+
+  /// What steps 1-4 give for a stretch of records: papers (numbered from 0 in the stretch) and
+  /// notes in record order, and where each comma name was first seen in the stretch.
+  struct ResolvedStretch {
+    var diagnostics: [Diagnostic] = []
+    var matches: [FellowMatch] = []
+    var matchPaper: [Int] = []
+    var usedRules = Set<Int>()
+    var papers: [Paper] = []
+    var paperIDs: [[String?]] = []
+    var merges: [IdentityMerge] = []
+    /// A comma name's first sight: the note and merge it gave (indices into the arrays above).
+    var firstSights: [(name: String, diagnostic: Int?, merge: Int?)] = []
+  }
+
+  /// Steps 1-4 (aliases, names written family name first, repeated authors, names that look
+  /// like two people, fellows) on `records`, in order.
+  func resolveRecords(_ records: consuming [Record], kept: Set<String>, rules: AliasFile.Index, allAuthorKeys: Set<String>)
+    -> ResolvedStretch
+  {
+    var records = records
+    var diagnostics: [Diagnostic] = []
+    var matches: [FellowMatch] = []
+    var matchPaper: [Int] = []
+    var usedRules = Set<Int>()
+    var papers: [Paper] = []
+    var paperIDs: [[String?]] = []
+    var merges: [IdentityMerge] = []
+    var invertedSeen: [String: String] = [:]
+    var firstSights: [(name: String, diagnostic: Int?, merge: Int?)] = []
+
+    func applied(_ rule: Int, _ what: String, at location: SourceLocation) {
+      usedRules.insert(rule)
+      let entry = aliases.entries[rule]
+      diagnostics.append(
+        Diagnostic(kind: .aliasApplied, message: "\(entry) (rule at line \(entry.source.line)) \(what)", at: location))
+    }
+
+    // Each record is let go once its paper is made (a million records take hundreds of MB).
+    records.reverse()
+    while let record = records.popLast() {
+      let authorsAt = SourceLocation(file: record.source.file, line: record.authorsLine ?? record.source.line)
+      let fellowsAt = SourceLocation(file: record.source.file, line: record.fellowsLine ?? record.source.line)
+      // 1. Aliases, then names written family name first.
+      var authors: [String] = []
+      var ids: [String?] = []
+      for (k, name) in record.authors.enumerated() {
+        let id = k < record.authorIDs.count ? record.authorIDs[k].flatMap { $0.isEmpty ? nil : $0 } : nil
+        if let (names, rule) = rules.apply(to: name, scope: .person) {
+          applied(rule, "in '\(record.title)'", at: authorsAt)
+          authors.append(contentsOf: names.map(NameNormalizer.normalize))
+          ids += names.count == 1 ? [id] : Array(repeating: nil, count: names.count)
+          continue
+        }
+        ids.append(id)
+        guard name.utf8.contains(UInt8(ascii: ",")) else {
+          authors.append(name)
+          continue
+        }
+        if let natural = invertedSeen[name] {
+          authors.append(natural)
+          continue
+        }
+        var natural = name
+        let sight = (diagnostic: diagnostics.count, merge: merges.count)
+        switch InvertedName.read(NameNormalizer.normalize(name)) {
+        case .none: break
+        case .inverted(let form):
+          natural = form
+          diagnostics.append(Diagnostic(kind: .nameVariant, message: "'\(name)' written as '\(form)' (family name first)", at: authorsAt))
+        case .ambiguous(let form):
+          if allAuthorKeys.contains(NameNormalizer.key(form)) {
+            natural = form
+            diagnostics.append(
+              Diagnostic(
+                kind: .nameVariant, message: "'\(name)' written as '\(form)' (family name first; '\(form)' is an author elsewhere)",
+                at: authorsAt))
+          } else if !kept.contains(NameNormalizer.key(name)) {
+            let halves = name.split(separator: ",").map { NameNormalizer.normalize(String($0)) }
+            diagnostics.append(
+              Diagnostic(
+                kind: .suspectedJoinedNames,
+                message: "'\(name)' holds a comma: two names ('\(halves[0])' and '\(halves[1])') or one written family name first ('\(form)')? Add 'split' or 'rename' to the alias file to decide. (on '\(record.title)')",
+                at: authorsAt))
+          }
+        }
+        if natural != name { merges.append(IdentityMerge(variant: name, person: natural, reason: .inverted)) }
+        invertedSeen[name] = natural
+        firstSights.append(
+          (name, diagnostics.count > sight.diagnostic ? sight.diagnostic : nil, merges.count > sight.merge ? sight.merge : nil))
+        authors.append(natural)
+      }
+      var listedFellows: [(listed: String, name: String, viaAlias: Bool)] = []
+      for name in record.fellows {
+        if let (names, rule) = rules.apply(to: name, scope: .person) {
+          applied(rule, "for fellow in '\(record.title)'", at: fellowsAt)
+          listedFellows += names.map { (name, NameNormalizer.normalize($0), true) }
+        } else if name.utf8.contains(UInt8(ascii: ",")), case .inverted(let natural) = InvertedName.read(NameNormalizer.normalize(name)) {
+          listedFellows.append((name, natural, false))
+        } else {
+          listedFellows.append((name, name, false))
+        }
+      }
+      var tags: [String] = []
+      for tag in record.tags {
+        if let (names, rule) = rules.apply(to: tag, scope: .tag) {
+          applied(rule, "in '\(record.title)'", at: record.source)
+          tags += names
+        } else {
+          tags.append(tag)
+        }
+      }
+      // 2. Repeated authors.
+      var seen = Set<String>()
+      var keptIDs: [String?] = []
+      authors = zip(authors, ids).compactMap { name, id in
+        if seen.insert(NameNormalizer.key(name)).inserted {
+          keptIDs.append(id)
+          return name
+        }
+        diagnostics.append(Diagnostic(kind: .duplicateAuthor, message: "'\(name)' is listed twice on '\(record.title)'; kept once", at: authorsAt))
+        return nil
+      }
+      ids = keptIDs
+      if authors.isEmpty {
+        diagnostics.append(Diagnostic(kind: .noAuthors, message: "'\(record.title)' lists no authors", at: authorsAt))
+      }
+      // 3. Names that look like two people.
+      for name in authors {
+        if let message = Self.joinedNameSuspicion(name, knownKeys: allAuthorKeys), !kept.contains(NameNormalizer.key(name)) {
+          diagnostics.append(Diagnostic(kind: .suspectedJoinedNames, message: message + " (on '\(record.title)')", at: authorsAt))
+        }
+      }
+      // 4. Fellows.
+      var fellows: [String] = []
+      for ((listed, name, viaAlias), found) in zip(listedFellows, Self.matchFellows(listedFellows.map(\.name), among: authors)) {
+        var match = found
+        if identity == .key, !viaAlias, match != .none {
+          // `--identity key`: the same name or the same key only.
+          if case .matched(_, let rule, _) = match, rule == .exact || rule == .folded {} else { match = .none }
+        }
+        switch match {
+        case .matched(let index, var rule, let reason):
+          if viaAlias { rule = .alias }
+          let author = authors[index]
+          let why = viaAlias ? "the alias file maps '\(listed)' to '\(name)'; " + reason : reason
+          matches.append(
+            FellowMatch(listed: listed, author: author, rule: rule, reason: why, paperTitle: record.title, source: fellowsAt))
+          matchPaper.append(papers.count)
+          if rule != .exact {
+            diagnostics.append(
+              Diagnostic(kind: .fellowMatched, message: "fellow '\(listed)' matched to author '\(author)': \(why) (on '\(record.title)')", at: fellowsAt))
+          }
+          if !fellows.contains(author) { fellows.append(author) }
+        case .ambiguous(let candidates):
+          diagnostics.append(
+            Diagnostic(
+              kind: .fellowUnmatched,
+              message: "fellow '\(listed)' could be any of \(candidates.map { "'\(authors[$0])'" }.joined(separator: ", ")) on '\(record.title)'; added as a separate author (add an alias rule to decide)",
+              at: fellowsAt))
+          let base = Self.splitParenthetical(name).base
+          authors.append(base)
+          ids.append(nil)
+          fellows.append(base)
+        case .none:
+          let base = Self.splitParenthetical(name).base
+          diagnostics.append(
+            Diagnostic(
+              kind: .fellowUnmatched,
+              message: "fellow '\(listed)' is not among the authors of '\(record.title)'; added as an author", at: fellowsAt))
+          if !authors.contains(where: { NameNormalizer.key($0) == NameNormalizer.key(base) }) {
+            authors.append(base)
+            ids.append(nil)
+          }
+          if !fellows.contains(base) { fellows.append(base) }
+        }
+      }
+      papers.append(
+        Paper(
+          title: record.title, authors: authors, fellows: fellows, date: record.date,
+          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id,
+          citations: record.citations))
+      paperIDs.append(ids)
+    }
+
+    return ResolvedStretch(
+      diagnostics: diagnostics, matches: matches, matchPaper: matchPaper, usedRules: usedRules, papers: papers,
+      paperIDs: paperIDs, merges: merges, firstSights: firstSights)
   }
 
   // MARK: Citations and footer dates (steps 6 and 7)

@@ -35,7 +35,7 @@ struct PersonResolver {
   }
 
   // swift-format-ignore
-  static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation], mergesInitials: Bool = true) -> Outcome {
+  static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation], mergesInitials: Bool = true, threads: Int = 1) -> Outcome {
     // Slots, spellings and keys, interned.
     var spellingIndex: [String: Int32] = [:]
     var spellings: [String] = []
@@ -175,12 +175,18 @@ struct PersonResolver {
     // Rule 3: initial forms join fuller forms, with evidence.
     var mergeInto = [Int32](repeating: -1, count: n)
     var mergeEvidence: [Int32: [Int32]] = [:]
-    var names = [PersonName?](repeating: nil, count: n)
+    // Names split in stretches of clusters at the same time, in cluster order.
+    let nameStretches = n >= 100_000 ? Swift.max(1, threads) : 1
+    let names = orderedParallelMap(nameStretches, threads: threads) { k in
+      (n * k / nameStretches ..< n * (k + 1) / nameStretches).map { c -> (name: PersonName, block: String)? in
+        guard let name = PersonName(key: keys[Int(spellingKey[Int(display[c])])]) else { return nil }
+        return (name, name.block)
+      }
+    }.flatMap { $0 }
     var blocks: [String: [Int32]] = [:]
     for c in 0 ..< n {
-      guard let name = PersonName(key: keys[Int(spellingKey[Int(display[c])])]) else { continue }
-      names[c] = name
-      blocks[name.block, default: []].append(Int32(c))
+      guard let block = names[c]?.block else { continue }
+      blocks[block, default: []].append(Int32(c))
     }
     var clusterPapers: [[Int32]] = []
     func papers(of c: Int32) -> [Int32] {
@@ -206,42 +212,55 @@ struct PersonResolver {
       }
       return out
     }
-    for (_, var members) in blocks where members.count >= 2 && mergesInitials {  // off: `--identity key`
-      // Most specific first, so each name scans only the members more specific than itself.
-      members.sort { a, b in
-        let x = names[Int(a)]!.specificity
-        let y = names[Int(b)]!.specificity
-        return x.full != y.full ? x.full > y.full : (x.tokens != y.tokens ? x.tokens > y.tokens : a < b)
+    // Each name's merge is decided from its block alone (whatever the order of the blocks):
+    // blocks are decided in stretches at the same time, the merges applied after.
+    let crowded = mergesInitials ? blocks.values.filter { $0.count >= 2 } : []  // none: `--identity key`
+    blocks = [:]
+    if !crowded.isEmpty { _ = papers(of: 0) }  // filled here, read by every stretch
+    let blockStretches = crowded.count >= 10_000 ? Swift.max(1, threads) : 1
+    let decided = orderedParallelMap(blockStretches, threads: threads) { k in
+      var merges: [(a: Int32, target: Int32, shared: [Int32])] = []
+      for var members in crowded[crowded.count * k / blockStretches ..< crowded.count * (k + 1) / blockStretches] {
+        // Most specific first, so each name scans only the members more specific than itself.
+        members.sort { a, b in
+          let x = names[Int(a)]!.name.specificity
+          let y = names[Int(b)]!.name.specificity
+          return x.full != y.full ? x.full > y.full : (x.tokens != y.tokens ? x.tokens > y.tokens : a < b)
+        }
+        for a in members {
+          let nameA = names[Int(a)]!.name
+          var candidates: [Int32] = []
+          for b in members {
+            let nameB = names[Int(b)]!.name
+            guard nameA.isLessSpecific(than: nameB) else { break }
+            if hasIDs, !clusterIDs[Int(a)].isEmpty, !clusterIDs[Int(b)].isEmpty { continue }
+            if nameA.isCompatible(with: nameB) { candidates.append(b) }
+          }
+          guard !candidates.isEmpty else { continue }
+          // The most specific candidates: those no other candidate refines.
+          // (Only whether there is exactly one matters: stop at the second.)
+          var maximal: [Int32] = []
+          for c in candidates where !candidates.contains(where: { d in
+            d != c && names[Int(c)]!.name.isLessSpecific(than: names[Int(d)]!.name) && names[Int(c)]!.name.isCompatible(with: names[Int(d)]!.name)
+          }) {
+            maximal.append(c)
+            if maximal.count > 1 { break }
+          }
+          guard maximal.count == 1 else { continue }
+          let target = maximal[0]
+          let mine = coauthors(of: a)
+          if mine.contains(target) { continue }
+          let theirs = Set(coauthors(of: target))
+          let shared = mine.filter { theirs.contains($0) }
+          if !shared.isEmpty { merges.append((a, target, shared)) }
+        }
       }
-      for a in members {
-        let nameA = names[Int(a)]!
-        var candidates: [Int32] = []
-        for b in members {
-          let nameB = names[Int(b)]!
-          guard nameA.isLessSpecific(than: nameB) else { break }
-          if hasIDs, !clusterIDs[Int(a)].isEmpty, !clusterIDs[Int(b)].isEmpty { continue }
-          if nameA.isCompatible(with: nameB) { candidates.append(b) }
-        }
-        guard !candidates.isEmpty else { continue }
-        // The most specific candidates: those no other candidate refines.
-        // (Only whether there is exactly one matters: stop at the second.)
-        var maximal: [Int32] = []
-        for c in candidates where !candidates.contains(where: { d in
-          d != c && names[Int(c)]!.isLessSpecific(than: names[Int(d)]!) && names[Int(c)]!.isCompatible(with: names[Int(d)]!)
-        }) {
-          maximal.append(c)
-          if maximal.count > 1 { break }
-        }
-        guard maximal.count == 1 else { continue }
-        let target = maximal[0]
-        let mine = coauthors(of: a)
-        if mine.contains(target) { continue }
-        let theirs = Set(coauthors(of: target))
-        let shared = mine.filter { theirs.contains($0) }
-        if !shared.isEmpty {
-          mergeInto[Int(a)] = target
-          mergeEvidence[a] = shared
-        }
+      return merges
+    }
+    for stretch in decided {
+      for (a, target, shared) in stretch {
+        mergeInto[Int(a)] = target
+        mergeEvidence[a] = shared
       }
     }
     func final(_ c: Int32) -> Int32 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads paper tables: CSV (RFC 4180) or TSV, one paper a row, a header row naming the columns.
 ///
 ///     paper_id	year	venue	authors	keywords	title
@@ -32,6 +34,9 @@ public struct DelimitedTableReader: Sendable {
   public var listSeparator: Character
   /// `nil` detects it from the name or the header.
   public var delimiter: Delimiter?
+  /// Threads that read a large TSV table's rows (stretches of at least 1 MiB each, joined in
+  /// file order: the records and notes do not depend on it); 0 uses every active processor.
+  public var threads: Int = 0
 
   public init(columns: TableColumns = TableColumns(), listSeparator: Character = ";", delimiter: Delimiter? = nil) {
     self.columns = columns
@@ -70,85 +75,170 @@ public struct DelimitedTableReader: Sendable {
     var escaped: Bool
   }
 
+  /// What one stretch of rows gives: its records, notes, references that are none, and the list
+  /// fields split somewhere in it.
+  private struct Rows {
+    var records: [Record] = []
+    var diagnostics: [Diagnostic] = []
+    var unknownReferences = UnknownReferences()
+    var splitFields = Set<TableColumns.Field>()
+  }
+
+  /// Reads one row's cells starting at byte `i` (line `line`), moving both past its line end.
+  private func scanRow(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ line: inout Int, into cells: inout [Cell], header: [String]?,
+    path: String, delimiter: Delimiter
+  ) throws(IngestError) {
+    let quoting = delimiter == .comma
+    let sep = delimiter.byte
+    let n = bytes.count
+    cells.removeAll(keepingCapacity: true)
+    var atEnd = false
+    while !atEnd {
+      if quoting && i < n && bytes[i] == 0x22 {
+        let openLine = line
+        var j = i + 1
+        var escaped = false
+        while true {
+          guard j < n else {
+            let column = header.flatMap { cells.count < $0.count ? $0[cells.count] : nil }
+            throw IngestError(
+              file: path, line: openLine,
+              reason: column.map { .invalidField(column: $0, "unterminated quoted field") }
+                ?? .invalidField(column: "#\(cells.count + 1)", "unterminated quoted field"))
+          }
+          let b = bytes[j]
+          if b == 0x22 {
+            if j + 1 < n && bytes[j + 1] == 0x22 { escaped = true; j += 2; continue }
+            break
+          }
+          if b == 0x0A || (b == 0x0D && !(j + 1 < n && bytes[j + 1] == 0x0A)) { line += 1 }
+          j += 1
+        }
+        cells.append(Cell(start: i + 1, end: j, escaped: escaped))
+        i = j + 1
+        if i < n && bytes[i] != sep && bytes[i] != 0x0A && bytes[i] != 0x0D {
+          let column = header.flatMap { cells.count <= $0.count ? $0[cells.count - 1] : nil } ?? "#\(cells.count)"
+          throw IngestError(file: path, line: line, reason: .invalidField(column: column, "text after a closing quote"))
+        }
+      } else {
+        let start = i
+        while i < n && bytes[i] != sep && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
+        cells.append(Cell(start: start, end: i, escaped: false))
+      }
+      // After a cell: a delimiter, a line end or the end of the text.
+      if i < n && bytes[i] == sep {
+        i += 1
+      } else {
+        if i < n {
+          i += (bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+          line += 1
+        }
+        atEnd = true
+      }
+    }
+  }
+
   private func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, delimiter: Delimiter) throws(IngestError)
     -> ReadResult
   {
-    let quoting = delimiter == .comma
-    let sep = delimiter.byte
     let n = bytes.count
     var i = 0
     var line = 1
     var header: [String]? = nil
     var indices: [TableColumns.Field: Int] = [:]
-    var records: [Record] = []
-    var diagnostics: [Diagnostic] = []
     var cells: [Cell] = []
-    var unknownReferences = UnknownReferences()
-    // The list fields whose cells are split at the separator somewhere in the file.
-    var splitFields = Set<TableColumns.Field>()
+    while i < n, header == nil {
+      let recordLine = line
+      try scanRow(bytes, &i, &line, into: &cells, header: nil, path: path, delimiter: delimiter)
+      if cells.count == 1 && cells[0].start == cells[0].end { continue }  // blank line
+      let names = cells.map { string($0, in: bytes).trimmingSpaces }
+      header = names
+      indices = try columns.resolve(header: names, file: path, line: recordLine)
+    }
+    guard let header else { throw IngestError(file: path, reason: .emptyFile) }
+    // TSV rows end at every line end, so the rows can be cut into stretches at line ends and
+    // read at the same time (CSV quotes may hold line ends: one stretch). Stretches are joined
+    // in file order, so the result is the one a single pass gives.
+    let parts = delimiter == .tab && n - i >= minimumBytesPerThread * 2
+      ? min(resolvedThreads, (n - i) / minimumBytesPerThread) : 1
+    var stretches: [(start: Int, end: Int, line: Int)] = []
+    var start = i
+    var startLine = line
+    for k in 1 ..< max(parts, 1) {
+      var cut = i + (n - i) * k / parts
+      while cut < n && bytes[cut - 1] != 0x0A { cut += 1 }  // just after an LF: never inside a CRLF
+      guard cut > start, cut < n else { continue }
+      stretches.append((start, cut, startLine))
+      startLine += Self.lineEnds(in: UnsafeBufferPointer(rebasing: bytes[start ..< cut]))
+      start = cut
+    }
+    stretches.append((start, n, startLine))
+    let base = UncheckedSendableBox(value: bytes)
+    let outcomes = orderedParallelMap(stretches.count, threads: resolvedThreads) { k in
+      Result { () throws(IngestError) -> Rows in
+        try readRows(
+          base.value, from: stretches[k].start, to: stretches[k].end, line: stretches[k].line, header: header,
+          indices: indices, path: path, delimiter: delimiter)
+      }
+    }
+    var rows = Rows()
+    for outcome in outcomes {
+      var part = try outcome.get()  // the first error in file order, as one pass would throw it
+      if rows.records.isEmpty { swap(&rows.records, &part.records) } else { rows.records += part.records }
+      rows.diagnostics += part.diagnostics
+      rows.unknownReferences.merge(part.unknownReferences)
+      rows.splitFields.formUnion(part.splitFields)
+    }
+    if rows.records.isEmpty { throw IngestError(file: path, line: 1, reason: .noPapers) }
+    invertNames(in: &rows.records, fields: rows.splitFields, diagnostics: &rows.diagnostics)
+    return ReadResult(records: rows.records, diagnostics: rows.diagnostics + rows.unknownReferences.diagnostics(file: path))
+  }
+
+  /// Below this many bytes of rows a table is read on one thread.
+  var minimumBytesPerThread = 1 << 20
+
+  /// The threads to read with: ``threads``, or the active processors when it is 0.
+  var resolvedThreads: Int { threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount }
+
+  /// Line ends (LF, CRLF, lone CR) in `bytes`, counted as the row scanner counts them.
+  static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var k = 0
+    let n = bytes.count
+    while k < n {
+      let b = bytes[k]
+      if b == 0x0A || (b == 0x0D && !(k + 1 < n && bytes[k + 1] == 0x0A)) { count += 1 }
+      k += 1
+    }
+    return count
+  }
+
+  private func string(_ c: Cell, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[c.start ..< c.end]), as: UTF8.self)
+    return c.escaped ? raw.replacing("\"\"", with: "\"") : raw
+  }
+
+  /// The records of the rows in `bytes[from ..< to]`, the first on line `line`.
+  private func readRows(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to n: Int, line firstLine: Int, header columnNames: [String],
+    indices: [TableColumns.Field: Int], path: String, delimiter: Delimiter
+  ) throws(IngestError) -> Rows {
+    let bytes = UnsafeBufferPointer(rebasing: bytes[0 ..< n])
+    var i = from
+    var line = firstLine
+    var rows = Rows()
+    var cells: [Cell] = []
     // Names and tags recur on many rows: one normalised string each.
     var interned = StringInterner(transform: NameNormalizer.normalize)
 
-    func string(_ c: Cell) -> String {
-      let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[c.start ..< c.end]), as: UTF8.self)
-      return c.escaped ? raw.replacing("\"\"", with: "\"") : raw
-    }
+    func string(_ c: Cell) -> String { self.string(c, in: bytes) }
 
     while i < n {
       // One record: cells up to an unquoted line end.
-      cells.removeAll(keepingCapacity: true)
       let recordLine = line
-      var atEnd = false
-      while !atEnd {
-        if quoting && i < n && bytes[i] == 0x22 {
-          let openLine = line
-          var j = i + 1
-          var escaped = false
-          while true {
-            guard j < n else {
-              let column = header.flatMap { cells.count < $0.count ? $0[cells.count] : nil }
-              throw IngestError(
-                file: path, line: openLine,
-                reason: column.map { .invalidField(column: $0, "unterminated quoted field") }
-                  ?? .invalidField(column: "#\(cells.count + 1)", "unterminated quoted field"))
-            }
-            let b = bytes[j]
-            if b == 0x22 {
-              if j + 1 < n && bytes[j + 1] == 0x22 { escaped = true; j += 2; continue }
-              break
-            }
-            if b == 0x0A || (b == 0x0D && !(j + 1 < n && bytes[j + 1] == 0x0A)) { line += 1 }
-            j += 1
-          }
-          cells.append(Cell(start: i + 1, end: j, escaped: escaped))
-          i = j + 1
-          if i < n && bytes[i] != sep && bytes[i] != 0x0A && bytes[i] != 0x0D {
-            let column = header.flatMap { cells.count <= $0.count ? $0[cells.count - 1] : nil } ?? "#\(cells.count)"
-            throw IngestError(file: path, line: line, reason: .invalidField(column: column, "text after a closing quote"))
-          }
-        } else {
-          let start = i
-          while i < n && bytes[i] != sep && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
-          cells.append(Cell(start: start, end: i, escaped: false))
-        }
-        // After a cell: a delimiter, a line end or the end of the text.
-        if i < n && bytes[i] == sep {
-          i += 1
-        } else {
-          if i < n {
-            i += (bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
-            line += 1
-          }
-          atEnd = true
-        }
-      }
+      try scanRow(bytes, &i, &line, into: &cells, header: columnNames, path: path, delimiter: delimiter)
       if cells.count == 1 && cells[0].start == cells[0].end { continue }  // blank line
-      guard let columnNames = header else {
-        let names = cells.map { string($0).trimmingSpaces }
-        header = names
-        indices = try columns.resolve(header: names, file: path, line: recordLine)
-        continue
-      }
       func cell(_ field: TableColumns.Field) throws(IngestError) -> String? {
         guard let index = indices[field] else { return nil }
         guard index < cells.count else {
@@ -168,13 +258,13 @@ public struct DelimitedTableReader: Sendable {
       func decoded(_ text: String?) -> String? {
         guard let text, text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let out = HTMLEntities.decode(text)
-        unknownReferences.add(out.unknown, line: recordLine)
+        rows.unknownReferences.add(out.unknown, line: recordLine)
         return out.items[0]
       }
       var title = NameNormalizer.normalize(decoded(try cell(.title)) ?? "")
       if title.isEmpty {
         title = "(untitled \(id ?? "paper at line \(recordLine)"))"
-        diagnostics.append(Diagnostic(kind: .note, message: "row without a title, kept as '\(title)'", at: at))
+        rows.diagnostics.append(Diagnostic(kind: .note, message: "row without a title, kept as '\(title)'", at: at))
       }
       var date: PaperDate?
       if let text = try cell(.date), !text.trimmingSpaces.isEmpty {
@@ -198,8 +288,8 @@ public struct DelimitedTableReader: Sendable {
       func items(_ field: TableColumns.Field) throws(IngestError) -> [String] {
         func slow(_ text: String?) -> [String] {
           let out = list(text)
-          unknownReferences.add(out.unknown, line: recordLine)
-          if out.wasSplit { splitFields.insert(field) }
+          rows.unknownReferences.add(out.unknown, line: recordLine)
+          if out.wasSplit { rows.splitFields.insert(field) }
           return out.items
         }
         guard let separator = listSeparator.asciiValue else { return slow(try cell(field)) }
@@ -209,7 +299,7 @@ public struct DelimitedTableReader: Sendable {
         var out: [String] = []
         var start = c.start
         for k in c.start ... c.end where k == c.end || bytes[k] == separator {
-          if k < c.end { splitFields.insert(field) }
+          if k < c.end { rows.splitFields.insert(field) }
           if k > start {
             let name = interned.intern(UnsafeBufferPointer(rebasing: bytes[start ..< k]))
             if !name.isEmpty { out.append(name) }
@@ -218,15 +308,12 @@ public struct DelimitedTableReader: Sendable {
         }
         return out
       }
-      records.append(
+      rows.records.append(
         Record(
           title: title, authors: try items(.authors), fellows: try items(.fellows), date: date,
           tags: try items(.tags), abstract: abstract, source: at, id: id))
     }
-    guard header != nil else { throw IngestError(file: path, reason: .emptyFile) }
-    if records.isEmpty { throw IngestError(file: path, line: 1, reason: .noPapers) }
-    invertNames(in: &records, fields: splitFields, diagnostics: &diagnostics)
-    return ReadResult(records: records, diagnostics: diagnostics + unknownReferences.diagnostics(file: path))
+    return rows
   }
 
   /// Reads names written family name first (`de la Cruz Pérez, Juan Carlos`) in natural order,

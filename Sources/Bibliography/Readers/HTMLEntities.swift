@@ -201,6 +201,19 @@ struct UnknownReferences {
     }
   }
 
+  /// Adds the texts of `other`, read after these (their first lines stay where first seen).
+  mutating func merge(_ other: UnknownReferences) {
+    for text in other.order {
+      let s = other.seen[text]!
+      if let mine = seen[text] {
+        seen[text] = (mine.count + s.count, mine.line)
+      } else {
+        seen[text] = s
+        order.append(text)
+      }
+    }
+  }
+
   /// One note per distinct text, in order of first appearance.
   func diagnostics(file: String) -> [Diagnostic] {
     order.map { text in

@@ -77,7 +77,8 @@ extension Coauthor {
       StepTimings.shared.begin()
       let snapshots = try Interrupt.handling {
         try Snapshots.load(
-          old: reading.spec(paths: [old]), new: reading.spec(paths: [new]), checkpoint: { try Interrupt.check() })
+          old: reading.spec(paths: [old], threads: compute.threads), new: reading.spec(paths: [new], threads: compute.threads),
+          checkpoint: { try Interrupt.check() })
       }
       StepTimings.shared.finished("load both snapshots (read, identity resolution)")
       reportDiagnostics(snapshots.diagnostics)
