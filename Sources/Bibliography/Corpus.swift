@@ -56,6 +56,8 @@ public struct Corpus: Sendable {
   /// Folded tags: the displayed name → the other spellings shown as it (most frequent first),
   /// only for tags that have some (``TagFolding``). Read it by key; never iterate it for output.
   public var tagVariants: [String: [String]]
+  /// The alias file's `term-merge` and `term-drop` rules, in file order, for term extraction.
+  public var termRules: [AliasFile.Entry] = []
 
   public init(
     entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = [],

@@ -352,14 +352,17 @@ public struct IdentityResolver: Sendable {
     Self.dateFromReferences(results.flatMap(\.references), papers: &merged, diagnostics: &diagnostics)
 
     for (i, entry) in aliases.entries.enumerated() where !usedRules.contains(i) {
+      if entry.scope == .term { continue }  // read by term extraction, not here
       if case .keep = entry.rule { continue }
       if case .keepApart = entry.rule, !foldsTags { continue }
       let what = entry.scope == .tag ? "tag" : "name"
       diagnostics.append(Diagnostic(kind: .aliasUnused, message: "alias rule matched no \(what): \(entry)", at: entry.source))
     }
-    return Corpus(
+    var corpus = Corpus(
       entryCount: entryCount, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
       reads: results.flatMap(\.reads), tagVariants: tagVariants)
+    corpus.termRules = aliases.entries.filter { $0.scope == .term }
+    return corpus
   }
 
   // MARK: Citations and footer dates (steps 6 and 7)
