@@ -59,7 +59,7 @@ let package = Package(
       name: "CoauthorCLI",
       dependencies: [
         "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "Analysis", "GraphvizRendering", "Reporting",
-        "Exporting", "TextEscaping",
+        "Exporting", "TextEscaping", "TermExtraction",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

@@ -2,6 +2,7 @@ public import Bibliography
 public import GraphAlgorithms
 public import GraphCore
 public import Networks
+import TermExtraction
 
 /// A tag and how many papers of a group carry it.
 public struct TagCount: Sendable, Equatable, Codable {
@@ -150,6 +151,12 @@ public struct CorpusAnalysis: Sendable {
   /// The terms of titles and abstracts, when the pipeline built that network.
   public var terms: CommunityAnalysis?
 
+  /// What term extraction kept (a sentence), when terms were extracted.
+  public var termSummary: String?
+
+  /// The share of candidate terms kept by relevance (``TermSettings/relevanceShare``).
+  public var termRelevanceShare: Double { pipeline.terms.relevanceShare }
+
   /// The networks the report always has (the terms network joins when built: ``kinds``).
   public static let standardKinds: [Network.Kind] = [.authors, .fellows, .tags]
 
@@ -168,6 +175,7 @@ public struct CorpusAnalysis: Sendable {
     self.fellows = try CommunityAnalysis(try result.network(.fellows))
     self.tags = try CommunityAnalysis(try result.network(.tags))
     if let terms = result[.terms] { self.terms = try CommunityAnalysis(terms) }
+    if let map = result.termMap { self.termSummary = map.description.prefix(1).uppercased() + map.description.dropFirst() + "." }
   }
 
   /// Runs `pipeline` (by default ``Pipeline/report`` without the hyper-authorship rule) over

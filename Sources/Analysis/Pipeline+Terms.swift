@@ -15,6 +15,7 @@ extension Pipeline {
     settings.thesaurus.drops += fromFile.drops
     let map = TermExtractor(settings: settings).extract(corpus: corpus)
     if map.summary.textsWithWords == 0 && graphs.contains(.terms) {
+      if skipsTermsWithoutText { return nil }
       let files = input.reads.map(\.file)
       let named = files.isEmpty ? "the input" : files.count <= 3 ? files.joined(separator: ", ") : files.prefix(3).joined(separator: ", ") + " and \(files.count - 3) more"
       throw PipelineError.noTermText(named)
@@ -36,5 +37,16 @@ extension AnalysisResult {
     if s.merged > 0 || s.dropped > 0 { notes.append("terms: the thesaurus merged \(s.merged) and dropped \(s.dropped) terms") }
     notes += s.unusableRules.map { "terms: " + $0 }
     return notes
+  }
+}
+
+extension LoadedInput {
+  /// Whether some paper has a title or an abstract with a letter in it (terms can be taken from it).
+  public var hasTermText: Bool {
+    guard case .corpus(let corpus) = self else { return false }
+    return corpus.papers.contains { paper in
+      paper.title.unicodeScalars.contains { $0.properties.isAlphabetic }
+        || (paper.abstract ?? "").unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
   }
 }

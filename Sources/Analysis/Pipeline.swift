@@ -55,6 +55,10 @@ public struct Pipeline: Sendable, Equatable, Codable {
   public var terms: TermSettings = TermSettings()
   /// The terms graph's edge weight (association strength, as VOSviewer's term maps).
   public var termWeighting: TagWeighting = .association
+  /// Whether a terms graph asked for is left out, rather than refused
+  /// (``PipelineError/noTermText(_:)``), when the papers have no title or abstract words (the
+  /// report: its Topics section is then left out).
+  public var skipsTermsWithoutText: Bool = false
   /// Whether communities of the authors and fellows graphs get characteristic terms
   /// (``Community/terms``) when the papers have titles or abstracts.
   public var labelsCommunitiesWithTerms: Bool = false
@@ -121,6 +125,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
       }
       // The first network (the author network, by far the largest) on one thread, the others
       // meanwhile on a second; each is computed alone, so the results do not depend on this.
+      let graphs = self.graphs.filter { $0 != .terms || termMap != nil }
       let (first, others) = try concurrently({ try network(graphs[0]) }, { try graphs.dropFirst().map(network) })
       let networks = [first] + others
       var result = AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)

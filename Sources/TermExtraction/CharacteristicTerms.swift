@@ -16,7 +16,7 @@
 /// count (*a* / *n* > (*a* + *c*) / *N*); ties go to more papers in the group, then the key.
 ///
 /// Example: 100 papers, a group of 10; a term in 6 of them and in 4 others scores
-/// *G*² ≈ 18.5; a term in 1 of them and 9 others (as often as anywhere) is not listed.
+/// *G*² ≈ 18.83; a term in 1 of them and 9 others (as often as anywhere) is not listed.
 ///
 /// - Complexity: O(Σ terms per paper × groups per paper) to count, O(*t* log *t*) per group to rank.
 ///

@@ -23,17 +23,18 @@
 ///    generic nouns (``StopWords/genericNouns``), after the thesaurus (`term-merge`,
 ///    `term-drop`). A term counts once per paper (binary counting, VOSviewer's default).
 /// 4. **Minimum occurrences**: candidates in at least *m* papers (``TermSettings/minimum(papers:)``).
-/// 5. **Nested terms**: a term is dropped when one longer candidate containing it occurs in at
-///    least 75 % of its papers (`sparse` when nearly always `sparse autoencoder`), the "closed
-///    term" idea of C-value (Frantzi, Ananiadou & Mima 2000).
-/// 6. **Relevance** (van Eck & Waltman 2011, §3; van Eck et al. 2010): with *c*ᵢⱼ the papers
-///    holding candidates *i* and *j* (a term and a term inside it never count together),
+/// 5. **Relevance** (van Eck & Waltman 2011, §3; van Eck et al. 2010): with *c*ᵢⱼ the papers
+///    holding candidates *i* and *j* (in each paper, a term inside another term of that paper,
+///    such as `language` in `language model`, is left out of the co-occurrences),
 ///    *s*ᵢ = Σⱼ *c*ᵢⱼ and *T* = Σᵢ *s*ᵢ, the relevance of *i* is the Kullback–Leibler divergence of
 ///    its co-occurrence distribution from the overall one,
 ///    *r*ᵢ = Σⱼ (*c*ᵢⱼ / *s*ᵢ) ln(*c*ᵢⱼ *T* / (*s*ᵢ *s*ⱼ)) (nats; 0 without co-occurrences).
 ///    General terms co-occur with everything in proportion (*r* near 0); specific ones with a
 ///    few terms (*r* large). The most relevant ⌈share · *K*⌉ of the *K* candidates are kept
-///    (ties: more occurrences, then key).
+///    (ties: more occurrences, then more words, then key).
+/// 6. **Nested terms**: of those, a term is dropped when a longer kept term containing it occurs
+///    in at least 75 % of its papers (`sparse` when nearly always `sparse autoencoder`), the
+///    "closed term" idea of C-value (Frantzi, Ananiadou & Mima 2000).
 /// 7. **Labels**: each term's most frequent surface form (ties by byte order).
 ///
 /// Deterministic: no output depends on dictionary order; sums are taken in key order.
@@ -312,10 +313,10 @@ public struct TermExtractor: Sendable {
     // 3. Minimum occurrences.
     let minimum = settings.minimum(papers: summary.textsWithWords)
     summary.minOccurrences = minimum
-    var candidates = occurrences.filter { $0.value >= Int32(minimum) }.map(\.key).sorted()
+    let candidates = occurrences.filter { $0.value >= Int32(minimum) }.map(\.key).sorted()
     summary.aboveMinimum = candidates.count
 
-    // 4. Nested terms.
+    // Sub-terms of a candidate (never counted together with it).
     func subKeys(_ key: UInt64) -> [UInt64] {
       guard key & Self.syntheticBit == 0 else { return [] }
       let ids = Self.ids(key)
@@ -326,43 +327,30 @@ public struct TermExtractor: Sendable {
       }
       return out
     }
-    var covering: [UInt64: Int32] = [:]
-    for k in candidates {
-      let occ = occurrences[k]!
-      for sub in subKeys(k) where occurrences[sub].map({ $0 >= Int32(minimum) }) ?? false {
-        covering[sub] = max(covering[sub] ?? 0, occ)
-      }
-    }
-    candidates = candidates.filter { k in
-      guard let c = covering[k] else { return true }
-      return Double(c) < TermSettings.nestedShare * Double(occurrences[k]!)
-    }
-    summary.nested = summary.aboveMinimum - candidates.count
 
     // 5. Co-occurrences among candidates, and relevance.
     var index: [UInt64: Int32] = [:]
     index.reserveCapacity(candidates.count)
     for (i, k) in candidates.enumerated() { index[k] = Int32(i) }
-    // Pairs (i, j) where one term contains the other: never counted.
-    var nestedPairs: Set<UInt64> = []
-    for (i, k) in candidates.enumerated() {
-      for sub in subKeys(k) {
-        if let j = index[sub] { nestedPairs.insert(Self.pair(Int32(i), j)) }
-      }
-    }
+    // The candidates inside each candidate: in a paper, a term inside another term of that paper
+    // is not counted in co-occurrences (`language` and `model` in a paper on `language model`).
+    var inside = [[Int32]](repeating: [], count: candidates.count)
+    for (i, k) in candidates.enumerated() { inside[i] = subKeys(k).compactMap { index[$0] } }
     var textCandidates: [[Int32]] = []
     textCandidates.reserveCapacity(texts.count)
     var pairCounts: [UInt64: Int32] = [:]
+    var covered = [Bool](repeating: false, count: candidates.count)
+    var outer: [Int32] = []
     for t in texts.indices {
       var ids: [Int32] = []
       for k in textKeys[keyStarts[t] ..< keyStarts[t + 1]] { if let i = index[k] { ids.append(i) } }
       ids.sort()
-      for a in ids.indices {
-        for b in ids.indices where b > a {
-          let pk = Self.pair(ids[a], ids[b])
-          if !nestedPairs.isEmpty, nestedPairs.contains(pk) { continue }
-          pairCounts[pk, default: 0] += 1
-        }
+      for i in ids { for j in inside[Int(i)] { covered[Int(j)] = true } }
+      outer.removeAll(keepingCapacity: true)
+      for i in ids where !covered[Int(i)] { outer.append(i) }
+      for i in ids { for j in inside[Int(i)] { covered[Int(j)] = false } }
+      for a in outer.indices {
+        for b in outer.indices where b > a { pairCounts[Self.pair(outer[a], outer[b]), default: 0] += 1 }
       }
       textCandidates.append(ids)
     }
@@ -391,12 +379,27 @@ public struct TermExtractor: Sendable {
     }
     let keys = candidates.map(text)
     let keep = Int((settings.relevanceShare * Double(k)).rounded(.up))
+    let wordCounts = candidates.map { $0 & Self.syntheticBit != 0 ? 3 : Self.ids($0).count }
     let byRelevance = (0 ..< k).sorted { a, b in
       if relevance[a] != relevance[b] { return relevance[a] > relevance[b] }
       if occurrences[candidates[a]]! != occurrences[candidates[b]]! { return occurrences[candidates[a]]! > occurrences[candidates[b]]! }
+      if wordCounts[a] != wordCounts[b] { return wordCounts[a] > wordCounts[b] }
       return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
     }
-    let kept = byRelevance.prefix(keep).sorted { a, b in
+    // Nested terms, among the relevant ones: a shorter term goes when a longer kept term
+    // containing it covers most of its papers.
+    let relevant = Array(byRelevance.prefix(keep))
+    var covering: [UInt64: Int32] = [:]
+    for c in relevant {
+      let occ = occurrences[candidates[c]]!
+      for sub in subKeys(candidates[c]) { covering[sub] = max(covering[sub] ?? 0, occ) }
+    }
+    let unnested = relevant.filter { c in
+      guard let cover = covering[candidates[c]] else { return true }
+      return Double(cover) < TermSettings.nestedShare * Double(occurrences[candidates[c]]!)
+    }
+    summary.nested = relevant.count - unnested.count
+    let kept = unnested.sorted { a, b in
       if occurrences[candidates[a]]! != occurrences[candidates[b]]! { return occurrences[candidates[a]]! > occurrences[candidates[b]]! }
       return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
     }

@@ -30,7 +30,7 @@ public struct TermMap: Sendable, Equatable {
     public var minOccurrences = 0
     /// Candidates occurring at least ``minOccurrences`` times.
     public var aboveMinimum = 0
-    /// Of those, shorter terms dropped because a longer one containing them covers them.
+    /// Relevant terms dropped because a longer relevant term containing them covers them.
     public var nested = 0
     /// Words found to be used as verbs (cut like stop words).
     public var verbs = 0
@@ -51,8 +51,9 @@ public struct TermMap: Sendable, Equatable {
   public var terms: [Term]
   /// For each text, the indices into ``terms`` of the terms it holds, ascending.
   public var textTerms: [[Int32]]
-  /// Papers holding both terms of each pair `(i, j)`, `i < j`, in (i, j) order; pairs where one
-  /// term contains the other (`language model`, `large language model`) are left out.
+  /// Papers holding both terms of each pair `(i, j)`, `i < j`, in (i, j) order; in each paper, a
+  /// term inside another candidate term of that paper (`language model` in `large language
+  /// model`) is left out.
   public var cooccurrences: [(i: Int32, j: Int32, count: Int32)]
   public var summary: Summary
 
@@ -65,9 +66,8 @@ public struct TermMap: Sendable, Equatable {
   /// abstracts (…)".
   public var description: String {
     let s = summary
-    var text = "\(terms.count) terms from \(s.textsWithWords) papers' titles\(s.abstracts > 0 ? " and \(s.abstracts) abstracts" : ""): of \(s.candidates) candidate terms, \(s.aboveMinimum) occur in at least \(s.minOccurrences) papers"
-    if s.nested > 0 { text += ", \(s.nested) of them inside a longer term" }
-    text += "; the \(terms.count) most relevant are kept"
+    var text = "\(terms.count) terms from \(s.textsWithWords) papers' titles\(s.abstracts > 0 ? " and \(s.abstracts) abstracts" : ""): of \(s.candidates) candidate terms, \(s.aboveMinimum) occur in at least \(s.minOccurrences) papers; the most relevant are kept"
+    if s.nested > 0 { text += " (less \(s.nested) that are nearly always inside a longer kept term)" }
     return text
   }
 }

@@ -20,13 +20,13 @@ import Testing
 
   @Test func hyphensApostrophesAndNumbers() {
     let text = "Fine-tuning GPT-4's reward model on 2023 data - a model's view (3.5 billion tokens)"
-    #expect(words(text) == ["Fine-tuning", "GPT-4", "reward", "model", "on", "|", "data", "|", "a", "|", "model", "view", "|", "billion", "tokens", "|"])
+    #expect(words(text) == ["Fine-tuning", "GPT-4", "reward", "model", "on", "|", "data", "|", "model", "view", "|", "billion", "tokens", "|"])
   }
 
   @Test func nonLatinWordsCutRunsAndAreCounted() {
     var scanner = TermScanner()
     let pieces = scanner.pieces("Большие языковые модели and large language models 大規模言語モデル")
-    #expect(pieces == [.cut, .word("and"), .word("large"), .word("language"), .word("models"), .cut])
+    #expect(pieces == [.word("and"), .word("large"), .word("language"), .word("models"), .cut])
     #expect(scanner.nonLatinWords == 4)
     // Latin letters with accents are words.
     #expect(words("Análisis multicriterio élémentaire") == ["Análisis", "multicriterio", "élémentaire"])

@@ -41,7 +41,8 @@ extension Coauthor {
       let filter = filters.filter
       // Only counts: networks, filters and components; no metrics, no communities.
       let pipeline = makePipeline(
-        graphs: loaded.hasPapers ? Network.Kind.allCases : [.authors], counting: countingOptions, filters: filters)
+        graphs: loaded.hasPapers ? CorpusAnalysis.standardKinds + (loaded.hasTermText ? [.terms] : []) : [.authors],
+        counting: countingOptions, filters: filters)
       let result = try runPipeline(pipeline, on: loaded, filters: filters)
       let corpus = result.corpus
       var papers: PaperFilterResult?
