@@ -85,8 +85,8 @@ let package = Package(
       name: "BibliographyTests", dependencies: ["Bibliography", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
-      name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
-      exclude: ["seed_reference.py", "filter_reference.py", "Fixtures"], swiftSettings: strict),
+      name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport", "TermExtraction"],
+      exclude: ["seed_reference.py", "filter_reference.py", "Fixtures", "Golden"], swiftSettings: strict),
     .testTarget(
       name: "AnalysisTests",
       dependencies: ["Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
