@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Reporting", targets: ["Reporting"]),
     .library(name: "Exporting", targets: ["Exporting"]),
     .library(name: "TextEscaping", targets: ["TextEscaping"]),
+    .library(name: "TermExtraction", targets: ["TermExtraction"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,11 +36,15 @@ let package = Package(
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     .target(name: "Bibliography", dependencies: ["CZlib"],
       exclude: ["Identity/Nicknames/License.txt", "Identity/Nicknames/SOURCE.md"], swiftSettings: strict),
+    // Terms of titles and abstracts (VOSviewer-style text mining); plain Swift, no dependencies.
+    .target(
+      name: "TermExtraction", swiftSettings: strict,
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     // GraphAlgorithms: `NetworkFilter` keeps the top nodes by a metric and the largest component.
-    .target(name: "Networks", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography"], swiftSettings: strict),
+    .target(name: "Networks", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography", "TermExtraction"], swiftSettings: strict),
     // The pipeline every command runs: inputs → networks → filters → metrics → communities.
     .target(
-      name: "Analysis", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography", "Networks"],
+      name: "Analysis", dependencies: ["GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "TermExtraction"],
       swiftSettings: strict),
     .target(
       name: "GraphvizRendering", dependencies: ["GraphCore", "GraphAlgorithms", "Networks", "Analysis", "CGraphviz", "TextEscaping"],
@@ -54,7 +59,7 @@ let package = Package(
       name: "CoauthorCLI",
       dependencies: [
         "GraphCore", "GraphAlgorithms", "Bibliography", "Networks", "Analysis", "GraphvizRendering", "Reporting",
-        "Exporting", "TextEscaping",
+        "Exporting", "TextEscaping", "TermExtraction",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -80,8 +85,8 @@ let package = Package(
       name: "BibliographyTests", dependencies: ["Bibliography", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
-      name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
-      exclude: ["seed_reference.py", "filter_reference.py", "Fixtures"], swiftSettings: strict),
+      name: "NetworksTests", dependencies: ["Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport", "TermExtraction"],
+      exclude: ["seed_reference.py", "filter_reference.py", "Fixtures", "Golden"], swiftSettings: strict),
     .testTarget(
       name: "AnalysisTests",
       dependencies: ["Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
@@ -102,6 +107,7 @@ let package = Package(
       dependencies: ["Exporting", "Networks", "GraphCore", "GraphAlgorithms", "TestSupport", "TextEscaping"],
       exclude: ["Golden"], swiftSettings: strict),
     .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"], swiftSettings: strict),
+    .testTarget(name: "TermExtractionTests", dependencies: ["TermExtraction"], swiftSettings: strict),
     .testTarget(
       name: "CLITests", dependencies: ["CoauthorCLI", "Analysis", "GraphAlgorithms", "TestSupport"], exclude: ["export_roundtrip.py", "diff_check.py", "Fixtures", "Golden"],
       swiftSettings: strict),

@@ -2,6 +2,7 @@ public import Bibliography
 public import GraphAlgorithms
 public import GraphCore
 public import Networks
+import TermExtraction
 
 /// A tag and how many papers of a group carry it.
 public struct TagCount: Sendable, Equatable, Codable {
@@ -21,6 +22,11 @@ public struct Community: Sendable, Equatable {
   /// Tags that characterise the community's papers, most frequent first (at most 3), or for the
   /// tag graph the community's own tags.
   public var tags: [TagCount]
+  /// Terms of titles and abstracts that characterise the community's papers (authors and
+  /// fellows graphs, when asked for: ``Pipeline/labelsCommunitiesWithTerms``), by log-likelihood
+  /// ratio (``CharacteristicTerms``), at most 3; for the terms graph its top terms. `papers` is
+  /// the community's papers holding the term.
+  public var terms: [TagCount] = []
 }
 
 /// The communities of one network: what the method found, in the order outputs show them.
@@ -53,6 +59,12 @@ public struct CommunityStructure: Sendable {
       communities.append(Community(id: rank, members: members, papers: 0, tags: []))
     }
     // What characterises each community.
+    if network.kind == .terms {
+      // A term community is labelled by its own top terms (most central first); papers are not counted.
+      for c in communities.indices {
+        communities[c].terms = communities[c].members.prefix(3).map { TagCount(tag: network.labels[$0.index], papers: network.paperCounts[$0.index]) }
+      }
+    }
     if network.kind == .tags {
       // Papers carrying at least one of the community's tags: one pass over the papers.
       let index = Dictionary(network.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -136,6 +148,20 @@ public struct CorpusAnalysis: Sendable {
   public var authors: CommunityAnalysis
   public var fellows: CommunityAnalysis
   public var tags: CommunityAnalysis
+  /// The terms of titles and abstracts, when the pipeline built that network.
+  public var terms: CommunityAnalysis?
+
+  /// What term extraction kept (a sentence), when terms were extracted.
+  public var termSummary: String?
+
+  /// The share of candidate terms kept by relevance (``TermSettings/relevanceShare``).
+  public var termRelevanceShare: Double { pipeline.terms.relevanceShare }
+
+  /// The networks the report always has (the terms network joins when built: ``kinds``).
+  public static let standardKinds: [Network.Kind] = [.authors, .fellows, .tags]
+
+  /// The networks analysed, in ``Network/Kind`` order.
+  public var kinds: [Network.Kind] { Self.standardKinds + (terms == nil ? [] : [.terms]) }
 
   /// The report's view of `result`.
   /// - Throws: ``AnalysisError`` unless `result` has all three networks with communities and
@@ -148,13 +174,15 @@ public struct CorpusAnalysis: Sendable {
     self.authors = try CommunityAnalysis(try result.network(.authors))
     self.fellows = try CommunityAnalysis(try result.network(.fellows))
     self.tags = try CommunityAnalysis(try result.network(.tags))
+    if let terms = result[.terms] { self.terms = try CommunityAnalysis(terms) }
+    if let map = result.termMap { self.termSummary = map.description.prefix(1).uppercased() + map.description.dropFirst() + "." }
   }
 
   /// Runs `pipeline` (by default ``Pipeline/report`` without the hyper-authorship rule) over
   /// all three networks of `corpus`.
-  public init(corpus: Corpus, pipeline: Pipeline = Pipeline(graphs: Network.Kind.allCases, filter: NetworkFilter(), metrics: Metric.allCases)) throws {
+  public init(corpus: Corpus, pipeline: Pipeline = Pipeline(graphs: CorpusAnalysis.standardKinds, filter: NetworkFilter(), metrics: Metric.allCases)) throws {
     var pipeline = pipeline
-    pipeline.graphs = Network.Kind.allCases
+    pipeline.graphs = Self.standardKinds + (pipeline.graphs.contains(.terms) ? [.terms] : [])
     if pipeline.communities == nil { pipeline.communities = CommunityMethod() }
     try self.init(try pipeline.run(on: .corpus(corpus)))
   }
@@ -165,6 +193,9 @@ public struct CorpusAnalysis: Sendable {
     case .authors: return authors
     case .fellows: return fellows
     case .tags: return tags
+    case .terms:
+      guard let terms else { preconditionFailure("the terms network was not analysed (see kinds)") }
+      return terms
     }
   }
 }

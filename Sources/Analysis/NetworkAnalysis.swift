@@ -2,6 +2,7 @@ public import Bibliography
 public import GraphAlgorithms
 public import GraphCore
 public import Networks
+public import TermExtraction
 
 /// One metric's scores on one network.
 public struct MetricResult: Sendable, Equatable {
@@ -164,6 +165,8 @@ public struct AnalysisResult: Sendable {
   public var paperFilter: PaperFilterResult?
   /// One analysis per network of ``Pipeline/graphs``, in that order.
   public var networks: [NetworkAnalysis]
+  /// The terms of the papers analysed, when the terms graph or term labels were asked for.
+  public var termMap: TermMap? = nil
 
   /// Sentences about metrics that stopped at their iteration cap before reaching their
   /// tolerance (the best answer is used), one per metric and network.

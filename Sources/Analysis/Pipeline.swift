@@ -2,6 +2,7 @@ import Bibliography
 public import GraphAlgorithms
 public import GraphCore
 public import Networks
+public import TermExtraction
 
 /// One analysis, as a value: which networks to build from the papers and how, which filters,
 /// which metrics with their settings, and which community method with its settings. Every
@@ -50,6 +51,17 @@ public struct Pipeline: Sendable, Equatable, Codable {
   public var estimatesAboveLimit: Bool = true
   /// The community method, or `nil` to skip community detection.
   public var communities: CommunityMethod?
+  /// How terms are taken from titles and abstracts (terms graph, term labels of communities).
+  public var terms: TermSettings = TermSettings()
+  /// The terms graph's edge weight (association strength, as VOSviewer's term maps).
+  public var termWeighting: TagWeighting = .association
+  /// Whether a terms graph asked for is left out, rather than refused
+  /// (``PipelineError/noTermText(_:)``), when the papers have no title or abstract words (the
+  /// report: its Topics section is then left out).
+  public var skipsTermsWithoutText: Bool = false
+  /// Whether communities of the authors and fellows graphs get characteristic terms
+  /// (``Community/terms``) when the papers have titles or abstracts.
+  public var labelsCommunitiesWithTerms: Bool = false
 
   public init(
     graphs: [Network.Kind] = [.authors], counting: Counting = .full, sharedCollaborators: Bool = true,
@@ -69,7 +81,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
   }
 
   /// The pipeline of `coauthor report`: all three networks, every metric, Louvain.
-  public static var report: Pipeline { Pipeline(graphs: Network.Kind.allCases, metrics: Metric.allCases) }
+  public static var report: Pipeline { Pipeline(graphs: CorpusAnalysis.standardKinds, metrics: Metric.allCases) }
 
   /// Whether `metric` is above the exact limit on a network of `nodeCount` nodes (estimated or
   /// skipped, see ``pathMetricNodeLimit``).
@@ -96,20 +108,29 @@ public struct Pipeline: Sendable, Equatable, Codable {
     case .corpus(let corpus):
       let selection = try filter.papers(of: corpus)
       progress?.finished("paper filter", network: nil)
+      let termMap = try extractTerms(selection.corpus, input: corpus)
+      if termMap != nil { progress?.finished("term extraction", network: nil) }
       func network(_ kind: Network.Kind) throws -> NetworkAnalysis {
         let built = Network.build(
           kind, from: selection.corpus, counting: counting, tagWeighting: tagWeighting,
-          sharedCollaborators: sharedCollaborators)
+          sharedCollaborators: sharedCollaborators, termMap: termMap, termWeighting: termWeighting)
         progress?.finished("build", network: kind)
         let filtered = try filter.apply(to: built, metricSettings: metricSettings)
         progress?.finished("node and edge filters", network: kind)
-        return try analyse(filtered, corpus: selection.corpus, progress: progress)
+        var analysis = try analyse(filtered, corpus: selection.corpus, progress: progress)
+        if let termMap, labelsCommunitiesWithTerms, kind == .authors || kind == .fellows {
+          analysis.communities?.labelWithTerms(termMap, network: analysis.network, corpus: selection.corpus)
+        }
+        return analysis
       }
       // The first network (the author network, by far the largest) on one thread, the others
       // meanwhile on a second; each is computed alone, so the results do not depend on this.
+      let graphs = self.graphs.filter { $0 != .terms || termMap != nil }
       let (first, others) = try concurrently(threads: metricSettings.threads, { try network(graphs[0]) }, { try graphs.dropFirst().map(network) })
       let networks = [first] + others
-      return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
+      var result = AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
+      result.termMap = termMap
+      return result
     case .network(let read):
       if let kind = graphs.first(where: { $0 != .authors }) { throw PipelineError.edgeListGraph(kind) }
       if counting != .full { throw PipelineError.edgeListCounting }
@@ -252,6 +273,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
   case edgeListCounting
   case edgeListPaperFilter
   case edgeListMinPapers
+  /// `--graph terms` on papers with no title or abstract words (the inputs named).
+  case noTermText(String)
 
   public var description: String {
     switch self {
@@ -262,6 +285,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case .edgeListPaperFilter:
       "Please leave out '--since', '--until' and '--max-authors': an edge list has no papers, dates or author lists."
     case .edgeListMinPapers: "Please leave out '--min-papers': an edge list has no paper counts."
+    case .noTermText(let inputs):
+      "There are no terms to map: the papers of \(inputs) have no titles or abstracts with words (terms come from titles and abstracts). Please choose another '--graph'."
     }
   }
 }

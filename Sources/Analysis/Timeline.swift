@@ -128,6 +128,7 @@ public struct Timeline: Sendable, Equatable {
         case .authors: names = paper.authors
         case .fellows: names = paper.fellows
         case .tags: names = paper.tags
+        case .terms: names = []  // not counted per year (the timeline command refuses it)
         }
         for name in names {
           let id: Int32

@@ -60,6 +60,8 @@ public struct Corpus: Sendable {
   /// read with (the first seen), for people that have one. Read it by key; never iterate it for
   /// output.
   public var personIDs: [String: String] = [:]
+  /// The alias file's `term-merge` and `term-drop` rules, in file order, for term extraction.
+  public var termRules: [AliasFile.Entry] = []
 
   public init(
     entryCount: Int, papers: [Paper], diagnostics: [Diagnostic] = [], fellowMatches: [FellowMatch] = [],

@@ -3,6 +3,7 @@ import Bibliography
 import Foundation
 import GraphAlgorithms
 import GraphCore
+import TermExtraction
 import Networks
 import Analysis
 import Reporting
@@ -123,7 +124,7 @@ struct CountingOptions: ParsableArguments {
 
 /// Which network to build and how.
 struct GraphOptions: ParsableArguments {
-  @Option(help: "The network: authors (co-authorship), fellows or tags (topic co-occurrence).")
+  @Option(help: "The network: authors (co-authorship), fellows, tags (topic co-occurrence) or terms (terms of titles and abstracts).")
   var graph: Network.Kind = .authors
 
   @OptionGroup var countingOptions: CountingOptions
@@ -317,6 +318,28 @@ struct FilterOptions: ParsableArguments {
   @Option(help: "Tags graph edge weight: count (papers with both tags), association (van Eck & Waltman 2009: c_ij / (s_i s_j)) or jaccard (c_ij / (s_i + s_j - c_ij)).")
   var tagWeight: TagWeighting = .count
 
+  @Option(
+    help: ArgumentHelp(
+      "Terms graph: keep terms in at least <n> papers (default max(2, round(sqrt(papers with text) / 4))).", valueName: "n"))
+  var minTermOccurrences: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "Terms graph: keep this share of the candidate terms, the most relevant first (default \(TermSettings.defaultRelevanceShare.argumentText)).",
+      valueName: "share"))
+  var termRelevanceShare: Double?
+
+  @Option(help: "Terms graph edge weight: association (default; c_ij / (s_i s_j)), count or jaccard, as --tag-weight.")
+  var termWeight: TagWeighting?
+
+  /// The term settings these options stand for (defaults from ``TermSettings``).
+  var termSettings: TermSettings {
+    TermSettings(minOccurrences: minTermOccurrences, relevanceShare: termRelevanceShare ?? TermSettings.defaultRelevanceShare)
+  }
+
+  /// Whether any terms-graph option is given.
+  var hasTermOptions: Bool { minTermOccurrences != nil || termRelevanceShare != nil || termWeight != nil }
+
   func validate() throws {
     if let since, let until, since > until {
       throw ValidationError("Please give '--since' no later than '--until' (got \(since) > \(until)).")
@@ -330,12 +353,21 @@ struct FilterOptions: ParsableArguments {
     if let minPapers, minPapers < 1 { throw ValidationError("Please give '--min-papers' of at least 1 (got \(minPapers)).") }
     if let keepTop, keepTop < 1 { throw ValidationError("Please give '--keep-top' of at least 1 (got \(keepTop)).") }
     if by != nil && keepTop == nil { throw ValidationError("Please use '--by' only with '--keep-top <n>'.") }
+    if let n = minTermOccurrences, n < 1 {
+      throw ValidationError("Please give '--min-term-occurrences' of at least 1 (got \(n)).")
+    }
+    if let share = termRelevanceShare, !(share > 0 && share <= 1) {
+      throw ValidationError("Please give '--term-relevance-share' as a number above 0 and at most 1 (got \(share.argumentText)).")
+    }
   }
 
   /// For commands that draw one network: `--tag-weight` only means something for `--graph tags`.
   func validate(graph: Network.Kind) throws {
     if tagWeight != .count && graph != .tags {
       throw ValidationError("Please use '--tag-weight' only with '--graph tags'.")
+    }
+    if hasTermOptions && graph != .terms {
+      throw ValidationError("Please use '--min-term-occurrences', '--term-relevance-share' and '--term-weight' only with '--graph terms'.")
     }
   }
 
@@ -372,6 +404,9 @@ struct FilterOptions: ParsableArguments {
     if largestComponent { out += ["--largest-component"] }
     if let keepTop { out += ["--keep-top", "\(keepTop)"] + (by.map { ["--by", $0.rawValue] } ?? []) }
     if tagWeight != .count { out += ["--tag-weight", tagWeight.rawValue] }
+    if let minTermOccurrences { out += ["--min-term-occurrences", "\(minTermOccurrences)"] }
+    if let termRelevanceShare { out += ["--term-relevance-share", termRelevanceShare.argumentText] }
+    if let termWeight { out += ["--term-weight", termWeight.rawValue] }
     return out
   }
 

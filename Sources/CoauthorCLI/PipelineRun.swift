@@ -11,10 +11,13 @@ func makePipeline(
   graphs: [Network.Kind], counting: CountingOptions, filters: FilterOptions, metrics: [Metric] = [],
   compute: MetricSettings = MetricSettings(), pathMetricNodeLimit: Int? = nil, communities: CommunityMethod? = nil
 ) -> Pipeline {
-  Pipeline(
+  var pipeline = Pipeline(
     graphs: graphs, counting: counting.counting, sharedCollaborators: !counting.noSharedCollaborators,
     tagWeighting: filters.tagWeight, filter: filters.filter, metrics: metrics, metricSettings: compute,
     pathMetricNodeLimit: pathMetricNodeLimit, communities: communities)
+  pipeline.terms = filters.termSettings
+  if let weight = filters.termWeight { pipeline.termWeighting = weight }
+  return pipeline
 }
 
 /// Loads the inputs and runs `pipeline` on them: data-quality summary and filter notes on
@@ -33,6 +36,7 @@ func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptio
   filters.printNotes(result)
   for warning in result.warnings { printError("coauthor: warning: " + warning) }
   for note in result.estimateNotes { printError("coauthor: " + note) }
+  for note in result.termNotes { printError("coauthor: " + note) }
   return result
 }
 

@@ -12,6 +12,8 @@ public struct Network: Sendable {
     case fellows
     /// Topic tags, linked by papers that carry both.
     case tags
+    /// Terms of titles and abstracts (``TermExtractor``), linked by papers that hold both.
+    case terms
   }
 
   /// What an edge of the fellow graph stands for.

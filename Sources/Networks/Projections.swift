@@ -1,5 +1,6 @@
 public import Bibliography
 public import GraphCore
+public import TermExtraction
 
 extension Network {
   /// The co-authorship graph: one node per person (in order of first appearance), an edge per
@@ -132,14 +133,17 @@ extension Network {
   ///
   /// `counting` applies to the authors graph, `tagWeighting` to the tags graph and
   /// `sharedCollaborators` to the fellows graph.
+  /// `termMap` is the terms graph's extraction (``TermMap``; extracted with default settings
+  /// when `nil`), weighted by `termWeighting`.
   public static func build(
     _ kind: Kind, from corpus: Corpus, counting: Counting = .full, tagWeighting: TagWeighting = .count,
-    sharedCollaborators: Bool = true
+    sharedCollaborators: Bool = true, termMap: TermMap? = nil, termWeighting: TagWeighting = .association
   ) -> Network {
     switch kind {
     case .authors: return authors(of: corpus, counting: counting)
     case .fellows: return fellows(of: corpus, sharedCollaborators: sharedCollaborators)
     case .tags: return tags(of: corpus, weighting: tagWeighting)
+    case .terms: return terms(termMap ?? TermExtractor().extract(corpus: corpus), weighting: termWeighting)
     }
   }
 }

@@ -83,7 +83,7 @@ public struct ReportJob: Sendable {
         return (years, Growth(network: authors.network, corpus: corpus, years: years, perYear: perYear, scores: pagerank))
       })
     var figures: [String: Figure] = [:]
-    for kind in Network.Kind.allCases {
+    for kind in analysis.kinds {
       let a = analysis[kind]
       let n = a.network.graph.nodeCount
       let sizes = try a.analysis.sizes(.defaultMeasure(for: kind), corpus: analysis.corpus)
@@ -191,7 +191,7 @@ public struct ReportJob: Sendable {
         notes.append("\(dropped.count.countText) \(dropped.count == 1 ? "paper" : "papers") with more than \(limit.countText) authors \(dropped.count == 1 ? "was" : "were") left out, so that one huge author list does not join everyone on it: \(largest)\(dropped.count > 5 ? ", …" : "") (each is listed under data quality)\(limitIsDefault ? "; this is the default rule, and “--max-authors none” keeps every paper" : "").")
       }
     }
-    for kind in Network.Kind.allCases {
+    for kind in analysis.kinds {
       let steps = analysis[kind].filterSteps
       guard !steps.isEmpty else { continue }
       let nodes = kind == .tags ? "tags" : kind == .fellows ? "fellows" : "researchers"

@@ -129,7 +129,7 @@ struct PipelineConcurrencyTests {
     let steps = Steps()
     let together = try pipeline.run(on: .corpus(corpus), progress: steps)
     #expect(together.networks.map(\.network.kind) == [.authors, .fellows, .tags])
-    for kind in Network.Kind.allCases {
+    for kind in CorpusAnalysis.standardKinds {
       var alone = pipeline
       alone.graphs = [kind]
       let one = try #require(try alone.run(on: .corpus(corpus)).networks.first)

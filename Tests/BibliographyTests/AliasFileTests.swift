@@ -33,7 +33,7 @@ struct AliasFileTests {
   }
 
   @Test(arguments: [
-    ("frobnicate\tA B\tC D", "unknown rule 'frobnicate' (expected merge, split, rename, keep, tag-merge, tag-split, tag-rename or tag-keep)"),
+    ("frobnicate\tA B\tC D", "unknown rule 'frobnicate' (expected merge, split, rename, keep, tag-merge, tag-split, tag-rename, tag-keep, term-merge or term-drop)"),
     ("merge\tRubi Hudson", "'merge' needs a canonical name and at least one variant"),
     ("split\tAnn Alpha Bob Beta\tAnn Alpha", "'split' needs the joined name and at least two names"),
     ("rename\tA B", "'rename' needs exactly an old and a new name"),

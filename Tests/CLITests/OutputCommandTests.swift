@@ -77,7 +77,7 @@ let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 @Suite struct ReportCommandTests {
   static let files = [
     "authors.svg", "communities.svg", "fellows.svg", "growth-2023.svg", "growth-2024.svg", "growth-2025.svg",
-    "growth-2026.svg", "report.html", "report.md", "tags.svg",
+    "growth-2026.svg", "report.html", "report.md", "tags.svg", "terms.svg",
   ]
 
   func read(_ dir: TemporaryDirectory, _ name: String) throws -> Data {

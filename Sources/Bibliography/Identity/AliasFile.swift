@@ -22,6 +22,9 @@ import Foundation
 ///   or `tag-rename` is the displayed name of its folded tag (``TagFolding``).
 /// - `tag-keep TAG TAG…`: automatic tag folding (``TagFolding``: plurals, acronyms) never makes
 ///   two of these tags one; `tag-keep TAG` alone keeps TAG from folding with any other tag.
+/// - `term-merge CANONICAL VARIANT…`, `term-drop TERM…`: the thesaurus of terms taken from titles
+///   and abstracts (`--graph terms`): the variants count as CANONICAL, the dropped terms are never
+///   terms. Identity resolution ignores them; the term extraction reads them (``Corpus/termRules``).
 ///
 /// Names in an alias file may be written family name first (`Tong, Meg`): an author string is
 /// compared as written and, if no rule matches it, in its natural order.
@@ -36,11 +39,13 @@ public struct AliasFile: Sendable, Equatable {
     case keep(String)
     /// `tag-keep`: tags that tag folding keeps apart (one tag: kept from folding with any other).
     case keepApart([String])
+    /// `term-drop`: terms that are never terms.
+    case drop([String])
   }
 
   /// What a rule applies to: people's names (the rules without a prefix) or tags (`tag-…`).
   public enum Scope: String, Sendable, Equatable {
-    case person, tag
+    case person, tag, term
   }
 
   public struct Entry: Sendable, Equatable {
@@ -69,6 +74,21 @@ public struct AliasFile: Sendable, Equatable {
       if kind.hasPrefix("tag-") {
         kind.removeFirst(4)
         scope = .tag
+      } else if kind.hasPrefix("term-") {
+        kind.removeFirst(5)
+        scope = .term
+        let args = Array(fields.dropFirst())
+        switch kind {
+        case "merge":
+          guard args.count >= 2 else { throw fail("'term-merge' needs a canonical term and at least one variant") }
+          entries.append(Entry(rule: .merge(canonical: args[0], variants: Array(args.dropFirst())), source: at, scope: .term))
+        case "drop":
+          guard !args.isEmpty else { throw fail("'term-drop' needs at least one term") }
+          entries.append(Entry(rule: .drop(args), source: at, scope: .term))
+        default:
+          throw fail("unknown rule '\(first)' (term rules are term-merge and term-drop)")
+        }
+        continue
       }
       let what = scope == .tag ? "tag" : "name"
       let verb = scope == .tag ? "tag-" + kind : kind
@@ -91,7 +111,7 @@ public struct AliasFile: Sendable, Equatable {
         entries.append(Entry(rule: .keep(args[0]), source: at))
       default:
         throw fail(
-          "unknown rule '\(first)' (expected merge, split, rename, keep, tag-merge, tag-split, tag-rename or tag-keep)")
+          "unknown rule '\(first)' (expected merge, split, rename, keep, tag-merge, tag-split, tag-rename, tag-keep, term-merge or term-drop)")
       }
     }
     self.entries = entries
@@ -151,13 +171,15 @@ public struct AliasFile: Sendable, Equatable {
         case .merge(_, let variants): keys = variants
         case .split(let joined, _): keys = [joined]
         case .rename(let from, _): keys = [from]
-        case .keep, .keepApart: continue
+        case .keep, .keepApart, .drop: continue
         }
+        if entry.scope == .term { continue }
         for name in keys {
           let key = Self.key(name, scope: entry.scope)
           switch entry.scope {
           case .person: if person[key] == nil { person[key] = i }
           case .tag: if tag[key] == nil { tag[key] = i }
+          case .term: break
           }
         }
       }
@@ -174,6 +196,7 @@ public struct AliasFile: Sendable, Equatable {
     var isEmpty: Bool { person.isEmpty && tag.isEmpty }
 
     func apply(to name: String, scope: Scope) -> (names: [String], entry: Int)? {
+      guard scope != .term else { return nil }
       let table = scope == .person ? person : tag
       if table.isEmpty { return nil }
       guard let i = table[Self.key(name, scope: scope)] else { return nil }
@@ -181,7 +204,7 @@ public struct AliasFile: Sendable, Equatable {
       case .merge(let canonical, _): return ([canonical], i)
       case .split(_, let names): return (names, i)
       case .rename(_, let to): return ([to], i)
-      case .keep, .keepApart: return nil
+      case .keep, .keepApart, .drop: return nil
       }
     }
   }
@@ -196,11 +219,12 @@ extension AliasFile.Rule: CustomStringConvertible {
     case .keep(let n): return "keep '\(n)' as one person"
     case .keepApart(let tags):
       return tags.count == 1 ? "keep '\(tags[0])' from folding with other tags" : "keep \(tags.map { "'\($0)'" }.joined(separator: ", ")) apart"
+    case .drop(let terms): return "drop \(terms.map { "'\($0)'" }.joined(separator: ", "))"
     }
   }
 }
 
 extension AliasFile.Entry: CustomStringConvertible {
   /// The rule, with `tag ` before it for a tag rule (`tag rename 'LLM' to 'LLMs'`).
-  public var description: String { (scope == .tag ? "tag " : "") + rule.description }
+  public var description: String { (scope == .tag ? "tag " : scope == .term ? "term " : "") + rule.description }
 }

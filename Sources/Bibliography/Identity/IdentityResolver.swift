@@ -239,6 +239,7 @@ public struct IdentityResolver: Sendable {
     Self.dateFromReferences(results.flatMap(\.references), papers: &merged, diagnostics: &diagnostics)
 
     for (i, entry) in aliases.entries.enumerated() where !usedRules.contains(i) {
+      if entry.scope == .term { continue }  // read by term extraction, not here
       if case .keep = entry.rule { continue }
       if case .keepApart = entry.rule, !foldsTags { continue }
       let what = entry.scope == .tag ? "tag" : "name"
@@ -248,6 +249,7 @@ public struct IdentityResolver: Sendable {
       entryCount: entryCount, papers: merged, diagnostics: diagnostics, fellowMatches: matches, identityMerges: merges,
       reads: results.flatMap(\.reads), tagVariants: tagVariants)
     corpus.personIDs = people.ids
+    corpus.termRules = aliases.entries.filter { $0.scope == .term }
     return corpus
   }
 

@@ -88,7 +88,7 @@ public struct TagFolding: Sendable {
       case .keepApart(let tags): keep.append(KeepRule(keys: tags.map(NameNormalizer.key), entry: i, source: entry.source))
       case .merge(let canonical, _): preferred.insert(NameNormalizer.normalize(canonical))
       case .rename(_, let to): preferred.insert(NameNormalizer.normalize(to))
-      case .split, .keep: break
+      case .split, .keep, .drop: break
       }
     }
     self.init(keepApart: keep, preferred: preferred)

@@ -34,9 +34,12 @@ extension Coauthor {
 
     /// The analysis `communities` runs: one network, PageRank (member order), the chosen method.
     var pipeline: Pipeline {
-      makePipeline(
+      var pipeline = makePipeline(
         graphs: [graphOptions.graph], counting: graphOptions.countingOptions, filters: filters,
         communities: community.method)
+      // Communities of people are also labelled by the terms of their papers' titles and abstracts.
+      pipeline.labelsCommunitiesWithTerms = input.inputFormat != .edges && (graphOptions.graph == .authors || graphOptions.graph == .fellows)
+      return pipeline
     }
 
     func run() throws {
@@ -50,6 +53,7 @@ extension Coauthor {
             ("id", .int(c.id + 1)),
             ("members", .array(c.members.map { .string(labels[$0.index]) })),
             ("tags", .array(c.tags.map { .string($0.tag) })),
+            ("terms", .array(c.terms.map { .string($0.tag) })),
           ])
         }
         var members: [(String, JSON)] = [
@@ -78,6 +82,10 @@ extension Coauthor {
         for c in analysis.communities {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
           printText("\n\(c.id + 1). \(c.members.count) members\(tags)")
+          if !c.terms.isEmpty {
+            let what = graphOptions.graph == .terms ? "top terms" : "terms of their papers (log-likelihood)"
+            printText("   \(what): " + c.terms.map(\.tag).joined(separator: ", "))
+          }
           printText("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))
         }
       }

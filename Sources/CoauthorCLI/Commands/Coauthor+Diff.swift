@@ -90,8 +90,7 @@ extension Coauthor {
         try analysePipeline(pipeline, on: .corpus(corpus), progress: SnapshotProgress(side: side, bars: bars))
       }
       let (before, after) = try Interrupt.handling { () throws -> (AnalysisResult, AnalysisResult) in
-        if compute.threads == 1 { return (try analyse(snapshots.old, "OLD"), try analyse(snapshots.new, "NEW")) }
-        return try concurrently({ try analyse(snapshots.old, "OLD") }, { try analyse(snapshots.new, "NEW") })
+        return try concurrently(threads: compute.threads, { try analyse(snapshots.old, "OLD") }, { try analyse(snapshots.new, "NEW") })
       }
       for (side, result) in [("OLD", before), ("NEW", after)] {
         for warning in result.warnings { printError("coauthor: warning (\(side)): " + warning) }

@@ -61,10 +61,14 @@ extension Coauthor {
 
     /// The analysis the report runs: all three networks, every metric, the chosen community method.
     var pipeline: Pipeline {
-      makePipeline(
+      var pipeline = makePipeline(
         graphs: Network.Kind.allCases, counting: countingOptions, filters: filters, metrics: Metric.allCases,
         compute: compute.settings(seed: community.seed), pathMetricNodeLimit: exactMetricsLimit,
         communities: community.method)
+      // The Topics section (terms graph) and term labels of communities, when there is text.
+      pipeline.skipsTermsWithoutText = true
+      pipeline.labelsCommunitiesWithTerms = true
+      return pipeline
     }
 
     func run() throws {

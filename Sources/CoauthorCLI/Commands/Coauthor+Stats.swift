@@ -41,8 +41,10 @@ extension Coauthor {
       let loaded = try Interrupt.handling { try input.load() }
       let filter = filters.filter
       // Only counts: networks, filters and components; no metrics, no communities.
-      let pipeline = makePipeline(
-        graphs: loaded.hasPapers ? Network.Kind.allCases : [.authors], counting: countingOptions, filters: filters)
+      var pipeline = makePipeline(
+        graphs: loaded.hasPapers ? CorpusAnalysis.standardKinds + (loaded.hasTermText ? [.terms] : []) : [.authors],
+        counting: countingOptions, filters: filters)
+      pipeline.skipsTermsWithoutText = true  // counted when there are terms, left out otherwise
       let result = try runPipeline(pipeline, on: loaded, filters: filters)
       let corpus = result.corpus
       var papers: PaperFilterResult?

@@ -54,6 +54,9 @@ extension Coauthor {
         throw ValidationError("Please leave out '--min-weight', '--min-papers', '--largest-component' and '--keep-top': the timeline counts the whole network of each period (paper filters such as '--since' apply).")
       }
       try filters.validate(graph: graphOptions.graph)
+      if graphOptions.graph == .terms {
+        throw ValidationError("Please choose '--graph authors', 'fellows' or 'tags' for the timeline: it counts names and tags per year, not terms.")
+      }
       if let limit, limit < 1 { throw ValidationError("Please specify a '--top' of at least 1.") }
       if !bursts && (limit != nil || burstRatio != BurstDetection.defaultRatio || burstGamma != BurstDetection.defaultTransitionCost) {
         throw ValidationError("Please use '--top', '--burst-ratio' and '--burst-gamma' only with '--bursts'.")

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The terms that characterise a group of papers (a community's), ranked by Dunning's
+/// log-likelihood ratio, as CiteSpace labels its clusters.
+///
+/// For a term held by *a* of the group's *n* papers and by *c* of the other *N* − *n* papers,
+/// with the 2×2 table *O* = (*a*, *n* − *a*, *c*, *N* − *n* − *c*) and its expected values *E*
+/// under independence (row total × column total / *N*), the score is
+/// *G*² = 2 Σ *O* ln(*O* / *E*) (terms with *O* = 0 add nothing). Only over-represented terms
+/// count (*a* / *n* > (*a* + *c*) / *N*); ties go to more papers in the group, then the key.
+///
+/// Example: 100 papers, a group of 10; a term in 6 of them and in 4 others scores
+/// *G*² ≈ 18.83; a term in 1 of them and 9 others (as often as anywhere) is not listed.
+///
+/// - Complexity: O(Σ terms per paper × groups per paper) to count, O(*t* log *t*) per group to rank.
+///
+/// ## References
+/// - T. Dunning. "Accurate methods for the statistics of surprise and coincidence."
+///   *Computational Linguistics* 19(1):61–74, 1993.
+/// - C. Chen, F. Ibekwe-SanJuan, J. Hou. "The structure and dynamics of cocitation clusters: a
+///   multiple-perspective cocitation analysis." *JASIST* 61(7):1386–1409, 2010.
+///   doi:[10.1002/asi.21309](https://doi.org/10.1002/asi.21309)
+public enum CharacteristicTerms {
+  /// One term of a group, with its score.
+  public struct Score: Sendable, Equatable {
+    public var term: Int
+    /// Papers of the group holding the term.
+    public var papers: Int
+    /// *G*².
+    public var logLikelihood: Double
+  }
+
+  /// *G*² of a term in `a` of `n` group papers and `c` of the `total − n` others.
+  public static func logLikelihood(a: Int, n: Int, c: Int, total: Int) -> Double {
+    let (a, n, c, N) = (Double(a), Double(n), Double(c), Double(total))
+    let cells = [(a, n, a + c), (n - a, n, N - a - c), (c, N - n, a + c), (N - n - c, N - n, N - a - c)]
+    var g = 0.0
+    for (o, row, column) in cells where o > 0 {
+      g += o * log(o * N / (row * column))
+    }
+    return 2 * g
+  }
+
+  /// The top `limit` characteristic terms of each of `groupCount` groups. `groupsOfText[p]` are
+  /// the groups paper `p` belongs to, `textTerms[p]` the terms it holds, `occurrences[t]` the
+  /// papers holding term `t`, `keys[t]` its key (for ties).
+  public static func rank(
+    groupCount: Int, groupsOfText: [[Int]], textTerms: [[Int32]], occurrences: [Int], keys: [String], limit: Int = 3
+  ) -> [[Score]] {
+    let total = textTerms.count
+    var size = [Int](repeating: 0, count: groupCount)
+    var counts = [[Int32: Int]](repeating: [:], count: groupCount)
+    for (p, groups) in groupsOfText.enumerated() {
+      for g in groups {
+        size[g] += 1
+        for t in textTerms[p] { counts[g][t, default: 0] += 1 }
+      }
+    }
+    return (0 ..< groupCount).map { g in
+      let n = size[g]
+      guard n > 0, n < total else { return [] }
+      var scores: [Score] = []
+      for (t, a) in counts[g] {
+        let occ = occurrences[Int(t)]
+        guard Double(a) / Double(n) > Double(occ) / Double(total) else { continue }
+        scores.append(Score(term: Int(t), papers: a, logLikelihood: logLikelihood(a: a, n: n, c: occ - a, total: total)))
+      }
+      scores.sort { x, y in
+        if x.logLikelihood != y.logLikelihood { return x.logLikelihood > y.logLikelihood }
+        if x.papers != y.papers { return x.papers > y.papers }
+        return keys[x.term].utf8.lexicographicallyPrecedes(keys[y.term].utf8)
+      }
+      return Array(scores.prefix(limit))
+    }
+  }
+}

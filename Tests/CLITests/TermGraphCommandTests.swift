@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `--graph terms` end to end: the term map of the bundled listing, and a corpus without text.
+@Suite("coauthor --graph terms")
+struct TermGraphCommandTests {
+  @Test func communitiesOfTheTermMap() throws {
+    let result = try CLI.run(["communities", Bundled.listing, "--graph", "terms", "--format", "json"])
+    #expect(result.status == 0)
+    let json = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+    #expect(json?["graph"] as? String == "terms")
+    let communities = json?["communities"] as? [[String: Any]] ?? []
+    #expect(communities.count >= 2)
+    // Each term community is labelled by its top terms (its first members).
+    for c in communities {
+      let members = c["members"] as? [String] ?? []
+      #expect(c["terms"] as? [String] == Array(members.prefix(3)))
+    }
+    #expect(result.err.contains("terms: ") && result.err.contains("13 papers' titles and 13 abstracts"))
+  }
+
+  @Test func authorCommunitiesGetTermLabels() throws {
+    let result = try CLI.run(["communities", Bundled.listing, "--format", "json"])
+    #expect(result.status == 0)
+    let json = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+    let communities = json?["communities"] as? [[String: Any]] ?? []
+    #expect(communities.contains { !((($0["terms"] as? [String]) ?? []).isEmpty) })
+  }
+
+  @Test func aCorpusWithoutTitleWordsIsRefusedNamingTheInput() throws {
+    let dir = try TemporaryDirectory()
+    let path = try dir.write("numbers.json", #"[{"title": "2023", "authors": ["Ann Alpha", "Bo Beta"]}, {"title": "42 — 7", "authors": ["Bo Beta"]}]"#)
+    let result = try CLI.run(["rank", path, "--graph", "terms"])
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(result.err.contains("no terms to map") && result.err.contains("numbers.json"))
+    // stats leaves the terms graph out instead.
+    let stats = try CLI.run(["stats", path])
+    #expect(stats.status == 0 && !stats.out.contains("terms graph"))
+  }
+
+  @Test func termOptionsOnlyWithTheTermsGraph() throws {
+    let result = try CLI.run(["rank", Bundled.listing, "--min-term-occurrences", "3"])
+    #expect(result.status == 64 && result.err.contains("only with '--graph terms'"))
+    let share = try CLI.run(["rank", Bundled.listing, "--graph", "terms", "--term-relevance-share", "0"])
+    #expect(share.status == 64 && share.err.contains("'--term-relevance-share'"))
+    let timeline = try CLI.run(["timeline", Bundled.listing, "--graph", "terms"])
+    #expect(timeline.status == 64)
+  }
+
+  @Test func aHigherMinimumKeepsFewerTerms() throws {
+    let two = try CLI.run(["rank", Bundled.listing, "--graph", "terms", "--format", "csv"])
+    let three = try CLI.run(["rank", Bundled.listing, "--graph", "terms", "--format", "csv", "--min-term-occurrences", "3"])
+    #expect(two.status == 0 && three.status == 0)
+    let count = { (r: CLI.Result) in r.out.split(separator: "\n").count }
+    #expect(count(three) < count(two) && count(three) > 2)
+  }
+}
