@@ -8,7 +8,8 @@ import TextEscaping
 /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the reader takes the date before the year), `title`,
 /// `authors` (display names after identity resolution, `;`-separated), `author_ids` (aligned with
 /// `authors`: the person's persistent id, or an empty item), `fellows`, `keywords` (folded tags,
-/// shown under their display names). Papers in corpus order. Reading the table back gives the
+/// shown under their display names), `abstract` (for term maps; in TSV its line breaks become
+/// spaces). Papers in corpus order. Reading the table back gives the
 /// same papers, people and tags, hence the same networks.
 ///
 /// Every cell goes through the one escaping rule of its language (``CSV/field(_:)`` or
@@ -23,7 +24,7 @@ import TextEscaping
 public struct PaperTable: Sendable {
   public enum Delimiter: Sendable { case comma, tab }
 
-  public static let header = ["paper_id", "year", "date", "title", "authors", "author_ids", "fellows", "keywords"]
+  public static let header = ["paper_id", "year", "date", "title", "authors", "author_ids", "fellows", "keywords", "abstract"]
   public static let listSeparator: Character = ";"
 
   public var corpus: Corpus
@@ -62,6 +63,7 @@ public struct PaperTable: Sendable {
         paper.date?.description ?? "", DelimitedTableReader.literalCell(paper.title),
         try list(paper.authors, paper, "authors"), ids.contains { !$0.isEmpty } ? ids.joined(separator: ";") : "",
         try list(paper.fellows, paper, "fellows"), try list(paper.tags, paper, "keywords"),
+        paper.abstract.map(DelimitedTableReader.literalCell) ?? "",
       ])
     }
     return Output(text: text, guardedCells: guarded)

@@ -136,8 +136,8 @@ struct PaperExportCommandTests {
     #expect(r.status == 0, "\(r.err)")
     #expect(r.err.contains("(papers, 13 papers, 78 people)"), "\(r.err)")
     let header = try String(contentsOfFile: table, encoding: .utf8).split(separator: "\n")[0]
-    #expect(header == (ext == "csv" ? "paper_id,year,date,title,authors,author_ids,fellows,keywords" : "paper_id\tyear\tdate\ttitle\tauthors\tauthor_ids\tfellows\tkeywords"))
-    for graph in ["authors", "fellows", "tags"] {
+    #expect(header == (ext == "csv" ? "paper_id,year,date,title,authors,author_ids,fellows,keywords,abstract" : "paper_id\tyear\tdate\ttitle\tauthors\tauthor_ids\tfellows\tkeywords\tabstract"))
+    for graph in ["authors", "fellows", "tags", "terms"] {
       for metric in ["degree", "strength"] {
         let before = try CLI.run(["rank", Self.listing, "--aliases", Self.aliases, "--graph", graph, "--metric", metric, "--format", "csv"])
         let after = try CLI.run(["rank", table, "--graph", graph, "--metric", metric, "--format", "csv"])
@@ -160,7 +160,7 @@ struct PaperExportCommandTests {
     let lines = try String(contentsOfFile: dir.path("w.tsv"), encoding: .utf8).split(separator: "\n")
     #expect(
       lines[2]
-        == "W3000000002\t2020\t2020\tSpin and charge in H2O: when a < b\tJosé María López;Anonymous Consortium\topenalex:A5000000011;\t\tQuantum mechanics;Spin (aerodynamics)"
+        == "W3000000002\t2020\t2020\tSpin and charge in H2O: when a < b\tJosé María López;Anonymous Consortium\topenalex:A5000000011;\t\tQuantum mechanics;Spin (aerodynamics)\t"  // no abstract
     )
     // Formula guard, quotes and a decoded character reference.
     let csv = try dir.write("h.csv", Array("title,authors\n\"=Evil, a \"\"title\"\"\",-Anne;Bob\nQ&amp;amp;A,Ann Alpha;Bob\n".utf8))
@@ -168,7 +168,7 @@ struct PaperExportCommandTests {
     #expect(h.status == 0, "\(h.err)")
     #expect(h.err.contains("2 cells start with =, +, - or @"))
     let written = try String(contentsOfFile: dir.path("h.csv.out.csv"), encoding: .utf8)
-    #expect(written == "paper_id,year,date,title,authors,author_ids,fellows,keywords\n,,,\"'=Evil, a \"\"title\"\"\",'-Anne;Bob,,,\n,,,Q&amp;amp;A,Ann Alpha;Bob,,,\n")
+    #expect(written == "paper_id,year,date,title,authors,author_ids,fellows,keywords,abstract\n,,,\"'=Evil, a \"\"title\"\"\",'-Anne;Bob,,,,\n,,,Q&amp;amp;A,Ann Alpha;Bob,,,,\n")
   }
 
   /// A name holding the list separator cannot be a list item: nothing is written.

@@ -117,7 +117,8 @@ def session(args):
     elif not os.environ.get("SPARK_ENV_LOADED") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
         builder = builder.master(os.environ.get("COAUTHOR_SPARK_MASTER", "local[2]"))
     builder = builder.config("spark.sql.shuffle.partitions", str(args.partitions or 4)) \
-        .config("spark.ui.enabled", "false").config("spark.sql.adaptive.enabled", "true")
+        .config("spark.ui.enabled", "false").config("spark.sql.adaptive.enabled", "true") \
+        .config("spark.ui.showConsoleProgress", os.environ.get("COAUTHOR_SPARK_PROGRESS", "false"))
     memory = os.environ.get("COAUTHOR_SPARK_EXECUTOR_MEMORY")
     if memory:
         builder = builder.config("spark.executor.memory", memory)
