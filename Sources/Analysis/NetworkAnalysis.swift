@@ -130,7 +130,7 @@ public enum SizeMeasure: Sendable, Hashable, Codable, CustomStringConvertible {
   }
 
   /// The default size of a network's nodes: PageRank for people, papers for tags.
-  public static func defaultMeasure(for kind: Network.Kind) -> SizeMeasure { kind == .tags ? .papers : .metric(.pagerank) }
+  public static func defaultMeasure(for kind: Network.Kind) -> SizeMeasure { kind == .tags || kind == .terms ? .papers : .metric(.pagerank) }
 }
 
 /// Something the analysis cannot give.

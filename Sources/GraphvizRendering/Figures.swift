@@ -55,16 +55,16 @@ public enum ReportFigures {
     if nodes != nil { network = network.strongestEdges(limit: edgeBudget(nodeCount: chosen.count)) }
     let (sizeName, allSizes) = sizes
     let names = communityNames(analysis)
-    let anchors = full.kind == .tags ? PersonAnchors(names: []) : (anchors ?? PersonAnchors(names: people))
+    let anchors = full.kind == .tags || full.kind == .terms ? PersonAnchors(names: []) : (anchors ?? PersonAnchors(names: people))
     // Index in `people` of each drawn name, looked up only for the drawn names (not a dictionary
     // of every person per picture).
     var personIndex: [String: Int] = [:]
-    if linkable != nil && full.kind != .tags {
+    if linkable != nil && full.kind != .tags && full.kind != .terms {
       let drawn = Set(network.labels)
       for (i, name) in people.enumerated() where personIndex[name] == nil && drawn.contains(name) { personIndex[name] = i }
     }
     let urls: [String?] = network.labels.map { name in
-      if full.kind == .tags { return nil }
+      if full.kind == .tags || full.kind == .terms { return nil }  // not people: no profile to link
       if let linkable, let i = personIndex[name], !linkable[i] { return nil }
       return "#" + anchors[name]
     }
@@ -152,7 +152,7 @@ public enum ReportFigures {
     let network = analysis.network
     return analysis.communities.map { c -> String in
       let lead = c.members.first.map { network.labels[$0.index] } ?? ""
-      if network.kind == .tags { return "Cluster \(c.id + 1)" }
+      if network.kind == .tags || network.kind == .terms { return "Cluster \(c.id + 1)" }
       if let tag = c.tags.first?.tag { return "\(c.id + 1): \(tag), \(lead)" }
       return "\(c.id + 1): around \(lead)"
     }

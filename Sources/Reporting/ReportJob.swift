@@ -194,7 +194,7 @@ public struct ReportJob: Sendable {
     for kind in analysis.kinds {
       let steps = analysis[kind].filterSteps
       guard !steps.isEmpty else { continue }
-      let nodes = kind == .tags ? "tags" : kind == .fellows ? "fellows" : "researchers"
+      let nodes = kind == .tags ? "tags" : kind == .terms ? "terms" : kind == .fellows ? "fellows" : "researchers"
       let parts = steps.map { step -> String in
         switch step.kind {
         case .minWeight: "\(step.edgesRemoved.countText) of \(step.edgesBefore.countText) links lighter than \((filter.minWeight ?? 0).argumentText) dropped"

@@ -19,6 +19,18 @@ struct TermGraphCommandTests {
     #expect(result.err.contains("terms: ") && result.err.contains("13 papers' titles and 13 abstracts"))
   }
 
+  /// The term map is sized by papers holding the term (as its caption says) and has no links to
+  /// people's profiles; its clusters are named "Cluster n".
+  @Test func termPictureSizedByPapersWithoutProfileLinks() throws {
+    let dir = try TemporaryDirectory()
+    let r = try CLI.run(["render", Bundled.listing, "--graph", "terms", "--output", dir.path("t.dot")])
+    #expect(r.status == 0, "\(r.err)")
+    let dot = try String(contentsOfFile: dir.path("t.dot"), encoding: .utf8)
+    #expect(dot.contains("area: papers (2–8)"))
+    #expect(!dot.contains("href=\"#"))
+    #expect(dot.contains("Cluster 1"))
+  }
+
   @Test func authorCommunitiesGetTermLabels() throws {
     let result = try CLI.run(["communities", Bundled.listing, "--format", "json"])
     #expect(result.status == 0)
