@@ -31,6 +31,8 @@ if ! "$VENV/bin/python" -c 'import pyspark' >/dev/null 2>&1; then
 fi
 export PYSPARK_PYTHON="$PWD/$VENV/bin/python"
 export COAUTHOR_REQUIRE_SPARK=1
+# Spark's default 1 GB driver heap runs out on paperlists (95k papers) in local[2].
+export COAUTHOR_SPARK_DRIVER_MEMORY=${COAUTHOR_SPARK_DRIVER_MEMORY:-3g}
 export COAUTHOR_BIN=${COAUTHOR_BIN:-$PWD/.build/debug/coauthor}
 export PYTHONPATH="$PWD/spark${PYTHONPATH:+:$PYTHONPATH}"
 version=$("$VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)')

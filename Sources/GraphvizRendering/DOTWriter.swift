@@ -245,7 +245,7 @@ public struct DOTWriter: Sendable {
     switch kind {
     case .authors, .fellows: return "shared papers"
     case .tags: return "papers with both tags"
-    case .terms: return "papers with both terms"
+    case .terms: return "link strength (association strength unless --term-weight says otherwise)"
     }
   }
 

@@ -119,6 +119,11 @@ def session(args):
     builder = builder.config("spark.sql.shuffle.partitions", str(args.partitions or 4)) \
         .config("spark.ui.enabled", "false").config("spark.sql.adaptive.enabled", "true") \
         .config("spark.ui.showConsoleProgress", os.environ.get("COAUTHOR_SPARK_PROGRESS", "false"))
+    # The driver's heap (in local[N] the executors live in it too): Spark's default of 1 GB runs
+    # out of heap on the 95k-paper paperlists table; set before the JVM starts (python launch).
+    driver_memory = os.environ.get("COAUTHOR_SPARK_DRIVER_MEMORY")
+    if driver_memory:
+        builder = builder.config("spark.driver.memory", driver_memory)
     memory = os.environ.get("COAUTHOR_SPARK_EXECUTOR_MEMORY")
     if memory:
         builder = builder.config("spark.executor.memory", memory)
