@@ -114,7 +114,8 @@ enum SparkCommands {
     let graph = Graph(nodeCount: n, edges: spark.edges.map { ($0.source, $0.target, $0.weight) })
     let network = Network(
       kind: spark["graph"] == "tags" ? .tags : .authors, graph: graph, labels: spark.nodes.map(\.label),
-      paperCounts: spark.nodes.map(\.papers), isFellow: Array(repeating: false, count: n))
+      paperCounts: spark.nodes.map(\.papers), isFellow: Array(repeating: false, count: n),
+      edgeWeight: spark["graph"] == "tags" ? .cooccurrence(.count) : spark["counting"] == "fractional" ? .fractionalPapers : .sharedPapers)
     var attributes = NodeAttributes(includesFellow: false)
     for metric in metrics {
       switch metric {

@@ -155,7 +155,7 @@ public struct DOTWriter: Sendable {
       var tooltip = "\(network.labels[u.index]) – \(network.labels[v.index])\n"
       switch kind {
       case .coauthorship:
-        tooltip += "\(weightMeaning(network.kind)): \(Self.weightText(weight))"
+        tooltip += "\(weightMeaning(network)): \(Self.weightText(weight))"
       case .sharedCollaborator:
         attributes += ["style=dashed", "color=\"#8C8C8C\""]
         tooltip += "shared collaborators: \(Self.weightText(weight))"
@@ -209,7 +209,7 @@ public struct DOTWriter: Sendable {
     let scoreText = scoreRange.map { " (\(Self.scoreText($0.lowerBound))–\(Self.scoreText($0.upperBound)))" } ?? ""
     row("", "node area: \(style.sizeLegend ?? metric)\(scoreText)")
     if let weightRange {
-      let meaning = weightMeaning(network.kind)
+      let meaning = weightMeaning(network)
       row("", "edge width: \(meaning) (\(Self.weightText(weightRange.lowerBound))–\(Self.weightText(weightRange.upperBound)))")
     }
     if network.edgeKinds.contains(.sharedCollaborator) {
@@ -228,7 +228,7 @@ public struct DOTWriter: Sendable {
   // MARK: - Formatting
 
   /// What an edge weight counts here: the style's override, else the network kind's meaning.
-  func weightMeaning(_ kind: Network.Kind) -> String { style.edgeWeightMeaning ?? Self.edgeWeightMeaning(kind) }
+  func weightMeaning(_ network: Network) -> String { style.edgeWeightMeaning ?? Self.edgeWeightMeaning(network) }
 
   /// Label font size for a node at `t` (0 smallest … 1 largest): 10 to 14 points, so the most
   /// central names read first.
@@ -240,14 +240,8 @@ public struct DOTWriter: Sendable {
     return abs(value) < 0.01 ? fixed(value, 4) : fixed(value, 2)
   }
 
-  /// What an edge weight counts in a network of this kind.
-  static func edgeWeightMeaning(_ kind: Network.Kind) -> String {
-    switch kind {
-    case .authors, .fellows: return "shared papers"
-    case .tags: return "papers with both tags"
-    case .terms: return "link strength (association strength unless --term-weight says otherwise)"
-    }
-  }
+  /// What an edge weight measures in `network` (``Network/EdgeWeight``).
+  static func edgeWeightMeaning(_ network: Network) -> String { network.edgeWeight.meaning(for: network.kind) }
 
   /// A weight as an integer when it is one (full counting), else with 3 decimals (fractional).
   static func weightText(_ weight: Double) -> String {

@@ -75,7 +75,8 @@ extension ReportFigures {
       }
       network = Network(
         kind: network.kind, graph: graph, labels: network.labels + ghosts, paperCounts: network.paperCounts + ghosts.map { _ in 0 },
-        isFellow: network.isFellow + ghosts.map { _ in false }, edgeKinds: edgeKinds, edgeVia: edgeVia)
+        isFellow: network.isFellow + ghosts.map { _ in false }, edgeKinds: edgeKinds, edgeVia: edgeVia,
+        edgeWeight: network.edgeWeight)
       figure.network = network
       if !ghosts.isEmpty { Self.addGhosts(Array(ghosts), drawn: drawnCount, to: &figure.style) }
     }

@@ -253,7 +253,7 @@ public enum ReportFigures {
       f.style.showsLegend = true
       f.style.communityLegendOrder = []
       f.style.sizeLegend = "\(sizes.name), whole period"
-      f.style.edgeWeightMeaning = "\(DOTWriter.edgeWeightMeaning(base.network.kind)), whole period"
+      f.style.edgeWeightMeaning = "\(DOTWriter.edgeWeightMeaning(base.network)), whole period"
       f.style.idPrefix = nil
       f.style.nodeURLs = nil
       let shownCount = growth.shown[k].count

@@ -97,7 +97,8 @@ extension Network {
     let sub = Graph(nodeCount: nodes.count, edges: kept.map { ($0.u, $0.v, graph.edgeWeights[$0.e]) })
     return Network(
       kind: kind, graph: sub, labels: nodes.map { labels[$0.index] }, paperCounts: nodes.map { paperCounts[$0.index] },
-      isFellow: nodes.map { isFellow[$0.index] }, edgeKinds: kept.map { edgeKinds[$0.e] }, edgeVia: kept.map { edgeVia[$0.e] })
+      isFellow: nodes.map { isFellow[$0.index] }, edgeKinds: kept.map { edgeKinds[$0.e] }, edgeVia: kept.map { edgeVia[$0.e] },
+      edgeWeight: edgeWeight)
   }
 
   /// The network with at most `limit` edges: every node's heaviest edge (so no node that had a
@@ -137,7 +138,7 @@ extension Network {
       edges: kept.map { e in let (a, b) = g.endpoints(of: EdgeID(e)); return (a.index, b.index, weights[e]) })
     return Network(
       kind: kind, graph: sub, labels: labels, paperCounts: paperCounts, isFellow: isFellow,
-      edgeKinds: kept.map { edgeKinds[$0] }, edgeVia: kept.map { edgeVia[$0] })
+      edgeKinds: kept.map { edgeKinds[$0] }, edgeVia: kept.map { edgeVia[$0] }, edgeWeight: edgeWeight)
   }
 
   /// The **community map**: one node per community `0 ..< communityCount` (those with a number
@@ -168,6 +169,6 @@ extension Network {
     return Network(
       kind: kind, graph: Graph(nodeCount: count, edges: edges),
       labels: (0 ..< count).map { $0 < names.count ? names[$0] : "Community \($0 + 1)" }, paperCounts: members,
-      isFellow: [Bool](repeating: false, count: count))
+      isFellow: [Bool](repeating: false, count: count), edgeWeight: .given)
   }
 }

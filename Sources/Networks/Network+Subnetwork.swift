@@ -31,6 +31,6 @@ extension Network {
     }
     return Network(
       kind: kind, graph: builder.build(), labels: kept.map { labels[$0] }, paperCounts: kept.map { paperCounts[$0] },
-      isFellow: kept.map { isFellow[$0] }, edgeKinds: kinds, edgeVia: via)
+      isFellow: kept.map { isFellow[$0] }, edgeKinds: kinds, edgeVia: via, edgeWeight: edgeWeight)
   }
 }

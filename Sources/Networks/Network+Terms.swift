@@ -21,7 +21,7 @@ extension Network {
     }
     return Network(
       kind: .terms, graph: builder.build(), labels: map.terms.map(\.label), paperCounts: papers,
-      isFellow: Array(repeating: false, count: n))
+      isFellow: Array(repeating: false, count: n), edgeWeight: .cooccurrence(weighting))
   }
 
   /// The text of each paper that terms are taken from: its title and its abstract, with a cut

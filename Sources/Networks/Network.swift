@@ -25,7 +25,52 @@ public struct Network: Sendable {
     case sharedCollaborator = "shared-collaborator"
   }
 
+  /// What an edge weight measures, so that legends, captions and tables say it rightly.
+  public enum EdgeWeight: Sendable, Equatable {
+    /// Papers the two wrote together (full counting).
+    case sharedPapers
+    /// Σ 1/(n−1) over the shared papers of n authors (Newman's fractional counting).
+    case fractionalPapers
+    /// Co-occurrence of two tags or terms, weighted as the ``TagWeighting`` says.
+    case cooccurrence(TagWeighting)
+    /// As the input gave it (an edge list's weight column, a Spark job's table).
+    case given
+
+    /// The weight a projection of this kind has when nobody says otherwise.
+    public static func `default`(for kind: Kind) -> EdgeWeight {
+      switch kind {
+      case .authors, .fellows: return .sharedPapers
+      case .tags: return .cooccurrence(.count)
+      case .terms: return .cooccurrence(.association)
+      }
+    }
+
+    /// Whether every weight is a whole number of papers.
+    public var isCount: Bool {
+      switch self {
+      case .sharedPapers, .cooccurrence(.count): return true
+      case .fractionalPapers, .cooccurrence, .given: return false
+      }
+    }
+
+    /// What a weight measures in words, for a network of `kind`: "shared papers",
+    /// "papers with both tags", "association strength of the two terms", ….
+    public func meaning(for kind: Kind) -> String {
+      let things = kind == .terms ? "terms" : "tags"
+      switch self {
+      case .sharedPapers: return "shared papers"
+      case .fractionalPapers: return "shared papers, fractionally counted (1/(n−1) per paper of n authors)"
+      case .cooccurrence(.count): return "papers with both \(things)"
+      case .cooccurrence(.association): return "association strength of the two \(things)"
+      case .cooccurrence(.jaccard): return "Jaccard index of the two \(things) (papers with both / with either)"
+      case .given: return "edge weight from the input"
+      }
+    }
+  }
+
   public var kind: Kind
+  /// What ``graph``'s edge weights measure.
+  public var edgeWeight: EdgeWeight
   public var graph: Graph
   /// Display name of each node.
   public var labels: [String]
@@ -40,10 +85,11 @@ public struct Network: Sendable {
 
   public init(
     kind: Kind, graph: Graph, labels: [String], paperCounts: [Int], isFellow: [Bool],
-    edgeKinds: [EdgeKind]? = nil, edgeVia: [[String]]? = nil
+    edgeKinds: [EdgeKind]? = nil, edgeVia: [[String]]? = nil, edgeWeight: EdgeWeight? = nil
   ) {
     precondition(labels.count == graph.nodeCount && paperCounts.count == graph.nodeCount && isFellow.count == graph.nodeCount)
     self.kind = kind
+    self.edgeWeight = edgeWeight ?? .default(for: kind)
     self.graph = graph
     self.labels = labels
     self.paperCounts = paperCounts

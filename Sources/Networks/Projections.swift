@@ -45,7 +45,7 @@ extension Network {
     }
     return Network(
       kind: .authors, graph: builder.build(), labels: names, paperCounts: papers,
-      isFellow: names.map { fellows.contains($0) })
+      isFellow: names.map { fellows.contains($0) }, edgeWeight: counting == .full ? .sharedPapers : .fractionalPapers)
   }
 
   /// The fellow graph: one node per program fellow; an edge where two fellows wrote a paper
@@ -126,7 +126,7 @@ extension Network {
     }
     return Network(
       kind: .tags, graph: graph, labels: names, paperCounts: papers,
-      isFellow: Array(repeating: false, count: names.count))
+      isFellow: Array(repeating: false, count: names.count), edgeWeight: .cooccurrence(weighting))
   }
 
   /// The projection of `corpus` named by `kind`, with default options.

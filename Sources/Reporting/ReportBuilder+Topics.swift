@@ -41,10 +41,10 @@ extension ReportBuilder {
       .heading(level: 2, text: "Topics from titles and abstracts", anchor: "terms"),
       .paragraph([
         .text(
-          "Terms (noun phrases of one to three words) are taken from the papers' titles and abstracts and linked when the same papers hold both, weighted by association strength; clusters are communities of that term map "
+          "Terms (noun phrases of one to three words) are taken from the papers' titles and abstracts and linked when the same papers hold both, weighted by \(t.network.edgeWeight.meaning(for: .terms)); clusters are communities of that term map "
             + "(\(Self.count(t.communities.count, "cluster")), modularity \(Self.number(t.detection.modularity))).\(summary)")
       ]),
-      .figure(key: "terms", caption: "The term map: circle size = papers holding the term; line width = association strength of the two terms; colour = cluster."),
+      .figure(key: "terms", caption: "The term map: circle size = papers holding the term; line width = \(t.network.edgeWeight.meaning(for: .terms)); colour = cluster."),
       .bullets(bullets),
       .table(headers: ["Term", "Papers", "Cluster", "Appears most with"], rows: rows, numeric: [false, true, true, false]),
     ]

@@ -330,7 +330,7 @@ public struct ReportBuilder: Sendable {
     }
     return [
       .heading(level: 2, text: "Who is central", anchor: "central"),
-      .figure(key: "authors", caption: "The co-authorship network: one circle per researcher, area by influence (PageRank), coloured by community; ★ fellows have a dark double ring; line width = shared papers. Hover a circle to see its co-authors, click it for the profile."),
+      .figure(key: "authors", caption: "The co-authorship network: one circle per researcher, area by influence (PageRank), coloured by community; ★ fellows have a dark double ring; line width = \(n.network.edgeWeight.meaning(for: .authors)). Hover a circle to see its co-authors, click it for the profile."),
       .paragraph([.text("The \(min(context.topCount, n.network.graph.nodeCount).countText) most influential researchers:")]),
       .table(
         headers: ["#", "Researcher", "Papers", "Co-authors", "Bridging", "Influence", "Community"], rows: rows,
@@ -552,7 +552,7 @@ public struct ReportBuilder: Sendable {
         // A folded tag shows its other spellings: "Large Language Models (also: LLM, LLMs)".
         [.text(a.corpus.tagWithVariants(t.network.labels[v], limit: Self.tagVariantLimit))], [.text(t.network.paperCounts[v].countText)],
         [.text("\(t.communityOfNode[v] + 1)")],
-        [.text(partners.isEmpty ? "–" : partners.prefix(3).map { "\($0.0) (\(Int($0.1).countText))" }.joined(separator: ", "))],
+        [.text(partners.isEmpty ? "–" : partners.prefix(3).map { t.network.edgeWeight.isCount ? "\($0.0) (\(Int($0.1).countText))" : $0.0 }.joined(separator: ", "))],
       ])
     }
     return [
@@ -562,7 +562,7 @@ public struct ReportBuilder: Sendable {
           "Tags that appear on the same papers are linked; clusters are communities of that tag network "
             + "(\(Self.count(t.communities.count, "cluster")), modularity \(Self.number(t.detection.modularity))). \(Self.count(a.corpus.papers.filter { $0.tags.isEmpty }.count, "paper")) carry no tag.")
       ]),
-      .figure(key: "tags", caption: "Topic tags: circle size = papers with the tag; line width = papers with both tags."),
+      .figure(key: "tags", caption: "Topic tags: circle size = papers with the tag; line width = \(t.network.edgeWeight.meaning(for: .tags))."),
       .bullets(bullets),
       .table(headers: ["Tag", "Papers", "Cluster", "Appears most with"], rows: rows, numeric: [false, true, true, false]),
     ]
@@ -616,7 +616,7 @@ public struct ReportBuilder: Sendable {
       [.strong("Inputs"), .text(": " + context.inputs.joined(separator: ", "))],
       [.strong("Alias file"), .text(": " + (context.aliasFile ?? "none"))],
       [.strong("Reproduce with"), .text(": "), .code(context.command)],
-      [.strong("Counting"), .text(": \(a.pipeline.counting.rawValue) (edge weight = shared papers)")],
+      [.strong("Counting"), .text(": \(a.pipeline.counting.rawValue) (edge weight = \(a.authors.network.edgeWeight.meaning(for: .authors)))")],
       [.strong("Communities"), .text(": \(a.authors.detection.method.name) (\(a.authors.detection.method.algorithm.citation)), resolution \(Self.number(a.authors.detection.method.resolution, digits: 2)), seed \(a.authors.detection.method.seed)\(a.authors.detection.method.restarts > 1 ? ", \(a.authors.detection.method.restarts) restarts (independent converged runs combined by core groups, the best kept)" : "")")],
       [.strong("Metrics"), .text(": networkx 3.x conventions (betweenness normalised over unordered pairs; closeness Wasserman–Faust; PageRank α = 0.85 weighted; eigenvector on weights)\(a.pipeline.metricSettings.weighted ? "; path metrics use distance = 1/weight" : "")")],
       [.strong("Pictures"), .text(": Graphviz \(context.engine) layout with a fixed seed, so the same input gives the same picture")],

@@ -61,6 +61,26 @@ struct DOTWriterTests {
     #expect(dashed.count == 1 && dashed[0].hasPrefix("  n0 -- n5 "))
   }
 
+  /// The legend and the edge tooltips say what the weight measures, from the network's own
+  /// ``Network/EdgeWeight``: not "papers with both tags" for association strength.
+  @Test func legendSaysWhatTheWeightMeasures() {
+    let graph = Graph(nodeCount: 3, edges: [(0, 1, 0.25), (1, 2, 0.5)])
+    func dot(_ kind: Network.Kind, _ weight: Network.EdgeWeight?) -> String {
+      let n = Network(
+        kind: kind, graph: graph, labels: ["a", "b", "c"], paperCounts: [4, 2, 2], isFellow: [false, false, false],
+        edgeWeight: weight)
+      return DOTWriter(style: NetworkStyle(showsLegend: true), engine: .neato).dot(for: n)
+    }
+    #expect(dot(.tags, nil).contains("edge width: papers with both tags (0.250–0.500)"))
+    let association = dot(.tags, .cooccurrence(.association))
+    #expect(association.contains("edge width: association strength of the two tags (0.250–0.500)"))
+    #expect(association.contains("association strength of the two tags: 0.250"))
+    #expect(!association.contains("papers with both"))
+    #expect(dot(.terms, nil).contains("edge width: association strength of the two terms"))
+    #expect(dot(.authors, .fractionalPapers).contains("edge width: shared papers, fractionally counted"))
+    #expect(dot(.authors, .given).contains("edge width: edge weight from the input"))
+  }
+
   @Test func nodeAreaIsLinearInScore() {
     var style = NetworkStyle(sizeScores: NodeScores(values: [0, 1, 0.5, 0, 0, 0]), labelCount: 0, showsLegend: false)
     style.minimumNodeDiameter = 0

@@ -87,7 +87,7 @@ public struct EdgeListReader: Sendable {
     let n = state.labels.count
     let network = Network(
       kind: .authors, graph: graph, labels: state.labels, paperCounts: Array(repeating: 0, count: n),
-      isFellow: Array(repeating: false, count: n))
+      isFellow: Array(repeating: false, count: n), edgeWeight: .given)
     return Result(network: network, diagnostics: diagnostics, edgeLines: records + state.selfLoops)
   }
 
