@@ -212,7 +212,7 @@ class Bench:
             "version": (self.coauthor_hash if lib.startswith("coauthor") else self.versions.get(lib)),
             "coauthor_tolerance": self.args.coauthor_tolerance if lib.startswith("coauthor") else None,
             "threshold": self.args.threshold, "bench_version": BENCH_VERSION,
-        }
+        } | ({"omp_num_threads": 1} if lib == "igraph" else {})
 
     def command(self, lib, graph, metrics, out, threads, skips):
         stem = os.path.join(GRAPHS_DIR, graph)
@@ -230,7 +230,10 @@ class Bench:
                 tol = ["--pagerank-tolerance", str(self.args.coauthor_tolerance),
                        "--eigenvector-tolerance", str(self.args.coauthor_tolerance)]
             return [self.args.benchmark_bin, "--graph", stem + ".tsv", "--label", lib] + common + tol
-        cmd = [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common + \
+        # igraph 1.0's PRPACK uses OpenMP: one thread (igraph is compared as single-threaded; with
+        # its default thread count on the shared 2-core machine a PageRank call took 20× longer).
+        omp = ["env", "OMP_NUM_THREADS=1"] if lib == "igraph" else []
+        cmd = omp + [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common + \
             ["--threshold", str(self.args.threshold), "--best-budget", str(self.args.best_budget)]
         for metric, why in skips.items():
             cmd += ["--skip", f"{metric}={why}"]
