@@ -413,7 +413,8 @@ def pagerank_section(graphs, out, targets):
     out += ["## PageRank: against PRPACK and against memory bandwidth", "",
             "Issue 14 part 3. Coauthor's PageRank (defaults; its L1 error is in \"Equal accuracy\") against igraph "
             "PRPACK's time at equal accuracy (wall time of each call, same run), and its time per sweep against the "
-            "memory-bandwidth bound measured in the same run (`benchmark bandwidth`, a child process of Coauthor's: "
+            "memory-bandwidth bound measured in the same run (`benchmark bandwidth`, run by bench.py right after "
+            "Coauthor's PageRank process: "
             "sum of a 64 MB array, best of 5, bytes per CPU second). Per sweep = (CPU time of the call − CPU time of "
             "the same call capped at 1 sweep) / (sweeps − 1), so the one-off setup (breadth-first renumbering, "
             "components, twin search) is left out and shown apart; CPU time, like the bandwidth, so that other "

@@ -167,38 +167,21 @@ func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
   }
 }
 
-/// Read and triad bandwidth (bytes per CPU second, STREAM-like kernels over 64 MB arrays, best of
-/// 5), measured once per process, just before the first PageRank entry needs it, by a child
-/// process (`benchmark bandwidth`), so that its 192 MB of arrays stay out of this process's peak
-/// memory (the memory table compares it with igraph's).
-nonisolated(unsafe) var measuredBandwidth: (read: Double, triad: Double)? = nil
-
-/// `benchmark bandwidth`: prints `READ TRIAD` (bytes per CPU second).
+/// `benchmark bandwidth`: prints `READ TRIAD`, bytes per CPU second (STREAM-like kernels over
+/// 64 MB arrays, 8× the L3, best of 5). bench/bench.py runs it as a process of its own right after
+/// Coauthor's PageRank (so its 192 MB of arrays stay out of Coauthor's peak memory) and divides
+/// the byte model of a sweep by the read bandwidth.
 func printBandwidth() {
   print(readBandwidth(repeats: 5), triadBandwidth(repeats: 5))
 }
 
-func bandwidthFromChild() throws -> (read: Double, triad: Double) {
-  let child = Process()
-  child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-  child.arguments = ["bandwidth"]
-  let pipe = Pipe()
-  child.standardOutput = pipe
-  try child.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  child.waitUntilExit()
-  let fields = String(decoding: data, as: UTF8.self).split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-  guard child.terminationStatus == 0, fields.count == 2 else { throw BenchmarkError("benchmark bandwidth failed") }
-  return (fields[0], fields[1])
-}
-
-/// PageRank per sweep against the memory-bandwidth bound (issue 14 part 3), measured in the same
-/// run: the time of a run capped at one sweep (setup: renumbering, components, twins; plus one
-/// sweep), fastest of as many runs as the full call had, gives the time per sweep
-/// `(full − capped) / (sweeps − 1)`, in wall and in process CPU time; the bound is the byte model
-/// of one sweep over the read bandwidth (bytes per CPU second): 12 B per arc (the `Int32` target
-/// and the gathered `Double` score) + 24 B per node unweighted; weighted 20 B per arc (+ the
-/// `Double` weight) + 36 B per node. The ratio uses CPU time, like the bandwidth.
+/// PageRank per sweep (issue 14 part 3): the time of a run capped at one sweep (setup:
+/// renumbering, components, twins; plus one sweep), fastest of as many runs as the full call had,
+/// gives the time per sweep `(full − capped) / (sweeps − 1)`, in wall and in process CPU time; and
+/// the byte model of one sweep: 12 B per arc (the `Int32` target and the gathered `Double` score)
+/// + 24 B per node unweighted; weighted 20 B per arc (+ the `Double` weight) + 36 B per node.
+/// bench/bench.py divides the bytes by the read bandwidth (`benchmark bandwidth`, bytes per CPU
+/// second) for the bound, and compares the CPU time per sweep with it.
 func pageRankPerSweep(_ graph: Graph, _ o: Options, result r: IterativeScores, runs: [Double], cpuRuns: [Double]) throws -> [String: Any] {
   let clock = ContinuousClock()
   var capped = PageRank(damping: 0.85, weighted: o.weighted, maxIterations: 1)
@@ -212,20 +195,15 @@ func pageRankPerSweep(_ graph: Graph, _ o: Options, result r: IterativeScores, r
     best = min(best, seconds(clock.now - start))
     bestCPU = min(bestCPU, cpuSeconds() - cpuStart)
   }
-  if measuredBandwidth == nil { measuredBandwidth = try bandwidthFromChild() }
-  let (read, triad) = measuredBandwidth!
   let n = Double(graph.nodeCount), arcs = Double(graph.adjacencyTargets.count)
   let bytes = o.weighted ? 20 * arcs + 36 * n : 12 * arcs + 24 * n
   let sweeps = r.convergence.iterations
   var entry: [String: Any] = [
     "setup_and_one_sweep_seconds": best, "setup_and_one_sweep_cpu_seconds": bestCPU, "bytes_per_sweep": bytes,
-    "read_bandwidth_gbs": read / 1e9, "triad_bandwidth_gbs": triad / 1e9, "bound_seconds_per_sweep": bytes / read,
   ]
   if sweeps > 1 {
     entry["seconds_per_sweep"] = max(0, runs.min()! - best) / Double(sweeps - 1)
-    let perSweepCPU = max(0, cpuRuns.min()! - bestCPU) / Double(sweeps - 1)
-    entry["cpu_seconds_per_sweep"] = perSweepCPU
-    entry["ratio_to_bandwidth_bound"] = perSweepCPU / (bytes / read)
+    entry["cpu_seconds_per_sweep"] = max(0, cpuRuns.min()! - bestCPU) / Double(sweeps - 1)
   }
   return entry
 }
