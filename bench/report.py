@@ -436,9 +436,12 @@ def community_section(graphs, out, targets):
     out += ["## Communities", "",
             "Modularity (resolution 1; weighted on newman-cond-mat) of every library's membership, recomputed by one "
             "shared implementation: igraph `Graph.modularity(membership, weights)` on the same graph. Each Leiden "
-            "runs at its defaults and at its own best setting (\"converged\"); Louvain peers as they are.", "",
-            "| graph | method | library | setting | modularity | communities | time | target |",
-            "|---|---|---|---|---|---|---|---|"]
+            "runs at its defaults and at its own best setting (\"converged\"); Louvain peers as they are. Time is the "
+            "wall time the targets compare; CPU is the process's CPU time for the same call (all threads; recorded "
+            "since issue 14 part 3, \"—\" in older results): on a shared machine the gap between them is other "
+            "processes' turns.", "",
+            "| graph | method | library | setting | modularity | communities | time | CPU | target |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for g in graphs:
         def mod(lib, method):
             return g.modularity.get(f"{lib}-{method}", {})
@@ -487,7 +490,8 @@ def community_section(graphs, out, targets):
                 if e.get("converged") is False:
                     setting += f" — **not converged**: {e.get('note', '')}"
                 out.append(f"| {g.name} | {'leiden' if method == 'leiden-best' else method} | {name} | {setting} | "
-                           f"{'—' if q is None else f'{q:.4f}'} | {ncom or '—'} | {fmt_time(t) if t else cell} | {verdict} |")
+                           f"{'—' if q is None else f'{q:.4f}'} | {ncom or '—'} | {fmt_time(t) if t else cell} | "
+                           f"{fmt_time((g.entry(lib, method) or {}).get('cpu_seconds'))} | {verdict} |")
     out.append("")
 
 
