@@ -212,7 +212,7 @@ class Bench:
             "version": (self.coauthor_hash if lib.startswith("coauthor") else self.versions.get(lib)),
             "coauthor_tolerance": self.args.coauthor_tolerance if lib.startswith("coauthor") else None,
             "threshold": self.args.threshold, "bench_version": BENCH_VERSION,
-        }
+        } | ({"omp_num_threads": 1} if lib == "igraph" else {})
 
     def command(self, lib, graph, metrics, out, threads, skips):
         stem = os.path.join(GRAPHS_DIR, graph)
@@ -230,11 +230,31 @@ class Bench:
                 tol = ["--pagerank-tolerance", str(self.args.coauthor_tolerance),
                        "--eigenvector-tolerance", str(self.args.coauthor_tolerance)]
             return [self.args.benchmark_bin, "--graph", stem + ".tsv", "--label", lib] + common + tol
-        cmd = [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common + \
+        # igraph 1.0's PRPACK uses OpenMP: one thread (igraph is compared as single-threaded; with
+        # its default thread count on the shared 2-core machine a PageRank call took 20× longer).
+        omp = ["env", "OMP_NUM_THREADS=1"] if lib == "igraph" else []
+        cmd = omp + [self.py, os.path.join(HERE, "runners.py"), "--lib", lib, "--graph", stem] + common + \
             ["--threshold", str(self.args.threshold), "--best-budget", str(self.args.best_budget)]
         for metric, why in skips.items():
             cmd += ["--skip", f"{metric}={why}"]
         return cmd
+
+    def bandwidth_bound(self, entry):
+        """Issue 14 part 3: the memory-bandwidth bound of a PageRank sweep, measured right after
+        Coauthor's PageRank in a process of its own (`benchmark bandwidth`: read and triad bandwidth,
+        bytes per CPU second, 64 MB arrays), so its arrays stay out of Coauthor's peak memory."""
+        try:
+            out = subprocess.run([self.args.benchmark_bin, "bandwidth"], capture_output=True, text=True,
+                                 check=True, timeout=120).stdout.split()
+            read, triad = float(out[0]), float(out[1])
+        except (subprocess.SubprocessError, OSError, ValueError, IndexError) as e:
+            entry["bandwidth_error"] = str(e)[:200]
+            return
+        entry["read_bandwidth_gbs"] = read / 1e9
+        entry["triad_bandwidth_gbs"] = triad / 1e9
+        entry["bound_seconds_per_sweep"] = entry["bytes_per_sweep"] / read
+        if entry.get("cpu_seconds_per_sweep") is not None:
+            entry["ratio_to_bandwidth_bound"] = entry["cpu_seconds_per_sweep"] / entry["bound_seconds_per_sweep"]
 
     def run_lib(self, lib, graph, threads, metrics, skips=None, timeout=None, limit=None):
         """Runs `metrics` of `lib` on `graph` (what is not cached). With `limit` (seconds), a metric
@@ -292,6 +312,9 @@ class Bench:
             for e in new.get("metrics", {}).values():
                 e["fingerprint_key"] = fp_key
             result["metrics"].update(new.get("metrics", {}))
+            pr = new.get("metrics", {}).get("pagerank", {})
+            if lib.startswith("coauthor") and pr.get("status") == "ok" and pr.get("bytes_per_sweep"):
+                self.bandwidth_bound(pr)
             for field in ("load_seconds", "rss_after_load_kib", "nodes", "edges", "capabilities"):
                 if field in new:
                     result[field] = new[field]

@@ -368,7 +368,65 @@ def accuracy_section(graphs, out):
             "|---|---|---|---|---|---|---|---|---|---|---|"] + rows + [""]
 
 
-BEST_SETTING = {"coauthor": "`Leiden(maxIterations: nil)` (until an iteration changes nothing)",
+PRPACK_FACTOR = 0.5      # issue 14 part 3: PageRank ≤ 0.5× igraph PRPACK's time at equal accuracy
+BANDWIDTH_FACTOR = 1.5   # … and per iteration ≤ 1.5× the memory-bandwidth bound measured in the same run
+
+
+def pagerank_section(graphs, out, targets):
+    """Issue 14 part 3: Coauthor's PageRank against igraph PRPACK at equal accuracy, and its time
+    per sweep against the byte model of a sweep over the read bandwidth the benchmark measured in
+    the same process (STREAM-like, just before PageRank)."""
+    rows = []
+    for g in graphs:
+        ig = g.timed("igraph", "pagerank")
+        for lib in g.coauthor:
+            e = g.entry(lib, "pagerank") or {}
+            if e.get("status") != "ok":
+                continue
+            t = e["seconds"]
+            ratio = t / ig if ig else None
+            per, bound = e.get("cpu_seconds_per_sweep"), e.get("bound_seconds_per_sweep")
+            bw = e.get("ratio_to_bandwidth_bound")
+            cells = [g.name, lib[len("coauthor-t"):], fmt_time(t), fmt_time(ig),
+                     f"{ratio:.2f}×" if ratio is not None else "—", str(e.get("iterations", "—")),
+                     fmt_time(e.get("cpu_seconds")), fmt_time(e.get("setup_and_one_sweep_cpu_seconds")), fmt_time(per),
+                     f"{e['bytes_per_sweep'] / 1e6:.1f} MB" if e.get("bytes_per_sweep") else "—",
+                     f"{e['read_bandwidth_gbs']:.1f} GB/s" if e.get("read_bandwidth_gbs") else "—",
+                     fmt_time(bound), f"{bw:.2f}×" if bw is not None else "—"]
+            rows.append("| " + " | ".join(cells) + " |")
+            if g.name not in TARGET_GRAPHS:
+                continue
+            name = f"Coauthor {lib[len('coauthor-t'):]} thr"
+            if not g.accurate(lib, "pagerank"):
+                v = f"✗ accuracy (L1 error {fmt_err(g.error(lib, 'pagerank')[0])} > {g.threshold:g})"
+            elif ratio is None:
+                v = "no igraph run at equal accuracy"
+            else:
+                v = (f"✓ {ratio:.2f}×" if ratio <= PRPACK_FACTOR else f"✗ {ratio:.2f}×") + f" ({fmt_time(t)} vs {fmt_time(ig)})"
+            targets.append((f"{g.name} pagerank ({name}) time ≤ {PRPACK_FACTOR}× igraph PRPACK at L1 error ≤ {g.threshold:g}", v))
+            if bw is not None:
+                targets.append((f"{g.name} pagerank ({name}) per sweep ≤ {BANDWIDTH_FACTOR}× the memory-bandwidth bound",
+                                (f"✓ {bw:.2f}×" if bw <= BANDWIDTH_FACTOR else f"✗ {bw:.2f}×")
+                                + f" ({fmt_time(per)} per sweep vs {fmt_time(bound)})"))
+    if not rows:
+        return
+    out += ["## PageRank: against PRPACK and against memory bandwidth", "",
+            "Issue 14 part 3. Coauthor's PageRank (defaults; its L1 error is in \"Equal accuracy\") against igraph "
+            "PRPACK's time at equal accuracy (wall time of each call, same run), and its time per sweep against the "
+            "memory-bandwidth bound measured in the same run (`benchmark bandwidth`, run by bench.py right after "
+            "Coauthor's PageRank process: "
+            "sum of a 64 MB array, best of 5, bytes per CPU second). Per sweep = (CPU time of the call − CPU time of "
+            "the same call capped at 1 sweep) / (sweeps − 1), so the one-off setup (breadth-first renumbering, "
+            "components, twin search) is left out and shown apart; CPU time, like the bandwidth, so that other "
+            "processes' turns on a shared machine do not count. Bytes per sweep: 12 B per arc (`Int32` target + "
+            "gathered `Double` score) + 24 B per node (weighted: 20 B per arc + 36 B per node); bound = bytes / read "
+            "bandwidth.", "",
+            "| graph | Coauthor threads | time (wall) | igraph PRPACK (wall) | ratio | sweeps | CPU | setup + 1 sweep "
+            "(CPU) | per sweep (CPU) | bytes per sweep | read bandwidth | bound per sweep | per sweep / bound |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"] + rows + [""]
+
+
+BEST_SETTING = {"coauthor": "`Leiden(maxIterations: nil, restarts: 2)` (two converged runs combined by core groups)",
                 "igraph": "`community_leiden(objective_function=\"modularity\", n_iterations=-1)`",
                 "networkit": "`ParallelLeiden(G, iterations=10)`",
                 "leidenalg": "`Optimiser().optimise_partition` until it returns 0"}
@@ -378,9 +436,12 @@ def community_section(graphs, out, targets):
     out += ["## Communities", "",
             "Modularity (resolution 1; weighted on newman-cond-mat) of every library's membership, recomputed by one "
             "shared implementation: igraph `Graph.modularity(membership, weights)` on the same graph. Each Leiden "
-            "runs at its defaults and at its own best setting (\"converged\"); Louvain peers as they are.", "",
-            "| graph | method | library | setting | modularity | communities | time | target |",
-            "|---|---|---|---|---|---|---|---|"]
+            "runs at its defaults and at its own best setting (\"converged\"); Louvain peers as they are. Time is the "
+            "wall time the targets compare; CPU is the process's CPU time for the same call (all threads; recorded "
+            "since issue 14 part 3, \"—\" in older results): on a shared machine the gap between them is other "
+            "processes' turns.", "",
+            "| graph | method | library | setting | modularity | communities | time | CPU | target |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for g in graphs:
         def mod(lib, method):
             return g.modularity.get(f"{lib}-{method}", {})
@@ -429,7 +490,8 @@ def community_section(graphs, out, targets):
                 if e.get("converged") is False:
                     setting += f" — **not converged**: {e.get('note', '')}"
                 out.append(f"| {g.name} | {'leiden' if method == 'leiden-best' else method} | {name} | {setting} | "
-                           f"{'—' if q is None else f'{q:.4f}'} | {ncom or '—'} | {fmt_time(t) if t else cell} | {verdict} |")
+                           f"{'—' if q is None else f'{q:.4f}'} | {ncom or '—'} | {fmt_time(t) if t else cell} | "
+                           f"{fmt_time((g.entry(lib, method) or {}).get('cpu_seconds'))} | {verdict} |")
     out.append("")
 
 
@@ -525,6 +587,7 @@ def report(results, out_path):
     for g in graphs:
         graph_section(g, body, targets, meta.get("threads", 1))
     accuracy_section(graphs, body)
+    pagerank_section(graphs, body, targets)
     community_section(graphs, body, targets)
     memory_section(graphs, body, targets)
     cli_section(load(os.path.join(args.results, "cli.json")), body, targets)

@@ -26,7 +26,7 @@ private let clock = ContinuousClock()
 
 /// This process's CPU time in seconds, all threads (on a shared machine, wall time includes other
 /// processes' turns; CPU time does not).
-private func cpuSeconds() -> Double {
+func cpuSeconds() -> Double {
   var t = timespec()
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
   return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
@@ -46,8 +46,9 @@ private func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
   return (value, cpu)
 }
 
-/// Read bandwidth (bytes/s): sum of a 64 MB array, best of `repeats`.
-private func readBandwidth(repeats: Int) -> Double {
+/// Read bandwidth (bytes/s): sum of a 64 MB array, best of `repeats`. Also used by the main
+/// benchmark's PageRank entry (main.swift).
+func readBandwidth(repeats: Int) -> Double {
   let count = 1 << 23
   let a = [Double](repeating: 1, count: count)
   var best = Double.infinity
@@ -72,7 +73,7 @@ private func readBandwidth(repeats: Int) -> Double {
 }
 
 /// STREAM triad `a[i] = b[i] + 3 c[i]` over 64 MB arrays (24 B per element, STREAM's count).
-private func triadBandwidth(repeats: Int) -> Double {
+func triadBandwidth(repeats: Int) -> Double {
   let count = 1 << 23
   var a = [Double](repeating: 0, count: count)
   let b = [Double](repeating: 1, count: count)
