@@ -18,6 +18,7 @@ extension Pipeline {
       if skipsTermsWithoutText { return nil }
       let files = input.reads.map(\.file)
       let named = files.isEmpty ? "the input" : files.count <= 3 ? files.joined(separator: ", ") : files.prefix(3).joined(separator: ", ") + " and \(files.count - 3) more"
+      if map.summary.nonLatinWords > 0 { throw PipelineError.onlyNonLatinTermText(named, words: map.summary.nonLatinWords) }
       throw PipelineError.noTermText(named)
     }
     return map
