@@ -34,6 +34,11 @@ public enum Lexicon {
     "attack", "search", "trust", "change", "survey", "cluster", "load", "link", "record", "exchange", "demand",
     "supply", "cost", "risk", "support", "frame", "trace", "trigger", "buffer", "thread", "anchor", "stake",
     "estimate", "interview", "graduate", "range", "influence", "sign",
+    // Technical nouns that general English mostly uses as verbs (`prompt injection`, `Fourier
+    // transform`, `random walk`, `concept drift`, `graph cut`, `information gain`, `fall detection`).
+    "prompt", "transform", "walk", "drift", "cut", "fit", "gain", "grasp", "slip", "fall", "forecast", "review",
+    "bid", "jump", "lift", "roll", "drop", "reach", "play", "guide", "shift", "split", "feed", "label", "tag",
+    "vote", "answer", "place", "post",
   ]
 
   /// Verbs in WordNet's counts that start noun phrases of research as adjectives (our list).
