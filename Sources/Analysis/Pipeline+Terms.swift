@@ -33,7 +33,7 @@ extension AnalysisResult {
     var notes = ["terms: " + map.description]
     let s = map.summary
     if s.nonLatinWords > 0 {
-      notes.append("terms: \(s.nonLatinWords) words in a non-Latin script (in \(s.textsWithNonLatin) papers) are not made into terms; terms are taken from Latin-script words only")
+      notes.append("terms: \(s.nonLatinWords) words in a non-Latin script (in \(s.textsWithNonLatin) \(s.textsWithNonLatin == 1 ? "paper" : "papers")) are not made into terms; terms are taken from Latin-script words only")
     }
     if s.merged > 0 || s.dropped > 0 { notes.append("terms: the thesaurus merged \(s.merged) and dropped \(s.dropped) terms") }
     notes += s.unusableRules.map { "terms: " + $0 }

@@ -7,7 +7,7 @@ import Testing
 struct SizeByCommandTests {
   /// Three papers with citation counts 10, 4 and 1, tags and fellows.
   static let corpus = #"""
-    [{"title": "Sleeper agents and reward hacking", "authors": ["Ann Alpha", "Bo Beta"], "fellows": ["Ann Alpha"], "tags": ["Safety"], "citations": 10},
+    [{"title": "Sleeper agents and reward hacking", "authors": ["Ann Alpha", "Bo Beta"], "fellows": ["Ann Alpha", "Bo Beta"], "tags": ["Safety"], "citations": 10},
      {"title": "Reward hacking of sleeper agents", "authors": ["Bo Beta", "Cy Gamma"], "fellows": ["Bo Beta"], "tags": ["Safety", "RL"], "citations": 4},
      {"title": "Sleeper agents, reward hacking", "authors": ["Cy Gamma", "Ann Alpha"], "fellows": ["Cy Gamma"], "tags": ["RL"], "citations": 1}]
     """#
@@ -21,8 +21,9 @@ struct SizeByCommandTests {
   }
 
   @Test func citationsSizePeopleAndTags() throws {
-    // Ann 10 + 1, Bo 10 + 4, Cy 4 + 1; fellows: Ann 10, Bo 4, Cy 1; tags: Safety 14, RL 5.
-    for (graph, range) in [("authors", "citations (5–14)"), ("fellows", "citations (1–10)"), ("tags", "citations (5–14)")] {
+    // Ann 10 + 1, Bo 10 + 4, Cy 4 + 1; fellows (papers listing them as fellows): Ann 10, Bo 10 + 4,
+    // Cy 1; tags: Safety 14, RL 5.
+    for (graph, range) in [("authors", "citations (5–14)"), ("fellows", "citations (1–14)"), ("tags", "citations (5–14)")] {
       let (r, dot) = try render(graph, "citations")
       #expect(r.status == 0, "\(graph): \(r.err)")
       #expect(dot.contains(range), "\(graph)")
