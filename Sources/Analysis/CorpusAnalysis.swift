@@ -25,8 +25,12 @@ public struct Community: Sendable, Equatable {
   /// Terms of titles and abstracts that characterise the community's papers (authors and
   /// fellows graphs, when asked for: ``Pipeline/labelsCommunitiesWithTerms``), by log-likelihood
   /// ratio (``CharacteristicTerms``), at most 3; for the terms graph its top terms. `papers` is
-  /// the community's papers holding the term.
+  /// the community's papers holding the term. Each term is held by at least 2 of the
+  /// community's papers, except for a community of one paper (``termsFromOnePaper``).
   public var terms: [TagCount] = []
+  /// Whether ``terms`` are the most specific terms of the community's only paper (by relevance),
+  /// not a log-likelihood ranking over several papers.
+  public var termsFromOnePaper = false
 }
 
 /// The communities of one network: what the method found, in the order outputs show them.

@@ -83,6 +83,7 @@ public struct NetworkAnalysis: Sendable {
     case .papers:
       return ("papers", network.paperCounts.map(Double.init))
     case .citations:
+      if let refusal = measure.refusal(on: network.kind) { throw AnalysisError.unsupportedSize(refusal) }
       guard corpus.papers.contains(where: { $0.citations != nil }) else { throw AnalysisError.noCitations }
       let list: KeyPath<Paper, [String]> = network.kind == .tags ? \.tags : network.kind == .fellows ? \.fellows : \.authors
       return ("citations", corpus.citationTotals(for: network.labels, in: list).map(Double.init))
@@ -129,6 +130,23 @@ public enum SizeMeasure: Sendable, Hashable, Codable, CustomStringConvertible {
     return nil
   }
 
+  /// Why this measure cannot size the nodes of a `kind` network, or `nil` when it can: the one
+  /// rule for every `--size-by` × `--graph` pair, checked by the option validation (exit 64) and
+  /// by ``NetworkAnalysis/sizes(_:corpus:)``.
+  ///
+  /// Every metric and `papers` size every graph (authors, fellows, tags, terms: a node's papers
+  /// are the papers listing the person or tag, or holding the term). `citations` sums the
+  /// citation counts of a node's papers for authors, fellows and tags (the papers listing the
+  /// name); a term's papers are not kept in the network, so `citations` is refused on the terms
+  /// graph rather than drawn as zeros.
+  public func refusal(on kind: Network.Kind) -> String? {
+    switch (self, kind) {
+    case (.citations, .terms):
+      "'--size-by citations' cannot be combined with '--graph terms': citations are summed per person or tag, not per term; use '--size-by papers' (the default for terms) or a metric"
+    default: nil
+    }
+  }
+
   /// The default size of a network's nodes: PageRank for people, papers for tags.
   public static func defaultMeasure(for kind: Network.Kind) -> SizeMeasure { kind == .tags || kind == .terms ? .papers : .metric(.pagerank) }
 }
@@ -140,6 +158,7 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible {
   case noCitations
   case noCommunities(Network.Kind)
   case missingNetwork(Network.Kind)
+  case unsupportedSize(String)
 
   public var description: String {
     switch self {
@@ -150,6 +169,7 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible {
       "'--size-by citations' needs citation counts, and no paper read has one (they come from newer MATS listings, per-paper pages, or the corpus JSON key 'citations')"
     case .noCommunities(let kind): "communities of the \(kind.rawValue) network were not detected"
     case .missingNetwork(let kind): "the \(kind.rawValue) network was not analysed"
+    case .unsupportedSize(let why): why
     }
   }
 }

@@ -18,6 +18,7 @@ extension Pipeline {
       if skipsTermsWithoutText { return nil }
       let files = input.reads.map(\.file)
       let named = files.isEmpty ? "the input" : files.count <= 3 ? files.joined(separator: ", ") : files.prefix(3).joined(separator: ", ") + " and \(files.count - 3) more"
+      if map.summary.nonLatinWords > 0 { throw PipelineError.onlyNonLatinTermText(named, words: map.summary.nonLatinWords) }
       throw PipelineError.noTermText(named)
     }
     return map
@@ -32,7 +33,7 @@ extension AnalysisResult {
     var notes = ["terms: " + map.description]
     let s = map.summary
     if s.nonLatinWords > 0 {
-      notes.append("terms: \(s.nonLatinWords) words in a non-Latin script (in \(s.textsWithNonLatin) papers) are not made into terms; terms are taken from Latin-script words only")
+      notes.append("terms: \(s.nonLatinWords) words in a non-Latin script (in \(s.textsWithNonLatin) \(s.textsWithNonLatin == 1 ? "paper" : "papers")) are not made into terms; terms are taken from Latin-script words only")
     }
     if s.merged > 0 || s.dropped > 0 { notes.append("terms: the thesaurus merged \(s.merged) and dropped \(s.dropped) terms") }
     notes += s.unusableRules.map { "terms: " + $0 }

@@ -275,6 +275,9 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
   case edgeListMinPapers
   /// `--graph terms` on papers with no title or abstract words (the inputs named).
   case noTermText(String)
+  /// The titles and abstracts have words, but only in a non-Latin script (terms are taken from
+  /// Latin-script words only).
+  case onlyNonLatinTermText(String, words: Int)
 
   public var description: String {
     switch self {
@@ -287,6 +290,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case .edgeListMinPapers: "Please leave out '--min-papers': an edge list has no paper counts."
     case .noTermText(let inputs):
       "There are no terms to map: the papers of \(inputs) have no titles or abstracts with words (terms come from titles and abstracts). Please choose another '--graph'."
+    case .onlyNonLatinTermText(let inputs, let words):
+      "There are no terms to map: the titles and abstracts of \(inputs) have \(words) \(words == 1 ? "word" : "words"), all in a non-Latin script (Greek, Cyrillic, CJK, Arabic, …); terms are taken from Latin-script words only. Please choose another '--graph'."
     }
   }
 }

@@ -58,7 +58,7 @@ extension ReportBuilder {
   func termNote(_ a: CorpusAnalysis) -> [Inline] {
     guard a.terms != nil else {
       guard a.pipeline.graphs.contains(.terms) else { return [] }
-      return [.strong("Topics"), .text(": no term map, since the papers have no titles or abstracts to take terms from")]
+      return [.strong("Topics"), .text(": no term map, since the papers have no titles or abstracts with Latin-script words to take terms from")]
     }
     return [.strong("Terms"), .text(": VOSviewer-style text mining (van Eck & Waltman 2011): noun-phrase-like runs of one to three words, counted once per paper, the most relevant kept (\(Self.number(a.termRelevanceShare * 100, digits: 0)) %); community terms ranked by log-likelihood ratio (Dunning 1993)")]
   }

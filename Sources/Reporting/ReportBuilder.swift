@@ -475,7 +475,10 @@ public struct ReportBuilder: Sendable {
       blocks.append(.paragraph(members))
       blocks.append(.paragraph([.strong("Topics"), .text(": " + topics)]))
       if !c.terms.isEmpty {
-        blocks.append(.paragraph([.strong("Terms"), .text(" (from titles and abstracts): " + c.terms.map { "\($0.tag) (\($0.papers.countText))" }.joined(separator: ", "))]))
+        let list = c.termsFromOnePaper
+          ? " (from the title and abstract of their one paper, most specific first): " + c.terms.map(\.tag).joined(separator: ", ")
+          : " (from titles and abstracts): " + c.terms.map { "\($0.tag) (\($0.papers.countText))" }.joined(separator: ", ")
+        blocks.append(.paragraph([.strong("Terms"), .text(list)]))
       }
     }
     if n.communities.count > shownCommunities.count {

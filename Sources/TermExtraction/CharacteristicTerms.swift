@@ -15,6 +15,13 @@
 /// *G*² = 2 Σ *O* ln(*O* / *E*) (terms with *O* = 0 add nothing). Only over-represented terms
 /// count (*a* / *n* > (*a* + *c*) / *N*); ties go to more papers in the group, then the key.
 ///
+/// A term labels a group only when at least 2 of the group's papers hold it
+/// (``minimumPapers``): a term of a single paper is what that paper says, not what the group
+/// shares, and at *a* = 1 every such term of a small group scores about the same, so the label
+/// would be decided by ties. A group of one paper gets no log-likelihood labels; it is labelled by
+/// that paper's most specific terms instead (``ofOnePaper(_:relevance:occurrences:keys:limit:)``),
+/// and outputs say so.
+///
 /// Example: 100 papers, a group of 10; a term in 6 of them and in 4 others scores
 /// *G*² ≈ 18.83; a term in 1 of them and 9 others (as often as anywhere) is not listed.
 ///
@@ -47,6 +54,9 @@ public enum CharacteristicTerms {
     return 2 * g
   }
 
+  /// Papers of a group that must hold a term for it to label the group.
+  public static let minimumPapers = 2
+
   /// The top `limit` characteristic terms of each of `groupCount` groups. `groupsOfText[p]` are
   /// the groups paper `p` belongs to, `textTerms[p]` the terms it holds, `occurrences[t]` the
   /// papers holding term `t`, `keys[t]` its key (for ties).
@@ -66,7 +76,7 @@ public enum CharacteristicTerms {
       let n = size[g]
       guard n > 0, n < total else { return [] }
       var scores: [Score] = []
-      for (t, a) in counts[g] {
+      for (t, a) in counts[g] where a >= minimumPapers {
         let occ = occurrences[Int(t)]
         guard Double(a) / Double(n) > Double(occ) / Double(total) else { continue }
         scores.append(Score(term: Int(t), papers: a, logLikelihood: logLikelihood(a: a, n: n, c: occ - a, total: total)))
@@ -78,5 +88,17 @@ public enum CharacteristicTerms {
       }
       return Array(scores.prefix(limit))
     }
+  }
+
+  /// The label of a group of one paper: the `limit` terms of `terms` (the paper's) with the
+  /// highest relevance (``TermMap/Term/relevance``: the most specific first), ties by more
+  /// occurrences in the corpus, then by key.
+  public static func ofOnePaper(_ terms: [Int32], relevance: [Double], occurrences: [Int], keys: [String], limit: Int = 3) -> [Int] {
+    let sorted = terms.map(Int.init).sorted { x, y in
+      if relevance[x] != relevance[y] { return relevance[x] > relevance[y] }
+      if occurrences[x] != occurrences[y] { return occurrences[x] > occurrences[y] }
+      return keys[x].utf8.lexicographicallyPrecedes(keys[y].utf8)
+    }
+    return Array(sorted.prefix(limit))
   }
 }

@@ -26,7 +26,10 @@
 /// of ``nounsInAl`` (`proposal`, `retrieval`, `signal`, `hessian`, …), nor be one of the common
 /// ``adjectives`` without such an ending (`internal`, `sparse`, `hybrid`, `greek`, …).
 ///
-/// All are compared with the lower-cased, singular form of a word.
+/// Beyond these endings, ``Lexicon`` (WordNet's verbs and adjectives) says which words may not
+/// end a term (`cause`, `upper`) and which may not stand alone (`act`, `understanding`).
+///
+/// All are compared with the lower-cased, singular, American form of a word.
 public enum StopWords {
   /// Snowball's English stop words (and the commonest words listed in its comments).
   public static let english: Set<String> = [
@@ -99,6 +102,10 @@ public enum StopWords {
     "emerge", "arise", "occur", "exist", "hold", "run", "keep", "let", "come", "look", "turn", "bring",
     "begin", "start", "continue", "sometimes", "fully", "truly", "newly", "rather", "instead", "thus",
     "nowadays", "indeed", "almost", "enough", "analysing", "analyzing", "considering", "regarding", "concerning",
+    // Publishers' copyright lines at the end of Web of Science and Scopus abstracts
+    // ("(C) 2015 Elsevier Ltd. All rights reserved.").
+    "copyright", "ltd", "inc", "gmbh", "llc", "elsevier", "springer", "springer-verlag", "wiley",
+    "rights", "reserved", "publisher", "published",
   ]
 
   /// General nouns of research reporting: allowed inside a term, but a term made only of them is
@@ -202,10 +209,28 @@ public enum StopWords {
   public static func canEndTerm(_ word: String) -> Bool {
     if adjectives.contains(word) { return false }
     if nounsLikeAdjectives.contains(word) || nounsInAl.contains(word) { return true }
+    // The lexicon's verbs and adjectives (WordNet), for a hyphenated word its last part
+    // (`data-driven`).
+    let last = word.lastIndex(of: "-").map { String(word[word.index(after: $0)...]) } ?? word
+    if last.utf8.count >= 3, !Lexicon.mayEnd(last) { return false }
     if word.utf8.count >= 5 && (word.hasSuffix("al") || word.hasSuffix("ian") || word.hasSuffix("ean")) { return false }
     for suffix in ["ed", "ous", "ful", "able", "ible", "ive"] where word.hasSuffix(suffix) {
       return suffix == "ed" && word.hasSuffix("eed")
     }
     return true
+  }
+
+  /// Whether a word (lower case, singular, American) may be the first word of a term
+  /// (``Lexicon/mayStart(_:)``: not a verb such as `cause`, `exploit`).
+  public static func canStartTerm(_ word: String) -> Bool {
+    let last = word.lastIndex(of: "-").map { String(word[word.index(after: $0)...]) } ?? word
+    return word.contains("-") || Lexicon.mayStart(last)
+  }
+
+  /// Whether a word (lower case, singular, American) may be a one-word term: it may end a term
+  /// and is not a verb-or-noun or the gerund of a verb (``Lexicon/mayStandAlone(_:)``).
+  public static func canStandAlone(_ word: String) -> Bool {
+    guard canEndTerm(word) else { return false }
+    return nounsLikeAdjectives.contains(word) || nounsInAl.contains(word) || Lexicon.mayStandAlone(word)
   }
 }

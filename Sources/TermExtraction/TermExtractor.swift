@@ -84,6 +84,10 @@ public struct TermExtractor: Sendable {
     var generic: [Bool] = [true]
     /// Whether each word may end a term (``StopWords/canEndTerm(_:)``).
     var canEnd: [Bool] = [false]
+    /// Whether each word may be a one-word term (``StopWords/canStandAlone(_:)``).
+    var alone: [Bool] = [false]
+    /// Whether each word may start a term (``StopWords/canStartTerm(_:)``).
+    var canStart: [Bool] = [false]
     /// Whether each word is used as a verb in the corpus (set after scanning).
     var verb: [Bool] = [false]
 
@@ -97,7 +101,7 @@ public struct TermExtractor: Sendable {
       let lower = allASCII ? String(decoding: written.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self) : written.lowercased()
       if !allASCII { for ch in written.unicodeScalars where ch.properties.isUppercase { capitals += 1 } }
       surfaceDisplay.append(capitals >= 2 ? written : lower)
-      let key = PluralFolding.singular(lower)
+      let key = SpellingFolding.american(PluralFolding.singular(lower))
       cue.append(StopWords.verbCues.contains(lower))
       determiner.append(StopWords.determiners.contains(lower))
       if StopWords.english.contains(lower) || StopWords.english.contains(key) || StopWords.reporting.contains(lower)
@@ -114,6 +118,8 @@ public struct TermExtractor: Sendable {
         words.append(key)
         generic.append(StopWords.genericNouns.contains(key))
         canEnd.append(StopWords.canEndTerm(key))
+        alone.append(StopWords.canStandAlone(key))
+        canStart.append(StopWords.canStartTerm(key))
         verb.append(false)
         surfaceWord.append(w)
       } else {
@@ -262,6 +268,8 @@ public struct TermExtractor: Sendable {
     for i in surfaceWord.indices where vocabulary.verb[Int(surfaceWord[i])] { surfaceWord[i] = 0 }
     let generic = vocabulary.generic
     let canEnd = vocabulary.canEnd
+    let alone = vocabulary.alone
+    let canStart = vocabulary.canStart
 
     // 2. Candidate keys of each text (distinct), and their occurrences.
     var textKeys: [UInt64] = []
@@ -280,14 +288,14 @@ public struct TermExtractor: Sendable {
         var q = p
         while q < end, tokens[q] >= 0, surfaceWord[Int(tokens[q])] != 0 { q += 1 }
         if q > p {
-          for a in p ..< q {
+          for a in p ..< q where canStart[Int(surfaceWord[Int(tokens[a])])] {
             var k: UInt64 = 0
             var allGeneric = true
             for b in a ..< min(q, a + 3) {
               let w = surfaceWord[Int(tokens[b])]
               k = k << 21 | UInt64(w)
               if !generic[Int(w)] { allGeneric = false }
-              if allGeneric || !canEnd[Int(w)] { continue }
+              if allGeneric || !canEnd[Int(w)] || (b == a && !alone[Int(w)]) { continue }
               var key = k
               if !merge.isEmpty, let m = merge[key] { mergedSeen.insert(key); key = m }
               if !drop.isEmpty, drop.contains(key) { droppedSeen.insert(key); continue }
@@ -389,16 +397,35 @@ public struct TermExtractor: Sendable {
     // Nested terms, among the relevant ones: a shorter term goes when a longer kept term
     // containing it covers most of its papers.
     let relevant = Array(byRelevance.prefix(keep))
-    var covering: [UInt64: Int32] = [:]
-    for c in relevant {
+    // A term found mostly inside one longer candidate (that candidate in at least 75 % of its
+    // papers) stands for it, kept or not: it is replaced by the longer term (`reinforcement` →
+    // `reinforcement learning`, `sparse` → `sparse autoencoder`). The longer term of most
+    // papers covers; ties by key.
+    var longer = [Int32](repeating: -1, count: k)
+    for c in 0 ..< k {
       let occ = occurrences[candidates[c]]!
-      for sub in subKeys(candidates[c]) { covering[sub] = max(covering[sub] ?? 0, occ) }
+      for sub in subKeys(candidates[c]) {
+        guard let s = index[sub] else { continue }
+        let current = longer[Int(s)]
+        if current < 0 || occ > occurrences[candidates[Int(current)]]!
+          || (occ == occurrences[candidates[Int(current)]]! && keys[c].utf8.lexicographicallyPrecedes(keys[Int(current)].utf8))
+        {
+          longer[Int(s)] = Int32(c)
+        }
+      }
     }
-    let unnested = relevant.filter { c in
-      guard let cover = covering[candidates[c]] else { return true }
-      return Double(cover) < TermSettings.nestedShare * Double(occurrences[candidates[c]]!)
+    var chosen = Set<Int>()
+    var unnested: [Int] = []
+    var replaced = 0
+    for c in relevant {
+      var t = c
+      while longer[t] >= 0, Double(occurrences[candidates[Int(longer[t])]]!) >= TermSettings.nestedShare * Double(occurrences[candidates[t]]!) {
+        t = Int(longer[t])
+      }
+      if t != c { replaced += 1 }
+      if chosen.insert(t).inserted { unnested.append(t) }
     }
-    summary.nested = relevant.count - unnested.count
+    summary.nested = replaced
     let kept = unnested.sorted { a, b in
       if occurrences[candidates[a]]! != occurrences[candidates[b]]! { return occurrences[candidates[a]]! > occurrences[candidates[b]]! }
       return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)

@@ -30,7 +30,7 @@ public struct TermMap: Sendable, Equatable {
     public var minOccurrences = 0
     /// Candidates occurring at least ``minOccurrences`` times.
     public var aboveMinimum = 0
-    /// Relevant terms dropped because a longer relevant term containing them covers them.
+    /// Relevant terms replaced by a longer candidate that holds them in most of their papers.
     public var nested = 0
     /// Words found to be used as verbs (cut like stop words).
     public var verbs = 0
@@ -67,7 +67,7 @@ public struct TermMap: Sendable, Equatable {
   public var description: String {
     let s = summary
     var text = "\(terms.count) terms from \(s.textsWithWords) papers' titles\(s.abstracts > 0 ? " and \(s.abstracts) abstracts" : ""): of \(s.candidates) candidate terms, \(s.aboveMinimum) occur in at least \(s.minOccurrences) papers; the most relevant are kept"
-    if s.nested > 0 { text += " (less \(s.nested) that are nearly always inside a longer kept term)" }
+    if s.nested > 0 { text += " (\(s.nested) nearly always inside a longer term are replaced by it)" }
     return text
   }
 }

@@ -8,6 +8,8 @@
 ///   spaces, digits-only tokens (`2023`, `3.5`), one-letter tokens, words with a non-Latin letter
 ///   (Greek, Cyrillic, CJK, Arabic, …: counted in ``nonLatinWords``, never made into terms),
 ///   LaTeX math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) and citation-like LaTeX commands.
+/// - **Web addresses** (`https://github.com/…`, `http://…`, `www.…`) up to the next space are
+///   dropped (a cut).
 /// - **LaTeX**: `\cite…{…}` (`\citep`, `\citet`, …), `\ref{…}`, `\eqref`, `\cref`, `\autoref`,
 ///   `\label`, `\url`, `\footnote`, `\includegraphics` are dropped with their argument (a cut);
 ///   any other command (`\textit{x}`, `\emph{x}`, `\textbf{x}`) is dropped and its argument kept.
@@ -77,6 +79,12 @@ public struct TermScanner {
     while i < n {
       let c = s[i]
       let v = c.value
+      if word.isEmpty, c == "h" || c == "H" || c == "w" || c == "W", let end = Self.urlEnd(s, from: i) {
+        // A web address (`https://github.com/…`, `www.…`): dropped, a cut.
+        cut()
+        i = end
+        continue
+      }
       if Self.isLatinLetter(c) || Self.isCombining(c) {
         word.append(c)
         if !Self.isCombining(c) { letters += 1 }
@@ -186,6 +194,23 @@ public struct TermScanner {
       }
     }
     endWord()
+  }
+
+  /// The end of a web address starting at `i` (`http://`, `https://`, `www.`, case-insensitive),
+  /// the next whitespace; `nil` when none starts there.
+  static func urlEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
+    func starts(_ prefix: String) -> Bool {
+      var j = i
+      for p in prefix.unicodeScalars {
+        guard j < s.count, s[j].value | 0x20 == p.value else { return false }  // ASCII case folded
+        j += 1
+      }
+      return true
+    }
+    guard starts("http://") || starts("https://") || starts("www.") else { return nil }
+    var j = i
+    while j < s.count, !s[j].properties.isWhitespace { j += 1 }
+    return j
   }
 
   /// ASCII letters and the letters of Latin-1 Supplement, Latin Extended-A/B and Latin

@@ -51,6 +51,31 @@ struct TermGraphCommandTests {
     #expect(stats.status == 0 && !stats.out.contains("terms graph"))
   }
 
+  /// Titles only in Chinese: `--graph terms` says the words are all non-Latin (exit 64); the
+  /// report leaves the Topics section out with a one-line note; a mixed corpus keeps its English
+  /// terms and notes the non-Latin words.
+  @Test func nonLatinTitlesAreRefusedOrNoted() throws {
+    let dir = try TemporaryDirectory()
+    let path = try dir.write("zh.json", #"[{"title": "基于深度学习的图像识别", "authors": ["Li Wei", "Wang Fang"]}, {"title": "图像识别", "authors": ["Wang Fang"]}]"#)
+    let rank = try CLI.run(["rank", path, "--graph", "terms"])
+    #expect(rank.status == 64 && rank.stdout.isEmpty)
+    #expect(rank.err.contains("have 2 words, all in a non-Latin script") && rank.err.contains("zh.json"))
+    let report = try CLI.run(["report", path, "--output", dir.path("out")])
+    #expect(report.status == 0, "\(report.err)")
+    let markdown = try String(contentsOfFile: dir.path("out/report.md"), encoding: .utf8)
+    #expect(!markdown.contains("Topics from titles and abstracts"))
+    #expect(markdown.contains("no term map, since the papers have no titles or abstracts with Latin-script words"))
+    let mixed = try dir.write("mixed.json", #"""
+      [{"title": "Transformer 模型 for 机器翻译: neural machine translation", "authors": ["Li Wei", "Ann Alpha"]},
+       {"title": "Neural machine translation with a transformer", "authors": ["Ann Alpha"]},
+       {"title": "Eine Untersuchung der neuronalen maschinellen Übersetzung", "authors": ["Bo Beta"]}]
+      """#)
+    let terms = try CLI.run(["rank", mixed, "--graph", "terms", "--format", "csv"])
+    #expect(terms.status == 0, "\(terms.err)")
+    #expect(terms.out.contains("neural machine translation"))
+    #expect(terms.err.contains("2 words in a non-Latin script (in 1 paper) are not made into terms"))
+  }
+
   @Test func termOptionsOnlyWithTheTermsGraph() throws {
     let result = try CLI.run(["rank", Bundled.listing, "--min-term-occurrences", "3"])
     #expect(result.status == 64 && result.err.contains("only with '--graph terms'"))

@@ -162,3 +162,54 @@ import Testing
     #expect(ranked[1].map(\.term) == [2])
   }
 }
+
+@Suite struct CharacteristicTermsOfFewPapersTests {
+  /// A term in only one of a group's papers does not label the group, however over-represented.
+  @Test func aTermOfOneGroupPaperIsNoLabel() {
+    // 20 papers, group 0 = papers 0-3. Term 0: papers 0 and 1 (2 of the group); term 1: paper 2 and
+    // paper 10 (1 of the group, 1 outside: over-represented, 1/4 > 2/20); term 2 everywhere.
+    var textTerms = [[Int32]](repeating: [2], count: 20)
+    textTerms[0] = [0, 2]; textTerms[1] = [0, 2]; textTerms[2] = [1, 2]; textTerms[10] = [1, 2]
+    let groups = (0 ..< 20).map { $0 < 4 ? [0] : [1] }
+    let ranked = CharacteristicTerms.rank(
+      groupCount: 2, groupsOfText: groups, textTerms: textTerms, occurrences: [2, 2, 20], keys: ["a", "b", "c"])
+    #expect(ranked[0].map(\.term) == [0])
+  }
+
+  /// A group of one paper: that paper's terms, the most relevant (specific) first.
+  @Test func onePaperTermsByRelevance() {
+    let top = CharacteristicTerms.ofOnePaper(
+      [0, 1, 2, 3], relevance: [0.5, 2.0, 1.0, 1.0], occurrences: [9, 2, 3, 4], keys: ["a", "b", "c", "d"], limit: 3)
+    #expect(top == [1, 3, 2])
+  }
+}
+
+@Suite struct OtherLanguagesTests {
+  static let all = TermSettings(minOccurrences: 1, relevanceShare: 1)
+
+  /// A German title gives German terms, its function words cut; nothing crashes.
+  @Test func germanTitle() {
+    let map = TermExtractor(settings: Self.all).extract([
+      "Eine Untersuchung der Entscheidungsfindung für nachhaltige Energiesysteme", "Entscheidungsfindung und Energiesysteme",
+    ])
+    let keys = Set(map.terms.map(\.key))
+    #expect(keys.contains("entscheidungsfindung") && keys.contains { $0.hasSuffix("energiesysteme") })
+    #expect(!keys.contains { $0.split(separator: " ").contains { ["der", "für", "und", "eine"].contains(String($0)) } })
+    #expect(map.summary.nonLatinWords == 0)
+  }
+
+  /// A Chinese title gives no terms and is counted; a mixed line keeps its English terms, cut
+  /// at the Chinese words (`transformer 模型 for` never joins across them).
+  @Test func chineseAndMixedTitles() {
+    let chinese = TermExtractor(settings: Self.all).extract(["基于深度学习的图像识别", "图像识别"])
+    #expect(chinese.terms.isEmpty && chinese.summary.textsWithWords == 0)
+    #expect(chinese.summary.nonLatinWords == 2 && chinese.summary.textsWithNonLatin == 2)
+    let mixed = TermExtractor(settings: Self.all).extract([
+      "Transformer 模型 for 机器翻译: neural machine translation", "Neural machine translation with a transformer",
+    ])
+    let keys = Set(mixed.terms.map(\.key))
+    #expect(keys.contains("neural machine translation") && keys.contains("transformer"))
+    #expect(keys.allSatisfy { $0.unicodeScalars.allSatisfy { $0.value < 0x250 } })
+    #expect(mixed.summary.nonLatinWords == 2 && mixed.summary.textsWithNonLatin == 1)
+  }
+}

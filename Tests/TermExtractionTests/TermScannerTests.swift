@@ -47,3 +47,12 @@ import Testing
     #expect(PluralFolding.singular(pair.0) == pair.1)
   }
 }
+
+@Suite struct TermScannerURLTests {
+  @Test func webAddressesAreDropped() {
+    var scanner = TermScanner()
+    let pieces = scanner.pieces("Code is available at: https://github.com/AsaCooperStickland/situational-awareness and www.example.org now")
+    let words = pieces.compactMap { if case .word(let w) = $0 { w } else { nil } }
+    #expect(words == ["Code", "is", "available", "at", "and", "now"])
+  }
+}

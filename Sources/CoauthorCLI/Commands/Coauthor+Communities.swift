@@ -54,7 +54,7 @@ extension Coauthor {
             ("members", .array(c.members.map { .string(labels[$0.index]) })),
             ("tags", .array(c.tags.map { .string($0.tag) })),
             ("terms", .array(c.terms.map { .string($0.tag) })),
-          ])
+          ] + (c.termsFromOnePaper ? [("termsFromOnePaper", JSON.bool(true))] : []))
         }
         var members: [(String, JSON)] = [
           ("graph", .string(graphOptions.graph.rawValue)), ("algorithm", .string(method.algorithm.rawValue)),
@@ -83,7 +83,7 @@ extension Coauthor {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
           printText("\n\(c.id + 1). \(c.members.count) members\(tags)")
           if !c.terms.isEmpty {
-            let what = graphOptions.graph == .terms ? "top terms" : "terms of their papers (log-likelihood)"
+            let what = graphOptions.graph == .terms ? "top terms" : c.termsFromOnePaper ? "terms of their one paper (most specific first)" : "terms of their papers (log-likelihood)"
             printText("   \(what): " + c.terms.map(\.tag).joined(separator: ", "))
           }
           printText("   " + c.members.map { labels[$0.index] + (analysis.network.isFellow[$0.index] ? " *" : "") }.joined(separator: ", "))

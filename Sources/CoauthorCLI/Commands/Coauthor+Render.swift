@@ -79,6 +79,7 @@ extension Coauthor {
       if radius < 0 { throw ValidationError("Please give '--radius' of at least 0.") }
       if radius != 1 && focus == nil { throw ValidationError("'--radius' needs '--focus <name>'.") }
       try filters.validate(graph: graphOptions.graph)
+      if let refusal = sizeMeasure.refusal(on: graphOptions.graph) { throw ValidationError(refusal) }
       if focus != nil && view == .communities { throw ValidationError("'--focus' draws people; it cannot be combined with '--view communities'.") }
     }
 
