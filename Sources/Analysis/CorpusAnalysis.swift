@@ -158,10 +158,16 @@ public struct CorpusAnalysis: Sendable {
   /// the notes themselves go; `nil` until then (``notes(perKind:)`` reads ``corpus`` then).
   public private(set) var noteSummary: NoteSummary?
 
-  /// The data-quality notes the report shows: ``noteSummary``, or a summary of `corpus`'s notes.
+  /// The data-quality notes the report shows, at most `limit` of each kind: from
+  /// ``noteSummary`` once the notes are compacted (which keeps at most its own limit of each
+  /// kind), else from `corpus`'s notes.
   public func notes(perKind limit: Int) -> NoteSummary {
-    if let noteSummary, noteSummary.perKind == limit { return noteSummary }
-    return NoteSummary(corpus, perKind: limit)
+    guard var summary = noteSummary else { return NoteSummary(corpus, perKind: limit) }
+    if limit < summary.perKind {
+      summary.shown = summary.shown.limited(perKind: limit).shown
+      summary.perKind = limit
+    }
+    return summary
   }
 
   /// Keeps what the report shows of the data-quality notes (their number, the number per kind,
