@@ -1,5 +1,6 @@
 import Analysis
 import Bibliography
+import Networks
 import Testing
 
 @testable import Reporting
