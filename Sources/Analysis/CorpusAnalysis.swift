@@ -158,6 +158,32 @@ public struct CorpusAnalysis: Sendable {
   /// What term extraction kept (a sentence), when terms were extracted.
   public var termSummary: String?
 
+  /// The data-quality notes as the report shows them, once ``compactNotes(perKind:)`` has let
+  /// the notes themselves go; `nil` until then (``notes(perKind:)`` reads ``corpus`` then).
+  public private(set) var noteSummary: NoteSummary?
+
+  /// The data-quality notes the report shows, at most `limit` of each kind: from
+  /// ``noteSummary`` once the notes are compacted (which keeps at most its own limit of each
+  /// kind), else from `corpus`'s notes.
+  public func notes(perKind limit: Int) -> NoteSummary {
+    guard var summary = noteSummary else { return NoteSummary(corpus, perKind: limit) }
+    if limit < summary.perKind {
+      summary.shown = summary.shown.limited(perKind: limit).shown
+      summary.perKind = limit
+    }
+    return summary
+  }
+
+  /// Keeps what the report shows of the data-quality notes (their number, the number per kind,
+  /// the first `limit` of each kind, the entries with notes) and lets the notes themselves go
+  /// (from ``corpus`` and ``paperFilter``): at a million papers they are over a million strings,
+  /// a few hundred MB that the report phase need not hold.
+  public mutating func compactNotes(perKind limit: Int) {
+    noteSummary = NoteSummary(corpus, perKind: limit)
+    corpus.diagnostics = []
+    paperFilter.corpus.diagnostics = []
+  }
+
   /// The share of candidate terms kept by relevance (``TermSettings/relevanceShare``).
   public var termRelevanceShare: Double { pipeline.terms.relevanceShare }
 
@@ -201,5 +227,26 @@ public struct CorpusAnalysis: Sendable {
       guard let terms else { preconditionFailure("the terms network was not analysed (see kinds)") }
       return terms
     }
+  }
+}
+
+/// What a report shows of a corpus's data-quality notes (``CorpusAnalysis/compactNotes(perKind:)``).
+public struct NoteSummary: Sendable, Equatable {
+  /// All notes.
+  public var count: Int
+  /// Notes per kind.
+  public var counts: [Diagnostic.Kind: Int]
+  /// The first ``perKind`` notes of each kind, in their order.
+  public var shown: [Diagnostic]
+  /// The limit per kind of ``shown``.
+  public var perKind: Int
+  /// ``Corpus/entriesWithNotes``.
+  public var entriesWithNotes: Int
+
+  public init(_ corpus: Corpus, perKind limit: Int) {
+    count = corpus.diagnostics.count
+    (shown, counts) = corpus.diagnostics.limited(perKind: limit)
+    perKind = limit
+    entriesWithNotes = corpus.entriesWithNotes
   }
 }

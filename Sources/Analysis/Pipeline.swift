@@ -108,26 +108,53 @@ public struct Pipeline: Sendable, Equatable, Codable {
     case .corpus(let corpus):
       let selection = try filter.papers(of: corpus)
       progress?.finished("paper filter", network: nil)
-      let termMap = try extractTerms(selection.corpus, input: corpus)
-      if termMap != nil { progress?.finished("term extraction", network: nil) }
-      func network(_ kind: Network.Kind) throws -> NetworkAnalysis {
+      func network(_ kind: Network.Kind, _ termMap: TermMap?) throws -> NetworkAnalysis {
         let built = Network.build(
           kind, from: selection.corpus, counting: counting, tagWeighting: tagWeighting,
           sharedCollaborators: sharedCollaborators, termMap: termMap, termWeighting: termWeighting)
         progress?.finished("build", network: kind)
         let filtered = try filter.apply(to: built, metricSettings: metricSettings)
         progress?.finished("node and edge filters", network: kind)
-        var analysis = try analyse(filtered, corpus: selection.corpus, progress: progress)
-        if let termMap, labelsCommunitiesWithTerms, kind == .authors || kind == .fellows {
-          analysis.communities?.labelWithTerms(termMap, network: analysis.network, corpus: selection.corpus)
-        }
-        return analysis
+        return try analyse(filtered, corpus: selection.corpus, progress: progress)
       }
-      // The first network (the author network, by far the largest) on one thread, the others
-      // meanwhile on a second; each is computed alone, so the results do not depend on this.
-      let graphs = self.graphs.filter { $0 != .terms || termMap != nil }
-      let (first, others) = try concurrently(threads: metricSettings.threads, { try network(graphs[0]) }, { try graphs.dropFirst().map(network) })
-      let networks = [first] + others
+      func labelled(_ analysis: NetworkAnalysis, _ termMap: TermMap?) -> NetworkAnalysis {
+        guard let termMap, labelsCommunitiesWithTerms, analysis.network.kind == .authors || analysis.network.kind == .fellows else {
+          return analysis
+        }
+        var labelled = analysis
+        labelled.communities?.labelWithTerms(termMap, network: analysis.network, corpus: selection.corpus)
+        return labelled
+      }
+      func extractedTerms() throws -> TermMap? {
+        let termMap = try extractTerms(selection.corpus, input: corpus)
+        if termMap != nil { progress?.finished("term extraction", network: nil) }
+        return termMap
+      }
+      let networks: [NetworkAnalysis]
+      let termMap: TermMap?
+      if graphs[0] == .terms {
+        termMap = try extractedTerms()
+        let kinds = graphs.filter { $0 != .terms || termMap != nil }
+        let (first, others) = try concurrently(
+          threads: metricSettings.threads, { try network(kinds[0], termMap) }, { try kinds.dropFirst().map { try network($0, termMap) } })
+        networks = ([first] + others).map { labelled($0, termMap) }
+      } else {
+        // The first network (the author network, by far the largest) on one thread; the term
+        // extraction and then the other networks meanwhile on a second (the first needs no
+        // terms but its community labels, added after both). Each is computed alone, so the
+        // results do not depend on this. Errors are thrown in the order of a run one after the
+        // other: the term extraction's, the first network's, the others'.
+        let (first, rest) = try concurrently(
+          threads: metricSettings.threads, { Result { try network(graphs[0], nil) } },
+          { () -> (terms: Result<TermMap?, any Error>, others: Result<[NetworkAnalysis], any Error>) in
+            let terms = Result { try extractedTerms() }
+            guard case .success(let termMap) = terms else { return (terms, .success([])) }
+            let kinds = graphs.dropFirst().filter { $0 != .terms || termMap != nil }
+            return (terms, Result { try kinds.map { try network($0, termMap) } })
+          })
+        termMap = try rest.terms.get()
+        networks = ([try first.get()] + (try rest.others.get())).map { labelled($0, termMap) }
+      }
       var result = AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
       result.termMap = termMap
       return result

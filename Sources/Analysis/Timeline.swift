@@ -71,7 +71,12 @@ public struct Timeline: Sendable, Equatable {
   /// Papers without a date (not in any year).
   public var undated: Int
 
-  public init(corpus: Corpus, kind: Network.Kind = .authors) {
+  /// Counts `corpus` year by year. `expected` sizes the name and pair tables when the caller
+  /// knows about how many distinct names and co-occurring pairs there are (e.g. the network's
+  /// node and edge counts); without it they are sized for the worst case (every name slot a new
+  /// name, every pair on every paper new), which at a million papers reserves several hundred
+  /// MB more than needed. Only memory and time depend on it, not the counts.
+  public init(corpus: Corpus, kind: Network.Kind = .authors, expected: (names: Int, pairs: Int)? = nil) {
     self.kind = kind
     let papers = corpus.papers
     let buckets = YearBuckets(papers)
@@ -98,8 +103,8 @@ public struct Timeline: Sendable, Equatable {
     var fellowLast: [Int32] = []
     var pairs = Set<Int64>()
     // Capacity up front: growing a hash table rehashes every entry again.
-    index.reserveCapacity(slots)
-    pairs.reserveCapacity(min(pairBound, 1 << 24))
+    index.reserveCapacity(min(slots, expected?.names ?? slots))
+    pairs.reserveCapacity(min(pairBound, expected?.pairs ?? pairBound, 1 << 24))
     var ids: [Int32] = []
     var components = 0
     var largest = 0

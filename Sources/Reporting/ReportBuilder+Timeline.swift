@@ -11,7 +11,7 @@ extension ReportBuilder {
   static let burstLimit = 25
 
   func timelineSection(_ a: CorpusAnalysis) -> [Block] {
-    let t = Timeline(corpus: a.corpus, kind: .authors)
+    let t = timeline ?? Timeline(corpus: a.corpus, kind: .authors)
     guard !t.years.isEmpty else {
       return [
         .heading(level: 2, text: "How the network grew", anchor: "timeline"),

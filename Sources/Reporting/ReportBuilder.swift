@@ -17,6 +17,8 @@ public struct ReportBuilder: Sendable {
   private var papersOf: [[Int]] = []
   /// The author network by PageRank, highest first, ties by name (sorted once: a million people).
   private var byPageRank: [NodeID] = []
+  /// The author timeline, when the caller has it already (``document(for:anchors:timeline:)``).
+  var timeline: Timeline? = nil
 
   public init(context: ReportContext) { self.context = context }
 
@@ -35,9 +37,11 @@ public struct ReportBuilder: Sendable {
   }
 
   /// ``document(for:)`` with the anchors of the author network's labels already made (the
-  /// pictures use the same; a million names take seconds).
-  public func document(for analysis: CorpusAnalysis, anchors: PersonAnchors) -> ReportDocument {
+  /// pictures use the same; a million names take seconds), and the author ``Timeline`` of
+  /// `analysis.corpus` when the caller has counted it already (`nil`: counted here).
+  public func document(for analysis: CorpusAnalysis, anchors: PersonAnchors, timeline: Timeline? = nil) -> ReportDocument {
     var builder = self
+    builder.timeline = timeline
     let labels = analysis.authors.network.labels
     builder.anchors = anchors
     builder.byPageRank = Self.ranking(analysis.authors, by: .pagerank)
@@ -223,11 +227,11 @@ public struct ReportBuilder: Sendable {
   }
 
   /// ``Corpus/readSummary`` with thousands separators: `read 95,652 entries from 1 file: …`.
-  static func readSummary(_ c: Corpus) -> String {
+  static func readSummary(_ c: Corpus, entriesWithNotes: Int? = nil) -> String {
     let files = Set(c.reads.map(\.file)).count
     let layouts = c.entriesByLayout.map { "\($0.layout) \($0.entries.countText)" }.joined(separator: ", ")
     return "read \(count(c.entryCount, "entry", "entries")) from \(count(files, "file"))"
-      + (layouts.isEmpty ? "" : ": " + layouts) + "; \(count(c.entriesWithNotes, "entry", "entries")) with notes"
+      + (layouts.isEmpty ? "" : ": " + layouts) + "; \(count(entriesWithNotes ?? c.entriesWithNotes, "entry", "entries")) with notes"
   }
 
   /// `n` with thousands separators and the noun in the right number: "1,049,866 papers".
@@ -277,7 +281,7 @@ public struct ReportBuilder: Sendable {
           [[.text("Largest group")], [.text(largest.countText)]],
           [[.text("Communities (\(authors.detection.method.algorithm.displayName)\(authors.detection.method.quality == .cpm ? ", CPM" : ""))")], [.text(authors.communities.count.countText)]],
           [[.text("Modularity of the communities")], [.text(Self.number(q))]],
-          [[.text("Data-quality notes")], [.text(c.diagnostics.count.countText)]],
+          [[.text("Data-quality notes")], [.text((a.noteSummary?.count ?? c.diagnostics.count).countText)]],
         ],
         numeric: [false, true]),
     ] + (context.notes.isEmpty ? [] : [.bullets(context.notes.map { [.emphasis($0)] })]) + [.searchBox]
@@ -581,11 +585,12 @@ public struct ReportBuilder: Sendable {
   /// How many other spellings of a folded tag the topic table names.
   static let tagVariantLimit = 5
   /// How many notes of each kind the data-quality section lists.
-  static let notesPerKind = 100
+  public static let notesPerKind = 100
 
   func dataQuality(_ a: CorpusAnalysis) -> [Block] {
     let c = a.corpus
-    let (shown, kinds) = c.diagnostics.limited(perKind: Self.notesPerKind)
+    let notes = a.notes(perKind: Self.notesPerKind)
+    let (shown, kinds) = (notes.shown, notes.counts)
     let summary = Diagnostic.Kind.allCases.compactMap { k in kinds[k].map { "\(k.rawValue): \($0.countText)" } }.joined(separator: ", ")
     var matchRows: [[[Inline]]] = []
     for m in c.fellowMatches.prefix(500) {
@@ -601,7 +606,7 @@ public struct ReportBuilder: Sendable {
       .paragraph([
         .text(
           "Everything Coauthor changed, merged or doubted while reading the input, so you can check it. "
-            + (c.reads.isEmpty ? "" : "Coauthor \(Self.readSummary(c)) (the layout of each file, as coauthor stats prints it). ")
+            + (c.reads.isEmpty ? "" : "Coauthor \(Self.readSummary(c, entriesWithNotes: notes.entriesWithNotes)) (the layout of each file, as coauthor stats prints it). ")
             + (summary.isEmpty ? "Nothing to report." : "Notes by kind: \(summary).")
             + " To correct a name, add a rule to an alias file (see the README) and pass it with --aliases.")
       ]),
@@ -609,8 +614,8 @@ public struct ReportBuilder: Sendable {
       .table(headers: ["Listed as", "Matched author", "Rule", "Paper", "Where"], rows: matchRows, numeric: [false, false, false, false, false]),
       .heading(level: 3, text: "All notes", anchor: "diagnostics"),
       .table(headers: ["Kind", "Where", "What"], rows: diagnosticRows, numeric: [false, false, false]),
-    ] + (diagnosticRows.count < c.diagnostics.count
-        ? [.paragraph([.text("Only the first \(Self.notesPerKind.countText) notes of each kind are listed (\(diagnosticRows.count.countText) of \(c.diagnostics.count.countText)); `coauthor stats --all-notes` prints them all.")])]
+    ] + (diagnosticRows.count < notes.count
+        ? [.paragraph([.text("Only the first \(Self.notesPerKind.countText) notes of each kind are listed (\(diagnosticRows.count.countText) of \(notes.count.countText)); `coauthor stats --all-notes` prints them all.")])]
         : [])
   }
 

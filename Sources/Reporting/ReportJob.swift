@@ -71,16 +71,19 @@ public struct ReportJob: Sendable {
     let perYear = min(maxNodes, Self.growthNodesPerYear)
     // The anchors (once for every picture: a million names take seconds) while the years are
     // counted and the growth strip's people chosen.
-    let ((profiled, anchors), (years, growth)) = try concurrently(
+    let ((profiled, anchors), (timeline, years, growth)) = try concurrently(
       threads: analysis.pipeline.metricSettings.threads,
       { (ReportBuilder.profiledNodes(analysis, limit: self.context.profileLimit), PersonAnchors(names: people)) },
-      { () -> ([Int], Growth?) in
-        let years = growthYears(Timeline(corpus: corpus))
-        guard !years.isEmpty else { return (years, nil) }
+      { () -> (Timeline, [Int], Growth?) in
+        // The author timeline, counted once for the growth strip and the document.
+        let graph = analysis.authors.network.graph
+        let timeline = Timeline(corpus: corpus, kind: .authors, expected: (graph.nodeCount, graph.edgeCount))
+        let years = growthYears(timeline)
+        guard !years.isEmpty else { return (timeline, years, nil) }
         // Each year: that year's most active researchers and the links they had made by then.
         let authors = analysis.authors
         let pagerank = authors.metric(.pagerank)?.values ?? []
-        return (years, Growth(network: authors.network, corpus: corpus, years: years, perYear: perYear, scores: pagerank))
+        return (timeline, years, Growth(network: authors.network, corpus: corpus, years: years, perYear: perYear, scores: pagerank))
       })
     var figures: [String: Figure] = [:]
     for kind in analysis.kinds {
@@ -143,7 +146,7 @@ public struct ReportJob: Sendable {
         var document: ReportDocument?
         var markdown = ""
         let writing = clock.measure {
-          document = ReportBuilder(context: context).document(for: analysis, anchors: anchors)
+          document = ReportBuilder(context: context).document(for: analysis, anchors: anchors, timeline: timeline)
           if let comparison {
             document!.blocks.insert(contentsOf: ReportBuilder.changeSection(comparison, top: context.topCount), at: 0)
           }

@@ -161,4 +161,58 @@ struct PipelineConcurrencyTests {
       #expect(a.communities?.communityOfNode == b.communities?.communityOfNode)
     }
   }
+
+  /// The report's pipeline with the terms graph and term labels: the terms are extracted while
+  /// the author network is analysed (on the second thread, before the fellows and tags), and the
+  /// author communities get their term labels afterwards; nothing differs from a one-thread run.
+  @Test func termsBesideTheAuthorNetwork() throws {
+    let corpus = try CorpusLoader().load([Self.listing])
+    var pipeline = Pipeline.report
+    pipeline.graphs += [.terms]
+    pipeline.labelsCommunitiesWithTerms = true
+    pipeline.skipsTermsWithoutText = true
+    let steps = Steps()
+    let both = try pipeline.run(on: .corpus(corpus), progress: steps)
+    pipeline.metricSettings.threads = 1
+    let oneSteps = Steps()
+    let one = try pipeline.run(on: .corpus(corpus), progress: oneSteps)
+    #expect(both.networks.map(\.network.kind) == [.authors, .fellows, .tags, .terms])
+    #expect(one.networks.map(\.network.kind) == [.authors, .fellows, .tags, .terms])
+    #expect(both.termMap != nil)
+    for (a, b) in zip(both.networks, one.networks) {
+      #expect(a.network.labels == b.network.labels)
+      #expect(a.metrics == b.metrics)
+      #expect(a.communities?.list == b.communities?.list, "\(a.network.kind)")
+    }
+    let authorTerms = try #require(both[.authors]?.communities?.list.map(\.terms))
+    #expect(authorTerms.contains { !$0.isEmpty }, "author communities are labelled with terms")
+    // One thread: the author network first, then the term extraction, then the others.
+    let order = oneSteps.steps.withLock { $0.map { "\($0.1?.rawValue ?? "-"): \($0.0)" } }
+    let extraction = try #require(order.firstIndex(of: "-: term extraction"))
+    #expect(order[..<extraction].allSatisfy { $0.hasPrefix("authors: ") || $0 == "-: paper filter" }, "\(order)")
+    #expect(order[(extraction + 1)...].allSatisfy { !$0.hasPrefix("authors: ") }, "\(order)")
+    #expect(steps.steps.withLock { $0.contains { $0.0 == "term extraction" } })
+  }
+
+  /// A terms graph asked for on papers without words is refused (``PipelineError/noTermText``),
+  /// as before, although the author network is analysed at the same time.
+  @Test func noTermTextIsStillRefused() throws {
+    var corpus = try CorpusLoader().load([Self.listing])
+    for i in corpus.papers.indices {
+      corpus.papers[i].title = "1234"
+      corpus.papers[i].abstract = nil
+    }
+    var pipeline = Pipeline.report
+    pipeline.graphs += [.terms]
+    #expect(throws: PipelineError.self) { _ = try pipeline.run(on: .corpus(corpus)) }
+    do {
+      _ = try pipeline.run(on: .corpus(corpus))
+    } catch let error as PipelineError {
+      guard case .noTermText = error else { Issue.record("\(error)"); return }
+    }
+    pipeline.skipsTermsWithoutText = true
+    let result = try pipeline.run(on: .corpus(corpus))
+    #expect(result.networks.map(\.network.kind) == [.authors, .fellows, .tags])
+    #expect(result.termMap == nil)
+  }
 }

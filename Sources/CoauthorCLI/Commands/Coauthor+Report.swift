@@ -80,7 +80,7 @@ extension Coauthor {
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
-      let analysis: CorpusAnalysis
+      var analysis: CorpusAnalysis
       var comparison: SnapshotDiff? = nil
       if let compare {
         // Both snapshots read together (one person, one name); the report is of NEW.
@@ -102,6 +102,8 @@ extension Coauthor {
       } else {
         analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters, needsPapers: true))
       }
+      // The report shows a sample of the notes: keep that and let the rest go (memory).
+      analysis.compactNotes(perKind: ReportBuilder.notesPerKind)
       StepTimings.shared.finished("notes")
       let corpus = analysis.corpus
       let name = title ?? (input.paths[0] == "-" ? "standard input" : ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension)

@@ -214,7 +214,9 @@ struct SampledPathSums {
     let (k, j) = schedule(for: target, nodeCount: n)
     if k >= n { return nil }
     let bounds = ComponentDiameterBounds(graph: graph)
-    let sums = try SampledPathSums(graph: graph, maximumSources: k, checkpoints: j, seed: seed, threads: threads, progress: progress) {
+    let sums = try SampledPathSums(
+      graph: graph, components: bounds.component, maximumSources: k, checkpoints: j, seed: seed, threads: threads, progress: progress
+    ) {
       sums in sums.meets(target, bounds: bounds, needs: needs)
     }
     return (sums, bounds)
@@ -242,8 +244,9 @@ struct SampledPathSums {
   }
 
   /// Searches rounds of sources until `done(self)` after a round, or `maximumSources`.
+  /// `components` (the component of each node, optional) only saves work.
   init(
-    graph: Graph, maximumSources k: Int, checkpoints: Int, seed: UInt64, threads: Int, progress: ProgressReporter?,
+    graph: Graph, components: [Int32]? = nil, maximumSources k: Int, checkpoints: Int, seed: UInt64, threads: Int, progress: ProgressReporter?,
     done: (SampledPathSums) -> Bool
   ) throws(GraphError) {
     let n = graph.nodeCount
@@ -259,7 +262,7 @@ struct SampledPathSums {
       let round = sources ..< min(k, sources + Self.roundSize)
       let base = sources
       let reporter = progress.map { report in ProgressReporter { done, _ in report(base + done, k) } }
-      try accumulate(Array(allSources[round]), graph: graph, threads: workers, progress: reporter)
+      try accumulate(Array(allSources[round]), graph: graph, components: components, threads: workers, progress: reporter)
       sources = round.upperBound
       if sources < k && done(self) {
         // Stopped early: the last report says the run is complete.
@@ -272,7 +275,9 @@ struct SampledPathSums {
   /// Adds the searches from `batch` (in chunks of 64, one bit-parallel search each) to the sums:
   /// integers in any order, the `Double` sums per chunk in chunk order, so the result does not
   /// depend on the thread count.
-  private mutating func accumulate(_ batch: [Int], graph: Graph, threads: Int, progress: ProgressReporter?) throws(GraphError) {
+  private mutating func accumulate(
+    _ batch: [Int], graph: Graph, components: [Int32]?, threads: Int, progress: ProgressReporter?
+  ) throws(GraphError) {
     let n = graph.nodeCount
     let plan = ChunkPlan(count: batch.count, size: 64)
     let scheduler = ChunkScheduler(plan: plan, total: batch.count, progress: progress)
@@ -281,7 +286,7 @@ struct SampledPathSums {
     let distances = PosixMutex<([Int], [Int])>(([Int](repeating: 0, count: n), [Int](repeating: 0, count: n)))
     withCSRView(of: graph, weighted: false) { csr in
       scheduler.run(threads: threads) { _ in
-        var kernel = BitParallelBreadthFirst(nodeCount: n)
+        var kernel = BitParallelBreadthFirst(nodeCount: n, components: components)
         let mine = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
         mine.initialize(repeating: 0)
         let mineSquares = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)

@@ -83,23 +83,49 @@ struct BrandesBreadthFirst: ~Copyable {
 
 /// Up to 64 breadth-first searches at once, one bit per source (bit-parallel BFS).
 ///
-/// `seen[v]` has bit *b* set once source *b* has reached *v*; each level, a node gathers the
-/// frontier words of its neighbours: `new[v] = (∪_{u ∈ N(v)} frontier[u]) ∧ ¬seen[v]`. One sweep
-/// over the arcs advances all 64 searches by one level, so a batch costs O(*D*(*n* + *m*)) word
-/// operations for eccentricity *D*, instead of 64 separate searches of O(*n* + *m*) each with
-/// random access. Per level and source it counts the newly reached nodes, which is all that
-/// closeness and harmonic centrality need.
+/// `seen[v]` has bit *b* set once source *b* has reached *v*; each level advances all 64
+/// searches at once, in one of two directions (as in Beamer, Asanović & Patterson's
+/// direction-optimizing BFS), whichever touches fewer arcs:
+/// - **pull** (bottom-up): every node still to be reached gathers the frontier words of its
+///   neighbours, `new[v] = (∪_{u ∈ N(v)} frontier[u]) ∧ ¬seen[v]`: one sweep over their arcs;
+/// - **push** (top-down), when the frontier's arcs are fewer than a third of the arcs still to
+///   sweep (the first levels and the long tail): each frontier node ORs its word into its
+///   neighbours' and only those neighbours are looked at.
+///
+/// Both give the same new bits per node and level, so the visits are the same (within a level
+/// their node order may differ, which the callers do not depend on: they sum per node or per
+/// source). Given the connected components (``init(nodeCount:components:)``), a node is swept
+/// only when its component holds a source of the batch and is dropped once every source of its
+/// component has reached it (without them, once all 64 have, which a node in another source's
+/// component never is). A batch costs O(*D*(*n* + *m*)) word operations at most for
+/// eccentricity *D*, instead of 64 separate searches of O(*n* + *m*) each with random access.
+/// Per level and source it counts the newly reached nodes, which is all that closeness and
+/// harmonic centrality need.
 struct BitParallelBreadthFirst: ~Copyable {
   let nodeCount: Int
   private let seen: UnsafeMutableBufferPointer<UInt64>
   private var frontier: UnsafeMutableBufferPointer<UInt64>
   private var next: UnsafeMutableBufferPointer<UInt64>
-  /// Nodes that may still be reached (not yet seen by every source of the batch).
+  /// Push levels: the words ORed into each touched node (zero between levels).
+  private let gathered: UnsafeMutableBufferPointer<UInt64>
+  /// Nodes that may still be reached (not yet seen by every source of their component).
   private let pending: UnsafeMutableBufferPointer<Int32>
+  /// The nodes reached in the last level (the frontier), and the list being filled.
+  private var active: UnsafeMutableBufferPointer<Int32>
+  private var nextActive: UnsafeMutableBufferPointer<Int32>
+  /// Push levels: the nodes whose `gathered` word is non-zero.
+  private let touched: UnsafeMutableBufferPointer<Int32>
   /// Newly reached nodes per source bit in the current level.
   private let counts: UnsafeMutableBufferPointer<Int>
+  /// Component of each node, when given, and per component the bits of the batch's sources in it.
+  private let components: [Int32]?
+  private let reach: UnsafeMutableBufferPointer<UInt64>
 
-  init(nodeCount n: Int) {
+  /// Buffers for searches on graphs of `n` nodes; `components` (component index per node, in
+  /// `0 ..< n`, e.g. ``ComponentDiameterBounds/component``) lets a batch skip the components
+  /// without a source and stop sweeping a node once its component's sources have all reached it.
+  init(nodeCount n: Int, components: [Int32]? = nil) {
+    precondition(components == nil || components!.count == n)
     nodeCount = n
     seen = .allocate(capacity: n)
     seen.initialize(repeating: 0)
@@ -107,18 +133,34 @@ struct BitParallelBreadthFirst: ~Copyable {
     frontier.initialize(repeating: 0)
     next = .allocate(capacity: n)
     next.initialize(repeating: 0)
+    gathered = .allocate(capacity: n)
+    gathered.initialize(repeating: 0)
     pending = .allocate(capacity: n)
     pending.initialize(repeating: 0)
+    active = .allocate(capacity: n)
+    active.initialize(repeating: 0)
+    nextActive = .allocate(capacity: n)
+    nextActive.initialize(repeating: 0)
+    touched = .allocate(capacity: n)
+    touched.initialize(repeating: 0)
     counts = .allocate(capacity: 64)
     counts.initialize(repeating: 0)
+    self.components = components
+    reach = .allocate(capacity: components == nil ? 0 : n)
+    reach.initialize(repeating: 0)
   }
 
   deinit {
     seen.deallocate()
     frontier.deallocate()
     next.deallocate()
+    gathered.deallocate()
     pending.deallocate()
+    active.deallocate()
+    nextActive.deallocate()
+    touched.deallocate()
     counts.deallocate()
+    reach.deallocate()
   }
 
   /// Searches from the consecutive sources `sources` (at most 64) and calls
@@ -163,56 +205,150 @@ struct BitParallelBreadthFirst: ~Copyable {
     levelDone: (_ distance: Int) -> Void
   ) {
     precondition(sources.count <= 64 && !sources.isEmpty)
+    if let components {
+      components.withUnsafeBufferPointer { component in
+        search(sources: sources, csr: csr, component: component, fresh: visitFresh, levelDone: levelDone)
+      }
+    } else {
+      search(sources: sources, csr: csr, component: nil, fresh: visitFresh, levelDone: levelDone)
+    }
+  }
+
+  /// Push when the frontier's arcs times this are fewer than the arcs a pull sweep reads (a
+  /// pushed arc is a read-modify-write, a pulled one a read).
+  private static let pushFactor = 3
+
+  @inline(__always)
+  private mutating func search(
+    sources: some Collection<Int>, csr: CSRView, component: UnsafeBufferPointer<Int32>?,
+    fresh visitFresh: (_ node: Int, _ distance: Int, _ bits: UInt64) -> Void, levelDone: (_ distance: Int) -> Void
+  ) {
     let n = nodeCount
     let offsets = csr.offsets
     let targets = csr.targets
     let seen = self.seen
     let pending = self.pending
+    let gathered = self.gathered
+    let touched = self.touched
+    let reach = self.reach
     let full: UInt64 = sources.count == 64 ? ~0 : (1 << UInt64(sources.count)) &- 1
+    if let component {
+      for (b, s) in sources.enumerated() { reach[Int(component[s])] |= 1 << UInt64(b) }
+    }
+    /// The bits of the sources that can reach `v`.
+    @inline(__always) func wanted(_ v: Int) -> UInt64 {
+      if let component { return reach[Int(component[v])] }
+      return full
+    }
+    var pendingCount = 0
+    var pendingArcs = 0
     for v in 0 ..< n {
       seen[v] = 0
       frontier[v] = 0
       next[v] = 0
-      pending[v] = Int32(truncatingIfNeeded: v)
+      if component == nil || wanted(v) != 0 {
+        pending[pendingCount] = Int32(truncatingIfNeeded: v)
+        pendingCount &+= 1
+        pendingArcs &+= offsets[v &+ 1] &- offsets[v]
+      }
     }
-    var pendingCount = n
+    var activeCount = 0
+    var activeArcs = 0
     for (b, s) in sources.enumerated() {
       seen[s] |= 1 << UInt64(b)
       frontier[s] |= 1 << UInt64(b)
+      active[activeCount] = Int32(truncatingIfNeeded: s)
+      activeCount &+= 1
+      activeArcs &+= offsets[s &+ 1] &- offsets[s]
     }
     var distance = 0
     while true {
       distance += 1
       let frontier = self.frontier
       let next = self.next
+      let nextActive = self.nextActive
       var any: UInt64 = 0
-      var kept = 0
-      // Sweep only the nodes some source has yet to reach; drop the ones all sources have seen.
-      for i in 0 ..< pendingCount {
-        let v = Int(pending[i])
-        let s = seen[v]
-        var gathered: UInt64 = 0
-        for a in offsets[v] ..< offsets[v &+ 1] { gathered |= frontier[Int(targets[a])] }
-        let fresh = gathered & ~s
-        next[v] = fresh
-        if fresh != 0 {
-          any |= fresh
-          let now = s | fresh
-          seen[v] = now
-          visitFresh(v, distance, fresh)
-          if now == full { continue }
+      var reached = 0
+      var reachedArcs = 0
+      if activeArcs &* Self.pushFactor < pendingArcs {
+        // Push: OR each frontier word into its neighbours, then look at the touched ones only.
+        let active = self.active
+        var touchedCount = 0
+        for i in 0 ..< activeCount {
+          let u = Int(active[i])
+          let word = frontier[u]
+          for a in offsets[u] ..< offsets[u &+ 1] {
+            let w = Int(targets[a])
+            let g = gathered[w]
+            if g == 0 {
+              touched[touchedCount] = Int32(truncatingIfNeeded: w)
+              touchedCount &+= 1
+            }
+            gathered[w] = g | word
+          }
         }
-        pending[kept] = Int32(truncatingIfNeeded: v)
-        kept &+= 1
+        for i in 0 ..< touchedCount {
+          let w = Int(touched[i])
+          let s = seen[w]
+          let fresh = gathered[w] & ~s
+          gathered[w] = 0
+          next[w] = fresh
+          if fresh != 0 {
+            any |= fresh
+            seen[w] = s | fresh
+            visitFresh(w, distance, fresh)
+            nextActive[reached] = Int32(truncatingIfNeeded: w)
+            reached &+= 1
+            reachedArcs &+= offsets[w &+ 1] &- offsets[w]
+          }
+        }
+        // `pending` is left as it is: nodes completed here are dropped by the next pull.
+      } else {
+        // Pull: sweep only the nodes some source of their component has yet to reach; drop the rest.
+        var kept = 0
+        var keptArcs = 0
+        for i in 0 ..< pendingCount {
+          let v = Int(pending[i])
+          let s = seen[v]
+          let want = wanted(v)
+          if s == want { continue }
+          let first = offsets[v]
+          let last = offsets[v &+ 1]
+          var gatheredWord: UInt64 = 0
+          for a in first ..< last { gatheredWord |= frontier[Int(targets[a])] }
+          let fresh = gatheredWord & ~s
+          next[v] = fresh
+          if fresh != 0 {
+            any |= fresh
+            let now = s | fresh
+            seen[v] = now
+            visitFresh(v, distance, fresh)
+            nextActive[reached] = Int32(truncatingIfNeeded: v)
+            reached &+= 1
+            reachedArcs &+= last &- first
+            if now == want { continue }
+          }
+          pending[kept] = Int32(truncatingIfNeeded: v)
+          kept &+= 1
+          keptArcs &+= last &- first
+        }
+        pendingCount = kept
+        pendingArcs = keptArcs
       }
       if any == 0 { break }
       levelDone(distance)
-      // Nodes dropped from `pending` are no longer written, so their words in the two swapped
-      // buffers go stale. That is harmless: a stale word of u holds only sources that reached u
-      // at least two levels ago, so they reached every neighbour v of u already and `¬seen[v]`
-      // masks them out.
-      pendingCount = kept
+      // Nodes not written this level (dropped from `pending`, or not touched by a push) keep
+      // stale words in the two swapped buffers. That is harmless: a stale word of u holds only
+      // sources that reached u at least two levels ago, so they reached every neighbour v of u
+      // already and `¬seen[v]` masks them out (and a push reads only the words of the last
+      // level's frontier, which were all written in it).
       swap(&self.frontier, &self.next)
+      swap(&self.active, &self.nextActive)
+      activeCount = reached
+      activeArcs = reachedArcs
+    }
+    if let component {
+      for s in sources { reach[Int(component[s])] = 0 }
     }
   }
 }
