@@ -111,6 +111,33 @@ extension Record {
     return (a.source.line, a.authorsLine ?? 0, a.fellowsLine ?? 0) < (b.source.line, b.authorsLine ?? 0, b.fellowsLine ?? 0)
   }
 
+  /// Sorts `records` by ``canonicallyPrecedes(_:_:)``, as `records.sort(by:)` does (the same
+  /// order, equal records keeping theirs), but sorts their indices and then moves each record
+  /// once into place: a sort of the records themselves copies them (a dozen references each)
+  /// at every merge pass, which for 175k records took a third of a second.
+  ///
+  /// - Complexity: O(*n* log *n*) comparisons, O(*n*) swaps, O(*n*) extra space.
+  public static func sortCanonically(_ records: inout [Record]) {
+    let n = records.count
+    guard n > 1 else { return }
+    var order = Array(0 ..< n)
+    records.withUnsafeBufferPointer { buffer in
+      order.sort { canonicallyPrecedes(buffer[$0], buffer[$1]) }
+    }
+    // Position k takes the record at order[k]: each cycle of the permutation is followed once.
+    var placed = [Bool](repeating: false, count: n)
+    for start in 0 ..< n where !placed[start] {
+      var k = start
+      while true {
+        placed[k] = true
+        let next = order[k]
+        if next == start { break }
+        records.swapAt(k, next)
+        k = next
+      }
+    }
+  }
+
   /// `a < b` as UTF-8 bytes, or `nil` when they are equal. (Swift's `<` on strings compares
   /// canonically equivalent spellings as equal, which would leave their order to the input.)
   private static func compare(_ a: String, _ b: String) -> Bool? {
