@@ -1,3 +1,5 @@
+import Foundation
+
 /// One entry as a reader found it, before identity resolution and duplicate merging.
 public struct Record: Sendable, Equatable {
   public var title: String
@@ -140,8 +142,22 @@ extension Record {
 
   /// `a < b` as UTF-8 bytes, or `nil` when they are equal. (Swift's `<` on strings compares
   /// canonically equivalent spellings as equal, which would leave their order to the input.)
+  ///
+  /// One pass of `memcmp` over both strings' UTF-8 bytes where they are stored contiguously (all
+  /// native strings), the generic byte-by-byte comparison otherwise: the same answer. (Sorting
+  /// 175k records makes millions of these comparisons.)
   private static func compare(_ a: String, _ b: String) -> Bool? {
-    a.utf8.elementsEqual(b.utf8) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
+    // -1, 0, 1; nil (at either level) when a string is not contiguous.
+    let fast: Int?? = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y -> Int in
+        let common = Swift.min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        if order != 0 { return order < 0 ? -1 : 1 }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+      }
+    }
+    if let outer = fast, let order = outer { return order == 0 ? nil : order < 0 }
+    return a.utf8.elementsEqual(b.utf8) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 
   private static func compare(_ a: [String], _ b: [String]) -> Bool? {

@@ -119,6 +119,19 @@ struct ParallelLoadingTests {
     #expect(sorted != records)
   }
 
+  /// Titles are ordered by their UTF-8 bytes (a prefix first; canonically equivalent spellings
+  /// apart, decomposed `e` + U+0301 before precomposed `é`), not by Swift's `<`.
+  @Test func canonicalOrderComparesUTF8Bytes() {
+    func record(_ title: String, line: Int = 1) -> Record {
+      Record(title: title, authors: ["A B"], source: SourceLocation(file: "t.tsv", line: line))
+    }
+    let titles = ["Zeta", "", "Ab", "Abc", "Caf\u{E9}", "Cafe\u{301}", "ab", "\u{1F600}", "a\u{0}"]
+    let sorted = titles.map { record($0) }.sorted(by: Record.canonicallyPrecedes).map(\.title)
+    #expect(sorted == ["", "Ab", "Abc", "Cafe\u{301}", "Caf\u{E9}", "Zeta", "a\u{0}", "ab", "\u{1F600}"])
+    #expect(!Record.canonicallyPrecedes(record("Same"), record("Same")))
+    #expect(Record.canonicallyPrecedes(record("Same", line: 1), record("Same", line: 2)))
+  }
+
   @Test func inputsReadAtTheSameTime() throws {
     let text = Self.table(rows: 400)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
