@@ -321,11 +321,22 @@ public struct SnapshotDiff: Sendable {
   // MARK: Names
 
   /// Each name's papers (count) and first appearance, over `list` of the papers.
+  /// (Each paper's list is read in place: applying a key path to a `Paper` copied the whole paper,
+  /// a dozen references, for each of 175k papers.)
   static func counts(_ papers: [Paper], _ list: KeyPath<Paper, [String]>) -> [String: (count: Int, first: Int)] {
     var out: [String: (count: Int, first: Int)] = [:]
-    for paper in papers {
-      for name in paper[keyPath: list] {
-        if let c = out[name] { out[name] = (c.count + 1, c.first) } else { out[name] = (1, out.count) }
+    func add(_ names: [String]) {
+      for name in names {
+        if let i = out.index(forKey: name) { out.values[i].count += 1 } else { out[name] = (1, out.count) }
+      }
+    }
+    let field = list == \Paper.authors ? 0 : list == \Paper.fellows ? 1 : list == \Paper.tags ? 2 : 3
+    for p in papers.indices {
+      switch field {
+      case 0: add(papers[p].authors)
+      case 1: add(papers[p].fellows)
+      case 2: add(papers[p].tags)
+      default: add(papers[p][keyPath: list])
       }
     }
     return out
@@ -390,7 +401,6 @@ public struct SnapshotDiff: Sendable {
   ///   - index: the node of `network` of each label.
   static func ties(of network: Network, notIn other: Network, other otherIndex: [Int], index: [String: Int], corpus: Corpus) -> [Tie] {
     let g = network.graph
-    let list: KeyPath<Paper, [String]> = network.kind == .tags ? \.tags : network.kind == .fellows ? \.fellows : \.authors
     var found: [(edge: Int, a: String, b: String)] = []
     var involved = [Bool](repeating: false, count: g.nodeCount)
     for e in 0 ..< g.edgeCount {
@@ -409,8 +419,9 @@ public struct SnapshotDiff: Sendable {
     guard !found.isEmpty else { return [] }
     // The papers of each node that ends a found tie, in corpus order.
     var papersOf = [[Int32]](repeating: [], count: g.nodeCount)
-    for (p, paper) in corpus.papers.enumerated() {
-      for name in paper[keyPath: list] {
+    for p in corpus.papers.indices {
+      let names = network.kind == .tags ? corpus.papers[p].tags : network.kind == .fellows ? corpus.papers[p].fellows : corpus.papers[p].authors
+      for name in names {
         if let v = index[name], involved[v] { papersOf[v].append(Int32(p)) }
       }
     }

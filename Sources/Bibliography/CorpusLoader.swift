@@ -255,7 +255,7 @@ public struct CorpusLoader: Sendable {
     let naming = ListingReader.nameUntitledPages(&readResults)
     var records = readResults.count == 1 ? readResults[0].records : readResults.flatMap(\.records)
     for i in readResults.indices { readResults[i].records = [] }
-    records.sort(by: Record.canonicallyPrecedes)
+    Record.sortCanonically(&records)
     var references = readResults.flatMap(\.references)
     references.sort(by: Record.canonicallyPrecedes)
     var canonical = [ReadResult(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One entry as a reader found it, before identity resolution and duplicate merging.
 public struct Record: Sendable, Equatable {
   public var title: String
@@ -111,10 +113,51 @@ extension Record {
     return (a.source.line, a.authorsLine ?? 0, a.fellowsLine ?? 0) < (b.source.line, b.authorsLine ?? 0, b.fellowsLine ?? 0)
   }
 
+  /// Sorts `records` by ``canonicallyPrecedes(_:_:)``, as `records.sort(by:)` does (the same
+  /// order, equal records keeping theirs), but sorts their indices and then moves each record
+  /// once into place: a sort of the records themselves copies them (a dozen references each)
+  /// at every merge pass, which for 175k records took a third of a second.
+  ///
+  /// - Complexity: O(*n* log *n*) comparisons, O(*n*) swaps, O(*n*) extra space.
+  public static func sortCanonically(_ records: inout [Record]) {
+    let n = records.count
+    guard n > 1 else { return }
+    var order = Array(0 ..< n)
+    records.withUnsafeBufferPointer { buffer in
+      order.sort { canonicallyPrecedes(buffer[$0], buffer[$1]) }
+    }
+    // Position k takes the record at order[k]: each cycle of the permutation is followed once.
+    var placed = [Bool](repeating: false, count: n)
+    for start in 0 ..< n where !placed[start] {
+      var k = start
+      while true {
+        placed[k] = true
+        let next = order[k]
+        if next == start { break }
+        records.swapAt(k, next)
+        k = next
+      }
+    }
+  }
+
   /// `a < b` as UTF-8 bytes, or `nil` when they are equal. (Swift's `<` on strings compares
   /// canonically equivalent spellings as equal, which would leave their order to the input.)
+  ///
+  /// One pass of `memcmp` over both strings' UTF-8 bytes where they are stored contiguously (all
+  /// native strings), the generic byte-by-byte comparison otherwise: the same answer. (Sorting
+  /// 175k records makes millions of these comparisons.)
   private static func compare(_ a: String, _ b: String) -> Bool? {
-    a.utf8.elementsEqual(b.utf8) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
+    // -1, 0, 1; nil (at either level) when a string is not contiguous.
+    let fast: Int?? = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y -> Int in
+        let common = Swift.min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        if order != 0 { return order < 0 ? -1 : 1 }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+      }
+    }
+    if let outer = fast, let order = outer { return order == 0 ? nil : order < 0 }
+    return a.utf8.elementsEqual(b.utf8) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 
   private static func compare(_ a: [String], _ b: [String]) -> Bool? {

@@ -290,7 +290,7 @@ struct JSONStream {
       text("{\n")
       for (i, (key, value)) in members.enumerated() {
         pad(level + 1)
-        text(JSON.quoted(key))
+        JSON.appendQuoted(key, to: &buffer)
         text(": ")
         write(value, level: level + 1)
         text(i < members.count - 1 ? ",\n" : "\n")
@@ -313,7 +313,7 @@ struct JSONStream {
 
   private mutating func write(_ value: JSON, level: Int) {
     switch value {
-    case .string(let s): text(JSON.quoted(s))
+    case .string(let s): JSON.appendQuoted(s, to: &buffer)
     case .int(let i): text(String(i))
     case .double(let d): text(JSON.number(d))
     case .bool(let b): text(b ? "true" : "false")

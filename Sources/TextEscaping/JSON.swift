@@ -68,6 +68,7 @@ public indirect enum JSON: Sendable, Equatable {
 
   /// `s` as a quoted JSON string (sanitised, script-safe).
   public static func quoted(_ s: String) -> String {
+    if needsNoEscaping(s) { return "\"" + s + "\"" }
     var out = "\""
     out.reserveCapacity(s.utf8.count + 2)
     TextSanitizer.forEachPiece(of: s) { piece in
@@ -82,5 +83,41 @@ public indirect enum JSON: Sendable, Equatable {
       }
     }
     return out + "\""
+  }
+
+  /// Appends ``quoted(_:)`` of `s` to `bytes` as UTF-8 (the same bytes; a string that needs no
+  /// escaping, as most names and titles, is copied as it is).
+  public static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
+    if needsNoEscaping(s) {
+      bytes.append(0x22)
+      bytes.append(contentsOf: s.utf8)
+      bytes.append(0x22)
+    } else {
+      bytes.append(contentsOf: quoted(s).utf8)
+    }
+  }
+
+  /// Whether ``quoted(_:)`` writes `s` unchanged between its quotes: no byte is an ASCII control,
+  /// DEL, `"`, `\`, `<`, `>` or `&`, and no byte is the lead byte of a character the sanitiser
+  /// could replace or break a line at (U+0080–U+009F start with 0xC2, U+061C with 0xD8, the bidi
+  /// formatting characters and U+2028/U+2029 with 0xE2, U+FFFE/U+FFFF with 0xEF; continuation
+  /// bytes are 0x80–0xBF, so they never equal a lead byte). A false answer only means the slow,
+  /// exact path is taken.
+  ///
+  /// - Complexity: O(*n*) in the UTF-8 length of `s`.
+  static func needsNoEscaping(_ s: String) -> Bool {
+    var clean = true
+    var s = s
+    s.withUTF8 { buffer in
+      for b in buffer {
+        switch b {
+        case 0x00 ..< 0x20, 0x22, 0x26, 0x3C, 0x3E, 0x5C, 0x7F, 0xC2, 0xD8, 0xE2, 0xEF:
+          clean = false
+          return
+        default: continue
+        }
+      }
+    }
+    return clean
   }
 }

@@ -96,6 +96,42 @@ struct ParallelLoadingTests {
 
   /// Several inputs are read at the same time; the corpus is the one reading them in turn gives,
   /// and an error is the first input's (in the order given) that has one.
+  /// ``Record/sortCanonically(_:)`` (indices sorted, each record moved once) puts the records in
+  /// the order `sort(by: canonicallyPrecedes)` gives, from any starting order: the made-up table
+  /// has equal titles, repeated ids and, added here, exact duplicates.
+  @Test(arguments: [UInt64(1), 2, 3])
+  func canonicalSortOfIndicesMatchesSortingTheRecords(seed: UInt64) throws {
+    var records = try Self.read(Self.table(rows: 600), threads: 1).records
+    records += records.prefix(50)  // exact duplicates, told apart by nothing
+    var state = seed
+    for i in stride(from: records.count - 1, to: 0, by: -1) {  // a seeded shuffle (SplitMix64 steps)
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      records.swapAt(i, Int((z ^ (z >> 31)) % UInt64(i + 1)))
+    }
+    var expected = records
+    expected.sort(by: Record.canonicallyPrecedes)
+    var sorted = records
+    Record.sortCanonically(&sorted)
+    #expect(sorted == expected)
+    #expect(sorted != records)
+  }
+
+  /// Titles are ordered by their UTF-8 bytes (a prefix first; canonically equivalent spellings
+  /// apart, decomposed `e` + U+0301 before precomposed `é`), not by Swift's `<`.
+  @Test func canonicalOrderComparesUTF8Bytes() {
+    func record(_ title: String, line: Int = 1) -> Record {
+      Record(title: title, authors: ["A B"], source: SourceLocation(file: "t.tsv", line: line))
+    }
+    let titles = ["Zeta", "", "Ab", "Abc", "Caf\u{E9}", "Cafe\u{301}", "ab", "\u{1F600}", "a\u{0}"]
+    let sorted = titles.map { record($0) }.sorted(by: Record.canonicallyPrecedes).map(\.title)
+    #expect(sorted == ["", "Ab", "Abc", "Cafe\u{301}", "Caf\u{E9}", "Zeta", "a\u{0}", "ab", "\u{1F600}"])
+    #expect(!Record.canonicallyPrecedes(record("Same"), record("Same")))
+    #expect(Record.canonicallyPrecedes(record("Same", line: 1), record("Same", line: 2)))
+  }
+
   @Test func inputsReadAtTheSameTime() throws {
     let text = Self.table(rows: 400)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -114,6 +114,39 @@ struct TextEscapingTests {
     }
   }
 
+  /// The escaping rule written out scalar by scalar (what ``JSON/quoted(_:)`` did for every
+  /// string before it copied strings that need no escaping as they are).
+  static func quotedByTheRule(_ s: String) -> String {
+    var out = "\""
+    TextSanitizer.forEachPiece(of: s) { piece in
+      switch piece {
+      case .lineBreak: out += "\\n"
+      case .scalar("\""): out += "\\\""
+      case .scalar("\\"): out += "\\\\"
+      case .scalar("<"): out += "\\u003c"
+      case .scalar(">"): out += "\\u003e"
+      case .scalar("&"): out += "\\u0026"
+      case .scalar(let scalar): out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  /// The copy-as-is path of ``JSON/quoted(_:)`` and ``JSON/appendQuoted(_:to:)`` gives the
+  /// rule's bytes for every piece a hostile name is made of, alone and inside plain text, and for
+  /// random strings (a lead byte missing from the fast path's list, 0xE2 say, fails here).
+  @Test(arguments: seeds)
+  func jsonFastPathGivesTheRulesBytes(seed: UInt64) {
+    let singles = RandomText.pieces.flatMap { [$0, "Ada " + $0 + " Lovelace", "é" + $0] }
+    for s in singles + RandomText.strings(Self.perSeed, seed: seed) + ["", "Plain ASCII name", "Iván Arcuschin 李"] {
+      let expected = Self.quotedByTheRule(s)
+      #expect(JSON.quoted(s) == expected, "\(s.debugDescription)")
+      var bytes: [UInt8] = [0x5B]
+      JSON.appendQuoted(s, to: &bytes)
+      #expect(bytes == [0x5B] + Array(expected.utf8), "\(s.debugDescription)")
+    }
+  }
+
   @Test func jsonNamedCases() {
     #expect(JSON.quoted("</script>") == #""\u003c/script\u003e""#)
     #expect(JSON.quoted(#"a"b\c"#) == #""a\"b\\c""#)

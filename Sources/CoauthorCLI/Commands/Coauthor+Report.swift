@@ -89,14 +89,21 @@ extension Coauthor {
         }
         StepTimings.shared.finished("load both snapshots (read, identity resolution)")
         reportDiagnostics(snapshots.diagnostics)
-        let after = try runPipeline(pipeline, on: .corpus(snapshots.new), filters: filters)
-        filters.printNotes(after)
-        for warning in after.warnings { printError("coauthor: warning: " + warning) }
-        for note in after.estimateNotes { printError("coauthor: " + note) }
         let oldPipeline = makePipeline(
           graphs: [.authors], counting: countingOptions, filters: filters, metrics: [.pagerank],
           compute: compute.settings(seed: community.seed), communities: community.method)
-        let before = try runPipeline(oldPipeline, on: .corpus(snapshots.old), filters: filters)
+        // NEW's report pipeline and OLD's (authors, PageRank) at the same time, as `diff` runs its
+        // two (each alone gives the same result; NEW's error first when both fail); one after the
+        // other with '--threads 1'.
+        let bars = TerminalPipelineProgress()
+        let (after, before) = try Interrupt.handling { () throws -> (AnalysisResult, AnalysisResult) in
+          try concurrently(
+            threads: compute.threads, { try analysePipeline(pipeline, on: .corpus(snapshots.new), progress: bars) },
+            { try analysePipeline(oldPipeline, on: .corpus(snapshots.old), progress: bars) })
+        }
+        filters.printNotes(after)
+        for warning in after.warnings { printError("coauthor: warning: " + warning) }
+        for note in after.estimateNotes { printError("coauthor: " + note) }
         comparison = try SnapshotDiff(old: before, new: after, snapshots: snapshots, graph: .authors, metric: .pagerank)
         analysis = try CorpusAnalysis(after)
       } else {
