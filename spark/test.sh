@@ -5,7 +5,8 @@
 #  3. the same tests against a standalone master and two workers on 127.0.0.1 (spark/cluster.sh),
 #     stopped by a trap whatever happens.
 # Without Java or pyspark the tests are skipped with the reason, except when CI=true, where
-# that is a failure. COAUTHOR_BIN (default .build/debug/coauthor) is Coauthor for the equality tests.
+# that is a failure. COAUTHOR_BIN (default .build/debug/coauthor) is Coauthor for the equality tests;
+# paperlists equality (95k papers, the distributed algorithms) runs on local[2], COAUTHOR_SPARK_LARGE=0 leaves it out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${SPARK_VENV:-.venv-spark}

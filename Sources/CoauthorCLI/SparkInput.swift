@@ -4,6 +4,7 @@ import Bibliography
 import Foundation
 import GraphAlgorithms
 import GraphCore
+import GraphvizRendering
 import Exporting
 import Networks
 import Reporting
@@ -134,20 +135,58 @@ enum SparkCommands {
     return GraphExport(network: network, attributes: attributes)
   }
 
-  /// `coauthor report OUT/`: report.md and report.html of the backbone.
-  static func report(_ spark: SparkOutput, output: String, title: String?, top: Int) throws {
+  /// What `communities --format json` adds for a job's output: the backbone's and the whole graph's sizes.
+  static func backboneJSON(_ spark: SparkOutput) -> JSON {
+    .object([
+      ("folder", .string(spark.folder)), ("backboneNodes", .int(spark.nodes.count)), ("backboneEdges", .int(spark.edges.count)),
+      ("wholeGraphNodes", .int(spark.integer("nodes"))), ("wholeGraphEdges", .int(spark.integer("edges"))),
+      ("backboneMetric", .string(spark["backbone_metric"])),
+    ])
+  }
+
+  /// The backbone of `spark` through `pipeline` (the one route: Coauthor's communities on the
+  /// backbone, the job's whole-graph PageRank, degree and strength), for `render`,
+  /// `communities` and `report`. `graph` is the command's `--graph`: `authors` (the default) or
+  /// the job's own graph.
+  static func analysis(_ spark: SparkOutput, pipeline: Pipeline, graph: Network.Kind) throws -> CommunityAnalysis {
+    let kind: Network.Kind = spark["graph"] == "tags" ? .tags : .authors
+    guard graph == .authors || graph == kind else {
+      throw ValidationError("This Spark job's output holds its \(spark["graph"]) graph only; '--graph \(graph.rawValue)' cannot be drawn from it.")
+    }
+    var pipeline = pipeline
+    pipeline.graphs = [.authors]  // the backbone network, whatever its kind
+    pipeline.filter.maxAuthors = nil  // the job applied its own cap
+    do {
+      return try CommunityAnalysis(try spark.analyse(pipeline, progress: TerminalPipelineProgress()).networks[0])
+    } catch let error as SparkBackboneError {
+      throw CLIError(error.description)
+    } catch let error as PipelineError {
+      throw ValidationError(error.description)
+    }
+  }
+
+  /// `coauthor report OUT/`: report.md, report.html and backbone.svg (the backbone picture).
+  static func report(
+    _ spark: SparkOutput, pipeline: Pipeline, communityArguments: [String], output: String, title: String?, top: Int,
+    engine: LayoutEngine, maxNodes: Int
+  ) throws {
     let name = title ?? (spark.folder as NSString).lastPathComponent
     var command = ["coauthor", "report", spark.folder]
+    command += communityArguments
     if top != 10 { command += ["--top", "\(top)"] }
+    if engine != .sfdp { command += ["--engine", engine.rawValue] }
+    if maxNodes != ReportJob.defaultMaxNodes { command += ["--max-nodes", "\(maxNodes)"] }
     command += ["--output", output]
-    let document = ReportBuilder.backboneDocument(
-      spark, title: name, command: command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "), top: top)
-    let markdown = MarkdownReportWriter().write(document)
-    let html = HTMLReportWriter().write(document)
-    try AtomicFile.writeAll([
-      ((output as NSString).appendingPathComponent("report.md"), Data(markdown.utf8)),
-      ((output as NSString).appendingPathComponent("report.html"), Data(html.utf8)),
-    ])
-    printError("coauthor: wrote \(output)/report.md and \(output)/report.html (backbone of \(spark.nodes.count) of \(spark["nodes"]) nodes from a Spark run)")
+    var backbone = pipeline
+    backbone.metrics = [.pagerank]
+    let analysis = try analysis(spark, pipeline: backbone, graph: .authors)
+    let files: [(name: String, bytes: Data)]
+    do {
+      files = try ReportJob.backboneFiles(
+        spark, analysis: analysis, title: name, command: command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "),
+        top: top, engine: engine, maxNodes: maxNodes)
+    } catch let error as LayoutBudgetError { throw CLIError(error.message) }
+    try AtomicFile.writeAll(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) })
+    printError("coauthor: wrote \(output)/report.md, \(output)/report.html and \(output)/backbone.svg (backbone of \(spark.nodes.count) of \(spark["nodes"]) nodes from a Spark run)")
   }
 }

@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// A Spark job's output folder (`Fixtures/spark-output/`, hand-made by `spark/SCHEMA.md`: 8
-/// backbone nodes of 2,417, 9 edges) read by `stats`, `rank` and `report`; malformed and
+/// backbone nodes of 2,417, 9 edges) read by `stats`, `rank`, `render`, `communities`, `export`
+/// and `report`; malformed and
 /// incomplete folders refused with the file and line, nothing written.
 @Suite("Spark job output")
 struct SparkCommandTests {
@@ -55,13 +56,90 @@ struct SparkCommandTests {
     #expect(markdown.contains("This report shows the backbone of 8 of 2,417 nodes"))
     #expect(markdown.contains("| Components | 131; the largest has 1,987 nodes and 5,502 edges |"))
     #expect(markdown.contains("are left out: the Spark job does not compute them"))
+    // The backbone picture, after the whole graph's totals, with its caption.
+    #expect(markdown.contains("![The backbone of the Spark run: 8 of 2,417 nodes (top by pagerank) and 9 of the 9 edges among them (the whole graph has 5,893 edges)."))
+    #expect(markdown.range(of: "| Backbone |")!.lowerBound < markdown.range(of: "(backbone.svg)")!.lowerBound)
+    let svg = try String(contentsOfFile: dir.path("rep/backbone.svg"), encoding: .utf8)
+    #expect(svg.contains("Spark backbone: 8 of 2,417 nodes (top by pagerank), 9 of 5,893 edges"))
+    #expect(r.err.contains("rep/backbone.svg"), "\(r.err)")
     assertGolden(markdown, file: "report.md", in: Self.golden)
     let html = try String(contentsOfFile: dir.path("rep/report.html"), encoding: .utf8)
     #expect(html.contains("=cmd|&#39; ; DROP") || html.contains("=cmd|' ; DROP"))
+    #expect(html.contains("<svg"), "the picture is inline in the page")
     let again = try CLI.run(["report", "spark-output", "--output", "rep2"], in: dir.url)
     #expect(again.status == 0)
     let markdown2 = try String(contentsOfFile: dir.path("rep2/report.md"), encoding: .utf8)
     #expect(markdown2 == markdown.replacingOccurrences(of: "--output rep`", with: "--output rep2`"))
+  }
+
+  /// `render OUT/`: the backbone through the pipeline, sized by the job's whole-graph PageRank,
+  /// coloured by Coauthor's communities of the backbone, the legend naming N of M nodes and the
+  /// whole graph's totals (DOT: no layout, so the golden is exact).
+  @Test func renderDrawsTheBackbone() throws {
+    let dir = try TemporaryDirectory()
+    let r = try CLI.run(["render", Self.fixture, "--output", dir.path("b.dot")])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.err.contains("(8 nodes, 9 edges"), "\(r.err)")
+    let dot = try String(contentsOfFile: dir.path("b.dot"), encoding: .utf8)
+    #expect(dot.contains("Spark backbone: 8 of 2,417 nodes (top by pagerank), 9 of 5,893 edges; whole graph: 131 components, the largest 1,987 nodes"))
+    #expect(dot.contains("node size: whole-graph pagerank"))
+    #expect(dot.contains("colours: communities of the backbone (Coauthor, Louvain"))
+    #expect(!dot.contains("URL="), "no profile links in a backbone picture")
+    assertGolden(dot, file: "render.dot", in: Self.golden)
+    // Size by whole-graph degree: Ann Alpha (61) is drawn larger than Meg Tong (58), whose
+    // backbone degree (4) equals hers.
+    let byDegree = try CLI.run(["render", Self.fixture, "--size-by", "degree", "--output", dir.path("d.dot")])
+    #expect(byDegree.status == 0, "\(byDegree.err)")
+    let degreeDot = try String(contentsOfFile: dir.path("d.dot"), encoding: .utf8)
+    func width(_ name: String, in text: String) -> Double? {
+      guard let line = text.split(separator: "\n").first(where: { $0.contains("tooltip=\"\(name)") || $0.contains("label=\"\(name)\"") }),
+        let range = line.range(of: "width=")
+      else { return nil }
+      return Double(line[range.upperBound...].prefix { $0.isNumber || $0 == "." })
+    }
+    let ann = width("Ann \\\"Annie\\\" Alpha", in: degreeDot), meg = width("Meg Tong", in: degreeDot)
+    #expect(ann != nil && meg != nil && ann! > meg!, "Ann \(String(describing: ann)), Meg \(String(describing: meg))")
+    let svg = try CLI.run(["render", Self.fixture, "--output", dir.path("b.svg")])
+    #expect(svg.status == 0, "\(svg.err)")
+    #expect(try String(contentsOfFile: dir.path("b.svg"), encoding: .utf8).contains("Spark backbone: 8 of 2,417 nodes"))
+  }
+
+  /// What a backbone cannot give is refused with the reason, nothing written.
+  @Test(arguments: [
+    (["--size-by", "betweenness"], "the Spark job computes only pagerank, degree and strength"),
+    (["--counting", "fractional"], "give '--counting' to the job, not here"),
+    (["--min-weight", "2"], "node, edge and year filters are not applied to it"),
+    (["--per-year"], "a Spark job's backbone has none"),
+    (["--graph", "fellows"], "holds its authors graph only; '--graph fellows' cannot be drawn from it"),
+  ])
+  func renderRefusesWhatTheBackboneCannotGive(options: [String], message: String) throws {
+    let dir = try TemporaryDirectory()
+    let r = try CLI.run(["render", Self.fixture, "--output", dir.path("b.dot")] + options)
+    #expect(r.status != 0)
+    #expect(r.err.contains(message), "\(r.err)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("b.dot")))
+  }
+
+  /// `communities OUT/`: Coauthor's communities of the backbone, members by whole-graph PageRank.
+  @Test func communitiesOfTheBackbone() throws {
+    let r = try CLI.run(["communities", Self.fixture])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.hasPrefix("Communities Coauthor finds on the backbone of a Spark run. Spark backbone: 8 of 2,417 nodes"))
+    assertGolden(r.out, file: "communities.txt", in: Self.golden)
+    // Every community's members in descending whole-graph PageRank (from backbone-nodes.csv).
+    let pagerank = ["Meg Tong": 0.0031622776601683794, "Ann \"Annie\" Alpha": 0.0028, "Iván Arcuschin": 0.0021000000000000003,
+      "王小明": 0.0019, "Smith, John, Jr.": 0.0019, "Lisa Thiergart": 0.0015, "=cmd|' ; DROP": 0.00071, "Bob Beta": 0.0006]
+    let json = try jsonObject(try CLI.run(["communities", Self.fixture, "--format", "json"]))
+    let communities = try #require(json["communities"] as? [[String: Any]])
+    #expect(communities.flatMap { ($0["members"] as? [String]) ?? [] }.sorted() == pagerank.keys.sorted())
+    for c in communities {
+      let scores = (c["members"] as! [String]).map { pagerank[$0]! }
+      #expect(scores == scores.sorted(by: >), "\(c)")
+    }
+    let spark = try #require(json["spark"] as? [String: Any])
+    #expect(spark["wholeGraphNodes"] as? Int == 2417 && spark["backboneNodes"] as? Int == 8)
+    // The isolated backbone node is a community of its own.
+    #expect(communities.contains { ($0["members"] as? [String]) == ["=cmd|' ; DROP"] })
   }
 
   /// The backbone as a network file, with the job's whole-graph metrics and communities.

@@ -1,6 +1,9 @@
 """Equality of the Spark job's output folder with Coauthor's CSV export of the same input:
     python bench/spark/compare.py JOB_OUT COAUTHOR_PREFIX   (PREFIX.nodes.csv, PREFIX.edges.csv)
-Prints one line: nodes, edges, mismatches and the PageRank L1 difference; exits 1 on a mismatch."""
+Checks every edge and its weight, every node's degree and strength, the component partition (the
+job's `component` column against a union-find over Coauthor's edges) and the PageRank L1
+difference (<= 1e-9). Prints one line: nodes, edges, components, mismatches and the PageRank L1
+difference; exits 1 on a mismatch."""
 import csv
 import glob
 import os
@@ -39,16 +42,39 @@ def main(job_out, prefix):
                 bad.append("node %s: degree/strength %s/%s vs %s/%s" % (nid, mine["degree"], mine["strength"], r["degree"], r["strength"]))
             l1 += abs(float(mine["pagerank"]) - float(r["pagerank"]))
     theirs = 0
+    their_pairs = []
     with open(prefix + ".edges.csv", encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             theirs += 1
             s, t = sorted((index[r["source"]], index[r["target"]]))
+            their_pairs.append((s, t))
             if edges.get((s, t)) != float(r["weight"]):
                 bad.append("edge %s-%s: %s vs %s" % (s, t, edges.get((s, t)), r["weight"]))
+    # The component partition: the job's labels against a union-find over Coauthor's edges.
+    parent = {v: v for v in index.values()}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for s, t in their_pairs:
+        a, b = find(s), find(t)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    theirs_groups, job_groups = {}, {}
+    for v in index.values():
+        theirs_groups.setdefault(find(v), set()).add(v)
+        if v in nodes:
+            job_groups.setdefault(nodes[v]["component"], set()).add(v)
+    same = sorted(map(sorted, theirs_groups.values())) == sorted(map(sorted, job_groups.values()))
+    if not same:
+        bad.append("component partitions differ: job %d components, Coauthor %d" % (len(job_groups), len(theirs_groups)))
+    components = len(theirs_groups)
     if len(index) != len(nodes) or theirs != len(edges):
         bad.append("sizes: job %d nodes %d edges, Coauthor %d nodes %d edges" % (len(nodes), len(edges), len(index), theirs))
-    print("%s: %d nodes, %d edges; %d mismatches; PageRank L1 difference %.3g%s" % (
-        os.path.basename(job_out), len(nodes), len(edges), len(bad), l1, ("; first: " + bad[0]) if bad else ""))
+    print("%s: %d nodes, %d edges, %d components (partition %s); %d mismatches; PageRank L1 difference %.3g%s" % (
+        os.path.basename(job_out), len(nodes), len(edges), components, "equal" if same else "DIFFERENT", len(bad), l1, ("; first: " + bad[0]) if bad else ""))
     return 1 if bad or l1 > 1e-9 else 0
 
 

@@ -12,6 +12,23 @@ def _checkpoint(df):
     return df.localCheckpoint(eager=True)
 
 
+def _release(df):
+    """Frees the blocks of a DataFrame made by _checkpoint once nothing will read it again.
+
+    A local checkpoint's blocks otherwise stay in the executors' storage memory until the JVM
+    garbage-collects the RDD and Spark's cleaner notices (its periodic GC runs every 30 minutes):
+    an iterated algorithm that checkpoints every step fills the heap with dead steps. Best effort:
+    a DataFrame that is not a checkpoint is left alone."""
+    if df is None:
+        return
+    try:
+        plan = df._jdf.queryExecution().analyzed()
+        if plan.getClass().getSimpleName() == "LogicalRDD":
+            plan.rdd().unpersist(False)
+    except Exception:  # pragma: no cover - a Spark without these internals: the cleaner frees it later
+        pass
+
+
 def arcs_of(edges):
     """Both directions of every edge: (node, nbr, weight)."""
     return (edges.select(F.col("source").alias("node"), F.col("target").alias("nbr"), "weight")
@@ -55,6 +72,7 @@ def components(node_ids, edges, max_rounds=200):
         new = _checkpoint(small)
         changed = new.exceptAll(e.select(F.greatest("a", "b").alias("a"), F.least("a", "b").alias("b"))).limit(1).count()
         same_size = new.count() == e.count()
+        _release(e)
         e = new
         if (changed == 0 and same_size) or rounds >= max_rounds:
             break
@@ -90,24 +108,30 @@ def pagerank(nodes, edges, damping=0.85, tolerance=1e-10, max_iterations=1000, l
     base = (1 - a) / n + a * k * g / n
     arcs = arcs_of(edges).join(nodes.select(F.col("id").alias("node"), "strength"), "node") \
         .select(F.col("node").alias("src"), F.col("nbr").alias("dst"), (F.col("weight") / F.col("strength")).alias("p"))
+    # The adjacency once, hash-partitioned by source, and the rank vector partitioned the same
+    # way by id: the join of a step then moves neither (only the sums by target are shuffled).
     arcs = _checkpoint(arcs.repartition("src"))
     start = F.when(F.col("strength") == 0, F.lit(g)).otherwise(F.lit(1.0 / n))
-    state = _checkpoint(nodes.select("id", "strength", start.alias("x"), start.alias("xprev")))
+    state = _checkpoint(nodes.select("id", "strength", start.alias("x"), start.alias("xprev")).repartition("id"))
     iterations = 0
     bound = float("inf")
     omega = 1.0
     result = None
+    previous = state
     while iterations < max_iterations:
         gathered = (arcs.join(state.select(F.col("id").alias("src"), "x"), "src")
                     .groupBy("dst").agg(F.sum(F.col("p") * F.col("x")).alias("gathered")))
         t = F.when(F.col("strength") == 0, F.lit(g)).otherwise(F.lit(base) + F.lit(a) * F.coalesce("gathered", F.lit(0.0)))
         step = (state.join(gathered.withColumnRenamed("dst", "id"), "id", "left")
                 .select("id", "strength", "x", "xprev", t.alias("t")))
-        # One job a step: the step is cached as its change is summed; every 10th is checkpointed.
-        step = _checkpoint(step) if iterations % 10 == 9 else step.cache()
+        # Every step is checkpointed, and the one before it freed. The state of a step is read
+        # twice by the next (the join and the sums), so without a cut at every step the query
+        # plan doubles each step (2^k copies after k steps), and cached-but-uncut steps kept
+        # the whole chain: that ran the driver out of Java heap on paperlists (95k papers).
+        step = _checkpoint(step)
         change = step.agg(F.sum(F.abs(F.col("t") - F.col("x")))).first()[0] or 0.0
-        if result is not None:
-            result.unpersist()
+        _release(previous)
+        previous = step
         iterations += 1
         bound = a / (1 - a) * change
         result = step
@@ -129,6 +153,7 @@ def label_propagation(node_ids, edges, max_rounds=20):
     the cap ends that). Returns (id, label) and the rounds run."""
     arcs = _checkpoint(arcs_of(edges))
     labels = _checkpoint(node_ids.select("id", F.col("id").alias("label")))  # 'label': the community label here
+    previous = labels
     rounds = 0
     while rounds < max_rounds:
         rounds += 1
@@ -139,6 +164,8 @@ def label_propagation(node_ids, edges, max_rounds=20):
         nxt = _checkpoint(labels.join(best, "id", "left")
                           .select("id", F.coalesce("new", "label").alias("label"), F.col("label").alias("old")))
         changed = nxt.where(F.col("label") != F.col("old")).limit(1).count()
+        _release(previous)
+        previous = nxt
         labels = nxt.select("id", "label")
         if changed == 0:
             break

@@ -150,6 +150,26 @@ class EdgeListAndErrorTests(unittest.TestCase):
         self.assertAlmostEqual(float(nodes[k("0")]["pagerank"]), 0.133125 / 0.2775, delta=1e-10)
         self.assertAlmostEqual(float(nodes[k("1")]["pagerank"]), 0.0375 + 0.85 * (0.133125 / 0.2775) / 3, delta=1e-10)
 
+    def test_distributed_equals_driver(self):
+        """--driver-limit 0 forces the distributed components, PageRank (a checkpoint every step,
+        the one before freed) and label propagation: the same answers as on the driver."""
+        grqc = os.path.join(FIXTURES, "grqc-head.txt")
+        out_d, s_d = run_job([grqc])
+        out_s, s_s = run_job([grqc], "--driver-limit", "0")
+        try:
+            self.assertEqual((s_d["algorithms"], s_s["algorithms"]), ("driver", "distributed"))
+            nodes_d, edges_d = job_graph(out_d)
+            nodes_s, edges_s = job_graph(out_s)
+            self.assertEqual(edges_s, edges_d)
+            self.assertLessEqual(float(s_s["pagerank_error_bound"]), 1e-10)
+            for i, r in nodes_d.items():
+                self.assertEqual((nodes_s[i]["component"], nodes_s[i]["community"], nodes_s[i]["degree"]),
+                                 (r["component"], r["community"], r["degree"]), i)
+                self.assertAlmostEqual(float(nodes_s[i]["pagerank"]), float(r["pagerank"]), delta=1e-10)
+        finally:
+            shutil.rmtree(os.path.dirname(out_d), ignore_errors=True)
+            shutil.rmtree(os.path.dirname(out_s), ignore_errors=True)
+
     def test_malformed_rows_counted(self):
         out, s = run_job([os.path.join(FIXTURES, "malformed.tsv")])
         self.assertEqual((s["papers_read"], s["rows_malformed"], s["edges"]), ("2", "1", "2"))

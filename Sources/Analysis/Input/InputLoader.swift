@@ -39,7 +39,7 @@ public struct InputLoader: Sendable {
       if spec.format == .spark || SparkOutput.isJobOutput(path) {
         throw IngestError(
           file: path,
-          reason: .notPaperRecords("it is a Spark job's output folder (a backbone with whole-graph totals); 'coauthor stats', 'rank' and 'report' read it, given on its own"))
+          reason: .notPaperRecords("it is a Spark job's output folder (a backbone with whole-graph totals); 'coauthor stats', 'rank', 'communities', 'render', 'export' and 'report' read it, given on its own"))
       }
       inputs.append(try DetectedInput.open(path, format: spec.format))
     }

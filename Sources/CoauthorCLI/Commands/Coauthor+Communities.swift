@@ -13,7 +13,7 @@ extension Coauthor {
     static let configuration = CommandConfiguration(
       abstract: "Find communities (Louvain, Leiden or label propagation) and the topic tags that characterise them.",
       discussion: """
-        Communities are listed largest first; members most central (PageRank) first. With --format json: {"graph","algorithm","resolution","seed","modularity","communities":[{"id","members":[…],"tags":[…]}]}.
+        Communities are listed largest first; members most central (PageRank) first. On a Spark job's output folder: the communities of its backbone, members by the job's whole-graph PageRank. With --format json: {"graph","algorithm","resolution","seed","modularity","communities":[{"id","members":[…],"tags":[…]}]}.
         """)
 
     @OptionGroup var input: InputOptions
@@ -43,7 +43,10 @@ extension Coauthor {
     }
 
     func run() throws {
-      let analysis = try CommunityAnalysis(try runPipeline(pipeline, input: input, filters: filters).networks[0])
+      let spark = try input.sparkOutput()
+      let analysis =
+        try spark.map { try SparkCommands.analysis($0, pipeline: pipeline, graph: graphOptions.graph) }
+        ?? CommunityAnalysis(try runPipeline(pipeline, input: input, filters: filters).networks[0])
       let method = analysis.detection.method
       let labels = analysis.network.labels
       switch format {
@@ -67,6 +70,9 @@ extension Coauthor {
         members += [
           ("modularity", .double(analysis.detection.modularity)),
         ]
+        if let spark {
+          members.append(("spark", SparkCommands.backboneJSON(spark)))
+        }
         if method.quality == .cpm { members.append(("cpm", .double(analysis.detection.quality))) }
         members.append(("communities", .array(list)))
         print(JSON.object(members).text())
@@ -77,6 +83,9 @@ extension Coauthor {
         }
         print(out, terminator: "")
       case .text:
+        if let spark {
+          printText("Communities Coauthor finds on the backbone of a Spark run. \(spark.backboneNote). Members by whole-graph PageRank; the job's own whole-graph communities are in backbone-nodes.csv (column community).\n")
+        }
         let cpm = method.quality == .cpm ? ", CPM quality \(String(format: "%.4f", analysis.detection.quality))" : ""
         printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed)\(method.restartsText))")
         for c in analysis.communities {

@@ -22,6 +22,8 @@ extension Coauthor {
         Node area follows --size-by, colours are Louvain communities, program fellows have a dark double ring, edge width follows the weight; the most central nodes are labelled and every node has a tooltip. The layout seed is fixed, so the same input gives the same picture (byte-identical SVG).
 
         Big networks stay readable: above --max-nodes nodes the picture shows the backbone (the most central nodes and the links among them); --view communities draws one circle per community instead. --focus NAME draws a researcher's ego network; --since/--until keep papers of those years (papers without a date are then left out, and counted); --per-year writes one picture per year, in one shared layout.
+
+        A Spark job's output folder is drawn as its backbone: node size by the job's whole-graph PageRank (or degree, strength, papers), colours by the communities Coauthor finds on the backbone, and the legend says it is the backbone of N of M nodes.
         """)
 
     @OptionGroup var input: InputOptions
@@ -95,13 +97,23 @@ extension Coauthor {
     }
 
     func run() throws {
-      let result = try runPipeline(pipeline, input: input, filters: filters)
-      let analysis = try CommunityAnalysis(result.networks[0])
-      let corpus = result.corpus
+      let spark = try input.sparkOutput()
+      let analysis: CommunityAnalysis
+      let corpus: Corpus
+      if let spark {
+        // The job's backbone through the same pipeline: whole-graph sizes, Coauthor's communities of the backbone.
+        if perYear { throw CLIError("--per-year needs papers with dates; a Spark job's backbone has none.") }
+        analysis = try SparkCommands.analysis(spark, pipeline: pipeline, graph: graphOptions.graph)
+        corpus = Corpus(entryCount: 0, papers: [])
+      } else {
+        let result = try runPipeline(pipeline, input: input, filters: filters)
+        analysis = try CommunityAnalysis(result.networks[0])
+        corpus = result.corpus
+      }
       let network = analysis.network
       let filter = filters.filter.years
       let format = RenderFormat(fileExtension: (output as NSString).pathExtension)!
-      let people = corpus.authors  // the author network's labels, in the same order
+      let people = spark == nil ? corpus.authors : network.labels  // the author network's labels, in the same order
       let sizes: (name: String, values: [Double])
       do { sizes = try analysis.analysis.sizes(sizeMeasure, corpus: corpus) } catch { throw CLIError("\(error)") }
 
@@ -118,8 +130,14 @@ extension Coauthor {
         figure = ReportFigures.view(view, of: analysis, maxNodes: maxNodes, people: people, sizes: sizes, labelCount: labels)
       }
       figure.style.showsLegend = !noLegend
+      if let spark {
+        figure.style.nodeURLs = nil  // no report profiles to link to
+        figure.style.legendNotes.insert(spark.backboneNote, at: 0)
+        figure.style.legendNotes.append("colours: communities of the backbone (Coauthor, \(analysis.detection.method.summary))")
+        figure.style.legendNotes.append("node size: whole-graph \(sizes.name)")
+      }
       if !filter.isEmpty { figure.style.legendNotes.append("papers from \(filter.description)") }
-      if let note = filters.legendNote(droppedPapers: corpus.diagnostics.contains { $0.kind == .hyperAuthored }) {
+      if spark == nil, let note = filters.legendNote(droppedPapers: corpus.diagnostics.contains { $0.kind == .hyperAuthored }) {
         figure.style.legendNotes.append(note)
       }
 

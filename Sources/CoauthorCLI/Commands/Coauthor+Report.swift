@@ -74,7 +74,8 @@ extension Coauthor {
     func run() throws {
       var input = self.input
       if compare == nil, let spark = try input.sparkOutput() {
-        return try SparkCommands.report(spark, output: output, title: title, top: topCount)
+        return try SparkCommands.report(
+          spark, pipeline: pipeline, communityArguments: community.arguments, output: output, title: title, top: topCount, engine: engine, maxNodes: maxNodes)
       }
       if input.paths.isEmpty {
         input.paths = [Self.bundledListing]
