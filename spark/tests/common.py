@@ -116,7 +116,14 @@ def assert_same_graph(tc, job_out, theirs, full_weights=True, pagerank_l1=1e-9):
     their_nodes, their_edges = theirs
     tc.assertEqual(set(nodes), set(their_nodes), "node sets differ")
     tc.assertEqual(set(edges), set(their_edges), "edge sets differ")
-    wrong = [(e, edges[e][0], w) for e, w in their_edges.items() if edges[e][0] != w]
+    if full_weights:
+        wrong = [(e, edges[e][0], w) for e, w in their_edges.items() if edges[e][0] != w]
+    else:
+        # Fractional weights are sums of 1/(n-1) over shared papers; the job adds them in
+        # another order than Coauthor's paper order, so on paperlists 4,492 of 602,259 edges
+        # differ in the last bit (0.9761904761904762 against 0.976190476190476): equal to 1e-12.
+        wrong = [(e, edges[e][0], w) for e, w in their_edges.items()
+                 if abs(edges[e][0] - w) > 1e-12 * max(1.0, abs(w))]
     tc.assertEqual(wrong[:10], [], "%d edge weights differ (edge, job, Coauthor)" % len(wrong))
     deg = [(i, nodes[i]["degree"], r["degree"]) for i, r in their_nodes.items() if int(nodes[i]["degree"]) != int(r["degree"])]
     tc.assertEqual(deg[:10], [], "degrees differ")
