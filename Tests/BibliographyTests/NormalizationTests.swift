@@ -10,6 +10,9 @@ struct NameNormalizerTests {
     ("Lisa\u{2009}\u{202F}Thiergart", "Lisa Thiergart"),  // thin and narrow no-break spaces
     ("\tLisa \t  Thiergart\n", "Lisa Thiergart"),
     ("Li\u{200B}sa Thier\u{00AD}gart\u{FEFF}", "Lisa Thiergart"),  // zero-width space, soft hyphen, BOM
+    // Direction marks and bidi controls, as in paperlists' "Paul Debevec\u{200E}" and "Nicholas Vining\u{200F}".
+    ("Paul Debevec\u{200E}", "Paul Debevec"), ("\u{200F}Nicholas Vining\u{200F}", "Nicholas Vining"),
+    ("\u{2067}Ann\u{2069} \u{202E}Alpha\u{202C}\u{061C}", "Ann Alpha"),
     ("Turner , Thiergart ,Mini", "Turner, Thiergart,Mini"),
     ("  ", ""),
   ])

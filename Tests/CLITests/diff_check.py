@@ -35,7 +35,9 @@ import subprocess
 import sys
 import unicodedata
 
-ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",
+              # direction marks and bidi controls (LRM, RLM, ALM, embeddings/overrides, isolates)
+              "\u200e", "\u200f", "\u061c", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
 
 
 def normalize(text):

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Normalisation (what is displayed): Unicode NFC; every kind of white space (tabs, U+00A0
 /// no-break space, thin and narrow spaces, line separators) folded to one ASCII space;
-/// zero-width characters removed; leading and trailing space trimmed; spaces before commas
+/// zero-width characters and invisible direction marks (U+200E, U+200F, U+061C, the bidi
+/// embeddings, overrides and isolates) removed, so `Paul Debevec` with a stray left-to-right mark
+/// is the same person as without; leading and trailing space trimmed; spaces before commas
 /// dropped.
 ///
 /// Keys (what is compared): the normalised text with case and accents folded, periods removed
@@ -108,6 +110,8 @@ public enum NameNormalizer {
   static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
+    // Direction marks and bidi controls: invisible, and never part of who someone is.
+    case 0x200E, 0x200F, 0x061C, 0x202A ... 0x202E, 0x2066 ... 0x2069: return true
     default: return false
     }
   }
