@@ -6,7 +6,7 @@
 #     stopped by a trap whatever happens.
 # Without Java or pyspark the tests are skipped with the reason, except when CI=true, where
 # that is a failure. COAUTHOR_BIN (default .build/debug/coauthor) is Coauthor for the equality tests;
-# paperlists equality (95k papers, the distributed algorithms) runs on local[2], COAUTHOR_SPARK_LARGE=0 leaves it out.
+# paperlists equality (95k papers; algorithms on the driver, COAUTHOR_SPARK_LARGE=1: distributed) runs on local[2].
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${SPARK_VENV:-.venv-spark}

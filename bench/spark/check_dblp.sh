@@ -36,6 +36,7 @@ rc=$?
 set -e
 algorithms=$(grep '^algorithms,' "$WORK/dblp.job/summary.csv" | cut -d, -f2)
 iterations=$(grep '^pagerank_iterations,' "$WORK/dblp.job/summary.csv" | cut -d, -f2)
-line="$(date -u +%FT%TZ) check_dblp ($algorithms algorithms, ${MASTER:-local[2]}, $iterations PageRank steps; coauthor $((t1 - start)) s, job $((t2 - t1)) s, load $load): $verdict"
+load_end=$(cut -d' ' -f1 /proc/loadavg)
+line="$(date -u +%FT%TZ) check_dblp ($algorithms algorithms, ${MASTER:-local[2]}, $iterations PageRank steps; coauthor $((t1 - start)) s, job $((t2 - t1)) s, 1-minute load $load at the start, $load_end at the end): $verdict"
 echo "$line" | tee -a bench/spark/equality.txt
 exit $rc
