@@ -1,6 +1,6 @@
 public import Bibliography
 public import GraphAlgorithms
-public import GraphCore
+import GraphCore
 public import Networks
 
 /// What changed between two snapshots of a corpus (``Snapshots``), each analysed by the same

@@ -1,6 +1,6 @@
 public import Analysis
 import GraphCore
-public import Networks
+import Networks
 
 extension ReportFigures {
   /// The diff picture (`coauthor diff … --output change.svg`, the report's "What changed"): the

@@ -1,5 +1,5 @@
 public import Bibliography
-public import GraphCore
+import GraphCore
 public import TermExtraction
 
 extension Network {

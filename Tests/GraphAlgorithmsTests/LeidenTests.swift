@@ -91,7 +91,7 @@ struct LeidenTests {
           two.quality, try quality.value(of: two.partition, in: graph, resolution: resolution), tolerance: 1e-9)
         if two.quality > max(run0.quality, run1.quality) + 1e-12 { strictlyBetter += 1 }
         for threads in [2, 3] {
-          let many = try Leiden(quality: quality, resolution: resolution, seed: seed, threads: threads, restarts: 2)
+          let many = Leiden(quality: quality, resolution: resolution, seed: seed, threads: threads, restarts: 2)
           #expect(try many.run(on: graph) == two, "threads \(threads)")
         }
         let three = try Leiden(quality: quality, resolution: resolution, seed: seed, threads: 2, restarts: 3).run(on: graph)

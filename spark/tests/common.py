@@ -1,6 +1,7 @@
 """Shared helpers of the Spark tests: one Spark session per test process (master from
 COAUTHOR_SPARK_MASTER, default local[2]), the job run in-process, its output read back, and
 Coauthor's own export of the same input for comparison."""
+import atexit
 import csv
 import re
 import glob
@@ -45,6 +46,26 @@ def run_job(inputs, *options):
     args = job.parse_args(list(inputs) + ["--output", out, "--master", MASTER, "--quiet", "--partitions", "4"] + list(options))
     job.run(args, lambda m: None)
     return out, read_summary(out)
+
+
+_SHARED = {}
+
+
+def shared_job(inputs, *options):
+    """run_job, once per test process for the same inputs and options: the tests that only read a
+    job's output share one run (each job costs tens of Spark steps, ~0.2 s each quiet and seconds on a
+    loaded machine). The summary is a copy; the folders are removed when the process exits."""
+    key = (tuple(inputs), tuple(options))
+    if key not in _SHARED:
+        _SHARED[key] = run_job(inputs, *options)
+    out, summary = _SHARED[key]
+    return out, dict(summary)
+
+
+@atexit.register
+def _remove_shared():
+    for out, _ in _SHARED.values():
+        shutil.rmtree(os.path.dirname(out), ignore_errors=True)
 
 
 def read_summary(out):

@@ -8,35 +8,40 @@ import tempfile
 import unittest
 
 from common import (COAUTHOR, DATA, FIXTURES, REPO, assert_same_graph, bfs_partition, components_partition,
-                    coauthor_graph, coauthor_supports, need_spark, run_job, skip_or_fail)
+                    coauthor_graph, coauthor_supports, need_spark, run_job, shared_job, skip_or_fail)
 
 SMALL_ONLY = os.environ.get("COAUTHOR_SPARK_SMALL_ONLY") == "1"
 TRICKY = os.path.join(FIXTURES, "tricky.tsv")
 ALIASES = os.path.join(FIXTURES, "tricky-aliases.tsv")
 
 
-def check(tc, inputs, job_options, coauthor_options, fractional=False):
+def check(tc, inputs, job_options, coauthor_options, fractional=False, shared=False):
+    """shared: the job run comes from common.shared_job (the same run as test_job's tests with the
+    same arguments, kept to the end of the process); otherwise its own run, removed after."""
     theirs = coauthor_graph(tc, inputs, *coauthor_options)
-    out, summary = run_job(inputs, *job_options)
+    out, summary = (shared_job if shared else run_job)(inputs, *job_options)
     try:
         nodes, edges, l1 = assert_same_graph(tc, out, theirs, full_weights=not fractional)
         tc.assertEqual(components_partition(nodes), bfs_partition(theirs[0].keys(), theirs[1].keys()))
         tc.assertLessEqual(float(summary["pagerank_error_bound"]), 1e-10)
         return summary, l1
     finally:
-        shutil.rmtree(os.path.dirname(out), ignore_errors=True)
+        if not shared:
+            shutil.rmtree(os.path.dirname(out), ignore_errors=True)
 
 
 @need_spark
 class SmallEqualityTests(unittest.TestCase):
     def test_tricky_table_full(self):
+        # The job run of test_job.TrickyTableTests (its --backbone 5 only adds the backbone files).
         opts = ["--aliases", ALIASES, "--max-authors", "3"]
-        summary, _ = check(self, [TRICKY], opts, opts + ["--counting", "full"])
+        summary, _ = check(self, [TRICKY], opts + ["--backbone", "5"], opts + ["--counting", "full"], shared=True)
         self.assertEqual(summary["nodes"], "16")
 
     def test_tricky_table_fractional(self):
+        # The job run of test_job.CountingTests.test_fractional.
         opts = ["--aliases", ALIASES, "--max-authors", "3", "--counting", "fractional"]
-        check(self, [TRICKY], opts, opts, fractional=True)
+        check(self, [TRICKY], opts, opts, fractional=True, shared=True)
 
     def test_bundled_listing(self):
         """Examples/mats-research.txt as Coauthor reads and resolves it (`export --format papers`),

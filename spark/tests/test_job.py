@@ -2,12 +2,20 @@
 import csv
 import os
 import shutil
+import tempfile
 import unittest
 
-from common import FIXTURES, MASTER, job_graph, need_spark, read_summary, run_job, bfs_partition, components_partition
+from common import FIXTURES, MASTER, job_graph, need_spark, read_summary, run_job, shared_job, bfs_partition, components_partition
 
 TRICKY = os.path.join(FIXTURES, "tricky.tsv")
 ALIASES = os.path.join(FIXTURES, "tricky-aliases.tsv")
+# The made-up table's job runs, shared (common.shared_job) with test_equality's tricky-table tests:
+# TRICKY_RUN with SmallEqualityTests.test_tricky_table_full (--backbone only adds the backbone files),
+# TRICKY_FRACTIONAL with test_tricky_table_fractional. Same arguments, so one Spark run each.
+TRICKY_RUN = ("--aliases", ALIASES, "--max-authors", "3", "--backbone", "5")
+TRICKY_FRACTIONAL = ("--aliases", ALIASES, "--max-authors", "3", "--counting", "fractional")
+GRQC_HEAD = os.path.join(FIXTURES, "grqc-head.txt")
+MALFORMED = os.path.join(FIXTURES, "malformed.tsv")
 
 
 def k(name):
@@ -18,12 +26,8 @@ def k(name):
 class TrickyTableTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.out, cls.summary = run_job([TRICKY], "--aliases", ALIASES, "--max-authors", "3", "--backbone", "5")
+        cls.out, cls.summary = shared_job([TRICKY], *TRICKY_RUN)
         cls.nodes, cls.edges = job_graph(cls.out)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(os.path.dirname(cls.out), ignore_errors=True)
 
     def test_summary(self):
         s = self.summary
@@ -83,7 +87,7 @@ class TrickyTableTests(unittest.TestCase):
 @need_spark
 class CountingTests(unittest.TestCase):
     def test_fractional(self):
-        out, s = run_job([TRICKY], "--aliases", ALIASES, "--max-authors", "3", "--counting", "fractional")
+        out, s = shared_job([TRICKY], *TRICKY_FRACTIONAL)
         _, edges = job_graph(out)
         self.assertEqual(edges[(k("ivan arcuschin"), k("meg tong"))], (1.0, "2"))  # 1/2 + 1/2
         self.assertEqual(edges[(k("ann alpha"), k("meg tong"))], (0.5, "1"))
@@ -130,7 +134,7 @@ class IdTests(unittest.TestCase):
 @need_spark
 class EdgeListAndErrorTests(unittest.TestCase):
     def test_edge_list(self):
-        out, s = run_job([os.path.join(FIXTURES, "grqc-head.txt")])
+        out, s = shared_job([GRQC_HEAD])
         nodes, edges = job_graph(out)
         self.assertEqual(edges, {(k("3466"), k("937")): (2.0, ""), (k("3466"), k("5233")): (1.0, ""), (k("0"), k("1")): (2.5, "")})
         self.assertEqual((s["self_loops"], s["rows_malformed"], s["nodes"]), ("1", "1", "5"))
@@ -153,9 +157,8 @@ class EdgeListAndErrorTests(unittest.TestCase):
     def test_distributed_equals_driver(self):
         """--driver-limit 0 forces the distributed components, PageRank (a checkpoint every step,
         the one before freed) and label propagation: the same answers as on the driver."""
-        grqc = os.path.join(FIXTURES, "grqc-head.txt")
-        out_d, s_d = run_job([grqc])
-        out_s, s_s = run_job([grqc], "--driver-limit", "0")
+        out_d, s_d = shared_job([GRQC_HEAD])  # test_edge_list's run
+        out_s, s_s = run_job([GRQC_HEAD], "--driver-limit", "0")
         try:
             self.assertEqual((s_d["algorithms"], s_s["algorithms"]), ("driver", "distributed"))
             nodes_d, edges_d = job_graph(out_d)
@@ -167,11 +170,10 @@ class EdgeListAndErrorTests(unittest.TestCase):
                                  (r["component"], r["community"], r["degree"]), i)
                 self.assertAlmostEqual(float(nodes_s[i]["pagerank"]), float(r["pagerank"]), delta=1e-10)
         finally:
-            shutil.rmtree(os.path.dirname(out_d), ignore_errors=True)
             shutil.rmtree(os.path.dirname(out_s), ignore_errors=True)
 
     def test_malformed_rows_counted(self):
-        out, s = run_job([os.path.join(FIXTURES, "malformed.tsv")])
+        out, s = shared_job([MALFORMED])
         self.assertEqual((s["papers_read"], s["rows_malformed"], s["edges"]), ("2", "1", "2"))
         with open(os.path.join(out, "malformed.csv"), encoding="utf-8") as f:
             rows = list(csv.reader(f))
@@ -179,7 +181,10 @@ class EdgeListAndErrorTests(unittest.TestCase):
 
     def test_existing_output_and_missing_input(self):
         from coauthor_spark import job
-        out, _ = run_job([os.path.join(FIXTURES, "malformed.tsv")])
+        # An existing output folder: a copy of test_malformed_rows_counted's run (not a second run).
+        out = os.path.join(tempfile.mkdtemp(prefix="coauthor-spark-test-"), "out")
+        shutil.copytree(shared_job([MALFORMED])[0], out)
+        self.addCleanup(shutil.rmtree, os.path.dirname(out), True)
         args = job.parse_args([TRICKY, "--output", out, "--master", MASTER, "--quiet"])
         with self.assertRaises(job.JobError) as e:
             job.run(args, lambda m: None)

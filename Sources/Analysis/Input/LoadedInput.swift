@@ -1,5 +1,5 @@
 public import Bibliography
-public import Networks
+import Networks
 
 /// What the inputs held: paper records, or a network read from edge lists.
 public enum LoadedInput: Sendable {

@@ -1,6 +1,6 @@
-public import Bibliography
+import Bibliography
 public import GraphAlgorithms
-public import GraphCore
+import GraphCore
 public import Networks
 
 /// A Spark job's backbone through the one ``Pipeline``: `render`, `communities` and `report` of a

@@ -200,13 +200,13 @@ struct CommunityGraph {
     // One arc buffer per chunk, written by the worker that took the chunk.
     let chunkTargets = UnsafeMutableBufferPointer<ContiguousArray<Int32>>.allocate(capacity: max(plan.chunkCount, 1))
     let chunkWeights = UnsafeMutableBufferPointer<ContiguousArray<Double>>.allocate(capacity: max(plan.chunkCount, 1))
-    _ = chunkTargets.initialize(repeating: [])
-    _ = chunkWeights.initialize(repeating: [])
+    chunkTargets.initialize(repeating: [])
+    chunkWeights.initialize(repeating: [])
     let workers = max(1, min(threads, plan.chunkCount))
     // Per-worker scratch: the weight to each neighbouring community, and which are non-zero.
     let weightToAll = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(c, 1) * workers)
     let touchedAll = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(c, 1) * workers)
-    _ = weightToAll.initialize(repeating: 0)
+    weightToAll.initialize(repeating: 0)
     defer {
       chunkTargets.deinitialize().deallocate()
       chunkWeights.deinitialize().deallocate()

@@ -198,7 +198,7 @@ public struct Leiden: CommunityDetector, Hashable, Codable {
     // Each restart is independent and deterministic for its seed, so the runs can go in parallel
     // without the result depending on `threads`.
     let runs = UnsafeMutableBufferPointer<Run?>.allocate(capacity: restarts)
-    _ = runs.initialize(repeating: nil)
+    runs.initialize(repeating: nil)
     defer { runs.deinitialize().deallocate() }
     forEachChunk(of: ChunkPlan(count: restarts, size: 1), threads: concurrent) { i in
       runs[i] = converge(base, from: start, scaledResolution: scaled, seed: seeds[i], threads: innerThreads)
@@ -361,8 +361,8 @@ extension CommunityGraph {
       weightTo.deallocate()
       nonSingleton.deallocate()
     }
-    _ = weightTo.initialize(repeating: 0)
-    _ = nonSingleton.initialize(repeating: false)
+    weightTo.initialize(repeating: 0)
+    nonSingleton.initialize(repeating: false)
     // Chunks of communities, cut by the number of communities only (so not by `threads`).
     let plan = ChunkPlan(count: k, maxSize: 4096)
     offsets.withUnsafeBufferPointer { offsets in
