@@ -49,10 +49,12 @@ public struct Snapshots: Sendable {
       return Snapshots(old: corpus, new: corpus, oldFiles: oldNames, newFiles: newNames, diagnostics: corpus.diagnostics)
     }
     if let shared = oldNames.first(where: newNames.contains) { throw SnapshotError(.sharedFile, files: [shared]) }
-    let newSet = Set(newNames)
-    loader.duplicateScope = { newSet.contains($0.file) ? 1 : 0 }
+    // Asked for every paper and note (hundreds of thousands): a search of the few names, whose
+    // strings the papers and notes share (equal storage compares at once), not a hash of each.
+    let isNew: @Sendable (String) -> Bool = { newNames.contains($0) }
+    loader.duplicateScope = { isNew($0.file) ? 1 : 0 }
     let joint = try loader.load(oldInputs + newInputs)
-    let (oldSide, newSide) = split(joint, isNew: { newSet.contains($0) })
+    let (oldSide, newSide) = split(joint, isNew: isNew)
     try requirePapers(oldSide, files: oldNames)
     try requirePapers(newSide, files: newNames)
     return Snapshots(old: oldSide, new: newSide, oldFiles: oldNames, newFiles: newNames, diagnostics: joint.diagnostics)

@@ -123,8 +123,25 @@ extension Record {
     let n = records.count
     guard n > 1 else { return }
     var order = Array(0 ..< n)
+    // Most pairs are told apart by date or title: those two are read from arrays of their own
+    // (no access to a whole record per comparison); the rest of the order only for ties.
+    let dates = records.map(\.date)
+    let titles = records.map(\.title)
     records.withUnsafeBufferPointer { buffer in
-      order.sort { canonicallyPrecedes(buffer[$0], buffer[$1]) }
+      dates.withUnsafeBufferPointer { dates in
+        titles.withUnsafeBufferPointer { titles in
+          order.sort { a, b in
+            switch (dates[a], dates[b]) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: break
+            }
+            if let order = compare(titles[a], titles[b]) { return order }
+            return canonicallyPrecedes(buffer[a], buffer[b])
+          }
+        }
+      }
     }
     // Position k takes the record at order[k]: each cycle of the permutation is followed once.
     var placed = [Bool](repeating: false, count: n)

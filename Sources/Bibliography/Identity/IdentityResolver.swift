@@ -66,11 +66,14 @@ public struct IdentityResolver: Sendable {
     var merges: [IdentityMerge] = []
 
     // Author keys seen anywhere, for evidence about joined names.
-    var allAuthorKeys = Set<String>()
+    var allAuthorKeys = NameTable(capacity: records.count)
     do {
-      var names = Set<String>()
+      var names = NameTable(capacity: records.count)
       for record in records {
-        for name in record.authors where names.insert(name).inserted { allAuthorKeys.insert(NameNormalizer.key(name)) }
+        for name in record.authors {
+          let known = names.count
+          if Int(names.id(of: name)) == known { _ = allAuthorKeys.id(of: NameNormalizer.key(name)) }
+        }
       }
     }
 
@@ -192,18 +195,22 @@ public struct IdentityResolver: Sendable {
     // 6. Duplicate entries of one paper, merged in place: the papers kept move forward over
     //    those merged away (a second array of a million papers would add hundreds of MB).
     var keptPapers = 0
-    var byTitle = [String: Int](minimumCapacity: papers.count)
+    var byTitle = NameTable(capacity: papers.count)  // key id → the kept paper's index
+    var keptIndex: [Int] = []
     for p in papers.indices {
-      let paper = papers[p]
       // A source id identifies the paper; without one, the normalised title does.
-      var key = paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
-      if let duplicateScope { key = "\u{0}\(duplicateScope(paper.source))\u{0}" + key }
-      guard let i = byTitle[key] else {
-        byTitle[key] = keptPapers
-        if keptPapers != p { papers[keptPapers] = paper }
+      var key = papers[p].id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(papers[p].title)
+      if let duplicateScope { key = "\u{0}\(duplicateScope(papers[p].source))\u{0}" + key }
+      let keyID = Int(byTitle.id(of: key))
+      guard keyID < keptIndex.count else {
+        keptIndex.append(keptPapers)
+        // Moved, not copied: the slot left behind holds a merged-away paper, dropped below.
+        if keptPapers != p { papers.swapAt(keptPapers, p) }
         keptPapers += 1
         continue
       }
+      let paper = papers[p]
+      let i = keptIndex[keyID]
       var notes: [String] = []
       var target = papers[i]
       target.mergedSources.append(paper.source)
@@ -290,7 +297,7 @@ public struct IdentityResolver: Sendable {
 
   /// Steps 1-4 (aliases, names written family name first, repeated authors, names that look
   /// like two people, fellows) on `records`, in order.
-  func resolveRecords(_ records: consuming [Record], kept: Set<String>, rules: AliasFile.Index, allAuthorKeys: Set<String>)
+  func resolveRecords(_ records: consuming [Record], kept: Set<String>, rules: AliasFile.Index, allAuthorKeys: NameTable)
     -> ResolvedStretch
   {
     var records = records
@@ -303,6 +310,34 @@ public struct IdentityResolver: Sendable {
     var merges: [IdentityMerge] = []
     var invertedSeen: [String: String] = [:]
     var firstSights: [(name: String, diagnostic: Int?, merge: Int?)] = []
+    // Names and tags recur on many records: each distinct string is keyed (and a tag
+    // normalised) once, and keys are compared as numbers.
+    var keys = NameTable()
+    var names = NameTable()
+    var nameKey: [Int32] = []  // by name id: the id of NameNormalizer.key(name) in `keys`
+    func keyID(ofName name: String) -> Int32 {
+      let id = names.id(of: name)
+      if Int(id) == nameKey.count { nameKey.append(keys.id(of: NameNormalizer.key(name))) }
+      return nameKey[Int(id)]
+    }
+    var tagTable = NameTable()
+    var tagForm: [(normalized: String, key: Int32)] = []  // by tag id
+    func distinctTags(_ tags: [String]) -> [String] {
+      var seen: [Int32] = []
+      var out: [String] = []
+      for tag in tags {
+        let id = tagTable.id(of: tag)
+        if Int(id) == tagForm.count {
+          let normalized = NameNormalizer.normalize(tag)
+          tagForm.append((normalized, keys.id(of: NameNormalizer.key(normalized))))
+        }
+        let (normalized, key) = tagForm[Int(id)]
+        if normalized.isEmpty || seen.contains(key) { continue }
+        seen.append(key)
+        out.append(normalized)
+      }
+      return out
+    }
 
     func applied(_ rule: Int, _ what: String, at location: SourceLocation) {
       usedRules.insert(rule)
@@ -344,7 +379,7 @@ public struct IdentityResolver: Sendable {
           natural = form
           diagnostics.append(Diagnostic(kind: .nameVariant, message: "'\(name)' written as '\(form)' (family name first)", at: authorsAt))
         case .ambiguous(let form):
-          if allAuthorKeys.contains(NameNormalizer.key(form)) {
+          if allAuthorKeys.find(NameNormalizer.key(form)) != nil {
             natural = form
             diagnostics.append(
               Diagnostic(
@@ -386,10 +421,12 @@ public struct IdentityResolver: Sendable {
         }
       }
       // 2. Repeated authors.
-      var seen = Set<String>()
+      var seen: [Int32] = []
       var keptIDs: [String?] = []
       authors = zip(authors, ids).compactMap { name, id in
-        if seen.insert(NameNormalizer.key(name)).inserted {
+        let key = keyID(ofName: name)
+        if !seen.contains(key) {
+          seen.append(key)
           keptIDs.append(id)
           return name
         }
@@ -402,7 +439,7 @@ public struct IdentityResolver: Sendable {
       }
       // 3. Names that look like two people.
       for name in authors {
-        if let message = Self.joinedNameSuspicion(name, knownKeys: allAuthorKeys), !kept.contains(NameNormalizer.key(name)) {
+        if let message = Self.joinedNameSuspicion(name, isKnown: { allAuthorKeys.find($0) != nil }), !kept.contains(NameNormalizer.key(name)) {
           diagnostics.append(Diagnostic(kind: .suspectedJoinedNames, message: message + " (on '\(record.title)')", at: authorsAt))
         }
       }
@@ -453,7 +490,7 @@ public struct IdentityResolver: Sendable {
       papers.append(
         Paper(
           title: record.title, authors: authors, fellows: fellows, date: record.date,
-          tags: Self.distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id,
+          tags: distinctTags(tags), abstract: record.abstract, source: record.source, id: record.id,
           citations: record.citations))
       paperIDs.append(ids)
     }
@@ -754,6 +791,11 @@ public struct IdentityResolver: Sendable {
 
   /// A message when `name` looks like two names joined by a missing comma, else `nil`.
   static func joinedNameSuspicion(_ name: String, knownKeys: Set<String>) -> String? {
+    joinedNameSuspicion(name, isKnown: knownKeys.contains)
+  }
+
+  /// ``joinedNameSuspicion(_:knownKeys:)`` with the known keys asked through `isKnown`.
+  static func joinedNameSuspicion(_ name: String, isKnown: (String) -> Bool) -> String? {
     // Cheap test first (most names have fewer than four words): at least three spaces.
     var spaces = 0
     for b in name.utf8 where b == 0x20 || b >= 0x80 {
@@ -772,10 +814,10 @@ public struct IdentityResolver: Sendable {
     for cut in 2 ... (tokens.count - 2) {
       splits.append((tokens[..<cut].joined(separator: " "), tokens[cut...].joined(separator: " ")))
     }
-    let known = splits.filter { knownKeys.contains(NameNormalizer.key($0.0)) || knownKeys.contains(NameNormalizer.key($0.1)) }
+    let known = splits.filter { isKnown(NameNormalizer.key($0.0)) || isKnown(NameNormalizer.key($0.1)) }
     let best = known.first ?? splits[splits.count / 2 - (splits.count % 2 == 0 ? 1 : 0)]
     var message = "'\(name)' looks like two names joined by a missing comma: '\(best.0)' and '\(best.1)'?"
-    if !known.isEmpty { message += " ('\(knownKeys.contains(NameNormalizer.key(best.0)) ? best.0 : best.1)' appears as an author elsewhere)" }
+    if !known.isEmpty { message += " ('\(isKnown(NameNormalizer.key(best.0)) ? best.0 : best.1)' appears as an author elsewhere)" }
     message += " Add 'split' or 'keep' to the alias file to decide."
     return message
   }

@@ -37,11 +37,9 @@ struct PersonResolver {
   // swift-format-ignore
   static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation], mergesInitials: Bool = true, threads: Int = 1) -> Outcome {
     // Slots, spellings and keys, interned.
-    var spellingIndex: [String: Int32] = [:]
-    var spellings: [String] = []
+    var spellingTable = NameTable(capacity: authors.count)
     var spellingKey: [Int32] = []
-    var keyIndex: [String: Int32] = [:]
-    var keys: [String] = []
+    var keyTable = NameTable(capacity: authors.count)
     var slotSpelling: [Int32] = []
     var slotID: [Int32] = []
     var idIndex: [String: Int32] = [:]
@@ -51,22 +49,8 @@ struct PersonResolver {
     for (p, list) in authors.enumerated() {
       paperStart.append(slotSpelling.count)
       for (k, name) in list.enumerated() {
-        let s: Int32
-        if let known = spellingIndex[name] {
-          s = known
-        } else {
-          s = Int32(spellings.count)
-          spellingIndex[name] = s
-          spellings.append(name)
-          let key = NameNormalizer.key(name)
-          if let kk = keyIndex[key] {
-            spellingKey.append(kk)
-          } else {
-            keyIndex[key] = Int32(keys.count)
-            spellingKey.append(Int32(keys.count))
-            keys.append(key)
-          }
-        }
+        let s = spellingTable.id(of: name)
+        if Int(s) == spellingKey.count { spellingKey.append(keyTable.id(of: NameNormalizer.key(name))) }
         slotSpelling.append(s)
         if hasIDs, k < ids[p].count, let id = ids[p][k] {
           if let known = idIndex[id] {
@@ -82,6 +66,10 @@ struct PersonResolver {
       }
     }
     paperStart.append(slotSpelling.count)
+    let spellings = spellingTable.strings
+    let keys = keyTable.strings
+    spellingTable = NameTable()
+    keyTable = NameTable()
     let slotCount = slotSpelling.count
     let keyCount = keys.count
 
@@ -118,13 +106,13 @@ struct PersonResolver {
     }
 
     // Clusters numbered in order of first appearance.
-    var clusterOfRoot: [Int32: Int32] = [:]
+    var clusterOfRoot = [Int32](repeating: -1, count: parent.count)
     var slotCluster = [Int32](repeating: 0, count: slotCount)
     var clusterCount: Int32 = 0
     for slot in 0 ..< slotCount {
-      let r = find(node(slot))
-      if let c = clusterOfRoot[r] {
-        slotCluster[slot] = c
+      let r = Int(find(node(slot)))
+      if clusterOfRoot[r] >= 0 {
+        slotCluster[slot] = clusterOfRoot[r]
       } else {
         clusterOfRoot[r] = clusterCount
         slotCluster[slot] = clusterCount
@@ -183,23 +171,51 @@ struct PersonResolver {
         return (name, name.block)
       }
     }.flatMap { $0 }
-    var blocks: [String: [Int32]] = [:]
+    // Blocks numbered in order of first sight; only those of two or more names are looked at.
+    var blockTable = NameTable(capacity: n)
+    var blockOf = [Int32](repeating: -1, count: n)
+    var blockSize: [Int32] = []
     for c in 0 ..< n {
       guard let block = names[c]?.block else { continue }
-      blocks[block, default: []].append(Int32(c))
+      let b = blockTable.id(of: block)
+      blockOf[c] = b
+      if Int(b) == blockSize.count { blockSize.append(1) } else { blockSize[Int(b)] += 1 }
     }
-    var clusterPapers: [[Int32]] = []
-    func papers(of c: Int32) -> [Int32] {
-      if clusterPapers.isEmpty {
-        clusterPapers = Array(repeating: [], count: n)
+    blockTable = NameTable()
+    // Each cluster's papers (in paper order), one flat array: `clusterPaperStart[c] ..< [c + 1]`.
+    var clusterPaperStart: [Int32] = []
+    var clusterPaperList: [Int32] = []
+    func papers(of c: Int32) -> ArraySlice<Int32> {
+      if clusterPaperStart.isEmpty {
+        var start = [Int32](repeating: 0, count: n + 1)
+        var last = [Int32](repeating: -1, count: n)
         for p in 0 ..< authors.count {
           for slot in paperStart[p] ..< paperStart[p + 1] {
             let c = Int(slotCluster[slot])
-            if clusterPapers[c].last != Int32(p) { clusterPapers[c].append(Int32(p)) }
+            if last[c] != Int32(p) {
+              last[c] = Int32(p)
+              start[c + 1] += 1
+            }
           }
         }
+        for c in 0 ..< n { start[c + 1] += start[c] }
+        var list = [Int32](repeating: 0, count: Int(start[n]))
+        var next = Array(start[0 ..< n])
+        for c in 0 ..< n { last[c] = -1 }
+        for p in 0 ..< authors.count {
+          for slot in paperStart[p] ..< paperStart[p + 1] {
+            let c = Int(slotCluster[slot])
+            if last[c] != Int32(p) {
+              last[c] = Int32(p)
+              list[Int(next[c])] = Int32(p)
+              next[c] += 1
+            }
+          }
+        }
+        clusterPaperStart = start
+        clusterPaperList = list
       }
-      return clusterPapers[Int(c)]
+      return clusterPaperList[Int(clusterPaperStart[Int(c)]) ..< Int(clusterPaperStart[Int(c) + 1])]
     }
     func coauthors(of c: Int32) -> [Int32] {
       var seen = Set<Int32>()
@@ -214,8 +230,20 @@ struct PersonResolver {
     }
     // Each name's merge is decided from its block alone (whatever the order of the blocks):
     // blocks are decided in stretches at the same time, the merges applied after.
-    let crowded = mergesInitials ? blocks.values.filter { $0.count >= 2 } : []  // none: `--identity key`
-    blocks = [:]
+    var crowded: [[Int32]] = []  // none: `--identity key`
+    if mergesInitials {
+      var slotOfBlock = [Int32](repeating: -1, count: blockSize.count)
+      for c in 0 ..< n where blockOf[c] >= 0 && blockSize[Int(blockOf[c])] >= 2 {
+        let b = Int(blockOf[c])
+        if slotOfBlock[b] < 0 {
+          slotOfBlock[b] = Int32(crowded.count)
+          crowded.append([])
+          crowded[crowded.count - 1].reserveCapacity(Int(blockSize[b]))
+        }
+        crowded[Int(slotOfBlock[b])].append(Int32(c))
+      }
+    }
+    blockOf = []
     if !crowded.isEmpty { _ = papers(of: 0) }  // filled here, read by every stretch
     let blockStretches = crowded.count >= 10_000 ? Swift.max(1, threads) : 1
     let decided = orderedParallelMap(blockStretches, threads: threads) { k in
@@ -272,14 +300,23 @@ struct PersonResolver {
     // Rule 4: labels, with homonyms told apart by id.
     var label = (0 ..< n).map { spellings[Int(display[$0])] }
     var diagnostics: [Diagnostic] = []
-    var byLabel: [String: [Int32]] = [:]
+    // Labels numbered once; only labels shown for several people get a list of them.
     var roots: [Int32] = []
-    for c in 0 ..< n where mergeInto[c] < 0 {
-      roots.append(Int32(c))
-      byLabel[label[c], default: []].append(Int32(c))
+    var labelOf = [Int32](repeating: -1, count: n)
+    var labelUses: [Int32] = []
+    do {
+      var labels = NameTable(capacity: n)
+      for c in 0 ..< n where mergeInto[c] < 0 {
+        roots.append(Int32(c))
+        let l = labels.id(of: label[c])
+        labelOf[c] = l
+        if Int(l) == labelUses.count { labelUses.append(1) } else { labelUses[Int(l)] += 1 }
+      }
     }
+    var byLabel: [Int32: [Int32]] = [:]
+    for c in roots where labelUses[Int(labelOf[Int(c)])] > 1 { byLabel[labelOf[Int(c)], default: []].append(c) }
     for c in roots {
-      guard let group = byLabel[label[Int(c)]], group.count > 1, group[0] == c else { continue }
+      guard labelUses[Int(labelOf[Int(c)])] > 1, let group = byLabel[labelOf[Int(c)]], group[0] == c else { continue }
       let plain = label[Int(c)]
       var used = Set<String>()
       var shown: [String] = []

@@ -233,6 +233,20 @@ public struct DelimitedTableReader: Sendable {
     var interned = StringInterner(transform: NameNormalizer.normalize)
 
     func string(_ c: Cell) -> String { self.string(c, in: bytes) }
+    // The column of each field, looked up once (not a dictionary lookup per cell).
+    let columnOf = TableColumns.Field.allCases.map { indices[$0] }
+    func columnIndex(_ field: TableColumns.Field) -> Int? {
+      switch field {
+      case .id: columnOf[0]
+      case .title: columnOf[1]
+      case .authors: columnOf[2]
+      case .fellows: columnOf[3]
+      case .year: columnOf[4]
+      case .date: columnOf[5]
+      case .tags: columnOf[6]
+      case .abstract: columnOf[7]
+      }
+    }
 
     while i < n {
       // One record: cells up to an unquoted line end.
@@ -240,7 +254,7 @@ public struct DelimitedTableReader: Sendable {
       try scanRow(bytes, &i, &line, into: &cells, header: columnNames, path: path, delimiter: delimiter)
       if cells.count == 1 && cells[0].start == cells[0].end { continue }  // blank line
       func cell(_ field: TableColumns.Field) throws(IngestError) -> String? {
-        guard let index = indices[field] else { return nil }
+        guard let index = columnIndex(field) else { return nil }
         guard index < cells.count else {
           if columns.required.contains(field) {
             throw IngestError(
@@ -293,13 +307,15 @@ public struct DelimitedTableReader: Sendable {
           return out.items
         }
         guard let separator = listSeparator.asciiValue else { return slow(try cell(field)) }
-        guard let index = indices[field], index < cells.count else { return slow(try cell(field)) }
+        guard let index = columnIndex(field), index < cells.count else { return slow(try cell(field)) }
         let c = cells[index]
         if c.escaped || bytes[c.start ..< c.end].contains(UInt8(ascii: "&")) { return slow(string(c)) }
         var out: [String] = []
         var start = c.start
+        var split = false
+        defer { if split { rows.splitFields.insert(field) } }
         for k in c.start ... c.end where k == c.end || bytes[k] == separator {
-          if k < c.end { rows.splitFields.insert(field) }
+          if k < c.end { split = true }
           if k > start {
             let name = interned.intern(UnsafeBufferPointer(rebasing: bytes[start ..< k]))
             if !name.isEmpty { out.append(name) }
@@ -345,9 +361,12 @@ public struct DelimitedTableReader: Sendable {
       seen[name] = form
       return form ?? name
     }
+    // Only lists holding a comma are rewritten (most hold none: no copy of them).
+    func hasComma(_ names: [String]) -> Bool { names.contains { $0.utf8.contains(UInt8(ascii: ",")) } }
+    let (authors, fellows) = (fields.contains(.authors), fields.contains(.fellows))
     for k in records.indices {
-      if fields.contains(.authors) { records[k].authors = records[k].authors.map { natural($0, at: records[k].source) } }
-      if fields.contains(.fellows) { records[k].fellows = records[k].fellows.map { natural($0, at: records[k].source) } }
+      if authors, hasComma(records[k].authors) { records[k].authors = records[k].authors.map { natural($0, at: records[k].source) } }
+      if fellows, hasComma(records[k].fellows) { records[k].fellows = records[k].fellows.map { natural($0, at: records[k].source) } }
     }
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One `String` per distinct byte sequence read: a million-paper table names each researcher on
 /// many rows and each tag on thousands, and repeated cells then share one string instead of
 /// allocating one per row (less memory, and no time spent making and freeing them). The string
@@ -25,7 +27,11 @@ struct StringInterner {
     var i = Int(truncatingIfNeeded: hash) & mask
     while slots[i] != 0 {
       let s = Int(slots[i]) - 1
-      if hashes[s] == hash, bytes[starts[s] ..< starts[s + 1]].elementsEqual(text) { return strings[s] }
+      if hashes[s] == hash, starts[s + 1] - starts[s] == text.count,
+        text.isEmpty || bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + starts[s], text.baseAddress!, text.count) == 0 })
+      {
+        return strings[s]
+      }
       i = (i + 1) & mask
     }
     let string = transform(String(decoding: text, as: UTF8.self))

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Distinct strings numbered in order of first sight: `id(of:)` gives a new string the next
+/// number (0, 1, 2, …) and a known one its number, `find(_:)` only looks.
+///
+/// Identity resolution looks up every author slot (hundreds of thousands, most names repeating),
+/// and a `[String: Int32]` hashes each lookup with a seeded SipHash; this table hashes the UTF-8
+/// bytes with 64-bit FNV-1a, probes linearly in a power-of-two array of `Int32`, and compares
+/// candidates by their stored hash first, then as strings (the same equality as `Dictionary`:
+/// canonically equivalent spellings are one entry, as they are one `String` key).
+///
+///     var table = NameTable()
+///     table.id(of: "Ada Lovelace")   // 0
+///     table.id(of: "Alan Turing")    // 1
+///     table.id(of: "Ada Lovelace")   // 0
+///     table.find("Grace Hopper")     // nil
+///     table[1]                       // "Alan Turing"
+///
+/// - Complexity: `id(of:)` and `find(_:)` O(*b*) for a string of *b* bytes, amortised (the slot
+///   array doubles when half full); O(*n*) memory for *n* strings.
+struct NameTable {
+  /// The strings, by id.
+  private(set) var strings: [String] = []
+  private var hashes: [UInt64] = []
+  /// Open addressing: id + 1, or 0 for an empty slot.
+  private var slots: [Int32]
+
+  /// A table sized for about `capacity` strings without growing.
+  init(capacity: Int = 0) {
+    var size = 64
+    while size < capacity * 2 { size *= 2 }
+    slots = [Int32](repeating: 0, count: size)
+    strings.reserveCapacity(capacity)
+    hashes.reserveCapacity(capacity)
+  }
+
+  /// How many distinct strings the table holds.
+  var count: Int { strings.count }
+
+  subscript(id: Int32) -> String { strings[Int(id)] }
+
+  /// The id of `string`, added as the next id when it is new.
+  mutating func id(of string: String) -> Int32 {
+    let hash = Self.hash(string)
+    var i = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+    while slots[i] != 0 {
+      let s = Int(slots[i]) - 1
+      if hashes[s] == hash, strings[s] == string { return Int32(s) }
+      i = (i + 1) & (slots.count - 1)
+    }
+    let id = Int32(strings.count)
+    strings.append(string)
+    hashes.append(hash)
+    slots[i] = id + 1
+    if strings.count * 2 > slots.count { grow() }
+    return id
+  }
+
+  /// The id of `string`, or `nil` when the table does not hold it.
+  func find(_ string: String) -> Int32? {
+    let hash = Self.hash(string)
+    var i = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+    while slots[i] != 0 {
+      let s = Int(slots[i]) - 1
+      if hashes[s] == hash, strings[s] == string { return Int32(s) }
+      i = (i + 1) & (slots.count - 1)
+    }
+    return nil
+  }
+
+  private mutating func grow() {
+    var bigger = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = bigger.count - 1
+    for s in strings.indices {
+      var i = Int(truncatingIfNeeded: hashes[s]) & mask
+      while bigger[i] != 0 { i = (i + 1) & mask }
+      bigger[i] = Int32(s + 1)
+    }
+    slots = bigger
+  }
+
+  /// 64-bit FNV-1a of the UTF-8 bytes, finished with a multiply-shift mix so that the low bits
+  /// (the slot) depend on every byte. Text with a non-ASCII byte is hashed in its NFC form, so
+  /// that strings equal as `String`s (canonically equivalent: `é` as one scalar or two, the
+  /// Kelvin sign and `K`) have one hash.
+  static func hash(_ string: String) -> UInt64 {
+    var (hash, ascii) = fnv(string)
+    if !ascii { hash = fnv(string.precomposedStringWithCanonicalMapping).hash }
+    hash ^= hash >> 32
+    hash &*= 0x9E37_79B9_7F4A_7C15
+    return hash ^ (hash >> 29)
+  }
+
+  private static func fnv(_ string: String) -> (hash: UInt64, ascii: Bool) {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var high: UInt8 = 0
+    let done: Bool? = string.utf8.withContiguousStorageIfAvailable { bytes in
+      for b in bytes {
+        high |= b
+        hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+      }
+      return true
+    }
+    if done == nil {
+      for b in string.utf8 {
+        high |= b
+        hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+      }
+    }
+    return (hash, high < 0x80)
+  }
+}
