@@ -3,7 +3,7 @@
 //
 //   benchmark leiden-quality --graph bench/leiden/.cache/newman-cond-mat.tsv --out r.json \
 //             --memberships DIR [--seeds 0,1,2] [--threads 1] [--max-iterations N|converged] \
-//             [--stable 2] [--restarts 1] [--repeats 3] [--label coauthor-t1]
+//             [--stable 2] [--restarts 1] [--randomness θ] [--repeats 3] [--label coauthor-t1]
 //
 // The graph file is `# nodes N edges M` then `u<TAB>v[<TAB>w]` lines (w defaults to 1).
 
@@ -29,6 +29,7 @@ func runLeidenQuality() -> Int32 {
     var stable = 2  // Leiden.stableIterations
     var restarts = 1  // Leiden.restarts
     var iterationSetting = "default"  // "default", "converged" or a number
+    var randomness: Double? = nil  // Leiden.randomness (θ); nil: the library default
     var args = CommandLine.arguments.dropFirst(2)
     func value(_ name: String) throws -> String {
       guard let v = args.popFirst() else { throw BenchmarkError("\(name) needs a value") }
@@ -47,6 +48,9 @@ func runLeidenQuality() -> Int32 {
       case "--restarts": restarts = max(1, Int(try value(arg)) ?? 1)
       case "--max-iterations":
         iterationSetting = try value(arg)
+      case "--randomness":
+        guard let theta = Double(try value(arg)), theta > 0, theta.isFinite else { throw BenchmarkError("--randomness needs a positive number") }
+        randomness = theta
       default: throw BenchmarkError("unknown argument \(arg)")
       }
     }
@@ -59,6 +63,7 @@ func runLeidenQuality() -> Int32 {
       var result: LeidenResult? = nil
       for _ in 0 ..< repeats {
         var detector = Leiden(seed: seed, stableIterations: stable, threads: threads, restarts: restarts)
+        if let randomness { detector.randomness = randomness }
         if iterationSetting == "converged" {
           detector.maxIterations = nil
         } else if let cap = Int(iterationSetting) {

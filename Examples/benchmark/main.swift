@@ -157,11 +157,12 @@ func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
     guard let p = try leiden(graph, seed: o.seed, threads: o.threads) else { return .unavailable("n/a (Leiden not yet in Coauthor)") }
     return .partition(p)
   case "leiden-best":
-    // Coauthor's best setting: two converged runs (no iteration cap; each stops after two
-    // unchanged iterations), `threads` at a time, combined by core groups, the better kept
-    // (`Leiden.restarts`; bench/leiden/README.md measures 1-3 restarts per CPU second).
+    // Coauthor's best setting: three runs of at most 10 iterations, `threads` at a time, combined
+    // by core groups, the best kept (`Leiden.restarts`). Session 6 (bench/leiden/README.md): on
+    // com-DBLP 0.8384-0.8390 in 11-12 CPU s (seeds 0-2), where two converged runs gave 0.8365 in
+    // 103 CPU s; on ca-CondMat 0.7475-0.7486 in 0.6 CPU s (two converged runs: 0.7482, 1.8-2.0 s).
     return .partition(
-      try Leiden(quality: .modularity, resolution: 1, seed: o.seed, maxIterations: nil, threads: o.threads, restarts: 2)
+      try Leiden(quality: .modularity, resolution: 1, seed: o.seed, maxIterations: 10, threads: o.threads, restarts: 3)
         .partition(of: graph))
   default: throw BenchmarkError("unknown metric \(metric)")
   }

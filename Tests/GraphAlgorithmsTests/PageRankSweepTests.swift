@@ -99,9 +99,11 @@ struct PageRankSweepTests {
   @Test func namedGraphsAtOneInABillion() throws {
     let sweeps: [String: Int] = [
       // Over-relaxed (ω = 1.31); plain Gauss–Seidel took 32, 29, 39, 40, 27, 27, 11, 12: relaxation
-      // overshoots on the two 4-node components of the disconnected fixture.
-      "karate club": 22, "karate club unweighted": 22, "les misérables": 23, "les misérables unweighted": 22,
-      "krackhardt kite": 23, "florentine families": 21, "disconnected weighted": 21, "disconnected unweighted": 21,
+      // overshoots on the two 4-node components of the disconnected fixture. In breadth-first
+      // order without the degree sort of each 1,024-node window (these graphs are one window)
+      // the over-relaxed sweeps were 22, 22, 23, 22, 23, 21, 21, 21.
+      "karate club": 22, "karate club unweighted": 21, "les misérables": 22, "les misérables unweighted": 22,
+      "krackhardt kite": 22, "florentine families": 21, "disconnected weighted": 19, "disconnected unweighted": 21,
     ]
     #expect(PageRank.worstCaseIterations(damping: 0.85, tolerance: 1e-9) == 148)
     // The README's and IterativeScores' example: the weighted karate club at the default 1e-10
@@ -247,8 +249,8 @@ struct PageRankSweepTests {
     let error = l1(top.map { result.scores.values[$0] }, scores)
     #expect(error <= result.convergence.errorBound)
     #expect(result.convergence.errorBound <= 1e-9)
-    // The power iteration needs 104 steps here, Gauss–Seidel without relaxation 47
-    // (bench/pagerank/README.md).
-    #expect(result.convergence.iterations == 23)
+    // The power iteration needs 104 steps here, Gauss–Seidel without relaxation 47, over-relaxed in
+    // plain breadth-first order 23 (bench/pagerank/README.md).
+    #expect(result.convergence.iterations == 22)
   }
 }

@@ -8,6 +8,8 @@
 # bench/.cache/graphs (python3 bench/prepare_graphs.py --data ../shared/data --out
 # bench/.cache/graphs ca-CondMat com-DBLP). Each round runs igraph then Coauthor on each graph, so
 # both see the same machine load; take the minimum over rounds. Output: one JSON line per run.
+# OLD=/path/to/benchmark also times an older build of the benchmark in each round, right before
+# the current one (lines tagged "build": "old" / "new"; summarise.py prints the tag).
 set -euo pipefail
 ROUNDS=${1:-3}
 VENV=${VENV:-/work/venv-pr}
@@ -19,7 +21,12 @@ for round in $(seq "$ROUNDS"); do
     # igraph's PRPACK uses OpenMP; one thread is its fastest setting on this 2-core shared machine
     # (CPU time is what is compared) and what bench/ runs.
     echo "{\"round\": $round, \"graph\": \"$g\", \"igraph\": $(OMP_NUM_THREADS=1 "$VENV/bin/python" bench/pagerank/igraph_pagerank.py "$G/$g.bin" "${NODES[$g]}" "$G/$g.ref.f64" --repeats 5)}"
-    echo "{\"round\": $round, \"graph\": \"$g\", \"coauthor\": $(.build/release/benchmark pagerank-speed --graph "$G/$g.tsv" --reference "$G/$g.ref.f64" --repeats 5)}"
+    if [ -n "${OLD:-}" ]; then
+      echo "{\"round\": $round, \"graph\": \"$g\", \"build\": \"old\", \"coauthor\": $("$OLD" pagerank-speed --graph "$G/$g.tsv" --reference "$G/$g.ref.f64" --repeats 5 --power no)}"
+      echo "{\"round\": $round, \"graph\": \"$g\", \"build\": \"new\", \"coauthor\": $(.build/release/benchmark pagerank-speed --graph "$G/$g.tsv" --reference "$G/$g.ref.f64" --repeats 5 --power no)}"
+    else
+      echo "{\"round\": $round, \"graph\": \"$g\", \"coauthor\": $(.build/release/benchmark pagerank-speed --graph "$G/$g.tsv" --reference "$G/$g.ref.f64" --repeats 5)}"
+    fi
   done
 done
 uptime

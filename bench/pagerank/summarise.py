@@ -24,7 +24,8 @@ for line in sys.stdin:
         continue
     c = o["coauthor"]
     i = igraph.get(key)
-    print(f"  read bandwidth {c['read_bandwidth_gbs']:.2f} GB/s, {c['bytes_per_sweep'] / 1e6:.1f} MB per sweep")
+    label = f"  [{o['build']}]" if "build" in o else ""
+    print(f"{label}  read bandwidth {c['read_bandwidth_gbs']:.2f} GB/s, {c['bytes_per_sweep'] / 1e6:.1f} MB per sweep")
     for r in c["runs"]:
         cpu, wall = r["min_cpu_seconds"], r.get("min_wall_seconds")
         text = f"  {r['method']}"

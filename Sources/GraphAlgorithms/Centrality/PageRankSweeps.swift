@@ -5,10 +5,12 @@ import GraphCore
 ///
 /// **Node order.** The sweeps run on a private copy of the graph renumbered in breadth-first
 /// order (components one after another, each from its smallest node, neighbours in ascending
-/// order; dangling nodes last). Neighbours then have nearby numbers, so the scores a sweep
-/// gathers are mostly in cache, and every component is a contiguous range. The renumbering is
-/// done once per call (O(*n* + *m*)) and undone on the way out; the twin search (see
-/// ``findTwins()``) runs beside the sweeps on a second thread when there is one
+/// order; dangling nodes last), then each window of 1,024 positions sorted by decreasing degree
+/// (see ``renumber(_:weighted:order:offsets:targets:lowerDegree:weights:strength:lowerStrength:y:)``).
+/// Neighbours then have nearby numbers, so the scores a sweep gathers are mostly in cache,
+/// consecutive nodes mostly have the same degree, and every component is a contiguous range.
+/// The renumbering is done once per call (O(*n* log 1024 + *m*)) and undone on the way out; the
+/// twin search (see ``findTwins()``) runs beside the sweeps on a second thread when there is one
 /// (``withTwinSearch(threads:_:)``). Both are deterministic, so the result does not depend on the
 /// thread count.
 ///
@@ -138,10 +140,25 @@ final class PageRankSweeps {
     for p in [weights, strength, lowerStrength, y] { p.deallocate() }
   }
 
-  /// Breadth-first renumbering, components one after another (each from its smallest node,
-  /// neighbours in ascending order), dangling (isolated) nodes last. When a node is dequeued
-  /// every neighbour has its new number, so its renumbered arcs, its lower degree or strength and
-  /// its start value are written then (one pass over the arcs). Returns the components' ranges.
+  /// Positions per window of the degree sort in ``renumber(_:weighted:order:offsets:targets:lowerDegree:weights:strength:lowerStrength:y:)``.
+  static let degreeWindow = 1024
+
+  /// The sweep order, in three passes. (1) Breadth-first, components one after another (each
+  /// from its smallest node, neighbours in ascending order), dangling (isolated) nodes last.
+  /// (2) Within each component, every window of ``degreeWindow`` consecutive positions (from the
+  /// component's start) is reordered by decreasing degree, ties by breadth-first position.
+  /// (3) One pass over the arcs writes the renumbered arcs (each list in the original order), the
+  /// lower degree or strength and the start value of every node. Returns the components' ranges.
+  ///
+  /// Why (2): the inner loop of a sweep runs once per arc of a node, and in breadth-first order
+  /// consecutive nodes have unrelated degrees, so the loop's exit is mispredicted about once a
+  /// node; sorted windows make runs of equal degrees while keeping the breadth-first locality
+  /// (a window is a stretch of a few BFS levels' worth of nearby nodes). Measured, same run, CPU
+  /// time per sweep: com-DBLP 4.3 → 2.1 ms, ca-CondMat 0.32 → 0.15 ms; windows of 512–16,384
+  /// were alike, a whole-component sort was slower (2.6 ms: locality lost), windows of 8 gained
+  /// little (3.7 ms). Sweeps to 1e-9: 24 → 24 and 23 → 22 (bench/pagerank/README.md).
+  ///
+  /// - Complexity: O(*n* log ``degreeWindow`` + *m*) time, O(*n* + ``degreeWindow``) extra space.
   private static func renumber(
     _ graph: Graph, weighted: Bool, order: UnsafeMutableBufferPointer<Int32>, offsets: UnsafeMutableBufferPointer<Int32>,
     targets: UnsafeMutableBufferPointer<Int32>, lowerDegree: UnsafeMutableBufferPointer<Int32>,
@@ -159,7 +176,7 @@ final class PageRankSweeps {
     graph.adjacencyOffsets.withUnsafeBufferPointer { sourceOffsets in
       graph.adjacencyTargets.withUnsafeBufferPointer { sourceTargets in
         graph.adjacencyWeights.withUnsafeBufferPointer { sourceWeights in
-          var arc = 0
+          // (1) Breadth-first order.
           for root in 0 ..< n where position[root] < 0 && sourceOffsets[root + 1] > sourceOffsets[root] {
             let start = tail
             position[root] = Int32(tail)
@@ -168,63 +185,89 @@ final class PageRankSweeps {
             var i = start
             while i < tail {
               let v = Int(order[i])
-              let first = sourceOffsets[v], last = sourceOffsets[v + 1]
-              if weighted {
-                var s = 0.0, lower = 0.0
-                for a in first ..< last {
-                  let u = Int(sourceTargets[a])
-                  var j = position[u]
-                  if j < 0 {
-                    j = Int32(tail)
-                    position[u] = j
-                    order[tail] = Int32(u)
-                    tail += 1
-                  }
-                  targets[arc] = j
-                  let w = sourceWeights[a]
-                  weights[arc] = w
-                  s += w
-                  if Int(j) < i { lower += w }
-                  arc += 1
+              for a in sourceOffsets[v] ..< sourceOffsets[v + 1] {
+                let u = Int(sourceTargets[a])
+                if position[u] < 0 {
+                  position[u] = Int32(tail)
+                  order[tail] = Int32(u)
+                  tail += 1
                 }
-                strength[i] = s
-                lowerStrength[i] = lower
-                y[i] = uniform / s
-              } else {
-                var lower: Int32 = 0
-                for a in first ..< last {
-                  let u = Int(sourceTargets[a])
-                  var j = position[u]
-                  if j < 0 {
-                    j = Int32(tail)
-                    position[u] = j
-                    order[tail] = Int32(u)
-                    tail += 1
-                  }
-                  targets[arc] = j
-                  if Int(j) < i { lower += 1 }
-                  arc += 1
-                }
-                lowerDegree[i] = lower
-                y[i] = uniform / Double(last - first)
               }
-              offsets[i + 1] = Int32(arc)
               i += 1
             }
             ranges.append(start ..< tail)
           }
+          let danglingStart = tail
           for v in 0 ..< n where position[v] < 0 {
             position[v] = Int32(tail)
             order[tail] = Int32(v)
-            if weighted {
-              strength[tail] = 0
-              lowerStrength[tail] = 1
-            } else {
-              lowerDegree[tail] = 1
-            }
-            y[tail] = uniform
             tail += 1
-            offsets[tail] = Int32(arc)
+          }
+          // (2) Windows by decreasing degree; key = (UInt32.max − degree, position), all distinct.
+          var keys: [UInt64] = []
+          keys.reserveCapacity(Swift.min(Self.degreeWindow, n))
+          var nodes = [Int32](repeating: 0, count: Swift.min(Self.degreeWindow, n))
+          for range in ranges {
+            var w = range.lowerBound
+            while w < range.upperBound {
+              let e = Swift.min(w + Self.degreeWindow, range.upperBound)
+              keys.removeAll(keepingCapacity: true)
+              for k in w ..< e {
+                let v = Int(order[k])
+                let degree = UInt64(sourceOffsets[v + 1] - sourceOffsets[v])
+                keys.append((UInt64(UInt32.max) - degree) << 32 | UInt64(k))
+                nodes[k - w] = order[k]
+              }
+              keys.sort()
+              for (r, key) in keys.enumerated() {
+                let v = nodes[Int(key & 0xFFFF_FFFF) - w]
+                order[w + r] = v
+                position[Int(v)] = Int32(w + r)
+              }
+              w = e
+            }
+          }
+          // (3) Renumbered arcs, lower degree or strength, start values.
+          var arc = 0
+          for i in 0 ..< danglingStart {
+            let v = Int(order[i])
+            let first = sourceOffsets[v], last = sourceOffsets[v + 1]
+            if weighted {
+              var s = 0.0, lower = 0.0
+              for a in first ..< last {
+                let j = position[Int(sourceTargets[a])]
+                targets[arc] = j
+                let w = sourceWeights[a]
+                weights[arc] = w
+                s += w
+                if Int(j) < i { lower += w }
+                arc += 1
+              }
+              strength[i] = s
+              lowerStrength[i] = lower
+              y[i] = uniform / s
+            } else {
+              var lower: Int32 = 0
+              for a in first ..< last {
+                let j = position[Int(sourceTargets[a])]
+                targets[arc] = j
+                if Int(j) < i { lower += 1 }
+                arc += 1
+              }
+              lowerDegree[i] = lower
+              y[i] = uniform / Double(last - first)
+            }
+            offsets[i + 1] = Int32(arc)
+          }
+          for i in danglingStart ..< n {
+            if weighted {
+              strength[i] = 0
+              lowerStrength[i] = 1
+            } else {
+              lowerDegree[i] = 1
+            }
+            y[i] = uniform
+            offsets[i + 1] = Int32(arc)
           }
         }
       }
