@@ -144,10 +144,11 @@ public struct CommunityAnalysis: Sendable {
 /// The full analysis of a corpus as the report reads it: the three networks with their metrics
 /// and communities. Pure and deterministic: the same corpus and pipeline give the same result.
 public struct CorpusAnalysis: Sendable {
-  /// The papers analysed: the input's papers kept by the pipeline's filter.
+  /// The papers analysed: the input's papers kept by the pipeline's filter, without their
+  /// data-quality notes (`diagnostics` is empty: they are summarised in ``notes``).
   public var corpus: Corpus
   public var pipeline: Pipeline
-  /// What the paper filters kept and left out.
+  /// What the paper filters kept and left out (its corpus without notes, as ``corpus``).
   public var paperFilter: PaperFilterResult
   public var authors: CommunityAnalysis
   public var fellows: CommunityAnalysis
@@ -158,30 +159,22 @@ public struct CorpusAnalysis: Sendable {
   /// What term extraction kept (a sentence), when terms were extracted.
   public var termSummary: String?
 
-  /// The data-quality notes as the report shows them, once ``compactNotes(perKind:)`` has let
-  /// the notes themselves go; `nil` until then (``notes(perKind:)`` reads ``corpus`` then).
-  public private(set) var noteSummary: NoteSummary?
+  /// The data-quality notes as the report shows them (their number, the number per kind, the
+  /// first ``NoteSummary/perKind`` of each kind, the entries with notes): a value of its own,
+  /// taken from the pipeline's corpus when the analysis is made. The notes themselves are not
+  /// kept: ``corpus`` and ``paperFilter`` hold none (at a million papers they are over a million
+  /// strings, a few hundred MB that the report phase need not hold), so read them here, never
+  /// from `corpus.diagnostics`.
+  public let notes: NoteSummary
 
-  /// The data-quality notes the report shows, at most `limit` of each kind: from
-  /// ``noteSummary`` once the notes are compacted (which keeps at most its own limit of each
-  /// kind), else from `corpus`'s notes.
+  /// ``notes`` with at most `limit` of each kind shown (no more than it keeps).
   public func notes(perKind limit: Int) -> NoteSummary {
-    guard var summary = noteSummary else { return NoteSummary(corpus, perKind: limit) }
+    var summary = notes
     if limit < summary.perKind {
       summary.shown = summary.shown.limited(perKind: limit).shown
       summary.perKind = limit
     }
     return summary
-  }
-
-  /// Keeps what the report shows of the data-quality notes (their number, the number per kind,
-  /// the first `limit` of each kind, the entries with notes) and lets the notes themselves go
-  /// (from ``corpus`` and ``paperFilter``): at a million papers they are over a million strings,
-  /// a few hundred MB that the report phase need not hold.
-  public mutating func compactNotes(perKind limit: Int) {
-    noteSummary = NoteSummary(corpus, perKind: limit)
-    corpus.diagnostics = []
-    paperFilter.corpus.diagnostics = []
   }
 
   /// The share of candidate terms kept by relevance (``TermSettings/relevanceShare``).
@@ -193,12 +186,17 @@ public struct CorpusAnalysis: Sendable {
   /// The networks analysed, in ``Network/Kind`` order.
   public var kinds: [Network.Kind] { Self.standardKinds + (terms == nil ? [] : [.terms]) }
 
-  /// The report's view of `result`.
+  /// The report's view of `result`; its data-quality notes are summarised in ``notes`` with at
+  /// most `notesPerKind` of each kind shown, and let go.
   /// - Throws: ``AnalysisError`` unless `result` has all three networks with communities and
   ///   paper records.
-  public init(_ result: AnalysisResult) throws {
-    guard let paperFilter = result.paperFilter else { throw AnalysisError.missingNetwork(.fellows) }
-    self.corpus = result.corpus
+  public init(_ result: AnalysisResult, notesPerKind: Int = NoteSummary.defaultPerKind) throws {
+    guard var paperFilter = result.paperFilter else { throw AnalysisError.missingNetwork(.fellows) }
+    self.notes = NoteSummary(result.corpus, perKind: notesPerKind)
+    var corpus = result.corpus
+    corpus.diagnostics = []
+    paperFilter.corpus.diagnostics = []
+    self.corpus = corpus
     self.pipeline = result.pipeline
     self.paperFilter = paperFilter
     self.authors = try CommunityAnalysis(try result.network(.authors))
@@ -230,8 +228,11 @@ public struct CorpusAnalysis: Sendable {
   }
 }
 
-/// What a report shows of a corpus's data-quality notes (``CorpusAnalysis/compactNotes(perKind:)``).
+/// What a report shows of a corpus's data-quality notes (``CorpusAnalysis/notes``).
 public struct NoteSummary: Sendable, Equatable {
+  /// How many notes of each kind the report lists.
+  public static let defaultPerKind = 100
+
   /// All notes.
   public var count: Int
   /// Notes per kind.
