@@ -123,6 +123,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
         }
         var labelled = analysis
         labelled.communities?.labelWithTerms(termMap, network: analysis.network, corpus: selection.corpus)
+        progress?.finished("\(analysis.network.kind.rawValue) community term labels", network: nil)
         return labelled
       }
       func extractedTerms() throws -> TermMap? {
