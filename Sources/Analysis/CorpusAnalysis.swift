@@ -89,15 +89,18 @@ public struct CommunityStructure: Sendable {
       var paperCount = [Int](repeating: 0, count: communities.count)
       var tagCounts = [[String: Int]](repeating: [:], count: communities.count)
       var firstSeen: [String: Int] = [:]
-      for paper in corpus.papers {
-        for t in paper.tags where firstSeen[t] == nil { firstSeen[t] = firstSeen.count }
+      let fellows = network.kind == .fellows
+      // Only the tags and name lists are read (a whole `Paper` copied retains its ten fields).
+      for p in corpus.papers.indices {
+        let tags = corpus.papers[p].tags
+        for t in tags where firstSeen[t] == nil { firstSeen[t] = firstSeen.count }
         var touched: [Int] = []
-        for name in (network.kind == .fellows ? paper.fellows : paper.authors) {
+        for name in (fellows ? corpus.papers[p].fellows : corpus.papers[p].authors) {
           if let v = index[name], !touched.contains(communityOfNode[v]) { touched.append(communityOfNode[v]) }
         }
         for c in touched {
           paperCount[c] += 1
-          for t in paper.tags { tagCounts[c][t, default: 0] += 1 }
+          for t in tags { tagCounts[c][t, default: 0] += 1 }
         }
       }
       for c in communities.indices {
@@ -277,9 +280,10 @@ public struct NoteSummary: Sendable, Equatable {
       (lastFile, lastNumber) = (file, found)
       return found
     }
-    for paper in corpus.papers {
-      starts[number(paper.source.file, adding: true)!].append(paper.source.line)
-      for source in paper.mergedSources { starts[number(source.file, adding: true)!].append(source.line) }
+    for p in corpus.papers.indices {
+      let source = corpus.papers[p].source
+      starts[number(source.file, adding: true)!].append(source.line)
+      for merged in corpus.papers[p].mergedSources { starts[number(merged.file, adding: true)!].append(merged.line) }
     }
     for f in starts.indices { starts[f].sort() }
     var noted = starts.map { [Bool](repeating: false, count: $0.count) }

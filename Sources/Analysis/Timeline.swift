@@ -124,15 +124,16 @@ public struct Timeline: Sendable, Equatable {
       var row = Year(year: first + k)
       let year = Int32(k)
       for i in buckets.papers(in: k) {
-        let paper = papers[Int(i)]
+        // Only the name lists are read (a whole `Paper` copied retains its ten fields).
+        let authors = papers[Int(i)].authors
         row.papers += 1
-        row.authorSlots += paper.authors.count
+        row.authorSlots += authors.count
         ids.removeAll(keepingCapacity: true)
         let names: [String]
         switch kind {
-        case .authors: names = paper.authors
-        case .fellows: names = paper.fellows
-        case .tags: names = paper.tags
+        case .authors: names = authors
+        case .fellows: names = papers[Int(i)].fellows
+        case .tags: names = papers[Int(i)].tags
         case .terms: names = []  // not counted per year (the timeline command refuses it)
         }
         for name in names {
@@ -173,7 +174,7 @@ public struct Timeline: Sendable, Equatable {
             largest = max(largest, Int(size[Int(a)]))
           }
         }
-        for name in paper.fellows {
+        for name in papers[Int(i)].fellows {
           let id: Int32
           if let known = fellowIndex[name] {
             id = known
