@@ -11,16 +11,21 @@ extension CommunityStructure {
   mutating func labelWithTerms(_ map: TermMap, network: Network, corpus: Corpus) {
     guard map.textTerms.count == corpus.papers.count, !map.terms.isEmpty else { return }
     let index = Dictionary(network.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    let groups = corpus.papers.map { paper -> [Int] in
+    // Only the name lists are read (a whole `Paper` copied per paper retains its ten fields).
+    let fellows = network.kind == .fellows
+    let groups = corpus.papers.indices.map { p -> [Int] in
       var touched: [Int] = []
-      for name in (network.kind == .fellows ? paper.fellows : paper.authors) {
+      for name in (fellows ? corpus.papers[p].fellows : corpus.papers[p].authors) {
         if let v = index[name], !touched.contains(communityOfNode[v]) { touched.append(communityOfNode[v]) }
       }
       return touched
     }
+    // The term columns, once (they were taken again for every one-paper community: O(terms) each).
+    let occurrences = map.terms.map(\.occurrences)
+    let keys = map.terms.map(\.key)
+    let relevance = map.terms.map(\.relevance)
     let ranked = CharacteristicTerms.rank(
-      groupCount: list.count, groupsOfText: groups, textTerms: map.textTerms, occurrences: map.terms.map(\.occurrences),
-      keys: map.terms.map(\.key))
+      groupCount: list.count, groupsOfText: groups, textTerms: map.textTerms, occurrences: occurrences, keys: keys)
     // A community of one paper: that paper's most specific terms, marked as such.
     var onlyPaper = [Int](repeating: -1, count: list.count)
     var paperCount = [Int](repeating: 0, count: list.count)
@@ -33,8 +38,7 @@ extension CommunityStructure {
     for c in list.indices {
       if paperCount[c] == 1 {
         let top = CharacteristicTerms.ofOnePaper(
-          map.textTerms[onlyPaper[c]], relevance: map.terms.map(\.relevance), occurrences: map.terms.map(\.occurrences),
-          keys: map.terms.map(\.key))
+          map.textTerms[onlyPaper[c]], relevance: relevance, occurrences: occurrences, keys: keys)
         list[c].terms = top.map { TagCount(tag: map.terms[$0].label, papers: 1) }
         list[c].termsFromOnePaper = !top.isEmpty
       } else {

@@ -53,23 +53,32 @@ public struct Growth: Sendable, Equatable {
     self.years = years
     var index: [String: Int32] = [:]
     index.reserveCapacity(n)
-    for (v, name) in network.labels.enumerated() where index[name] == nil { index[name] = Int32(v) }
-    let kind = network.kind
+    // Backwards, so a repeated label keeps its first node; one hash per label.
+    for v in network.labels.indices.reversed() { index[network.labels[v]] = Int32(v) }
+    let fellows = network.kind == .fellows
     // inYear[k][v]: papers of v in years[k]; before[v]: papers before years[0].
     var inYear = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: years.count)
     var before = [Int32](repeating: 0, count: n)
     var first = [Int32](repeating: Int32.max, count: n)
-    var datedPapers: [Int] = []
+    // The dated papers up to the last year shown, with their year and their people's nodes
+    // (`nodes[starts[i] ..< starts[i + 1]]`, names not in the network left out): each name is
+    // looked up once, here, and read again below for the first joint papers.
+    var datedYears: [Int] = []
+    var starts: [Int] = [0]
+    var nodes: [Int32] = []
     if let firstShown = years.first, let last = years.last {
-      for (p, paper) in corpus.papers.enumerated() {
-        guard let y = paper.date?.year, y <= last else { continue }
-        datedPapers.append(p)
+      for p in corpus.papers.indices {
+        // Only the date and the name list are read (a whole `Paper` copied retains its ten fields).
+        guard let y = corpus.papers[p].date?.year, y <= last else { continue }
         let k = y - firstShown
-        for name in kind == .fellows ? paper.fellows : paper.authors {
+        for name in fellows ? corpus.papers[p].fellows : corpus.papers[p].authors {
           guard let v = index[name] else { continue }
+          nodes.append(v)
           if k >= 0 { inYear[k][Int(v)] += 1 } else { before[Int(v)] += 1 }
           if Int32(y) < first[Int(v)] { first[Int(v)] = Int32(y) }
         }
+        datedYears.append(y)
+        starts.append(nodes.count)
       }
     }
     var upTo = before
@@ -101,13 +110,10 @@ public struct Growth: Sendable, Equatable {
     // First joint paper of each pair of people shown.
     var joint: [Int64: Int] = [:]
     var local: [Int] = []
-    for p in datedPapers {
-      let paper = corpus.papers[p]
+    for (i, y) in datedYears.enumerated() {
       local.removeAll(keepingCapacity: true)
-      for name in kind == .fellows ? paper.fellows : paper.authors {
-        if let v = index[name], position[Int(v)] >= 0 { local.append(Int(position[Int(v)])) }
-      }
-      guard local.count >= 2, let y = paper.date?.year else { continue }
+      for v in nodes[starts[i] ..< starts[i + 1]] where position[Int(v)] >= 0 { local.append(Int(position[Int(v)])) }
+      guard local.count >= 2 else { continue }
       for i in local.indices {
         for j in local.indices where j > i && local[i] != local[j] {
           let key = Int64(min(local[i], local[j])) << 32 | Int64(max(local[i], local[j]))

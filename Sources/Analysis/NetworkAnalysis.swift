@@ -138,9 +138,12 @@ public enum SizeMeasure: Sendable, Hashable, Codable, CustomStringConvertible {
   /// are the papers listing the person or tag, or holding the term). `citations` sums the
   /// citation counts of a node's papers for authors, fellows and tags (the papers listing the
   /// name); a term's papers are not kept in the network, so `citations` is refused on the terms
-  /// graph rather than drawn as zeros.
-  public func refusal(on kind: Network.Kind) -> String? {
+  /// graph rather than drawn as zeros. An edge list (`edgeList`) has no papers: `papers` and
+  /// `citations` would draw every node at size zero, so both are refused on it.
+  public func refusal(on kind: Network.Kind, edgeList: Bool = false) -> String? {
     switch (self, kind) {
+    case (.papers, _) where edgeList, (.citations, _) where edgeList:
+      "'--size-by \(rawValue)' cannot be used with an edge list: it has no papers, so every node would be drawn at size zero; use a metric (the default is '--size-by pagerank')"
     case (.citations, .terms):
       "'--size-by citations' cannot be combined with '--graph terms': citations are summed per person or tag, not per term; use '--size-by papers' (the default for terms) or a metric"
     default: nil

@@ -123,6 +123,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
         }
         var labelled = analysis
         labelled.communities?.labelWithTerms(termMap, network: analysis.network, corpus: selection.corpus)
+        progress?.finished("\(analysis.network.kind.rawValue) community term labels", network: nil)
         return labelled
       }
       func extractedTerms() throws -> TermMap? {
@@ -130,31 +131,30 @@ public struct Pipeline: Sendable, Equatable, Codable {
         if termMap != nil { progress?.finished("term extraction", network: nil) }
         return termMap
       }
-      let networks: [NetworkAnalysis]
-      let termMap: TermMap?
-      if graphs[0] == .terms {
-        termMap = try extractedTerms()
-        let kinds = graphs.filter { $0 != .terms || termMap != nil }
-        let (first, others) = try concurrently(
-          threads: metricSettings.threads, { try network(kinds[0], termMap) }, { try kinds.dropFirst().map { try network($0, termMap) } })
-        networks = ([first] + others).map { labelled($0, termMap) }
-      } else {
-        // The first network (the author network, by far the largest) on one thread; the term
-        // extraction and then the other networks meanwhile on a second (the first needs no
-        // terms but its community labels, added after both). Each is computed alone, so the
-        // results do not depend on this. Errors are thrown in the order of a run one after the
-        // other: the term extraction's, the first network's, the others'.
-        let (first, rest) = try concurrently(
-          threads: metricSettings.threads, { Result { try network(graphs[0], nil) } },
-          { () -> (terms: Result<TermMap?, any Error>, others: Result<[NetworkAnalysis], any Error>) in
-            let terms = Result { try extractedTerms() }
-            guard case .success(let termMap) = terms else { return (terms, .success([])) }
-            let kinds = graphs.dropFirst().filter { $0 != .terms || termMap != nil }
-            return (terms, Result { try kinds.map { try network($0, termMap) } })
-          })
-        termMap = try rest.terms.get()
-        networks = ([try first.get()] + (try rest.others.get())).map { labelled($0, termMap) }
+      // One route, two threads: the first network (the author network, by far the largest) on
+      // the calling thread; the term extraction and then the other networks meanwhile on a
+      // second (the first network's community labels, which need the terms, are added after
+      // both). When the first network is the terms graph it needs the terms, so the extraction
+      // runs before both; when it then finds no text (``skipsTermsWithoutText``), the terms
+      // graph is left out and the next network leads. Each network is computed alone, so the
+      // results do not depend on this. Errors are thrown in the order of a run one after the
+      // other: the term extraction's, the first network's, the others'.
+      let termsFirst: TermMap?? = graphs[0] == .terms ? .some(try extractedTerms()) : nil
+      let kinds = termsFirst == .some(nil) ? graphs.filter { $0 != .terms } : graphs
+      guard let lead = kinds.first else {
+        // Only a terms graph was asked for, and it was left out for want of text.
+        return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: [])
       }
+      let (first, rest) = try concurrently(
+        threads: metricSettings.threads, { Result { try network(lead, termsFirst ?? nil) } },
+        { () -> (terms: Result<TermMap?, any Error>, others: Result<[NetworkAnalysis], any Error>) in
+          let terms = termsFirst.map { Result<TermMap?, any Error>.success($0) } ?? Result { try extractedTerms() }
+          guard case .success(let termMap) = terms else { return (terms, .success([])) }
+          let others = kinds.dropFirst().filter { $0 != .terms || termMap != nil }
+          return (terms, Result { try others.map { try network($0, termMap) } })
+        })
+      let termMap = try rest.terms.get()
+      let networks = ([try first.get()] + (try rest.others.get())).map { labelled($0, termMap) }
       var result = AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
       result.termMap = termMap
       return result

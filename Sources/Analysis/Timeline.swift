@@ -124,24 +124,24 @@ public struct Timeline: Sendable, Equatable {
       var row = Year(year: first + k)
       let year = Int32(k)
       for i in buckets.papers(in: k) {
-        let paper = papers[Int(i)]
+        // Only the name lists are read (a whole `Paper` copied retains its ten fields).
+        let authors = papers[Int(i)].authors
         row.papers += 1
-        row.authorSlots += paper.authors.count
+        row.authorSlots += authors.count
         ids.removeAll(keepingCapacity: true)
         let names: [String]
         switch kind {
-        case .authors: names = paper.authors
-        case .fellows: names = paper.fellows
-        case .tags: names = paper.tags
+        case .authors: names = authors
+        case .fellows: names = papers[Int(i)].fellows
+        case .tags: names = papers[Int(i)].tags
         case .terms: names = []  // not counted per year (the timeline command refuses it)
         }
         for name in names {
-          let id: Int32
-          if let known = index[name] {
-            id = known
-          } else {
-            id = Int32(index.count)
-            index[name] = id
+          // One hash per name: the defaulted subscript's in-place access inserts a new name
+          // with the next id (the id a name gets is the number of names before it).
+          let next = Int32(index.count)
+          let id = Self.value(&index[name, default: next])
+          if id == next {
             parent.append(id)
             size.append(1)
             lastActive.append(-1)
@@ -173,7 +173,7 @@ public struct Timeline: Sendable, Equatable {
             largest = max(largest, Int(size[Int(a)]))
           }
         }
-        for name in paper.fellows {
+        for name in papers[Int(i)].fellows {
           let id: Int32
           if let known = fellowIndex[name] {
             id = known
@@ -195,6 +195,10 @@ public struct Timeline: Sendable, Equatable {
     }
     years = rows
   }
+
+  /// The value of an in-place access (`&table[key, default: d]` inserts `d` when `key` is new,
+  /// finding the key once).
+  private static func value(_ slot: inout Int32) -> Int32 { slot }
 
   /// For each year of ``years``, which of `names` have a dated paper in that year or before.
   public func presence(of names: [String], in corpus: Corpus, kind: Network.Kind = .authors) -> [[Bool]] {

@@ -281,7 +281,7 @@ public struct ReportBuilder: Sendable {
           [[.text("Largest group")], [.text(largest.countText)]],
           [[.text("Communities (\(authors.detection.method.algorithm.displayName)\(authors.detection.method.quality == .cpm ? ", CPM" : ""))")], [.text(authors.communities.count.countText)]],
           [[.text("Modularity of the communities")], [.text(Self.number(q))]],
-          [[.text("Data-quality notes")], [.text((a.noteSummary?.count ?? c.diagnostics.count).countText)]],
+          [[.text("Data-quality notes")], [.text(a.notes.count.countText)]],
         ],
         numeric: [false, true]),
     ] + (context.notes.isEmpty ? [] : [.bullets(context.notes.map { [.emphasis($0)] })]) + [.searchBox]
@@ -585,7 +585,7 @@ public struct ReportBuilder: Sendable {
   /// How many other spellings of a folded tag the topic table names.
   static let tagVariantLimit = 5
   /// How many notes of each kind the data-quality section lists.
-  public static let notesPerKind = 100
+  public static let notesPerKind = NoteSummary.defaultPerKind
 
   func dataQuality(_ a: CorpusAnalysis) -> [Block] {
     let c = a.corpus

@@ -215,4 +215,42 @@ struct PipelineConcurrencyTests {
     #expect(result.networks.map(\.network.kind) == [.authors, .fellows, .tags])
     #expect(result.termMap == nil)
   }
+
+  /// The terms graph first: it needs the terms, so they are extracted before both threads start;
+  /// the same route otherwise (terms network on the calling thread, the others beside it), and
+  /// nothing differs from a one-thread run. Without text (and ``Pipeline/skipsTermsWithoutText``)
+  /// the next network leads; a terms graph alone then gives no networks rather than a crash.
+  @Test func termsGraphFirst() throws {
+    let corpus = try CorpusLoader().load([Self.listing])
+    var pipeline = Pipeline(graphs: [.terms, .authors, .tags], metrics: [.pagerank, .degree])
+    let both = try pipeline.run(on: .corpus(corpus))
+    pipeline.metricSettings.threads = 1
+    let one = try pipeline.run(on: .corpus(corpus))
+    #expect(both.networks.map(\.network.kind) == [.terms, .authors, .tags])
+    #expect(both.termMap != nil)
+    #expect(String(describing: both.termMap) == String(describing: one.termMap))
+    for (a, b) in zip(both.networks, one.networks) {
+      #expect(a.network.labels == b.network.labels)
+      #expect(a.metrics == b.metrics)
+      #expect(a.communities?.list == b.communities?.list, "\(a.network.kind)")
+    }
+    #expect((both[.terms]?.network.graph.nodeCount ?? 0) > 10)
+
+    var wordless = corpus
+    for i in wordless.papers.indices {
+      wordless.papers[i].title = "1234"
+      wordless.papers[i].abstract = nil
+    }
+    pipeline.metricSettings.threads = 0
+    #expect(throws: PipelineError.self) { _ = try pipeline.run(on: .corpus(wordless)) }
+    pipeline.skipsTermsWithoutText = true
+    let skipped = try pipeline.run(on: .corpus(wordless))
+    #expect(skipped.networks.map(\.network.kind) == [.authors, .tags])
+    #expect(skipped.termMap == nil)
+    #expect(skipped[.authors]?.network.labels == both[.authors]?.network.labels)
+    pipeline.graphs = [.terms]
+    let none = try pipeline.run(on: .corpus(wordless))
+    #expect(none.networks.isEmpty)
+    #expect(none.corpus.papers.count == wordless.papers.count)
+  }
 }

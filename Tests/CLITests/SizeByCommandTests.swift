@@ -49,6 +49,23 @@ struct SizeByCommandTests {
     }
   }
 
+  /// An edge list has no papers: sizing by papers or citations would draw every node at size
+  /// zero, so both are refused (exit 64, no picture); a metric sizes it.
+  @Test func paperMeasuresOnAnEdgeListAreRefused() throws {
+    let edges = CLI.repository.appendingPathComponent("Tests/CLITests/Fixtures/lesmis/edges.tsv").path
+    let dir = try TemporaryDirectory()
+    for size in ["papers", "citations"] {
+      let r = try CLI.run(["render", edges, "--size-by", size, "--output", dir.path("\(size).dot")])
+      #expect(r.status == 64, "\(size): \(r.err)")
+      #expect(r.err.contains("'--size-by \(size)' cannot be used with an edge list: it has no papers"), "\(size): \(r.err)")
+      #expect(!FileManager.default.fileExists(atPath: dir.path("\(size).dot")), "\(size)")
+    }
+    let r = try CLI.run(["render", edges, "--size-by", "degree", "--output", dir.path("degree.dot")])
+    #expect(r.status == 0, "\(r.err)")
+    // Les Misérables: degrees 1 to 36 (Valjean).
+    #expect(try String(contentsOfFile: dir.path("degree.dot"), encoding: .utf8).contains("area: degree (1–36)"))
+  }
+
   /// Exports of the terms graph carry no `citations` attribute (it would be zeros).
   @Test func termExportsHaveNoCitationColumn() throws {
     let dir = try TemporaryDirectory()

@@ -106,9 +106,9 @@ struct SeedReportTests {
     for m in a.corpus.fellowMatches { #expect(markdown.contains(Markdown.text(m.listed))) }
     #expect(markdown.contains("alias-applied"))
     #expect(markdown.contains("duplicate-merged"))
-    #expect(a.corpus.diagnostics.count > 0)
+    #expect(a.notes.count > 0)
     let rows = markdown.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }
-    #expect(rows.count == a.corpus.diagnostics.count)
+    #expect(rows.count == a.notes.count)
   }
 }
 

@@ -107,6 +107,10 @@ extension Coauthor {
         corpus = Corpus(entryCount: 0, papers: [])
       } else {
         let result = try runPipeline(pipeline, input: input, filters: filters)
+        // The input's kind is known once read: an edge list has no papers (no paper filter).
+        if result.paperFilter == nil, let refusal = sizeMeasure.refusal(on: graphOptions.graph, edgeList: true) {
+          throw ValidationError(refusal)
+        }
         analysis = try CommunityAnalysis(result.networks[0])
         corpus = result.corpus
       }

@@ -81,7 +81,7 @@ extension Coauthor {
         input.paths = [Self.bundledListing]
         if input.aliases == nil, FileManager.default.fileExists(atPath: Self.bundledAliases) { input.aliases = Self.bundledAliases }
       }
-      var analysis: CorpusAnalysis
+      let analysis: CorpusAnalysis
       var comparison: SnapshotDiff? = nil
       if let compare {
         // Both snapshots read together (one person, one name); the report is of NEW.
@@ -106,12 +106,10 @@ extension Coauthor {
         for warning in after.warnings { printError("coauthor: warning: " + warning) }
         for note in after.estimateNotes { printError("coauthor: " + note) }
         comparison = try SnapshotDiff(old: before, new: after, snapshots: snapshots, graph: .authors, metric: .pagerank)
-        analysis = try CorpusAnalysis(after)
+        analysis = try CorpusAnalysis(after, notesPerKind: ReportBuilder.notesPerKind)
       } else {
-        analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters, needsPapers: true))
+        analysis = try CorpusAnalysis(try runPipeline(pipeline, input: input, filters: filters, needsPapers: true), notesPerKind: ReportBuilder.notesPerKind)
       }
-      // The report shows a sample of the notes: keep that and let the rest go (memory).
-      analysis.compactNotes(perKind: ReportBuilder.notesPerKind)
       StepTimings.shared.finished("notes")
       let corpus = analysis.corpus
       let name = title ?? (input.paths[0] == "-" ? "standard input" : ((input.paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension)
