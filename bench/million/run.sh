@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `coauthor report` on the 1M-paper corpus, with the limits of issue 14 part 4 checked.
 #
-#   bench/million/run.sh [--corpus PATH] [--output DIR] [--skip-build]
+#   bench/million/run.sh [--corpus PATH] [--output DIR] [--skip-build]   (COAUTHOR_BIN: another binary, e.g. an older build)
 #
 # Builds the corpus if it is missing (bench/million/make_corpus.py), builds the release
 # `coauthor`, runs `coauthor report` under /usr/bin/time -v with COAUTHOR_TIMINGS=1 (per-phase
@@ -34,7 +34,7 @@ fi
 if [ "$build" = 1 ]; then
   swift build -c release --product coauthor >&2
 fi
-bin=$(swift build -c release --show-bin-path)/coauthor
+bin=${COAUTHOR_BIN:-$(swift build -c release --show-bin-path)/coauthor}
 [ -x "$bin" ] || { echo "run.sh: no release binary at $bin (run without --skip-build)" >&2; exit 1; }
 
 rm -rf "$output"
