@@ -42,41 +42,30 @@ struct NameTable {
   /// The id of `string`, added as the next id when it is new.
   mutating func id(of string: String) -> Int32 {
     let hash = Self.hash(string)
-    var i = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-    while slots[i] != 0 {
-      let s = Int(slots[i]) - 1
-      if hashes[s] == hash, strings[s] == string { return Int32(s) }
-      i = (i + 1) & (slots.count - 1)
-    }
+    let (slot, found) = locate(string, hash: hash)
+    if let found { return found }
     let id = Int32(strings.count)
     strings.append(string)
     hashes.append(hash)
-    slots[i] = id + 1
-    if strings.count * 2 > slots.count { grow() }
+    slots[slot] = id + 1
+    if strings.count * 2 > slots.count { slots = openAddressingSlots(hashes: hashes, size: slots.count * 2) }
     return id
   }
 
   /// The id of `string`, or `nil` when the table does not hold it.
   func find(_ string: String) -> Int32? {
-    let hash = Self.hash(string)
+    locate(string, hash: Self.hash(string)).id
+  }
+
+  /// The slot holding `string` and its id, or the empty slot where it would go and `nil`.
+  private func locate(_ string: String, hash: UInt64) -> (slot: Int, id: Int32?) {
     var i = Int(truncatingIfNeeded: hash) & (slots.count - 1)
     while slots[i] != 0 {
       let s = Int(slots[i]) - 1
-      if hashes[s] == hash, strings[s] == string { return Int32(s) }
+      if hashes[s] == hash, strings[s] == string { return (i, Int32(s)) }
       i = (i + 1) & (slots.count - 1)
     }
-    return nil
-  }
-
-  private mutating func grow() {
-    var bigger = [Int32](repeating: 0, count: slots.count * 2)
-    let mask = bigger.count - 1
-    for s in strings.indices {
-      var i = Int(truncatingIfNeeded: hashes[s]) & mask
-      while bigger[i] != 0 { i = (i + 1) & mask }
-      bigger[i] = Int32(s + 1)
-    }
-    slots = bigger
+    return (i, nil)
   }
 
   /// 64-bit FNV-1a of the UTF-8 bytes, finished with a multiply-shift mix so that the low bits

@@ -44,13 +44,21 @@ struct StringInterner {
   }
 
   private mutating func grow() {
-    var bigger = [Int32](repeating: 0, count: slots.count * 2)
-    let mask = bigger.count - 1
-    for s in strings.indices {
-      var i = Int(truncatingIfNeeded: hashes[s]) & mask
-      while bigger[i] != 0 { i = (i + 1) & mask }
-      bigger[i] = Int32(s + 1)
-    }
-    slots = bigger
+    slots = openAddressingSlots(hashes: hashes, size: slots.count * 2)
   }
+}
+
+/// The slot array of an open-addressing table of `size` slots (a power of two) holding the
+/// entries whose hashes are `hashes`, in order: entry *s* sits at the first empty slot from
+/// `hash & (size - 1)` on, stored as *s* + 1 (0 is empty). What ``StringInterner`` and
+/// ``NameTable`` rebuild when they grow.
+func openAddressingSlots(hashes: [UInt64], size: Int) -> [Int32] {
+  var slots = [Int32](repeating: 0, count: size)
+  let mask = size - 1
+  for s in hashes.indices {
+    var i = Int(truncatingIfNeeded: hashes[s]) & mask
+    while slots[i] != 0 { i = (i + 1) & mask }
+    slots[i] = Int32(s + 1)
+  }
+  return slots
 }
