@@ -185,28 +185,73 @@ public struct SnapshotDiff: Sendable {
     oldLatest = o.papers.compactMap(\.date).max()
     oldPaperCount = o.papers.count
     newPaperCount = n.papers.count
+    // The papers' side (papers, people, fellows, tags) and the network's side read nothing the
+    // other writes: one runs beside the other, each exactly as alone; the papers' side's error
+    // (nothing in common) is the one thrown when both throw.
+    let files = oldFiles + newFiles
+    let (papers, network) = try concurrently(
+      { try Self.paperSide(old: o, new: n, files: files) },
+      { try Self.networkSide(old: old, new: new, graph: graph, metric: metric, communityThreshold: communityThreshold) })
+    papersChanged = papers.changed
+    papersAdded = papers.added
+    papersRemoved = papers.removed
+    peopleNew = papers.peopleNew
+    peopleGone = papers.peopleGone
+    fellowsNew = papers.fellowsNew
+    fellowsGone = papers.fellowsGone
+    tagsNew = papers.tagsNew
+    tagsGone = papers.tagsGone
+    tagsRising = papers.tagsRising
+    tagsFalling = papers.tagsFalling
+    oldNodeCount = network.oldNodeCount
+    newNodeCount = network.newNodeCount
+    oldEdgeCount = network.oldEdgeCount
+    newEdgeCount = network.newEdgeCount
+    nodesNew = network.nodesNew
+    nodesGone = network.nodesGone
+    tiesNew = network.tiesNew
+    tiesLost = network.tiesLost
+    risers = network.risers
+    fallers = network.fallers
+    communityChanges = network.communityChanges
+  }
 
+  /// What ``init(old:new:snapshots:graph:metric:communityThreshold:)`` finds in the papers.
+  struct PaperSide {
+    var changed: [PaperChange] = []
+    var added: [PaperRef] = []
+    var removed: [PaperRef] = []
+    var peopleNew: [String] = []
+    var peopleGone: [String] = []
+    var fellowsNew: [String] = []
+    var fellowsGone: [String] = []
+    var tagsNew: [TagChange] = []
+    var tagsGone: [TagChange] = []
+    var tagsRising: [TagChange] = []
+    var tagsFalling: [TagChange] = []
+  }
+
+  static func paperSide(old o: Corpus, new n: Corpus, files: [String]) throws -> PaperSide {
+    var out = PaperSide()
     // Papers.
     let matching = Self.matchPapers(old: o.papers, new: n.papers)
-    var changed: [PaperChange] = []
     for (i, j, rule) in matching.pairs {
-      if let change = Self.change(o.papers[i], n.papers[j], rule: rule) { changed.append(change) }
+      if let change = Self.change(o.papers[i], n.papers[j], rule: rule) { out.changed.append(change) }
     }
-    papersChanged = changed
-    papersAdded = n.papers.indices.filter { !matching.newMatched[$0] }.map { PaperRef(n.papers[$0]) }
-    papersRemoved = o.papers.indices.filter { !matching.oldMatched[$0] }.map { PaperRef(o.papers[$0]) }
+    out.added = n.papers.indices.filter { !matching.newMatched[$0] }.map { PaperRef(n.papers[$0]) }
+    out.removed = o.papers.indices.filter { !matching.oldMatched[$0] }.map { PaperRef(o.papers[$0]) }
 
     // People, fellows.
     let oldAuthors = Self.counts(o.papers, \.authors)
     let newAuthors = Self.counts(n.papers, \.authors)
-    peopleNew = Self.onlyIn(newAuthors, not: oldAuthors)
-    peopleGone = Self.onlyIn(oldAuthors, not: newAuthors)
+    out.peopleNew = Self.onlyIn(newAuthors, not: oldAuthors)
+    out.peopleGone = Self.onlyIn(oldAuthors, not: newAuthors)
     let oldFellows = Self.counts(o.papers, \.fellows)
     let newFellows = Self.counts(n.papers, \.fellows)
-    fellowsNew = Self.onlyIn(newFellows, not: oldFellows)
-    fellowsGone = Self.onlyIn(oldFellows, not: newFellows)
+    out.fellowsNew = Self.onlyIn(newFellows, not: oldFellows)
+    out.fellowsGone = Self.onlyIn(oldFellows, not: newFellows)
     if matching.pairs.isEmpty && !oldAuthors.keys.contains(where: { newAuthors[$0] != nil }) {
-      throw SnapshotError(.nothingInCommon, files: oldFiles + newFiles)
+      throw SnapshotError(.nothingInCommon, files: files)
     }
 
     // Tags.
@@ -219,17 +264,37 @@ public struct SnapshotDiff: Sendable {
         tag: tag, oldPapers: a, newPapers: b, oldShare: Double(a) / Double(max(1, o.papers.count)),
         newShare: Double(b) / Double(max(1, n.papers.count)))
     }
-    tagsNew = Self.onlyIn(newTags, not: oldTags).map(tagChange)
-    tagsGone = Self.onlyIn(oldTags, not: newTags).map(tagChange)
+    out.tagsNew = Self.onlyIn(newTags, not: oldTags).map(tagChange)
+    out.tagsGone = Self.onlyIn(oldTags, not: newTags).map(tagChange)
     let both = newTags.keys.filter { oldTags[$0] != nil }.map(tagChange)
     let ratio = Self.defaultRisingRatio
     let minimum = Self.defaultMinTagPapers
-    tagsRising = both.filter { $0.newPapers >= minimum && $0.newShare >= ratio * $0.oldShare }
+    out.tagsRising = both.filter { $0.newPapers >= minimum && $0.newShare >= ratio * $0.oldShare }
       .sorted { Self.byShareChange($0, $1, rising: true) }
-    tagsFalling = both.filter { $0.oldPapers >= minimum && $0.newShare * ratio <= $0.oldShare }
+    out.tagsFalling = both.filter { $0.oldPapers >= minimum && $0.newShare * ratio <= $0.oldShare }
       .sorted { Self.byShareChange($0, $1, rising: false) }
+    return out
+  }
 
-    // The network: nodes, ties, movers, communities.
+  /// What ``init(old:new:snapshots:graph:metric:communityThreshold:)`` finds in the networks.
+  struct NetworkSide {
+    var oldNodeCount = 0
+    var newNodeCount = 0
+    var oldEdgeCount = 0
+    var newEdgeCount = 0
+    var nodesNew: [String] = []
+    var nodesGone: [String] = []
+    var tiesNew: [Tie] = []
+    var tiesLost: [Tie] = []
+    var risers: [Mover] = []
+    var fallers: [Mover] = []
+    var communityChanges: [CommunityChange] = []
+  }
+
+  static func networkSide(
+    old: AnalysisResult, new: AnalysisResult, graph: Network.Kind, metric: Metric, communityThreshold: Double
+  ) throws -> NetworkSide {
+    var out = NetworkSide()
     let before = try old.network(graph)
     let after = try new.network(graph)
     guard let oldScores = before.metric(metric)?.values, let newScores = after.metric(metric)?.values else {
@@ -237,23 +302,23 @@ public struct SnapshotDiff: Sendable {
     }
     let oldNet = before.network
     let newNet = after.network
-    oldNodeCount = oldNet.graph.nodeCount
-    newNodeCount = newNet.graph.nodeCount
-    oldEdgeCount = oldNet.graph.edgeCount
-    newEdgeCount = newNet.graph.edgeCount
+    out.oldNodeCount = oldNet.graph.nodeCount
+    out.newNodeCount = newNet.graph.nodeCount
+    out.oldEdgeCount = oldNet.graph.edgeCount
+    out.newEdgeCount = newNet.graph.edgeCount
     let oldIndex = Self.index(oldNet.labels)
     let newIndex = Self.index(newNet.labels)
     let oldRank = Self.competitionRanks(oldScores)
     let newRank = Self.competitionRanks(newScores)
     let newOrder = NetworkAnalysis.ranking(newScores, labels: newNet.labels)
     let oldOrder = NetworkAnalysis.ranking(oldScores, labels: oldNet.labels)
-    nodesNew = newOrder.map { newNet.labels[$0.index] }.filter { oldIndex[$0] == nil }
-    nodesGone = oldOrder.map { oldNet.labels[$0.index] }.filter { newIndex[$0] == nil }
+    out.nodesNew = newOrder.map { newNet.labels[$0.index] }.filter { oldIndex[$0] == nil }
+    out.nodesGone = oldOrder.map { oldNet.labels[$0.index] }.filter { newIndex[$0] == nil }
     // Each node's index on the other side, looked up once (not twice per edge).
     let newToOld = newNet.labels.map { oldIndex[$0] ?? -1 }
     let oldToNew = oldNet.labels.map { newIndex[$0] ?? -1 }
-    tiesNew = Self.ties(of: newNet, notIn: oldNet, other: newToOld, index: newIndex, corpus: new.corpus)
-    tiesLost = Self.ties(of: oldNet, notIn: newNet, other: oldToNew, index: oldIndex, corpus: old.corpus)
+    out.tiesNew = Self.ties(of: newNet, notIn: oldNet, other: newToOld, index: newIndex, corpus: new.corpus)
+    out.tiesLost = Self.ties(of: oldNet, notIn: newNet, other: oldToNew, index: oldIndex, corpus: old.corpus)
     var movers: [Mover] = []
     for v in newOrder {
       let name = newNet.labels[v.index]
@@ -261,13 +326,12 @@ public struct SnapshotDiff: Sendable {
       movers.append(Mover(name: name, oldRank: oldRank[u], newRank: newRank[v.index], oldScore: oldScores[u], newScore: newScores[v.index]))
     }
     // Stable sorts on NEW-rank order: ties in change keep NEW rank, then name order.
-    risers = movers.filter { $0.change > 0 }.stableSorted { $0.change > $1.change }
-    fallers = movers.filter { $0.change < 0 }.stableSorted { $0.change < $1.change }
+    out.risers = movers.filter { $0.change > 0 }.stableSorted { $0.change > $1.change }
+    out.fallers = movers.filter { $0.change < 0 }.stableSorted { $0.change < $1.change }
     if let a = before.communities, let b = after.communities {
-      communityChanges = Self.communityChanges(old: a, oldNetwork: oldNet, new: b, newNetwork: newNet, threshold: communityThreshold)
-    } else {
-      communityChanges = []
+      out.communityChanges = Self.communityChanges(old: a, oldNetwork: oldNet, new: b, newNetwork: newNet, threshold: communityThreshold)
     }
+    return out
   }
 
   // MARK: Papers
