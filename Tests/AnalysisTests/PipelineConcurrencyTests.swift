@@ -86,9 +86,9 @@ struct PipelineConcurrencyTests {
     pipeline.metricSettings.threads = 1
     let steps = Steps()
     _ = try pipeline.run(on: .corpus(corpus), progress: steps)
-    let all = steps.steps.withLock { $0.map { "\($0.1?.rawValue ?? "-"): \($0.0)" } }
+    let all = steps.all.map { "\($0.1?.rawValue ?? "-"): \($0.0)" }
     // Authors first, all of it, then fellows, then tags; communities after the last metric.
-    let kinds = steps.steps.withLock { $0.compactMap(\.1) }
+    let kinds = steps.all.compactMap(\.1)
     #expect(kinds == kinds.sorted { Network.Kind.allCases.firstIndex(of: $0)! < Network.Kind.allCases.firstIndex(of: $1)! }, "\(all)")
     let authors = steps.of(.authors)
     let lastMetric = try #require(authors.lastIndex { Metric(rawValue: $0) != nil })
@@ -114,12 +114,21 @@ struct PipelineConcurrencyTests {
   }
 
   /// Records every `finished` step, from any thread.
-  final class Steps: PipelineProgress, Sendable {
-    let steps = Mutex<[(String, Network.Kind?)]>([])
+  ///
+  /// Behind an `NSLock` (a pthread mutex), not `Synchronization.Mutex`: ThreadSanitizer cannot
+  /// see `Mutex`'s hand-over on Linux when the lock is contended (the waiter sleeps in the kernel,
+  /// see GraphAlgorithms' `PosixMutex`), and reports every access after one as a race; the
+  /// pipeline's networks now finish steps on two threads at once often enough to hit it.
+  final class Steps: PipelineProgress, @unchecked Sendable {
+    // @unchecked: `steps` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var steps: [(String, Network.Kind?)] = []
     func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter { .none }
     func end(_ metric: Metric, network kind: Network.Kind) {}
-    func finished(_ step: String, network kind: Network.Kind?) { steps.withLock { $0.append((step, kind)) } }
-    func of(_ kind: Network.Kind) -> [String] { steps.withLock { $0.filter { $0.1 == kind }.map(\.0) } }
+    func finished(_ step: String, network kind: Network.Kind?) { lock.withLock { steps.append((step, kind)) } }
+    func of(_ kind: Network.Kind) -> [String] { lock.withLock { steps.filter { $0.1 == kind }.map(\.0) } }
+    /// Every step so far, in the order they finished.
+    var all: [(String, Network.Kind?)] { lock.withLock { steps } }
   }
 
   @Test func threeNetworksAtOnceEqualEachAlone() throws {
@@ -187,11 +196,11 @@ struct PipelineConcurrencyTests {
     let authorTerms = try #require(both[.authors]?.communities?.list.map(\.terms))
     #expect(authorTerms.contains { !$0.isEmpty }, "author communities are labelled with terms")
     // One thread: the author network first, then the term extraction, then the others.
-    let order = oneSteps.steps.withLock { $0.map { "\($0.1?.rawValue ?? "-"): \($0.0)" } }
+    let order = oneSteps.all.map { "\($0.1?.rawValue ?? "-"): \($0.0)" }
     let extraction = try #require(order.firstIndex(of: "-: term extraction"))
     #expect(order[..<extraction].allSatisfy { $0.hasPrefix("authors: ") || $0 == "-: paper filter" }, "\(order)")
     #expect(order[(extraction + 1)...].allSatisfy { !$0.hasPrefix("authors: ") }, "\(order)")
-    #expect(steps.steps.withLock { $0.contains { $0.0 == "term extraction" } })
+    #expect(steps.all.contains { $0.0 == "term extraction" })
   }
 
   /// A terms graph asked for on papers without words is refused (``PipelineError/noTermText``),
