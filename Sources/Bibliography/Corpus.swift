@@ -119,25 +119,55 @@ extension Corpus {
   /// How many entries have at least one data-quality note (other than `skipped-text`) on their
   /// lines: a note belongs to the entry whose first line is the nearest at or before it in the
   /// same file. Entries are the papers' sources and merged sources.
+  ///
+  /// Files are numbered once (consecutive papers and notes almost always share one, compared
+  /// before any lookup), and a note marks its entry's index in that file's sorted starts, so no
+  /// file name is hashed per paper and per note (at a million papers and 1.4 million notes that
+  /// was seconds). - Complexity: O(*p* log *p* + *d* log *p*) for *p* entries and *d* notes.
   public var entriesWithNotes: Int {
-    var starts: [String: [Int]] = [:]
-    for paper in papers {
-      for source in [paper.source] + paper.mergedSources { starts[source.file, default: []].append(source.line) }
+    var fileNumbers: [String: Int] = [:]
+    var starts: [[Int]] = []
+    var lastFile = ""
+    var lastNumber = -1
+    func number(_ file: String, adding: Bool) -> Int? {
+      if lastNumber >= 0 && file == lastFile { return lastNumber }
+      let found: Int
+      if let known = fileNumbers[file] {
+        found = known
+      } else {
+        guard adding else { return nil }
+        found = starts.count
+        fileNumbers[file] = found
+        starts.append([])
+      }
+      (lastFile, lastNumber) = (file, found)
+      return found
     }
-    for file in starts.keys { starts[file]!.sort() }
-    var noted = Set<SourceLocation>()
+    for p in papers.indices {
+      let source = papers[p].source
+      starts[number(source.file, adding: true)!].append(source.line)
+      for merged in papers[p].mergedSources { starts[number(merged.file, adding: true)!].append(merged.line) }
+    }
+    for f in starts.indices { starts[f].sort() }
+    var noted = starts.map { [Bool](repeating: false, count: $0.count) }
+    var count = 0
     for d in diagnostics where d.kind != .skippedText {
-      guard let file = d.file, let line = d.line, let lines = starts[file] else { continue }
-      // The last entry start at or before `line`.
+      guard let file = d.file, let line = d.line, let f = number(file, adding: false) else { continue }
+      // The last entry start at or before `line` (equal starts: always the last of them, so
+      // one index per distinct start, as a set of locations counts them).
+      let lines = starts[f]
       var low = 0
       var high = lines.count
       while low < high {
         let mid = (low + high) / 2
         if lines[mid] <= line { low = mid + 1 } else { high = mid }
       }
-      if low > 0 { noted.insert(SourceLocation(file: file, line: lines[low - 1])) }
+      if low > 0 && !noted[f][low - 1] {
+        noted[f][low - 1] = true
+        count += 1
+      }
     }
-    return noted.count
+    return count
   }
 
   /// One line saying what was read:
