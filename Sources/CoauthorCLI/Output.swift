@@ -51,6 +51,11 @@ enum TextTable {
 /// * Several files (``writeAll(_:)``) are all staged before the first rename, so a failure while
 ///   staging changes none of them; only a SIGKILL during the renames themselves (microseconds)
 ///   can leave some files new and some old, each of them whole.
+/// * A target that is a symbolic link is written through: the temporary file goes beside the file
+///   the link names and replaces that file, so the link stays a link. A target that exists and is
+///   not a regular file (`/dev/null`, a named pipe, a terminal), or is reached through `/dev` or
+///   `/proc` (`/dev/stdout`), is a stream, not a file to replace: its bytes are appended to it
+///   directly, after every regular file is staged and before the renames (renaming over it would replace, say, `/dev/stdout` itself).
 enum AtomicFile {
   static func write(_ data: Data, to path: String) throws { try writeAll([(path, data)]) }
 
@@ -79,42 +84,107 @@ enum AtomicFile {
   static func writeAll(_ files: [(path: String, data: Data)]) throws {
     Interrupt.install()
     var staged: [(temp: URL, target: URL)] = []
+    var streams: [(path: String, data: Data)] = []
     func cleanUp() { for s in staged { try? FileManager.default.removeItem(at: s.temp) } }
     for (path, data) in files {
-      let url = URL(fileURLWithPath: path)
-      let dir = url.deletingLastPathComponent()
-      do {
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-      } catch {
-        cleanUp()
-        throw CLIError("cannot write \(path): cannot create the folder \(dir.path)")
+      switch target(of: path) {
+      case .stream:
+        streams.append((path, data))
+      case .file(let resolved):
+        try stage(data, for: path, at: URL(fileURLWithPath: resolved), into: &staged, cleanUp: cleanUp)
       }
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-        cleanUp()
-        throw CLIError("cannot write \(path): Is a directory")
-      }
-      removeStaleTemporaries(for: url)
-      let temp = temporary(for: url)
-      do {
-        try data.write(to: temp)
-      } catch {
-        try? FileManager.default.removeItem(at: temp)
-        cleanUp()
-        throw CLIError("cannot write \(path): \(error.localizedDescription)")
-      }
-      staged.append((temp, url))
     }
     if Interrupt.requested {
       cleanUp()
       printError("coauthor: interrupted")
       throw ExitCode(130)
     }
+    for (path, data) in streams {
+      do { try writeStream(data, to: path) } catch {
+        cleanUp()
+        throw error
+      }
+    }
     for (i, s) in staged.enumerated() where rename(s.temp.path, s.target.path) != 0 {
       let reason = String(cString: strerror(errno))
       for rest in staged[i...] { try? FileManager.default.removeItem(at: rest.temp) }
       throw CLIError("cannot write \(s.target.path): \(reason)")
     }
+  }
+
+  /// What a path to write names: a stream (an existing file that is not a regular file or a
+  /// folder, such as `/dev/null` or a named pipe, or any existing path reached through `/dev` or
+  /// `/proc`, such as `/dev/stdout` when standard output is redirected to a file), or a file to
+  /// replace, at the path its symbolic links lead to.
+  enum Target: Equatable { case stream, file(String) }
+
+  static func target(of path: String) -> Target {
+    var info = stat()
+    // stat(2) follows links: the kind of what is finally there.
+    let exists = stat(path, &info) == 0
+    if exists {
+      let kind = info.st_mode & S_IFMT
+      if kind != S_IFREG && kind != S_IFDIR { return .stream }
+    }
+    func isSystem(_ p: String) -> Bool {
+      let absolute = URL(fileURLWithPath: p).standardized.path
+      return absolute.hasPrefix("/dev/") || absolute.hasPrefix("/proc/")
+    }
+    // A link (or a chain of links) to a regular file, or a dangling one: write where it leads.
+    var resolved = path
+    for _ in 0 ..< 40 {
+      if exists && isSystem(resolved) { return .stream }
+      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: resolved) else { break }
+      resolved = destination.hasPrefix("/")
+        ? destination : ((resolved as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+    }
+    return exists && isSystem(resolved) ? .stream : .file(resolved)
+  }
+
+  /// Writes `data` to an existing stream (a device, a pipe) as it is.
+  static func writeStream(_ data: Data, to path: String) throws {
+    let fd = open(path, O_WRONLY | O_APPEND)
+    guard fd >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      var offset = 0
+      while offset < raw.count {
+        let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        offset += n
+      }
+    }
+  }
+
+  /// Writes `data` to the temporary file beside `url` and records it for the rename.
+  private static func stage(
+    _ data: Data, for path: String, at url: URL, into staged: inout [(temp: URL, target: URL)], cleanUp: () -> Void
+  ) throws {
+    let dir = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    } catch {
+      cleanUp()
+      throw CLIError("cannot write \(path): cannot create the folder \(dir.path)")
+    }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      cleanUp()
+      throw CLIError("cannot write \(path): Is a directory")
+    }
+    removeStaleTemporaries(for: url)
+    let temp = temporary(for: url)
+    do {
+      try data.write(to: temp)
+    } catch {
+      try? FileManager.default.removeItem(at: temp)
+      cleanUp()
+      throw CLIError("cannot write \(path): \(error.localizedDescription)")
+    }
+    staged.append((temp, url))
   }
 }
 
