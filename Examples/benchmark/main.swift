@@ -159,11 +159,11 @@ func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
   case "leiden-best":
     // Coauthor's best setting: four runs of at most 5 iterations, `threads` at a time, combined
     // by core groups, the best kept (`Leiden.restarts`; the CLI's `--algorithm leiden --restarts 4
-    // --leiden-iterations 5`). Session 7 (bench/leiden/README.md), com-DBLP seeds 0-4, 1 thread:
-    // 0.83828-0.83913 (mean 0.83869) in 7.3 CPU s, where session 6's three runs of at most 10
-    // iterations gave 0.83838-0.83918 (mean 0.83882) in 11-13 CPU s and NetworKit's
-    // ParallelLeiden(iterations=10) 0.83741-0.83769 in 11.6 CPU s. Four runs fill two cores in two
-    // rounds (three leave one idle in the second).
+    // --leiden-iterations 5`). Session 7 (bench/leiden/README.md), com-DBLP seeds 0-4, 1 thread,
+    // paired with NetworKit in the same run: 0.83828-0.83913 (mean 0.83869) in 8.3 CPU s, where
+    // session 6's three runs of at most 10 iterations gave 0.83882 in 11.9 CPU s and NetworKit's
+    // ParallelLeiden(iterations=10) 0.83764-0.83819 in 10.5 CPU s (2 threads). Four runs fill two
+    // cores in two rounds (three leave one idle in the second).
     return .partition(
       try Leiden(quality: .modularity, resolution: 1, seed: o.seed, maxIterations: 5, threads: o.threads, restarts: 4)
         .partition(of: graph))
