@@ -157,12 +157,15 @@ func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
     guard let p = try leiden(graph, seed: o.seed, threads: o.threads) else { return .unavailable("n/a (Leiden not yet in Coauthor)") }
     return .partition(p)
   case "leiden-best":
-    // Coauthor's best setting: three runs of at most 10 iterations, `threads` at a time, combined
-    // by core groups, the best kept (`Leiden.restarts`). Session 6 (bench/leiden/README.md): on
-    // com-DBLP 0.8384-0.8390 in 11-12 CPU s (seeds 0-2), where two converged runs gave 0.8365 in
-    // 103 CPU s; on ca-CondMat 0.7475-0.7486 in 0.6 CPU s (two converged runs: 0.7482, 1.8-2.0 s).
+    // Coauthor's best setting: four runs of at most 5 iterations, `threads` at a time, combined
+    // by core groups, the best kept (`Leiden.restarts`; the CLI's `--algorithm leiden --restarts 4
+    // --leiden-iterations 5`). Session 7 (bench/leiden/README.md), com-DBLP seeds 0-4, 1 thread,
+    // paired with NetworKit in the same run: 0.83828-0.83913 (mean 0.83869) in 8.3 CPU s, where
+    // session 6's three runs of at most 10 iterations gave 0.83882 in 11.9 CPU s and NetworKit's
+    // ParallelLeiden(iterations=10) 0.83764-0.83819 in 10.5 CPU s (2 threads). Four runs fill two
+    // cores in two rounds (three leave one idle in the second).
     return .partition(
-      try Leiden(quality: .modularity, resolution: 1, seed: o.seed, maxIterations: 10, threads: o.threads, restarts: 3)
+      try Leiden(quality: .modularity, resolution: 1, seed: o.seed, maxIterations: 5, threads: o.threads, restarts: 4)
         .partition(of: graph))
   default: throw BenchmarkError("unknown metric \(metric)")
   }

@@ -202,7 +202,8 @@ public struct AnalysisResult: Sendable {
         }
         return "\(m.metric.rawValue) on the \(analysis.network.kind.rawValue) graph did not converge within \(c.iterations) iterations: L1 error bound \(c.errorBound), above the tolerance \(c.tolerance); the best answer is used (raise '--max-iterations' or '--tolerance')"
       } + [analysis.communities?.detection].compactMap { d -> String? in
-        guard let d, !d.converged else { return nil }
+        // A cap the user set (`leidenIterations`) is a setting, stated in every output, not a warning.
+        guard let d, !d.converged, d.method.leidenIterations == nil else { return nil }
         return "\(d.method.name) communities of the \(analysis.network.kind.rawValue) graph were still changing after \(d.iterations) iterations (its cap); the last partition found is used (modularity \(((d.modularity * 10_000).rounded() / 10_000).argumentText))"
       }
     }

@@ -163,9 +163,24 @@ public struct ReportBuilder: Sendable {
     return (value, top.prefix { values[$0] == value }.map(NodeID.init))
   }
 
+  /// Leiden's settings beyond resolution and seed for the method notes, with whether the runs
+  /// converged when a cap was set: ", 3 restarts (independent runs combined by core groups, the best
+  /// kept), at most 10 iterations a run (stopped at the cap, not converged)"; empty for the defaults.
+  static func leidenNote(_ detection: CommunityResult) -> String {
+    let method = detection.method
+    var note = ""
+    if method.restarts > 1 {
+      note += ", \(method.restarts) restarts (independent \(method.leidenIterations == nil ? "converged " : "")runs combined by core groups, the best kept)"
+    }
+    if method.leidenIterations != nil {
+      note += method.iterationCapText + (detection.converged ? " (converged within it)" : " (stopped at the cap, not converged)")
+    }
+    return note
+  }
+
   /// "Louvain (resolution 1.00, seed 0)": the community method and its settings.
   static func methodText(_ method: CommunityMethod) -> String {
-    "\(method.name) (resolution \(number(method.resolution, digits: 2)), seed \(method.seed)\(method.restartsText))"
+    "\(method.name) (resolution \(number(method.resolution, digits: 2)), seed \(method.seed)\(method.leidenText))"
   }
 
   /// "PageRank: 72 iterations, L1 error ≤ 7.8e-11; eigenvector: 19 iterations, L1 error ≤
@@ -625,7 +640,7 @@ public struct ReportBuilder: Sendable {
       [.strong("Alias file"), .text(": " + (context.aliasFile ?? "none"))],
       [.strong("Reproduce with"), .text(": "), .code(context.command)],
       [.strong("Counting"), .text(": \(a.pipeline.counting.rawValue) (edge weight = \(a.authors.network.edgeWeight.meaning(for: .authors)))")],
-      [.strong("Communities"), .text(": \(a.authors.detection.method.name) (\(a.authors.detection.method.algorithm.citation)), resolution \(Self.number(a.authors.detection.method.resolution, digits: 2)), seed \(a.authors.detection.method.seed)\(a.authors.detection.method.restarts > 1 ? ", \(a.authors.detection.method.restarts) restarts (independent converged runs combined by core groups, the best kept)" : "")")],
+      [.strong("Communities"), .text(": \(a.authors.detection.method.name) (\(a.authors.detection.method.algorithm.citation)), resolution \(Self.number(a.authors.detection.method.resolution, digits: 2)), seed \(a.authors.detection.method.seed)\(Self.leidenNote(a.authors.detection))")],
       [.strong("Metrics"), .text(": networkx 3.x conventions (betweenness normalised over unordered pairs; closeness Wasserman–Faust; PageRank α = 0.85 weighted; eigenvector on weights)\(a.pipeline.metricSettings.weighted ? "; path metrics use distance = 1/weight" : "")")],
       [.strong("Pictures"), .text(": Graphviz \(context.engine) layout with a fixed seed, so the same input gives the same picture")],
     ]

@@ -34,8 +34,12 @@ import Testing
     #expect(result.status == 0, "\(result.err)")
     // Leiden also names the quality it maximised.
     let quality = algorithm == "leiden" ? ["quality"] : []
-    let restarts = algorithm == "leiden" ? ["restarts"] : []  // issue 14 part 3: Leiden states its restarts
-    #expect(objectKeys(result.out, depth: 1) == ["graph", "algorithm"] + quality + ["resolution", "seed"] + restarts + ["modularity", "communities"])
+    // Issue 14 part 3: Leiden states its restarts, its iteration cap and whether it converged.
+    let restarts = algorithm == "leiden" ? ["restarts", "leidenIterations"] : []
+    let converged = algorithm == "leiden" ? ["converged"] : []
+    #expect(
+      objectKeys(result.out, depth: 1)
+        == ["graph", "algorithm"] + quality + ["resolution", "seed"] + restarts + ["modularity"] + converged + ["communities"])
     let json = try jsonObject(result)
     #expect(json["algorithm"] as? String == algorithm)
     #expect(json["seed"] as? Int == 0)
@@ -140,5 +144,100 @@ import Testing
     #expect(md.contains("**Communities**: Leiden (Traag, Waltman and van Eck 2019), resolution 1.00, seed 0, 2 restarts (independent converged runs combined by core groups, the best kept)"), "\(md.prefix(3000))")
     #expect(md.contains("Leiden (resolution 1.00, seed 0, 2 restarts) splits the co-authorship network into "))
     #expect(md.contains("--algorithm leiden --restarts 2"))  // the reproducing command
+  }
+}
+
+/// Issue 14 part 3: `--leiden-iterations n` (Leiden's cap on the iterations of each run) reaches
+/// Leiden through ``CommunityMethod/leidenIterations`` from every command that finds communities,
+/// is stated in the outputs with whether the runs converged, and is refused where it cannot apply.
+@Suite struct LeidenIterationsOptionTests {
+  static let lesMiserables = RestartsOptionTests.lesMiserables
+
+  @Test func parsesIntoTheMethodOnEveryCommand() throws {
+    let best = ["--algorithm", "leiden", "--restarts", "3", "--leiden-iterations", "10"]
+    let parsed = try #require(try Coauthor.parseAsRoot(["communities", "a.txt"] + best) as? Coauthor.Communities)
+    #expect(parsed.community.method == CommunityMethod(algorithm: .leiden, restarts: 3, leidenIterations: 10))
+    #expect(parsed.community.method.summary == "Leiden, resolution 1, seed 0, 3 restarts, at most 10 iterations a run")
+    #expect(parsed.community.arguments == best)
+    let one = try #require(
+      try Coauthor.parseAsRoot(["communities", "a.txt", "--algorithm", "leiden", "--leiden-iterations", "1"]) as? Coauthor.Communities)
+    #expect(one.community.method.summary == "Leiden, resolution 1, seed 0, at most 1 iteration a run")
+    let plain = try #require(try Coauthor.parseAsRoot(["communities", "a.txt", "--algorithm", "leiden"]) as? Coauthor.Communities)
+    #expect(plain.community.method.leidenIterations == nil)
+    #expect(plain.community.arguments == ["--algorithm", "leiden"])
+    let capped = ["--algorithm", "leiden", "--leiden-iterations", "4"]
+    let export = try #require(try Coauthor.parseAsRoot(["export", "a.txt", "--output", "x.csv"] + capped) as? Coauthor.Export)
+    let render = try #require(try Coauthor.parseAsRoot(["render", "a.txt", "--output", "x.svg"] + capped) as? Coauthor.Render)
+    let report = try #require(try Coauthor.parseAsRoot(["report", "a.txt", "--output", "x"] + capped) as? Coauthor.Report)
+    let diff = try #require(try Coauthor.parseAsRoot(["diff", "a.txt", "b.txt"] + capped) as? Coauthor.Diff)
+    #expect(export.community.method.leidenIterations == 4)
+    #expect(render.community.method.leidenIterations == 4)
+    #expect(report.community.method.leidenIterations == 4)
+    #expect(diff.community.method.leidenIterations == 4)
+  }
+
+  @Test(arguments: [
+    (["--algorithm", "leiden", "--leiden-iterations", "0"], "Please give a '--leiden-iterations' of at least 1."),
+    (["--algorithm", "leiden", "--leiden-iterations", "-3"], "Please give a '--leiden-iterations' of at least 1."),
+    (["--leiden-iterations", "10"], "Please use '--leiden-iterations' only with '--algorithm leiden'."),
+    (["--algorithm", "label-propagation", "--leiden-iterations", "10"], "Please use '--leiden-iterations' only with '--algorithm leiden'."),
+  ])
+  func badValuesAreUsageErrors(extra: [String], message: String) throws {
+    let result = try CLI.run(["communities", Self.lesMiserables] + extra)
+    #expect(result.status == 64, "\(result.err)")
+    #expect(result.err.contains(message), "\(result.err)")
+    #expect(result.out.isEmpty)
+  }
+
+  /// One iteration from singletons changes the partition, so a run capped at 1 cannot converge:
+  /// the JSON says so and the text line says so; a cap that does not run out changes nothing.
+  @Test func communitiesStatesTheCapAndConvergence() throws {
+    let edges = Self.lesMiserables
+    func run(_ extra: [String]) throws -> [String: Any] {
+      let result = try CLI.run(["communities", edges, "--format", "json", "--algorithm", "leiden", "--seed", "4"] + extra)
+      #expect(result.status == 0, "\(result.err)")
+      #expect(!result.err.contains("still changing"), "a cap the user set is not a warning: \(result.err)")
+      return try jsonObject(result)
+    }
+    let converged = try run([]), capped = try run(["--leiden-iterations", "1"]), roomy = try run(["--leiden-iterations", "100"])
+    #expect(converged["leidenIterations"] is NSNull)
+    #expect(converged["converged"] as? Bool == true)
+    #expect(capped["leidenIterations"] as? Int == 1)
+    #expect(capped["converged"] as? Bool == false)
+    #expect(roomy["leidenIterations"] as? Int == 100)
+    #expect(roomy["converged"] as? Bool == true)
+    let q = try #require(converged["modularity"] as? Double), q1 = try #require(capped["modularity"] as? Double)
+    #expect(abs(q - 0.5658216835217132) < 1e-9, "\(q)")  // RestartsOptionTests' single converged run
+    #expect(roomy["modularity"] as? Double == q)  // a cap that does not run out changes nothing
+    // Here one iteration already finds the converged run's modularity, but nothing can tell it is
+    // converged before an iteration leaves it unchanged: `converged` is false all the same.
+    #expect(abs(q1 - q) < 1e-12, "\(q1)")
+    let text = try CLI.run(["communities", edges, "--algorithm", "leiden", "--seed", "4", "--restarts", "2", "--leiden-iterations", "1"])
+    #expect(text.status == 0, "\(text.err)")
+    #expect(
+      text.out.contains("(Leiden, resolution 1.0, seed 4, 2 restarts, at most 1 iteration a run; not converged: stopped at the iteration cap)"),
+      "\(text.out.prefix(300))")
+  }
+
+  @Test func exportRenderAndReportNameTheCap() throws {
+    let dir = try TemporaryDirectory()
+    let capped = ["--algorithm", "leiden", "--restarts", "2", "--leiden-iterations", "1"]
+    let export = try CLI.run(["export", Bundled.listing, "--metrics", "none", "--output", dir.path("a.csv")] + capped)
+    #expect(export.status == 0, "\(export.err)")
+    #expect(export.err.contains("; communities by Leiden, resolution 1, seed 0, 2 restarts, at most 1 iteration a run)"), "\(export.err)")
+    let render = try CLI.run(["render", Bundled.listing, "--output", dir.path("map.dot"), "--view", "communities"] + capped)
+    #expect(render.status == 0, "\(render.err)")
+    #expect(
+      try String(contentsOfFile: dir.path("map.dot"), encoding: .utf8)
+        .contains("colours: communities by Leiden, resolution 1, seed 0, 2 restarts, at most 1 iteration a run"))
+    let report = try CLI.run(["report", Bundled.listing, "--output", dir.path("r")] + capped)
+    #expect(report.status == 0, "\(report.err)")
+    let md = try String(contentsOfFile: dir.path("r/report.md"), encoding: .utf8)
+    #expect(
+      md.contains(
+        "**Communities**: Leiden (Traag, Waltman and van Eck 2019), resolution 1.00, seed 0, 2 restarts (independent runs combined by core groups, the best kept), at most 1 iteration a run (stopped at the cap, not converged)"),
+      "\(md.prefix(3000))")
+    #expect(md.contains("Leiden (resolution 1.00, seed 0, 2 restarts, at most 1 iteration a run) splits the co-authorship network into "))
+    #expect(md.contains("--algorithm leiden --restarts 2 --leiden-iterations 1"))  // the reproducing command
   }
 }

@@ -231,6 +231,36 @@ struct LeidenTests {
     #expect(method.converged && method.iterations == converged.iterations)
   }
 
+  /// `CommunityMethod.leidenIterations` (the CLI's `--leiden-iterations`) is Leiden's
+  /// `maxIterations` for every run, restarts and their combination included; nil keeps Leiden's default.
+  @Test func methodPassesTheIterationCap() throws {
+    let graph = Fixtures.lesMiserables
+    for seed in 0 ..< 4 as Range<UInt64> {
+      for (restarts, cap) in [(1, 1), (1, 3), (2, 2), (3, 10)] {
+        let method = try CommunityMethod(algorithm: .leiden, seed: seed, restarts: restarts, leidenIterations: cap).run(on: graph)
+        let direct = try Leiden(seed: seed, maxIterations: cap, restarts: restarts).run(on: graph)
+        #expect(method.partition == direct.partition && method.quality == direct.quality)
+        #expect(method.iterations == direct.iterations && method.converged == direct.converged)
+      }
+      let capped = try CommunityMethod(algorithm: .leiden, seed: seed, leidenIterations: 1).run(on: graph)
+      #expect(capped.iterations == 1 && !capped.converged)
+      let uncapped = try CommunityMethod(algorithm: .leiden, seed: seed).run(on: graph)
+      let library = try Leiden(seed: seed).run(on: graph)
+      #expect(uncapped.converged && uncapped.partition == library.partition)
+    }
+    #expect(CommunityMethod(algorithm: .leiden, restarts: 3, leidenIterations: 10).summary
+      == "Leiden, resolution 1, seed 0, 3 restarts, at most 10 iterations a run")
+    #expect(throws: GraphError.invalidParameter(name: "leidenIterations", value: 0, reason: "must be at least 1")) {
+      try CommunityMethod(algorithm: .leiden, leidenIterations: 0).run(on: Fixtures.karateClub)
+    }
+    #expect(
+      throws: GraphError.invalidParameter(
+        name: "leidenIterations", value: 5, reason: "an iteration cap per run is a setting of Leiden only")
+    ) {
+      try CommunityMethod(algorithm: .louvain, leidenIterations: 5).run(on: Fixtures.karateClub)
+    }
+  }
+
   /// `CommunityMethod.restarts` (the CLI's `--restarts`) is Leiden's; other methods and k < 1 throw.
   @Test func libraryRefusesRestartsOutsideLeiden() {
     #expect(throws: GraphError.invalidParameter(name: "restarts", value: 2, reason: "restarts are a setting of Leiden only")) {

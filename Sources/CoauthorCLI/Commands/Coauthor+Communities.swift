@@ -66,10 +66,15 @@ extension Coauthor {
         members += [
           ("resolution", .double(method.resolution)), ("seed", .int(Int(method.seed))),
         ]
-        if method.algorithm == .leiden { members.append(("restarts", .int(method.restarts))) }
+        if method.algorithm == .leiden {
+          members.append(("restarts", .int(method.restarts)))
+          members.append(("leidenIterations", method.leidenIterations.map { .int($0) } ?? .null))
+        }
         members += [
           ("modularity", .double(analysis.detection.modularity)),
         ]
+        // Whether Leiden's runs stopped by their rule (false when an iteration cap ran out first).
+        if method.algorithm == .leiden { members.append(("converged", .bool(analysis.detection.converged))) }
         if let spark {
           members.append(("spark", SparkCommands.backboneJSON(spark)))
         }
@@ -87,7 +92,7 @@ extension Coauthor {
           printText("Communities Coauthor finds on the backbone of a Spark run. \(spark.backboneNote). Members by whole-graph PageRank; the job's own whole-graph communities are in backbone-nodes.csv (column community).\n")
         }
         let cpm = method.quality == .cpm ? ", CPM quality \(String(format: "%.4f", analysis.detection.quality))" : ""
-        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed)\(method.restartsText))")
+        printText("\(analysis.communities.count) communities, modularity \(String(format: "%.4f", analysis.detection.modularity))\(cpm) (\(method.name), resolution \(method.resolution), seed \(method.seed)\(method.leidenText)\(analysis.detection.converged ? "" : "; not converged: stopped at the iteration cap"))")
         for c in analysis.communities {
           let tags = c.tags.isEmpty ? "" : "  [" + c.tags.map(\.tag).joined(separator: ", ") + "]"
           printText("\n\(c.id + 1). \(c.members.count) members\(tags)")
