@@ -8,14 +8,16 @@
 /// run's resident memory high after the memory was freed: blocks from 128 KiB up to 32 MiB come
 /// from the heaps once a block of that size has been freed (its adaptive `mmap` threshold), and
 /// freed pages inside a heap are kept (only the top of a heap is given back). At a million papers
-/// the per-node arrays (1.3 million `Double`s are 10 MB) and the 1.4 million data-quality notes
-/// are such blocks: `coauthor report` on paperlists peaked at 364 MB resident with the adaptive
-/// threshold and 283 MB with a fixed 1 MiB one (same output, +0.4 s of system time).
+/// the per-node arrays (1.3 million `Int32`s are 5 MB, `Double`s 10 MB) and the 1.4 million
+/// data-quality notes are such blocks. `coauthor report` at 1M (all other changes of branch
+/// million14b in): peak RSS 2,206,984 KB with the adaptive threshold, 1,921,260 KB with a fixed
+/// 4 MiB one and 1,905,080 KB with 1 MiB; CPU 104.0, 105.3 and 109.7 s (mapping and zeroing
+/// fresh pages for every block above the threshold costs time, so 4 MiB, not less).
 ///
 /// Elsewhere (not glibc) both calls do nothing. Neither changes any result.
 public enum MemoryRelease {
   /// The fixed size from which blocks are mapped on their own (and unmapped when freed).
-  public static let mappedBlockThreshold: Int32 = 1 << 20
+  public static let mappedBlockThreshold: Int32 = 4 << 20
 
   /// Blocks of ``mappedBlockThreshold`` bytes and more are mapped on their own and given back when
   /// freed (glibc `mallopt(M_MMAP_THRESHOLD, …)`, which also turns its adaptive threshold off).
