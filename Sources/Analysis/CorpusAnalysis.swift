@@ -171,14 +171,7 @@ public struct CorpusAnalysis: Sendable {
   public let notes: NoteSummary
 
   /// ``notes`` with at most `limit` of each kind shown (no more than it keeps).
-  public func notes(perKind limit: Int) -> NoteSummary {
-    var summary = notes
-    if limit < summary.perKind {
-      summary.shown = summary.shown.limited(perKind: limit).shown
-      summary.perKind = limit
-    }
-    return summary
-  }
+  public func notes(perKind limit: Int) -> NoteSummary { notes.limited(perKind: limit) }
 
   /// The share of candidate terms kept by relevance (``TermSettings/relevanceShare``).
   public var termRelevanceShare: Double { pipeline.terms.relevanceShare }
@@ -190,12 +183,18 @@ public struct CorpusAnalysis: Sendable {
   public var kinds: [Network.Kind] { Self.standardKinds + (terms == nil ? [] : [.terms]) }
 
   /// The report's view of `result`; its data-quality notes are summarised in ``notes`` with at
-  /// most `notesPerKind` of each kind shown, and let go.
+  /// most `notesPerKind` of each kind shown, and let go. When the pipeline summarised them
+  /// already (``Pipeline/notesPerKind``, ``AnalysisResult/notes``), that summary is used, with at
+  /// most `notesPerKind` of each kind.
   /// - Throws: ``AnalysisError`` unless `result` has all three networks with communities and
   ///   paper records.
   public init(_ result: AnalysisResult, notesPerKind: Int = NoteSummary.defaultPerKind) throws {
     guard var paperFilter = result.paperFilter else { throw AnalysisError.missingNetwork(.fellows) }
-    self.notes = NoteSummary(result.corpus, perKind: notesPerKind)
+    if let summary = result.notes {
+      self.notes = summary.limited(perKind: notesPerKind)
+    } else {
+      self.notes = NoteSummary(result.corpus, perKind: notesPerKind)
+    }
     var corpus = result.corpus
     corpus.diagnostics = []
     paperFilter.corpus.diagnostics = []
@@ -252,6 +251,16 @@ public struct NoteSummary: Sendable, Equatable {
     (shown, counts) = corpus.diagnostics.limited(perKind: limit)
     perKind = limit
     entriesWithNotes = corpus.entriesWithNotes
+  }
+
+  /// This summary with at most `limit` of each kind shown (no more than it keeps).
+  public func limited(perKind limit: Int) -> NoteSummary {
+    var summary = self
+    if limit < summary.perKind {
+      summary.shown = summary.shown.limited(perKind: limit).shown
+      summary.perKind = limit
+    }
+    return summary
   }
 
   /// ``Corpus/entriesWithNotes``: the one rule, kept here as the name the report's tests use.

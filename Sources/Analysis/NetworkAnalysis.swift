@@ -180,9 +180,9 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible {
 /// What a ``Pipeline`` run gives: the papers kept, and one analysis per network asked for.
 public struct AnalysisResult: Sendable {
   public var pipeline: Pipeline
-  /// The papers read (before the paper filters); empty for an edge list.
-  public var input: Corpus
-  /// The papers analysed: ``input`` kept by the pipeline's filter.
+  /// The papers analysed: the papers read, kept by the pipeline's filter (``paperFilter`` says
+  /// how many were read and what was left out); empty for an edge list. The papers read are not
+  /// kept beside them (at a million papers that was a second array of papers and of notes).
   public var corpus: Corpus
   /// What the paper filters kept and left out (`nil` for an edge list).
   public var paperFilter: PaperFilterResult?
@@ -190,6 +190,9 @@ public struct AnalysisResult: Sendable {
   public var networks: [NetworkAnalysis]
   /// The terms of the papers analysed, when the terms graph or term labels were asked for.
   public var termMap: TermMap? = nil
+  /// The data-quality notes of ``corpus`` as the report shows them, when the pipeline was asked
+  /// to summarise them (``Pipeline/notesPerKind``); ``corpus`` then holds none.
+  public var notes: NoteSummary? = nil
 
   /// Sentences about metrics that stopped at their iteration cap before reaching their
   /// tolerance (the best answer is used), one per metric and network.

@@ -7,16 +7,16 @@ extension Pipeline {
   /// The alias file's `term-merge`/`term-drop` rules (``Corpus/termRules``) join ``terms``'s
   /// thesaurus.
   /// - Throws: ``PipelineError/noTermText(_:)`` for a terms graph without any title or abstract words.
-  func extractTerms(_ corpus: Corpus, input: Corpus) throws -> TermMap? {
+  func extractTerms(_ corpus: Corpus) throws -> TermMap? {
     guard graphs.contains(.terms) || labelsCommunitiesWithTerms else { return nil }
     var settings = terms
-    let fromFile = TermThesaurus(AliasFile(entries: input.termRules))
+    let fromFile = TermThesaurus(AliasFile(entries: corpus.termRules))
     settings.thesaurus.merges += fromFile.merges
     settings.thesaurus.drops += fromFile.drops
     let map = TermExtractor(settings: settings).extract(corpus: corpus)
     if map.summary.textsWithWords == 0 && graphs.contains(.terms) {
       if skipsTermsWithoutText { return nil }
-      let files = input.reads.map(\.file)
+      let files = corpus.reads.map(\.file)
       let named = files.isEmpty ? "the input" : files.count <= 3 ? files.joined(separator: ", ") : files.prefix(3).joined(separator: ", ") + " and \(files.count - 3) more"
       if map.summary.nonLatinWords > 0 { throw PipelineError.onlyNonLatinTermText(named, words: map.summary.nonLatinWords) }
       throw PipelineError.noTermText(named)

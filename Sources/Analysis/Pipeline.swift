@@ -62,6 +62,12 @@ public struct Pipeline: Sendable, Equatable, Codable {
   /// Whether communities of the authors and fellows graphs get characteristic terms
   /// (``Community/terms``) when the papers have titles or abstracts.
   public var labelsCommunitiesWithTerms: Bool = false
+  /// When set, the data-quality notes of the papers kept are summarised right after the paper
+  /// filter (``NoteSummary`` with at most this many of each kind listed: ``AnalysisResult/notes``)
+  /// and let go, so the result's corpus and paper filter hold none. The report sets it: at a
+  /// million papers the notes are 1.4 million strings (about 250 MB) that the analysis and the
+  /// report need not hold. `nil` (the default): the notes stay in ``AnalysisResult/corpus``.
+  public var notesPerKind: Int? = nil
 
   public init(
     graphs: [Network.Kind] = [.authors], counting: Counting = .full, sharedCollaborators: Bool = true,
@@ -102,11 +108,21 @@ public struct Pipeline: Sendable, Equatable, Codable {
   /// - Throws: ``PipelineError`` when the pipeline does not fit the input (e.g. a fellows graph
   ///   from an edge list), ``NetworkFilterError`` for an invalid filter, ``GraphError`` from the
   ///   algorithms (``GraphError/cancelled`` when `progress` cancels).
-  public func run(on input: LoadedInput, progress: (any PipelineProgress)? = nil) throws -> AnalysisResult {
+  ///
+  /// The input is taken, not copied: a caller that hands over its only copy (`run(on: consume
+  /// loaded)`) lets the paper filter work in place, so the papers read are not held twice.
+  public func run(on input: consuming LoadedInput, progress: (any PipelineProgress)? = nil) throws -> AnalysisResult {
     guard !graphs.isEmpty else { throw PipelineError.noGraph }
-    switch input {
+    switch consume input {
     case .corpus(let corpus):
-      let selection = try filter.papers(of: corpus)
+      var filtered = try filter.papers(of: consume corpus)
+      var notes: NoteSummary? = nil
+      if let notesPerKind {
+        notes = NoteSummary(filtered.corpus, perKind: notesPerKind)
+        filtered.corpus.diagnostics = []
+        MemoryRelease.returnFreedPages()
+      }
+      let selection = filtered
       progress?.finished("paper filter", network: nil)
       func network(_ kind: Network.Kind, _ termMap: TermMap?) throws -> NetworkAnalysis {
         let built = Network.build(
@@ -127,7 +143,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
         return labelled
       }
       func extractedTerms() throws -> TermMap? {
-        let termMap = try extractTerms(selection.corpus, input: corpus)
+        let termMap = try extractTerms(selection.corpus)
         if termMap != nil { progress?.finished("term extraction", network: nil) }
         return termMap
       }
@@ -143,7 +159,9 @@ public struct Pipeline: Sendable, Equatable, Codable {
       let kinds = termsFirst == .some(nil) ? graphs.filter { $0 != .terms } : graphs
       guard let lead = kinds.first else {
         // Only a terms graph was asked for, and it was left out for want of text.
-        return AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: [])
+        var result = AnalysisResult(pipeline: self, corpus: selection.corpus, paperFilter: selection, networks: [])
+        result.notes = notes
+        return result
       }
       let (first, rest) = try concurrently(
         threads: metricSettings.threads, { Result { try network(lead, termsFirst ?? nil) } },
@@ -155,8 +173,9 @@ public struct Pipeline: Sendable, Equatable, Codable {
         })
       let termMap = try rest.terms.get()
       let networks = ([try first.get()] + (try rest.others.get())).map { labelled($0, termMap) }
-      var result = AnalysisResult(pipeline: self, input: corpus, corpus: selection.corpus, paperFilter: selection, networks: networks)
+      var result = AnalysisResult(pipeline: self, corpus: selection.corpus, paperFilter: selection, networks: networks)
       result.termMap = termMap
+      result.notes = notes
       return result
     case .network(let read):
       if let kind = graphs.first(where: { $0 != .authors }) { throw PipelineError.edgeListGraph(kind) }
@@ -167,7 +186,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
       var unlimited = filter
       unlimited.maxAuthors = nil  // an edge list has no author lists
       let analysis = try analyse(try unlimited.apply(to: read.network, metricSettings: metricSettings), corpus: empty, progress: progress)
-      return AnalysisResult(pipeline: self, input: empty, corpus: empty, paperFilter: nil, networks: [analysis])
+      return AnalysisResult(pipeline: self, corpus: empty, paperFilter: nil, networks: [analysis])
     }
   }
 

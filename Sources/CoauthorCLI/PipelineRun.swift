@@ -26,13 +26,15 @@ func makePipeline(
 /// - Parameter needsPapers: refuse an edge list (the report needs papers, fellows and tags).
 func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptions, needsPapers: Bool = false) throws -> AnalysisResult {
   StepTimings.shared.begin()
+  MemoryRelease.mapLargeBlocks()
   let threads = pipeline.metricSettings.threads  // `--threads` reads too
   let loaded = try Interrupt.handling {
     needsPapers ? .corpus(try input.loadCorpus(threads: threads)) : try input.load(threads: threads)
   }
   StepTimings.shared.finished("load (read, identity resolution)")
   reportDiagnostics(loaded.diagnostics)
-  let result = try runPipeline(pipeline, on: loaded, filters: filters)
+  // Handed over, not copied: the pipeline's paper filter then works in place.
+  let result = try runPipeline(pipeline, on: consume loaded, filters: filters)
   filters.printNotes(result)
   for warning in result.warnings { printError("coauthor: warning: " + warning) }
   for note in result.estimateNotes { printError("coauthor: " + note) }
@@ -42,17 +44,18 @@ func runPipeline(_ pipeline: Pipeline, input: InputOptions, filters: FilterOptio
 
 /// ``runPipeline(_:input:filters:)`` on inputs already loaded, without the notes.
 func runPipeline(
-  _ pipeline: Pipeline, on loaded: LoadedInput, filters: FilterOptions, progress: any PipelineProgress = TerminalPipelineProgress()
+  _ pipeline: Pipeline, on loaded: consuming LoadedInput, filters: FilterOptions, progress: any PipelineProgress = TerminalPipelineProgress()
 ) throws -> AnalysisResult {
   try filters.requirePapers(loaded.hasPapers)
-  return try Interrupt.handling { try analysePipeline(pipeline, on: loaded, progress: progress) }
+  var handedOver: LoadedInput? = consume loaded
+  return try Interrupt.handling { try analysePipeline(pipeline, on: handedOver.take()!, progress: progress) }
 }
 
 /// The pipeline's run with its errors as the CLI reports them, without the Ctrl-C handling (the
 /// caller wraps it in `Interrupt.handling`: `diff` runs two at once and says "interrupted" once).
-func analysePipeline(_ pipeline: Pipeline, on loaded: LoadedInput, progress: any PipelineProgress) throws -> AnalysisResult {
+func analysePipeline(_ pipeline: Pipeline, on loaded: consuming LoadedInput, progress: any PipelineProgress) throws -> AnalysisResult {
   do {
-    return try pipeline.run(on: loaded, progress: progress)
+    return try pipeline.run(on: consume loaded, progress: progress)
   } catch let error as PipelineError {
     throw ValidationError(error.description)
   } catch let error as AnalysisError {

@@ -115,33 +115,35 @@ public struct NetworkFilter: Sendable, Hashable, Codable {
   /// matches of papers left out are dropped. Without a paper filter the corpus is unchanged.
   ///
   /// - Complexity: O(p + h log h) for p papers, h of them hyper-authored.
-  public func papers(of corpus: Corpus) throws(NetworkFilterError) -> PaperFilterResult {
+  public func papers(of corpus: consuming Corpus) throws(NetworkFilterError) -> PaperFilterResult {
     try validate()
-    var result = PaperFilterResult(corpus: corpus, papersBefore: corpus.papers.count)
+    // The corpus is taken, not copied: when the caller hands over its only copy (the pipeline
+    // does), the papers left out are removed in place and their notes appended in place, so a
+    // million papers are not held twice (two arrays of `Paper` and of notes).
+    let papersBefore = corpus.papers.count
+    var result = PaperFilterResult(corpus: consume corpus, papersBefore: papersBefore)
     if !years.isEmpty {
-      let selection = years.apply(to: corpus)
+      let selection = years.apply(to: result.corpus)
       result.corpus = selection.corpus
       result.years = selection.counts
     }
     if let maxAuthors {
-      var kept: [Paper] = []
       var dropped: [(index: Int, paper: Paper)] = []
-      for (i, paper) in result.corpus.papers.enumerated() {
-        if paper.authors.count > maxAuthors { dropped.append((i, paper)) } else { kept.append(paper) }
-      }
+      for (i, paper) in result.corpus.papers.enumerated() where paper.authors.count > maxAuthors { dropped.append((i, paper)) }
       if !dropped.isEmpty {
-        var corpus = result.corpus
-        let titles = Set(kept.map(\.title))
-        corpus.papers = kept
-        corpus.fellowMatches = corpus.fellowMatches.filter { titles.contains($0.paperTitle) }
+        result.corpus.papers.removeAll { $0.authors.count > maxAuthors }  // stable: the kept papers keep their order
+        if !result.corpus.fellowMatches.isEmpty {
+          let titles = Set(result.corpus.papers.map(\.title))
+          result.corpus.fellowMatches = result.corpus.fellowMatches.filter { titles.contains($0.paperTitle) }
+        }
+        result.corpus.diagnostics.reserveCapacity(result.corpus.diagnostics.count + dropped.count)
         for (_, paper) in dropped {
-          corpus.diagnostics.append(
+          result.corpus.diagnostics.append(
             Diagnostic(
               kind: .hyperAuthored,
               message: "left out '\(paper.title)': \(paper.authors.count) authors, more than the limit of \(maxAuthors)",
               at: paper.source))
         }
-        result.corpus = corpus
       }
       result.hyperAuthored = dropped.sorted {
         $0.paper.authors.count != $1.paper.authors.count ? $0.paper.authors.count > $1.paper.authors.count : $0.index < $1.index

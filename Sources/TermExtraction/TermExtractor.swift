@@ -271,11 +271,15 @@ public struct TermExtractor: Sendable {
     let alone = vocabulary.alone
     let canStart = vocabulary.canStart
 
-    // 2. Candidate keys of each text (distinct), and their occurrences.
-    var textKeys: [UInt64] = []
+    // 2. Candidate keys of each text (distinct), and their occurrences. Each distinct key is
+    // numbered once (first seen first) and the texts hold the numbers: 4 bytes per candidate
+    // occurrence instead of 8 (at a million titles, tens of millions of them).
+    var textKeys: [Int32] = []
     var keyStarts: [Int] = [0]
     keyStarts.reserveCapacity(texts.count + 1)
-    var occurrences: [UInt64: Int32] = [:]
+    var keyNumber: [UInt64: Int32] = [:]
+    var keyOfNumber: [UInt64] = []
+    var occurrenceOfNumber: [Int32] = []
     var mergedSeen: Set<UInt64> = []
     var droppedSeen: Set<UInt64> = []
     var local: [UInt64] = []
@@ -308,21 +312,38 @@ public struct TermExtractor: Sendable {
       local.sort()
       var previous: UInt64 = 0
       for k in local where k != previous {
-        textKeys.append(k)
-        occurrences[k, default: 0] += 1
+        let number: Int32
+        if let known = keyNumber[k] {
+          number = known
+          occurrenceOfNumber[Int(known)] += 1
+        } else {
+          number = Int32(keyOfNumber.count)
+          keyNumber[k] = number
+          keyOfNumber.append(k)
+          occurrenceOfNumber.append(1)
+        }
+        textKeys.append(number)
         previous = k
       }
       keyStarts.append(textKeys.count)
     }
+    keyNumber = [:]
     summary.merged = mergedSeen.count
     summary.dropped = droppedSeen.count
-    summary.candidates = occurrences.count
+    summary.candidates = keyOfNumber.count
 
     // 3. Minimum occurrences.
     let minimum = settings.minimum(papers: summary.textsWithWords)
     summary.minOccurrences = minimum
-    let candidates = occurrences.filter { $0.value >= Int32(minimum) }.map(\.key).sorted()
+    let candidateNumbers = keyOfNumber.indices.filter { occurrenceOfNumber[$0] >= Int32(minimum) }.sorted { keyOfNumber[$0] < keyOfNumber[$1] }
+    let candidates = candidateNumbers.map { keyOfNumber[$0] }
     summary.aboveMinimum = candidates.count
+    // The occurrences of each candidate, and the candidate of each key number (-1: below the minimum).
+    let occurrenceOf = candidateNumbers.map { occurrenceOfNumber[$0] }
+    var candidateOfNumber = [Int32](repeating: -1, count: keyOfNumber.count)
+    for (i, n) in candidateNumbers.enumerated() { candidateOfNumber[n] = Int32(i) }
+    keyOfNumber = []
+    occurrenceOfNumber = []
 
     // Sub-terms of a candidate (never counted together with it).
     func subKeys(_ key: UInt64) -> [UInt64] {
@@ -344,14 +365,18 @@ public struct TermExtractor: Sendable {
     // is not counted in co-occurrences (`language` and `model` in a paper on `language model`).
     var inside = [[Int32]](repeating: [], count: candidates.count)
     for (i, k) in candidates.enumerated() { inside[i] = subKeys(k).compactMap { index[$0] } }
-    var textCandidates: [[Int32]] = []
-    textCandidates.reserveCapacity(texts.count)
+    // The candidates of each text, ascending: text t's are textCandidates[candidateStarts[t] ..< candidateStarts[t + 1]]
+    // (one flat array, not an array per text).
+    var textCandidates: [Int32] = []
+    var candidateStarts: [Int] = [0]
+    candidateStarts.reserveCapacity(texts.count + 1)
     var pairCounts: [UInt64: Int32] = [:]
     var covered = [Bool](repeating: false, count: candidates.count)
     var outer: [Int32] = []
+    var ids: [Int32] = []
     for t in texts.indices {
-      var ids: [Int32] = []
-      for k in textKeys[keyStarts[t] ..< keyStarts[t + 1]] { if let i = index[k] { ids.append(i) } }
+      ids.removeAll(keepingCapacity: true)
+      for n in textKeys[keyStarts[t] ..< keyStarts[t + 1]] where candidateOfNumber[Int(n)] >= 0 { ids.append(candidateOfNumber[Int(n)]) }
       ids.sort()
       for i in ids { for j in inside[Int(i)] { covered[Int(j)] = true } }
       outer.removeAll(keepingCapacity: true)
@@ -360,9 +385,11 @@ public struct TermExtractor: Sendable {
       for a in outer.indices {
         for b in outer.indices where b > a { pairCounts[Self.pair(outer[a], outer[b]), default: 0] += 1 }
       }
-      textCandidates.append(ids)
+      textCandidates.append(contentsOf: ids)
+      candidateStarts.append(textCandidates.count)
     }
     textKeys = []
+    candidateOfNumber = []
     let pairs = pairCounts.map { (key: $0.key, count: $0.value) }.sorted { $0.key < $1.key }
     pairCounts = [:]
     let k = candidates.count
@@ -390,7 +417,7 @@ public struct TermExtractor: Sendable {
     let wordCounts = candidates.map { $0 & Self.syntheticBit != 0 ? 3 : Self.ids($0).count }
     let byRelevance = (0 ..< k).sorted { a, b in
       if relevance[a] != relevance[b] { return relevance[a] > relevance[b] }
-      if occurrences[candidates[a]]! != occurrences[candidates[b]]! { return occurrences[candidates[a]]! > occurrences[candidates[b]]! }
+      if occurrenceOf[a] != occurrenceOf[b] { return occurrenceOf[a] > occurrenceOf[b] }
       if wordCounts[a] != wordCounts[b] { return wordCounts[a] > wordCounts[b] }
       return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
     }
@@ -403,12 +430,12 @@ public struct TermExtractor: Sendable {
     // papers covers; ties by key.
     var longer = [Int32](repeating: -1, count: k)
     for c in 0 ..< k {
-      let occ = occurrences[candidates[c]]!
+      let occ = occurrenceOf[c]
       for sub in subKeys(candidates[c]) {
         guard let s = index[sub] else { continue }
         let current = longer[Int(s)]
-        if current < 0 || occ > occurrences[candidates[Int(current)]]!
-          || (occ == occurrences[candidates[Int(current)]]! && keys[c].utf8.lexicographicallyPrecedes(keys[Int(current)].utf8))
+        if current < 0 || occ > occurrenceOf[Int(current)]
+          || (occ == occurrenceOf[Int(current)] && keys[c].utf8.lexicographicallyPrecedes(keys[Int(current)].utf8))
         {
           longer[Int(s)] = Int32(c)
         }
@@ -419,7 +446,7 @@ public struct TermExtractor: Sendable {
     var replaced = 0
     for c in relevant {
       var t = c
-      while longer[t] >= 0, Double(occurrences[candidates[Int(longer[t])]]!) >= TermSettings.nestedShare * Double(occurrences[candidates[t]]!) {
+      while longer[t] >= 0, Double(occurrenceOf[Int(longer[t])]) >= TermSettings.nestedShare * Double(occurrenceOf[t]) {
         t = Int(longer[t])
       }
       if t != c { replaced += 1 }
@@ -427,7 +454,7 @@ public struct TermExtractor: Sendable {
     }
     summary.nested = replaced
     let kept = unnested.sorted { a, b in
-      if occurrences[candidates[a]]! != occurrences[candidates[b]]! { return occurrences[candidates[a]]! > occurrences[candidates[b]]! }
+      if occurrenceOf[a] != occurrenceOf[b] { return occurrenceOf[a] > occurrenceOf[b] }
       return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
     }
     var final = [Int32](repeating: -1, count: k)
@@ -437,7 +464,7 @@ public struct TermExtractor: Sendable {
     var surfaceCounts: [[UInt64: Int32]] = Array(repeating: [:], count: kept.count)
     var keptKey: [UInt64: Int32] = [:]
     for (n, c) in kept.enumerated() { keptKey[candidates[c]] = Int32(n) }
-    for t in texts.indices where textCandidates[t].contains(where: { final[Int($0)] >= 0 }) {
+    for t in texts.indices where textCandidates[candidateStarts[t] ..< candidateStarts[t + 1]].contains(where: { final[Int($0)] >= 0 }) {
       var p = starts[t]
       let end = starts[t + 1]
       while p < end {
@@ -470,9 +497,11 @@ public struct TermExtractor: Sendable {
           label = best.form
         }
       }
-      terms.append(TermMap.Term(key: keys[c], label: label, occurrences: Int(occurrences[key]!), relevance: relevance[c]))
+      terms.append(TermMap.Term(key: keys[c], label: label, occurrences: Int(occurrenceOf[c]), relevance: relevance[c]))
     }
-    let textTerms = textCandidates.map { ids in ids.compactMap { final[Int($0)] >= 0 ? final[Int($0)] : nil }.sorted() }
+    let textTerms = texts.indices.map { t in
+      textCandidates[candidateStarts[t] ..< candidateStarts[t + 1]].compactMap { final[Int($0)] >= 0 ? final[Int($0)] : nil }.sorted()
+    }
     var cooccurrences: [(i: Int32, j: Int32, count: Int32)] = []
     for p in pairs {
       let (i, j) = Self.unpair(p.key)

@@ -224,6 +224,41 @@ struct GzipTests {
     ) { try InputFile(path: path) }
   }
 
+  /// Compressing piece by piece gives the same bytes as compressing the joined text at once,
+  /// however the text is cut (empty pieces, one byte, pieces across the 64 KiB output chunk),
+  /// and they inflate back to the text.
+  @Test(arguments: [1, 7, 4096, 70_000, 1 << 20])
+  func piecewiseCompressionIsTheSameBytes(pieceSize: Int) throws {
+    // 300 KB of varied text: names and numbers from a fixed generator, compressible but not trivially.
+    var state: UInt64 = 14
+    var text = ""
+    while text.utf8.count < 300_000 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      text += "[\"Name \(state >> 40)\",null,\"\(state % 977) papers\"],"
+    }
+    let bytes = Array(text.utf8)
+    for level: Int32 in [6, 9] {
+      let compressor = GzipCompressor(level: level)
+      var start = 0
+      while start < bytes.count {
+        let end = min(bytes.count, start + pieceSize)
+        var piece = String(decoding: bytes[start ..< end], as: UTF8.self)
+        if piece.utf8.count != end - start { piece = "" }  // a cut inside a character: give bytes instead
+        if piece.isEmpty {
+          bytes[start ..< end].withUnsafeBufferPointer { compressor.append($0) }
+        } else {
+          compressor.append(&piece)
+        }
+        var empty = ""
+        compressor.append(&empty)
+        start = end
+      }
+      let packed = compressor.finish()
+      #expect(packed == Gzip.compress(bytes, level: level), "level \(level), pieces of \(pieceSize)")
+      #expect(try Gzip.decompress(packed, file: "p.gz") == bytes)
+    }
+  }
+
   @Test func emptyGzip() throws {
     let path = Paths.temporary(bytes: Gzip.compress([]), name: "empty.txt.gz")
     #expect(throws: IngestError(file: path, reason: .emptyFile)) { try InputFile(path: path) }

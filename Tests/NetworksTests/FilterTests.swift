@@ -365,6 +365,34 @@ struct FilterPropertyTests {
     }
   }
 
+  /// The author limit removes papers in place when it is handed the only copy of the corpus
+  /// (the pipeline's case): the kept papers are those with at most the limit of authors, in
+  /// their order, the notes are the corpus's followed by one per paper left out in corpus order,
+  /// and a caller's own copy is left as it was.
+  @Test(arguments: 0 ..< 20 as Range<UInt64>)
+  func authorLimitInPlaceKeepsOrderAndNotes(seed: UInt64) throws {
+    var c = randomCorpus(seed: seed)
+    c.diagnostics = [Diagnostic(kind: .note, message: "read note", file: "r.txt", line: 1)]
+    let kept = c.papers.filter { $0.authors.count <= 4 }
+    let left = c.papers.filter { $0.authors.count > 4 }
+    let handedOver = try NetworkFilter(maxAuthors: 4).papers(of: randomCorpusWithNote(seed: seed))
+    let shared = try NetworkFilter(maxAuthors: 4).papers(of: c)
+    for r in [handedOver, shared] {
+      #expect(r.corpus.papers == kept)
+      #expect(r.papersBefore == kept.count + left.count)
+      #expect(r.corpus.diagnostics.map(\.message) == ["read note"] + left.map { "left out '\($0.title)': \($0.authors.count) authors, more than the limit of 4" })
+      #expect(r.hyperAuthored.count == left.count)
+    }
+    #expect(c.papers.count == kept.count + left.count)
+    #expect(c.diagnostics.count == 1)
+  }
+
+  private func randomCorpusWithNote(seed: UInt64) -> Corpus {
+    var c = randomCorpus(seed: seed)
+    c.diagnostics = [Diagnostic(kind: .note, message: "read note", file: "r.txt", line: 1)]
+    return c
+  }
+
   /// Same input, same output: the filter is deterministic.
   @Test func deterministic() throws {
     let c = randomCorpus(seed: 7)

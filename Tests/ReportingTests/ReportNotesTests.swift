@@ -40,6 +40,29 @@ struct ReportNotesTests {
     #expect(!markdown.contains("Only the first"))
   }
 
+  /// A pipeline asked to summarise the notes (the report's) lets them go before the networks are
+  /// built: its result holds the summary and no notes, and the report's analysis of it is the
+  /// same as of a run that kept them.
+  @Test func thePipelineSummarisesTheNotesWhenAsked() throws {
+    let kept = try seedResult()
+    let corpus = try CorpusLoader(aliasPath: repository.appendingPathComponent("Examples/mats-aliases.tsv").path)
+      .load([repository.appendingPathComponent("Examples/mats-research.txt").path])
+    var pipeline = Pipeline(graphs: CorpusAnalysis.standardKinds, filter: NetworkFilter(), metrics: Metric.allCases)
+    pipeline.communities = CommunityMethod()
+    pipeline.notesPerKind = 2
+    let summarised = try pipeline.run(on: .corpus(corpus))
+    #expect(summarised.corpus.diagnostics.isEmpty)
+    #expect(summarised.paperFilter?.corpus.diagnostics.isEmpty == true)
+    #expect(summarised.corpus.papers == kept.corpus.papers)
+    #expect(summarised.notes == NoteSummary(kept.corpus, perKind: 2))
+    #expect(summarised.notes?.count == 9)
+    #expect(kept.notes == nil)
+    // The report's view: at most 2 of each kind either way, and 1 when it asks for fewer.
+    #expect(try CorpusAnalysis(summarised).notes == CorpusAnalysis(kept, notesPerKind: 2).notes)
+    #expect(try CorpusAnalysis(summarised, notesPerKind: 1).notes == CorpusAnalysis(kept, notesPerKind: 1).notes)
+    #expect(try CorpusAnalysis(summarised, notesPerKind: 1).notes.shown.count == kept.corpus.diagnostics.limited(perKind: 1).counts.count)
+  }
+
   /// With one note of each kind kept, the report lists one of each and says how many there are.
   @Test func aSmallLimitListsTheFirstOfEachKind() throws {
     let result = try seedResult()

@@ -68,6 +68,8 @@ extension Coauthor {
       // The Topics section (terms graph) and term labels of communities, when there is text.
       pipeline.skipsTermsWithoutText = true
       pipeline.labelsCommunitiesWithTerms = true
+      // The notes are summarised as the report lists them and let go before the networks are built.
+      pipeline.notesPerKind = ReportBuilder.notesPerKind
       return pipeline
     }
 
@@ -84,6 +86,7 @@ extension Coauthor {
       let analysis: CorpusAnalysis
       var comparison: SnapshotDiff? = nil
       if let compare {
+        MemoryRelease.mapLargeBlocks()
         // Both snapshots read together (one person, one name); the report is of NEW.
         let snapshots = try Interrupt.handling {
           try Snapshots.load(old: input.reading.spec(paths: [compare]), new: input.spec, checkpoint: { try Interrupt.check() })
