@@ -91,7 +91,10 @@ enum AtomicFile {
       case .stream:
         streams.append((path, data))
       case .file(let resolved):
-        try stage(data, for: path, at: URL(fileURLWithPath: resolved), into: &staged, cleanUp: cleanUp)
+        do { staged.append(try stage(data, for: path, at: URL(fileURLWithPath: resolved))) } catch {
+          cleanUp()
+          throw error
+        }
       }
     }
     if Interrupt.requested {
@@ -159,20 +162,17 @@ enum AtomicFile {
     }
   }
 
-  /// Writes `data` to the temporary file beside `url` and records it for the rename.
-  private static func stage(
-    _ data: Data, for path: String, at url: URL, into staged: inout [(temp: URL, target: URL)], cleanUp: () -> Void
-  ) throws {
+  /// Writes `data` to the temporary file beside `url`; the pair to rename. On failure nothing of
+  /// this file is left (the caller removes the files staged before).
+  private static func stage(_ data: Data, for path: String, at url: URL) throws -> (temp: URL, target: URL) {
     let dir = url.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     } catch {
-      cleanUp()
       throw CLIError("cannot write \(path): cannot create the folder \(dir.path)")
     }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      cleanUp()
       throw CLIError("cannot write \(path): Is a directory")
     }
     removeStaleTemporaries(for: url)
@@ -181,10 +181,9 @@ enum AtomicFile {
       try data.write(to: temp)
     } catch {
       try? FileManager.default.removeItem(at: temp)
-      cleanUp()
       throw CLIError("cannot write \(path): \(error.localizedDescription)")
     }
-    staged.append((temp, url))
+    return (temp, url)
   }
 }
 
