@@ -10,6 +10,10 @@
 # sets of the whole process tree, i.e. Python driver + JVM, plus the master's and workers' trees
 # with their executors for the standalone run), and the 1-minute load average at its start and
 # end. One line per run is appended to bench/spark/measurements.tsv.
+# RUNS: which of the three runs to make (default "coauthor local standalone"), e.g.
+# RUNS=standalone bash bench/spark/measure.sh million for the one run still missing.
+# HOLD_OTHERS=1: every process outside this script's tree and the cluster's is held at SCHED_IDLE
+# while it runs (bench/idle_others.py; needs root), for a near-quiet figure on a shared machine.
 # COAUTHOR_RELEASE: the release binary (default .build/release/coauthor, else
 # /work/main/.build/release/coauthor); MILLION: the 1M-paper corpus (bench/million/make_corpus.py).
 set -euo pipefail
@@ -24,6 +28,10 @@ if [ -z "$COAUTHOR" ]; then
   [ -x "$COAUTHOR" ] || COAUTHOR=/work/main/.build/release/coauthor
 fi
 which=${1:-all}
+RUNS=${RUNS:-coauthor local standalone}
+if [ "${HOLD_OTHERS:-0}" = 1 ]; then
+  python3 bench/idle_others.py $$ "$PWD/${SPARK_CLUSTER_DIR:-${SPARK_VENV:-.venv-spark}/cluster}/*.pid" &
+fi
 mkdir -p "$WORK"
 export PYSPARK_PYTHON="$PWD/$VENV/bin/python" PYTHONPATH="$PWD/spark"
 export COAUTHOR_SPARK_DRIVER_MEMORY=${COAUTHOR_SPARK_DRIVER_MEMORY:-3g}
@@ -53,10 +61,12 @@ run() { # data name outdir cmd…
 
 bench() { # data input
   local data=$1 input=$2
+  case " $RUNS " in *" coauthor "*|*" local "*|*" standalone "*) ;; *) echo "measure: RUNS='$RUNS' names none of coauthor, local, standalone" >&2; exit 64 ;; esac
   rm -rf "$WORK/$data".*
-  run "$data" coauthor none "$COAUTHOR" export "$input" --output "$WORK/$data.coauthor.csv" --metrics degree,strength,pagerank --no-communities
-  run "$data" spark-local2 "$WORK/$data.local" "$VENV/bin/python" -m coauthor_spark "$input" --output "$WORK/$data.local" \
+  [[ " $RUNS " != *" coauthor "* ]] || run "$data" coauthor none "$COAUTHOR" export "$input" --output "$WORK/$data.coauthor.csv" --metrics degree,strength,pagerank --no-communities
+  [[ " $RUNS " != *" local "* ]] || run "$data" spark-local2 "$WORK/$data.local" "$VENV/bin/python" -m coauthor_spark "$input" --output "$WORK/$data.local" \
     --master 'local[2]' --partitions 4 --quiet
+  [[ " $RUNS " == *" standalone "* ]] || return 0
   trap 'bash spark/cluster.sh stop >/dev/null' EXIT
   url=$(bash spark/cluster.sh start)
   COAUTHOR_SPARK_EXECUTOR_MEMORY=768m run "$data" spark-standalone2 "$WORK/$data.cluster" "$VENV/bin/python" -m coauthor_spark \
