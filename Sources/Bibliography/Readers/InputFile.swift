@@ -108,31 +108,17 @@ public enum Gzip {
     }
   }
 
-  /// Gzip-compresses `bytes` (one member, no file name or time stamp, so output is reproducible).
+  /// Gzip-compresses `bytes` (one member, no file name or time stamp, so output is reproducible):
+  /// ``GzipCompressor`` given them in one piece.
   public static func compress(_ bytes: [UInt8], level: Int32 = 9) -> [UInt8] {
-    var stream = z_stream()
-    guard cz_deflate_init_gzip(&stream, level) == Z_OK else { preconditionFailure("deflateInit2 failed") }
-    defer { deflateEnd(&stream) }
-    var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 32)
-    var input = bytes
-    let written: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-      out.withUnsafeMutableBufferPointer { outBuffer in
-        stream.next_in = inBuffer.baseAddress
-        stream.avail_in = UInt32(inBuffer.count)
-        stream.next_out = outBuffer.baseAddress
-        stream.avail_out = UInt32(outBuffer.count)
-        let status = deflate(&stream, Z_FINISH)
-        precondition(status == Z_STREAM_END, "deflate did not finish: \(status)")
-        return outBuffer.count - Int(stream.avail_out)
-      }
-    }
-    out.removeLast(out.count - written)
-    return out
+    let compressor = GzipCompressor(level: level)
+    bytes.withUnsafeBufferPointer { compressor.append($0) }
+    return compressor.finish()
   }
 }
 
-/// Gzip-compresses text given piece by piece: the same bytes as ``Gzip/compress(_:level:)`` of
-/// all the pieces joined (one member, no file name or time stamp), without holding the joined
+/// Gzip-compresses data given piece by piece (one member, no file name or time stamp): the same
+/// bytes however the input is cut (``Gzip/compress(_:level:)`` is one piece), without holding the joined
 /// input, a copy of it, or an output buffer of the input's size. The report's people file at a
 /// million researchers is 66 MB of JSON: compressed at once it needed the text, a byte array of
 /// it, a copy of that and a 66 MB output buffer together.

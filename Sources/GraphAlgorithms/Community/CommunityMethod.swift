@@ -49,7 +49,7 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
   /// Leiden only: the cap on the iterations of each run (every restart, and each of the
   /// combination's runs: ``Leiden/maxIterations``), at least 1; `nil` (the default) runs each
   /// until it converges (Leiden's own safety cap of 1000 still applies). A capped run that runs
-  /// out reports ``CommunityResult/converged`` false. `restarts: 3, leidenIterations: 10` is the
+  /// out reports ``CommunityResult/converged`` false. `restarts: 4, leidenIterations: 5` is the
   /// best setting measured on com-DBLP (`bench/leiden/README.md`).
   public var leidenIterations: Int?
 
