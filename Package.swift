@@ -93,7 +93,7 @@ let package = Package(
       exclude: ["seed_reference.py", "filter_reference.py", "Fixtures", "Golden"], swiftSettings: strict),
     .testTarget(
       name: "AnalysisTests",
-      dependencies: ["Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport"],
+      dependencies: ["Analysis", "Networks", "Bibliography", "GraphCore", "GraphAlgorithms", "TestSupport", "TermExtraction"],
       exclude: ["Fixtures", "burst_reference.py"], swiftSettings: strict),
     .testTarget(
       name: "GraphvizRenderingTests",

@@ -46,15 +46,24 @@ public struct CommunityStructure: Sendable {
   public var partition: Partition { Partition(labels: communityOfNode) }
 
   /// Orders `detection`'s communities by size, members by `pagerank` (ties by name), and finds
-  /// the tags that characterise each in `corpus`.
+  /// the tags that characterise each in `corpus` (the corpus `network` was built from: its
+  /// papers are read through ``Network/paperNodes``).
   public init(detection: CommunityResult, network: Network, pagerank: [Double], corpus: Corpus) {
+    self.init(detection: detection, network: network, pagerank: pagerank)
+    setTags(tags(network: network, corpus: corpus, papers: paperCommunities(of: network, corpus: corpus)))
+  }
+
+  /// Orders `detection`'s communities by size, members by `pagerank` (ties by name); papers and
+  /// tags are not counted yet (``tags(network:corpus:papers:)``, ``setTags(_:)``), except the
+  /// terms network's top terms.
+  init(detection: CommunityResult, network: Network, pagerank: [Double]) {
     self.detection = detection
     let graph = network.graph
     // Order communities by size, then smallest member (canonical numbering is by smallest member).
     let groups = detection.partition.communities
     let order = groups.indices.sorted { groups[$0].count != groups[$1].count ? groups[$0].count > groups[$1].count : $0 < $1 }
     var communityOfNode = [Int](repeating: 0, count: graph.nodeCount)
-        var communities: [Community] = []
+    var communities: [Community] = []
     for (rank, g) in order.enumerated() {
       for v in groups[g] { communityOfNode[v.index] = rank }
       let members = groups[g].sorted { a, b in
@@ -62,56 +71,136 @@ public struct CommunityStructure: Sendable {
       }
       communities.append(Community(id: rank, members: members, papers: 0, tags: []))
     }
-    // What characterises each community.
     if network.kind == .terms {
       // A term community is labelled by its own top terms (most central first); papers are not counted.
       for c in communities.indices {
         communities[c].terms = communities[c].members.prefix(3).map { TagCount(tag: network.labels[$0.index], papers: network.paperCounts[$0.index]) }
       }
     }
-    if network.kind == .tags {
-      // Papers carrying at least one of the community's tags: one pass over the papers.
-      let index = Dictionary(network.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-      var paperCount = [Int](repeating: 0, count: communities.count)
-      for paper in corpus.papers {
-        var touched: [Int] = []
-        for t in paper.tags {
-          if let v = index[t], !touched.contains(communityOfNode[v]) { touched.append(communityOfNode[v]) }
-        }
-        for c in touched { paperCount[c] += 1 }
-      }
-      for c in communities.indices {
-        communities[c].tags = communities[c].members.map { TagCount(tag: network.labels[$0.index], papers: network.paperCounts[$0.index]) }
-        communities[c].papers = paperCount[c]
-      }
-    } else {
-      let index = Dictionary(uniqueKeysWithValues: network.labels.enumerated().map { ($1, $0) })
-      var paperCount = [Int](repeating: 0, count: communities.count)
-      var tagCounts = [[String: Int]](repeating: [:], count: communities.count)
-      var firstSeen: [String: Int] = [:]
-      let fellows = network.kind == .fellows
-      // Only the tags and name lists are read (a whole `Paper` copied retains its ten fields).
-      for p in corpus.papers.indices {
-        let tags = corpus.papers[p].tags
-        for t in tags where firstSeen[t] == nil { firstSeen[t] = firstSeen.count }
-        var touched: [Int] = []
-        for name in (fellows ? corpus.papers[p].fellows : corpus.papers[p].authors) {
-          if let v = index[name], !touched.contains(communityOfNode[v]) { touched.append(communityOfNode[v]) }
-        }
-        for c in touched {
-          paperCount[c] += 1
-          for t in tags { tagCounts[c][t, default: 0] += 1 }
-        }
-      }
-      for c in communities.indices {
-        communities[c].papers = paperCount[c]
-        communities[c].tags = tagCounts[c].map { TagCount(tag: $0.key, papers: $0.value) }
-          .sorted { $0.papers != $1.papers ? $0.papers > $1.papers : firstSeen[$0.tag]! < firstSeen[$1.tag]! }
-          .prefix(3).map { $0 }
-      }
-    }
     self.list = communities
     self.communityOfNode = communityOfNode
+  }
+
+  /// The communities (indices into ``list``) of each paper of `corpus`: those of its nodes
+  /// (``Network/paperNodes``), each once, in the order of the paper's nodes; `nil` for the terms
+  /// network (its papers are not counted) and for a network not built from papers, which then
+  /// must come with no papers (an edge list, a Spark backbone).
+  func paperCommunities(of network: Network, corpus: Corpus) -> PaperNodes? {
+    guard network.kind != .terms else { return nil }
+    guard let paperNodes = network.paperNodes else {
+      precondition(corpus.papers.isEmpty, "a network with papers has its paper nodes")
+      return nil
+    }
+    precondition(paperNodes.paperCount == corpus.papers.count, "paper nodes of another corpus")
+    var starts: [Int32] = [0]
+    starts.reserveCapacity(paperNodes.paperCount + 1)
+    var groups: [Int32] = []
+    groups.reserveCapacity(paperNodes.paperCount)
+    paperNodes.starts.withUnsafeBufferPointer { offsets in
+      paperNodes.nodes.withUnsafeBufferPointer { nodes in
+        communityOfNode.withUnsafeBufferPointer { community in
+          for p in 0 ..< offsets.count - 1 {
+            let first = groups.count
+            for s in Int(offsets[p]) ..< Int(offsets[p + 1]) {
+              let c = Int32(community[Int(nodes[s])])
+              var seen = false
+              for k in first ..< groups.count where groups[k] == c { seen = true; break }
+              if !seen { groups.append(c) }
+            }
+            starts.append(Int32(groups.count))
+          }
+        }
+      }
+    }
+    return PaperNodes(starts: starts, nodes: groups)
+  }
+
+  /// The papers and tags of each community: for the tags network, papers carrying one of its tags
+  /// and its own tags; for the authors and fellows networks, papers written by its members and
+  /// the (at most 3) tags most of those papers carry, ties by first appearance in `corpus`.
+  /// `papers`: ``paperCommunities(of:corpus:)``; `nil`: nothing counted.
+  func tags(network: Network, corpus: Corpus, papers: PaperNodes?) -> (papers: [Int], tags: [[TagCount]])? {
+    guard let papers else { return nil }
+    let count = list.count
+    var paperCount = [Int](repeating: 0, count: count)
+    for g in papers.nodes { paperCount[Int(g)] += 1 }
+    if network.kind == .tags {
+      return (paperCount, list.map { c in c.members.map { TagCount(tag: network.labels[$0.index], papers: network.paperCounts[$0.index]) } })
+    }
+    // Tags numbered in order of first appearance in the corpus (every paper's, touched or not),
+    // and each community's tag slots (one per tag of each of its papers) laid out community by
+    // community; then each community's tags counted in a dense array.
+    var tagID: [String: Int32] = [:]
+    var tagNames: [String] = []
+    var paperTags: [Int32] = []
+    var tagStarts: [Int32] = [0]
+    tagStarts.reserveCapacity(corpus.papers.count + 1)
+    var slotsOf = [Int](repeating: 0, count: count + 1)
+    for p in corpus.papers.indices {
+      // Only the tags are read (a whole `Paper` copied retains its ten fields).
+      let tags = corpus.papers[p].tags
+      for t in tags {
+        let next = Int32(tagNames.count)
+        let id = tagID[t, default: next]
+        if id == next {
+          tagID[t] = id
+          tagNames.append(t)
+        }
+        paperTags.append(id)
+      }
+      tagStarts.append(Int32(paperTags.count))
+      for s in Int(papers.starts[p]) ..< Int(papers.starts[p + 1]) { slotsOf[Int(papers.nodes[s]) + 1] += tags.count }
+    }
+    tagID = [:]
+    for c in 0 ..< count { slotsOf[c + 1] += slotsOf[c] }
+    var fill = slotsOf
+    var slots = [Int32](repeating: 0, count: slotsOf[count])
+    for p in 0 ..< papers.paperCount {
+      let tags = Int(tagStarts[p]) ..< Int(tagStarts[p + 1])
+      guard !tags.isEmpty else { continue }
+      for s in Int(papers.starts[p]) ..< Int(papers.starts[p + 1]) {
+        let c = Int(papers.nodes[s])
+        for k in tags {
+          slots[fill[c]] = paperTags[k]
+          fill[c] += 1
+        }
+      }
+    }
+    var times = [Int](repeating: 0, count: tagNames.count)
+    var touched: [Int32] = []
+    var top: [[TagCount]] = []
+    top.reserveCapacity(count)
+    for c in 0 ..< count {
+      touched.removeAll(keepingCapacity: true)
+      for k in slotsOf[c] ..< slotsOf[c + 1] {
+        let t = Int(slots[k])
+        if times[t] == 0 { touched.append(Int32(t)) }
+        times[t] += 1
+      }
+      // Most papers first, ties by first appearance (smaller id).
+      var best: [(t: Int32, n: Int)] = []
+      for t in touched {
+        let n = times[Int(t)]
+        times[Int(t)] = 0
+        if best.count == 3, let last = best.last, !(n > last.n || (n == last.n && t < last.t)) { continue }
+        var i = best.count
+        while i > 0, n > best[i - 1].n || (n == best[i - 1].n && t < best[i - 1].t) { i -= 1 }
+        best.insert((t, n), at: i)
+        if best.count > 3 { best.removeLast() }
+      }
+      top.append(best.map { TagCount(tag: tagNames[Int($0.t)], papers: $0.n) })
+    }
+    return (paperCount, top)
+  }
+
+  /// Sets each community's papers and tags to `counted` (``tags(network:corpus:papers:)``);
+  /// `nil` leaves them (no papers, no tags).
+  mutating func setTags(_ counted: (papers: [Int], tags: [[TagCount]])?) {
+    guard let counted else { return }
+    for c in list.indices {
+      list[c].papers = counted.papers[c]
+      list[c].tags = counted.tags[c]
+    }
   }
 }
 

@@ -43,7 +43,8 @@ public struct Growth: Sendable, Equatable {
   }
 
   /// - Parameters:
-  ///   - network: an authors or fellows network built from `corpus` (labels are display names).
+  ///   - network: an authors or fellows network built from `corpus` (labels are display names;
+  ///     its ``Network/paperNodes`` give each paper's people).
   ///   - years: the years to describe, ascending and consecutive; later papers are ignored.
   ///   - perYear: how many people each year shows.
   ///   - scores: a score per node breaking ties (e.g. PageRank).
@@ -51,28 +52,25 @@ public struct Growth: Sendable, Equatable {
     precondition(zip(years, years.dropFirst()).allSatisfy { $1 == $0 + 1 }, "years must be consecutive")
     let n = network.graph.nodeCount
     self.years = years
-    var index: [String: Int32] = [:]
-    index.reserveCapacity(n)
-    // Backwards, so a repeated label keeps its first node; one hash per label.
-    for v in network.labels.indices.reversed() { index[network.labels[v]] = Int32(v) }
-    let fellows = network.kind == .fellows
+    // Each paper's nodes from the network's own table (no name is looked up).
+    guard let paperNodes = network.paperNodes else { preconditionFailure("Growth needs a network built from the papers") }
+    precondition(paperNodes.paperCount == corpus.papers.count, "paper nodes of another corpus")
     // inYear[k][v]: papers of v in years[k]; before[v]: papers before years[0].
     var inYear = [[Int32]](repeating: [Int32](repeating: 0, count: n), count: years.count)
     var before = [Int32](repeating: 0, count: n)
     var first = [Int32](repeating: Int32.max, count: n)
     // The dated papers up to the last year shown, with their year and their people's nodes
-    // (`nodes[starts[i] ..< starts[i + 1]]`, names not in the network left out): each name is
-    // looked up once, here, and read again below for the first joint papers.
+    // (`nodes[starts[i] ..< starts[i + 1]]`, people not in the network left out), read again
+    // below for the first joint papers.
     var datedYears: [Int] = []
     var starts: [Int] = [0]
     var nodes: [Int32] = []
     if let firstShown = years.first, let last = years.last {
       for p in corpus.papers.indices {
-        // Only the date and the name list are read (a whole `Paper` copied retains its ten fields).
+        // Only the date is read (a whole `Paper` copied retains its ten fields).
         guard let y = corpus.papers[p].date?.year, y <= last else { continue }
         let k = y - firstShown
-        for name in fellows ? corpus.papers[p].fellows : corpus.papers[p].authors {
-          guard let v = index[name] else { continue }
+        for v in paperNodes.nodes(ofPaper: p) {
           nodes.append(v)
           if k >= 0 { inYear[k][Int(v)] += 1 } else { before[Int(v)] += 1 }
           if Int32(y) < first[Int(v)] { first[Int(v)] = Int32(y) }

@@ -133,14 +133,8 @@ public struct Pipeline: Sendable, Equatable, Codable {
         progress?.finished("node and edge filters", network: kind)
         return try analyse(filtered, corpus: selection.corpus, progress: progress)
       }
-      func labelled(_ analysis: NetworkAnalysis, _ termMap: TermMap?) -> NetworkAnalysis {
-        guard let termMap, labelsCommunitiesWithTerms, analysis.network.kind == .authors || analysis.network.kind == .fellows else {
-          return analysis
-        }
-        var labelled = analysis
-        labelled.communities?.labelWithTerms(termMap, network: analysis.network, corpus: selection.corpus)
-        progress?.finished("\(analysis.network.kind.rawValue) community term labels", network: nil)
-        return labelled
+      func described(_ analysis: NetworkAnalysis, _ termMap: TermMap?) throws -> NetworkAnalysis {
+        try self.described(analysis, corpus: selection.corpus, termMap: termMap, progress: progress)
       }
       func extractedTerms() throws -> TermMap? {
         let termMap = try extractTerms(selection.corpus)
@@ -148,9 +142,10 @@ public struct Pipeline: Sendable, Equatable, Codable {
         return termMap
       }
       // One route, two threads: the first network (the author network, by far the largest) on
-      // the calling thread; the term extraction and then the other networks meanwhile on a
-      // second (the first network's community labels, which need the terms, are added after
-      // both). When the first network is the terms graph it needs the terms, so the extraction
+      // the calling thread; the term extraction and then the other networks, each with its
+      // community tags and term labels, meanwhile on a second (the first network's community
+      // tags and term labels, the latter needing the terms, are added after both, side by side:
+      // ``described(_:corpus:termMap:progress:)``). When the first network is the terms graph it needs the terms, so the extraction
       // runs before both; when it then finds no text (``skipsTermsWithoutText``), the terms
       // graph is left out and the next network leads. Each network is computed alone, so the
       // results do not depend on this. Errors are thrown in the order of a run one after the
@@ -169,10 +164,12 @@ public struct Pipeline: Sendable, Equatable, Codable {
           let terms = termsFirst.map { Result<TermMap?, any Error>.success($0) } ?? Result { try extractedTerms() }
           guard case .success(let termMap) = terms else { return (terms, .success([])) }
           let others = kinds.dropFirst().filter { $0 != .terms || termMap != nil }
-          return (terms, Result { try others.map { try network($0, termMap) } })
+          return (terms, Result { try others.map { try described(try network($0, termMap), termMap) } })
         })
       let termMap = try rest.terms.get()
-      let networks = ([try first.get()] + (try rest.others.get())).map { labelled($0, termMap) }
+      let leading = try first.get()
+      let others = try rest.others.get()
+      let networks = [try described(leading, termMap)] + others
       var result = AnalysisResult(pipeline: self, corpus: selection.corpus, paperFilter: selection, networks: networks)
       result.termMap = termMap
       result.notes = notes
@@ -185,12 +182,15 @@ public struct Pipeline: Sendable, Equatable, Codable {
       let empty = Corpus(entryCount: 0, papers: [])
       var unlimited = filter
       unlimited.maxAuthors = nil  // an edge list has no author lists
-      let analysis = try analyse(try unlimited.apply(to: read.network, metricSettings: metricSettings), corpus: empty, progress: progress)
+      let analysis = try described(
+        try analyse(try unlimited.apply(to: read.network, metricSettings: metricSettings), corpus: empty, progress: progress),
+        corpus: empty, termMap: nil, progress: progress)
       return AnalysisResult(pipeline: self, corpus: empty, paperFilter: nil, networks: [analysis])
     }
   }
 
-  /// Metrics, components and communities of one filtered network.
+  /// Metrics, components and communities of one filtered network; the communities' papers, tags
+  /// and term labels are added by ``described(_:corpus:termMap:progress:)``.
   func analyse(_ filtered: FilteredNetwork, corpus: Corpus, progress: (any PipelineProgress)?) throws -> NetworkAnalysis {
     let network = filtered.network
     let graph = network.graph
@@ -209,10 +209,34 @@ public struct Pipeline: Sendable, Equatable, Codable {
     var analysis = NetworkAnalysis(network: network, filterSteps: filtered.steps, components: components, metrics: results)
     progress?.finished("components", network: network.kind)
     if let detection, let pagerank = analysis.metric(.pagerank) {
-      analysis.communities = CommunityStructure(detection: detection, network: network, pagerank: pagerank.values, corpus: corpus)
-      progress?.finished("community tags", network: network.kind)
+      analysis.communities = CommunityStructure(detection: detection, network: network, pagerank: pagerank.values)
     }
     return analysis
+  }
+
+  /// `analysis` with its communities' papers and tags (``CommunityStructure/tags(network:corpus:papers:)``)
+  /// and, for an authors or fellows network when ``labelsCommunitiesWithTerms`` and `termMap`
+  /// is given, their term labels (``CommunityStructure/termLabels(_:papers:)``): both read the
+  /// papers' communities, found once from the network's ``Network/paperNodes``, and are counted
+  /// at the same time (two threads, each writing only its own result).
+  func described(_ analysis: NetworkAnalysis, corpus: Corpus, termMap: TermMap?, progress: (any PipelineProgress)?) throws -> NetworkAnalysis {
+    guard var structure = analysis.communities else { return analysis }
+    let network = analysis.network
+    let labelMap = labelsCommunitiesWithTerms && (network.kind == .authors || network.kind == .fellows) ? termMap : nil
+    let papers = structure.paperCommunities(of: network, corpus: corpus)
+    let (tags, terms) = try concurrently(
+      threads: labelMap == nil ? 1 : metricSettings.threads,
+      { structure.tags(network: network, corpus: corpus, papers: papers) },
+      { labelMap.flatMap { structure.termLabels($0, papers: papers) } })
+    structure.setTags(tags)
+    progress?.finished("community tags", network: network.kind)
+    var described = analysis
+    if labelMap != nil {
+      structure.setTermLabels(terms)
+      progress?.finished("\(network.kind.rawValue) community term labels", network: nil)
+    }
+    described.communities = structure
+    return described
   }
 
   /// The step name told to ``PipelineProgress/finished(_:network:)`` when the sampled closeness

@@ -76,9 +76,15 @@ public struct Timeline: Sendable, Equatable {
   /// node and edge counts); without it they are sized for the worst case (every name slot a new
   /// name, every pair on every paper new), which at a million papers reserves several hundred
   /// MB more than needed. Only memory and time depend on it, not the counts.
-  public init(corpus: Corpus, kind: Network.Kind = .authors, expected: (names: Int, pairs: Int)? = nil) {
+  ///
+  /// `nodes`, when given, are the papers' people (or tags) as numbered by a network of `kind`
+  /// built from `corpus` with no node filter (``Network/paperNodes``, every name of every paper
+  /// a node): each slot is then read from it instead of looked up by name; the counts are the
+  /// same (they do not depend on how names are numbered).
+  public init(corpus: Corpus, kind: Network.Kind = .authors, nodes: PaperNodes? = nil, expected: (names: Int, pairs: Int)? = nil) {
     self.kind = kind
     let papers = corpus.papers
+    precondition(nodes.map { $0.paperCount == papers.count } ?? true, "paper nodes of another corpus")
     let buckets = YearBuckets(papers)
     var slots = 0
     var pairBound = 0
@@ -102,8 +108,11 @@ public struct Timeline: Sendable, Equatable {
     var fellowIndex: [String: Int32] = [:]
     var fellowLast: [Int32] = []
     var pairs = Set<Int64>()
+    // With `nodes`: each node's number here (in order of first appearance, as by name), or -1.
+    var localOf = [Int32](repeating: -1, count: nodes.map { Int(($0.nodes.max() ?? -1) + 1) } ?? 0)
+    var named: Int32 = 0
     // Capacity up front: growing a hash table rehashes every entry again.
-    index.reserveCapacity(min(slots, expected?.names ?? slots))
+    if nodes == nil { index.reserveCapacity(min(slots, expected?.names ?? slots)) }
     pairs.reserveCapacity(min(pairBound, expected?.pairs ?? pairBound, 1 << 24))
     var ids: [Int32] = []
     var components = 0
@@ -136,12 +145,21 @@ public struct Timeline: Sendable, Equatable {
         case .tags: names = papers[Int(i)].tags
         case .terms: names = []  // not counted per year (the timeline command refuses it)
         }
-        for name in names {
-          // One hash per name: the defaulted subscript's in-place access inserts a new name
-          // with the next id (the id a name gets is the number of names before it).
-          let next = Int32(index.count)
-          let id = Self.value(&index[name, default: next])
+        let count = nodes.map { Int($0.starts[Int(i) + 1] - $0.starts[Int(i)]) } ?? names.count
+        for j in 0 ..< count {
+          // The id a name gets is the number of names before it: from `nodes`, or by one hash
+          // per name (the defaulted subscript's in-place access inserts a new name).
+          let next = named
+          let id: Int32
+          if let nodes {
+            let v = Int(nodes.nodes[Int(nodes.starts[Int(i)]) + j])
+            if localOf[v] < 0 { localOf[v] = next }
+            id = localOf[v]
+          } else {
+            id = Self.value(&index[names[j], default: next])
+          }
           if id == next {
+            named += 1
             parent.append(id)
             size.append(1)
             lastActive.append(-1)
@@ -188,7 +206,7 @@ public struct Timeline: Sendable, Equatable {
           }
         }
       }
-      row.researchersSoFar = index.count
+      row.researchersSoFar = Int(named)
       row.components = components
       row.largestComponent = largest
       rows.append(row)

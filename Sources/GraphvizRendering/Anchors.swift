@@ -30,6 +30,9 @@ public struct PersonAnchors: Sendable {
 
   public init(names: [String]) {
     var used = Set<String>()
+    // Room up front: growing a hash table rehashes every entry again (a million names).
+    ids.reserveCapacity(names.count)
+    used.reserveCapacity(names.count)
     for name in names where ids[name] == nil {
       let base = anchorID("person", name)
       var id = base

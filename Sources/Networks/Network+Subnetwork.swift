@@ -5,7 +5,7 @@ extension Network {
   /// two kept nodes, those where `keepsEdge` is true. Kept nodes keep their relative order (node
   /// `v` becomes the number of kept nodes before it) and every per-node and per-edge attribute
   /// (labels, paper counts, fellow flags, edge kinds, shared collaborators) follows its node or
-  /// edge.
+  /// edge; ``paperNodes`` are renumbered, a dropped node left out of its papers.
   ///
   /// - Complexity: O(*n* + *m*).
   public func subnetwork(keepingNodes keepsNode: [Bool], edges keepsEdge: (EdgeID) -> Bool = { _ in true }) -> Network {
@@ -31,6 +31,7 @@ extension Network {
     }
     return Network(
       kind: kind, graph: builder.build(), labels: kept.map { labels[$0] }, paperCounts: kept.map { paperCounts[$0] },
-      isFellow: kept.map { isFellow[$0] }, edgeKinds: kinds, edgeVia: via, edgeWeight: edgeWeight)
+      isFellow: kept.map { isFellow[$0] }, edgeKinds: kinds, edgeVia: via, edgeWeight: edgeWeight,
+      paperNodes: paperNodes?.renumbered(newIndex))
   }
 }

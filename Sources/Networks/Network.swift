@@ -82,12 +82,17 @@ public struct Network: Sendable {
   public var edgeKinds: [EdgeKind]
   /// For shared-collaborator edges, the names of the shared collaborators; empty otherwise.
   public var edgeVia: [[String]]
+  /// The nodes of each paper of the corpus the network was built from (authors, fellows and
+  /// tags networks; kept through node filters), or `nil` for a network not built from papers
+  /// (an edge list, a Spark backbone, the terms network, a picture's view).
+  public var paperNodes: PaperNodes?
 
   public init(
     kind: Kind, graph: Graph, labels: [String], paperCounts: [Int], isFellow: [Bool],
-    edgeKinds: [EdgeKind]? = nil, edgeVia: [[String]]? = nil, edgeWeight: EdgeWeight? = nil
+    edgeKinds: [EdgeKind]? = nil, edgeVia: [[String]]? = nil, edgeWeight: EdgeWeight? = nil, paperNodes: PaperNodes? = nil
   ) {
     precondition(labels.count == graph.nodeCount && paperCounts.count == graph.nodeCount && isFellow.count == graph.nodeCount)
+    precondition(paperNodes.map { $0.nodes.allSatisfy { $0 >= 0 && Int($0) < graph.nodeCount } } ?? true, "paper nodes must be nodes")
     self.kind = kind
     self.edgeWeight = edgeWeight ?? .default(for: kind)
     self.graph = graph
@@ -96,6 +101,7 @@ public struct Network: Sendable {
     self.isFellow = isFellow
     self.edgeKinds = edgeKinds ?? Array(repeating: .coauthorship, count: graph.edgeCount)
     self.edgeVia = edgeVia ?? Array(repeating: [], count: graph.edgeCount)
+    self.paperNodes = paperNodes
   }
 
   /// The node with this label, if any. O(n).

@@ -13,30 +13,32 @@ extension Network {
   public static func authors(of corpus: Corpus, counting: Counting = .full) -> Network {
     // Node ids in order of first appearance (``Corpus/authors``), numbered in one pass over the
     // author slots; the pairs are added once the node count is known.
+    // The numbered slots are kept as the network's ``PaperNodes``.
     var index = [String: Int32](minimumCapacity: corpus.papers.count)
     var names: [String] = []
-    var slots: [Int32] = []
-    var paperStart: [Int] = [0]
-    paperStart.reserveCapacity(corpus.papers.count + 1)
+    var slots = PaperNodes()
+    slots.reserveCapacity(papers: corpus.papers.count, slots: corpus.papers.reduce(0) { $0 + $1.authors.count })
+    var ids: [Int32] = []
     for paper in corpus.papers {
+      ids.removeAll(keepingCapacity: true)
       for name in paper.authors {
         if let id = index[name] {
-          slots.append(id)
+          ids.append(id)
         } else {
           let id = Int32(names.count)
           index[name] = id
           names.append(name)
-          slots.append(id)
+          ids.append(id)
         }
       }
-      paperStart.append(slots.count)
+      slots.append(ids)
     }
     index = [:]
     let fellows = Set(corpus.fellows)
     var papers = [Int](repeating: 0, count: names.count)
     var builder = GraphBuilder(nodeCount: names.count)
-    for p in 0 ..< paperStart.count - 1 {
-      let ids = slots[paperStart[p] ..< paperStart[p + 1]]
+    for p in 0 ..< slots.paperCount {
+      let ids = slots.nodes(ofPaper: p)
       for id in ids { papers[Int(id)] += 1 }
       let w = counting.pairWeight(authors: ids.count)
       for i in ids.indices {
@@ -45,7 +47,8 @@ extension Network {
     }
     return Network(
       kind: .authors, graph: builder.build(), labels: names, paperCounts: papers,
-      isFellow: names.map { fellows.contains($0) }, edgeWeight: counting == .full ? .sharedPapers : .fractionalPapers)
+      isFellow: names.map { fellows.contains($0) }, edgeWeight: counting == .full ? .sharedPapers : .fractionalPapers,
+      paperNodes: slots)
   }
 
   /// The fellow graph: one node per program fellow; an edge where two fellows wrote a paper
@@ -61,8 +64,11 @@ extension Network {
     var direct: [Int: Double] = [:]  // key u*n+v, u<v
     // Non-fellow collaborators of each fellow, in first-seen order.
     var collaborators = [[String]](repeating: [], count: n)
+    var paperNodes = PaperNodes()
+    paperNodes.reserveCapacity(papers: corpus.papers.count, slots: corpus.papers.reduce(0) { $0 + $1.fellows.count })
     for paper in corpus.papers {
       let ids = paper.fellows.compactMap { index[$0] }
+      paperNodes.append(ids.lazy.map { Int32($0) })
       for id in ids { papers[id] += 1 }
       for i in ids.indices {
         for j in ids.indices where j > i {
@@ -90,7 +96,7 @@ extension Network {
     let graph = Graph(nodeCount: n, edges: edges.map { ($0.u, $0.v, $0.weight) })
     return Network(
       kind: .fellows, graph: graph, labels: names, paperCounts: papers, isFellow: Array(repeating: true, count: n),
-      edgeKinds: edges.map(\.kind), edgeVia: edges.map(\.via))
+      edgeKinds: edges.map(\.kind), edgeVia: edges.map(\.via), paperNodes: paperNodes)
   }
 
   /// The tag co-occurrence graph: one node per tag (in order of first appearance), an edge per
@@ -104,9 +110,12 @@ extension Network {
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     var papers = [Int](repeating: 0, count: names.count)
     var builder = GraphBuilder(nodeCount: names.count)
+    var paperNodes = PaperNodes()
+    paperNodes.reserveCapacity(papers: corpus.papers.count, slots: corpus.papers.reduce(0) { $0 + $1.tags.count })
     for paper in corpus.papers {
       var ids: [Int] = []
       for tag in paper.tags { if let id = index[tag], !ids.contains(id) { ids.append(id) } }
+      paperNodes.append(ids.lazy.map { Int32($0) })
       for id in ids { papers[id] += 1 }
       for i in ids.indices {
         for j in ids.indices where j > i { builder.addEdge(ids[i], ids[j], weight: 1) }
@@ -126,7 +135,7 @@ extension Network {
     }
     return Network(
       kind: .tags, graph: graph, labels: names, paperCounts: papers,
-      isFellow: Array(repeating: false, count: names.count), edgeWeight: .cooccurrence(weighting))
+      isFellow: Array(repeating: false, count: names.count), edgeWeight: .cooccurrence(weighting), paperNodes: paperNodes)
   }
 
   /// The projection of `corpus` named by `kind`, with default options.

@@ -28,7 +28,8 @@ public struct ReportBuilder: Sendable {
     let n = analysis.authors
     var out = [Bool](repeating: false, count: n.network.graph.nodeCount)
     for v in Self.topRanked(n, by: .pagerank, limit) { out[v.index] = true }
-    for v in out.indices where n.network.isFellow[v] { out[v] = true }
+    let isFellow = n.network.isFellow  // once: each read through the member lookup copies the network
+    for v in out.indices where isFellow[v] { out[v] = true }
     return out
   }
 
@@ -47,7 +48,8 @@ public struct ReportBuilder: Sendable {
     builder.byPageRank = Self.ranking(analysis.authors, by: .pagerank)
     builder.profiled = [Bool](repeating: false, count: labels.count)
     for v in builder.byPageRank.prefix(context.profileLimit) { builder.profiled[v.index] = true }
-    for v in labels.indices where analysis.authors.network.isFellow[v] { builder.profiled[v] = true }
+    let isFellow = analysis.authors.network.isFellow  // once (see profiledNodes)
+    for v in labels.indices where isFellow[v] { builder.profiled[v] = true }
     // Papers are listed in profiles only: index the profiled names alone (hundreds, not a
     // million), the first node of a name as before.
     var index: [String: Int] = [:]
@@ -77,11 +79,15 @@ public struct ReportBuilder: Sendable {
     if let keys = context.figureKeys {
       blocks = blocks.filter { if case .figure(let key, _) = $0 { return keys.contains(key) } else { return true } }
     }
-    let n = analysis.authors
+    // The columns read once (through the analysis's member lookup, every read copied the
+    // network: a dozen retains a person, a million people).
+    let network = analysis.authors.network
+    let (labels, paperCounts, isFellow) = (network.labels, network.paperCounts, network.isFellow)
+    let communityOfNode = analysis.authors.communityOfNode
     let search = byPageRank.map { v -> SearchEntry in
-      let name = n.network.labels[v.index]
-      let detail = "\(Self.count(n.network.paperCounts[v.index], "paper")), community \(n.communityOfNode[v.index] + 1)"
-        + (n.network.isFellow[v.index] ? ", fellow" : "")
+      let name = labels[v.index]
+      let detail = "\(Self.count(paperCounts[v.index], "paper")), community \(communityOfNode[v.index] + 1)"
+        + (isFellow[v.index] ? ", fellow" : "")
       return SearchEntry(name: name, anchor: profiled[v.index] ? anchors[name] : nil, detail: detail)
     }
     return ReportDocument(title: "Co-authorship report: \(context.title)", blocks: blocks, searchIndex: search)

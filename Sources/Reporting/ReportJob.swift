@@ -75,9 +75,14 @@ public struct ReportJob: Sendable {
       threads: analysis.pipeline.metricSettings.threads,
       { (ReportBuilder.profiledNodes(analysis, limit: self.context.profileLimit), PersonAnchors(names: people)) },
       { () -> (Timeline, [Int], Growth?) in
-        // The author timeline, counted once for the growth strip and the document.
-        let graph = analysis.authors.network.graph
-        let timeline = Timeline(corpus: corpus, kind: .authors, expected: (graph.nodeCount, graph.edgeCount))
+        // The author timeline, counted once for the growth strip and the document; it reads the
+        // author network's paper nodes when no node filter changed that network (every author
+        // of every paper is then a node).
+        let network = analysis.authors.network
+        let graph = network.graph
+        let timeline = Timeline(
+          corpus: corpus, kind: .authors, nodes: analysis.authors.filterSteps.isEmpty ? network.paperNodes : nil,
+          expected: (graph.nodeCount, graph.edgeCount))
         let years = growthYears(timeline)
         guard !years.isEmpty else { return (timeline, years, nil) }
         // Each year: that year's most active researchers and the links they had made by then.

@@ -63,20 +63,67 @@ public enum CharacteristicTerms {
   public static func rank(
     groupCount: Int, groupsOfText: [[Int]], textTerms: [[Int32]], occurrences: [Int], keys: [String], limit: Int = 3
   ) -> [[Score]] {
+    var starts: [Int32] = [0]
+    var groups: [Int32] = []
+    for list in groupsOfText {
+      groups.append(contentsOf: list.lazy.map { Int32($0) })
+      starts.append(Int32(groups.count))
+    }
+    return rank(
+      groupCount: groupCount, groupStarts: starts, groups: groups, textTerms: textTerms, occurrences: occurrences, keys: keys,
+      limit: limit)
+  }
+
+  /// ``rank(groupCount:groupsOfText:textTerms:occurrences:keys:limit:)`` with the groups of the
+  /// papers in one table: paper `p`'s groups are `groups[groupStarts[p] ..< groupStarts[p + 1]]`
+  /// (`textTerms.count` + 1 offsets).
+  public static func rank(
+    groupCount: Int, groupStarts: [Int32], groups: [Int32], textTerms: [[Int32]], occurrences: [Int], keys: [String],
+    limit: Int = 3
+  ) -> [[Score]] {
+    precondition(groupStarts.count == textTerms.count + 1, "one group list per paper")
     let total = textTerms.count
     var size = [Int](repeating: 0, count: groupCount)
-    var counts = [[Int32: Int]](repeating: [:], count: groupCount)
-    for (p, groups) in groupsOfText.enumerated() {
-      for g in groups {
-        size[g] += 1
-        for t in textTerms[p] { counts[g][t, default: 0] += 1 }
+    for g in groups { size[Int(g)] += 1 }
+    // Each group's term slots (one per term of each of its papers), group after group; then each
+    // group's terms counted in a dense array.
+    var slotsOf = [Int](repeating: 0, count: groupCount + 1)
+    for p in 0 ..< total {
+      let n = textTerms[p].count
+      guard n > 0 else { continue }
+      for k in Int(groupStarts[p]) ..< Int(groupStarts[p + 1]) { slotsOf[Int(groups[k]) + 1] += n }
+    }
+    for g in 0 ..< groupCount { slotsOf[g + 1] += slotsOf[g] }
+    var fill = slotsOf
+    var slots = [Int32](repeating: 0, count: slotsOf[groupCount])
+    for p in 0 ..< total {
+      let terms = textTerms[p]
+      guard !terms.isEmpty else { continue }
+      for k in Int(groupStarts[p]) ..< Int(groupStarts[p + 1]) {
+        let g = Int(groups[k])
+        for t in terms {
+          slots[fill[g]] = t
+          fill[g] += 1
+        }
       }
     }
+    fill = []
+    var times = [Int](repeating: 0, count: occurrences.count)
+    var touched: [Int32] = []
     return (0 ..< groupCount).map { g in
       let n = size[g]
       guard n > 0, n < total else { return [] }
+      touched.removeAll(keepingCapacity: true)
+      for k in slotsOf[g] ..< slotsOf[g + 1] {
+        let t = Int(slots[k])
+        if times[t] == 0 { touched.append(Int32(t)) }
+        times[t] += 1
+      }
       var scores: [Score] = []
-      for (t, a) in counts[g] where a >= minimumPapers {
+      for t in touched {
+        let a = times[Int(t)]
+        times[Int(t)] = 0
+        guard a >= minimumPapers else { continue }
         let occ = occurrences[Int(t)]
         guard Double(a) / Double(n) > Double(occ) / Double(total) else { continue }
         scores.append(Score(term: Int(t), papers: a, logLikelihood: logLikelihood(a: a, n: n, c: occ - a, total: total)))

@@ -1,4 +1,5 @@
 import Bibliography
+import Foundation
 import Networks
 import Testing
 
@@ -82,5 +83,30 @@ struct TimelineTests {
     let corpus = Corpus(entryCount: 1, papers: [Paper(title: "p", authors: ["A"], source: SourceLocation(file: "t", line: 1))])
     let t = Timeline(corpus: corpus)
     #expect(t.years.isEmpty && t.undated == 1)
+  }
+
+  /// Read from a network's ``PaperNodes`` (numbered in corpus order, not year order; tags once a
+  /// paper), the counts are those of the names: on the hand-made corpus with a name and a tag
+  /// listed twice on one paper, and on the bundled listing, for people, fellows and tags.
+  @Test(arguments: [Network.Kind.authors, .fellows, .tags])
+  func fromPaperNodesAsFromNames(kind: Network.Kind) throws {
+    var hand = Self.corpus()
+    hand.papers.insert(
+      Paper(title: "q", authors: ["Eve", "Bob", "Eve"], fellows: ["Dee", "Dee"], date: PaperDate(year: 2021), tags: ["z", "w", "z"],
+            source: SourceLocation(file: "t", line: 2)), at: 0)
+    let listing = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Examples/mats-research.txt").path
+    for corpus in [hand, try CorpusLoader().load([listing])] {
+      let nodes = try #require(Network.build(kind, from: corpus).paperNodes)
+      let byNodes = Timeline(corpus: corpus, kind: kind, nodes: nodes)
+      let byNames = Timeline(corpus: corpus, kind: kind)
+      #expect(byNodes == byNames, "\(kind)")
+      #expect(!byNames.years.isEmpty)
+    }
+    // 2021 on the hand-made corpus: Eve (twice on q) with Bob, and Dee: 3 active, Eve and Dee new, one new tie.
+    if kind == .authors {
+      let row = try #require(Timeline(corpus: hand, kind: .authors, nodes: Network.authors(of: hand).paperNodes).years.first { $0.year == 2021 })
+      #expect(row.active == 3 && row.newResearchers == 2 && row.newCollaborations == 1)
+    }
   }
 }
