@@ -426,7 +426,7 @@ def pagerank_section(graphs, out, targets):
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"] + rows + [""]
 
 
-BEST_SETTING = {"coauthor": "`Leiden(maxIterations: 5, restarts: 4)` (four runs of ≤ 5 iterations combined by core groups; "
+BEST_SETTING = {"coauthor": "`Leiden(maxIterations: 5, restarts: 4)` (four runs of ≤ 5 iterations combined by iterated core groups; "
                             "CLI `--algorithm leiden --restarts 4 --leiden-iterations 5`)",
                 "igraph": "`community_leiden(objective_function=\"modularity\", n_iterations=-1)`",
                 "networkit": "`ParallelLeiden(G, iterations=10)`",
@@ -438,7 +438,7 @@ def community_section(graphs, out, targets):
             "Modularity (resolution 1; weighted on newman-cond-mat) of every library's membership, recomputed by one "
             "shared implementation: igraph `Graph.modularity(membership, weights)` on the same graph. Each Leiden "
             "runs at its defaults and at its own best setting (Coauthor: four runs of at most 5 iterations combined "
-            "by core groups; igraph and leidenalg: until stable; NetworKit: 10 iterations); Louvain peers as they are. Time is the "
+            "by iterated core groups; igraph and leidenalg: until stable; NetworKit: 10 iterations); Louvain peers as they are. Time is the "
             "wall time the targets compare; CPU is the process's CPU time for the same call (all threads; recorded "
             "since issue 14 part 3, \"—\" in older results): on a shared machine the gap between them is other "
             "processes' turns.", "",

@@ -158,12 +158,13 @@ func run(_ metric: String, on graph: Graph, _ o: Options) throws -> Outcome {
     return .partition(p)
   case "leiden-best":
     // Coauthor's best setting: four runs of at most 5 iterations, `threads` at a time, combined
-    // by core groups, the best kept (`Leiden.restarts`; the CLI's `--algorithm leiden --restarts 4
-    // --leiden-iterations 5`). Session 7 (bench/leiden/README.md), com-DBLP seeds 0-4, 1 thread,
-    // paired with NetworKit in the same run: 0.83828-0.83913 (mean 0.83869) in 8.3 CPU s, where
-    // session 6's three runs of at most 10 iterations gave 0.83882 in 11.9 CPU s and NetworKit's
-    // ParallelLeiden(iterations=10) 0.83764-0.83819 in 10.5 CPU s (2 threads). Four runs fill two
-    // cores in two rounds (three leave one idle in the second).
+    // by iterated core groups, the best kept (`Leiden.restarts`; the CLI's `--algorithm leiden
+    // --restarts 4 --leiden-iterations 5`). Session 8 (bench/leiden/README.md), com-DBLP seeds
+    // 0-4, 2 threads: 0.83882-0.83973 (mean 0.83943; seed 0 0.83951) in 11-13 CPU s, where one
+    // round of a single coarse run (session 7) gave 0.83828-0.83913 (mean 0.83869) in 9-11 CPU s
+    // the same hour, and igraph's best converged run 0.83942 in 68 s. Six runs (`restarts: 6`)
+    // gave 0.83964-0.84008 (mean 0.83985) in 16 CPU s, but cost 0.70 CPU s on ca-CondMat, too
+    // near NetworKit's 0.68 there. Four runs fill two cores in two rounds.
     return .partition(
       try Leiden(quality: .modularity, resolution: 1, seed: o.seed, maxIterations: 5, threads: o.threads, restarts: 4)
         .partition(of: graph))

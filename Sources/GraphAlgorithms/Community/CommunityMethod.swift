@@ -43,7 +43,7 @@ public struct CommunityMethod: Sendable, Hashable, Codable {
   public var resolution: Double
   /// Seed for the node order; the same seed gives the same result.
   public var seed: UInt64
-  /// Leiden only: independent converged runs combined by core groups, the best kept
+  /// Leiden only: independent converged runs combined by iterated core groups, the best kept
   /// (``Leiden/restarts``); at least 1 (default 1, a single run). Other algorithms take only 1.
   public var restarts: Int
   /// Leiden only: the cap on the iterations of each run (every restart, and each of the
