@@ -197,8 +197,10 @@ public struct CorpusLoader: Sendable {
   /// standard input (named `<stdin>`, its format detected from its content unless forced).
   /// - Throws: ``IngestError`` for the first file that cannot be read, including an edge list.
   public func load(_ paths: [String]) throws(IngestError) -> Corpus {
+    var clock = LoadClock()
     var inputs: [DetectedInput] = []
     for path in paths { inputs.append(try DetectedInput.open(path, format: format)) }
+    clock.lap("open (read, gunzip)")
     return try load(consume inputs)
   }
 
@@ -220,6 +222,7 @@ public struct CorpusLoader: Sendable {
   /// Each input's bytes are let go as soon as it is read (when the caller gives up its copy of
   /// `inputs`, e.g. `load(open())`): a million-paper table is 222 MB of text.
   public func load(_ inputs: consuming [DetectedInput]) throws(IngestError) -> Corpus {
+    var clock = LoadClock()
     let aliases = try loadAliases()
     var inputs = inputs
     var results: [(path: String, index: Int, result: ReadResult)] = []
@@ -246,6 +249,7 @@ public struct CorpusLoader: Sendable {
       }
     }
     inputs = []
+    clock.lap("read records")
     results.sort { a, b in
       a.path.utf8.elementsEqual(b.path.utf8) ? a.index < b.index : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
     }
@@ -255,7 +259,20 @@ public struct CorpusLoader: Sendable {
     let naming = ListingReader.nameUntitledPages(&readResults)
     var records = readResults.count == 1 ? readResults[0].records : readResults.flatMap(\.records)
     for i in readResults.indices { readResults[i].records = [] }
-    Record.sortCanonically(&records)
+    // The identity resolver's set of author keys does not depend on the order of the records:
+    // it is built while they are sorted (each takes seconds, on one thread, for a million
+    // records). Both only read the records until the sorted order is applied.
+    var authorKeys: NameTable?
+    if workers > 1 && records.count >= 40_000 {
+      let shared = UncheckedSendableBox(value: records)
+      let (order, keys) = Self.sortedOrderAndAuthorKeys(shared)
+      authorKeys = keys
+      _ = consume shared  // `records` holds the only reference again: sorted in place
+      Record.arrange(&records, in: order)
+    } else {
+      Record.sortCanonically(&records)
+    }
+    clock.lap("sort canonically")
     var references = readResults.flatMap(\.references)
     references.sort(by: Record.canonicallyPrecedes)
     var canonical = [ReadResult(
@@ -268,7 +285,23 @@ public struct CorpusLoader: Sendable {
     resolver.threads = threads
     resolver.duplicateScope = duplicateScope
     resolver.identity = identity
+    resolver.authorKeys = authorKeys
+    clock.lap("before resolve")
     return resolver.resolve(consuming: &canonical)
+  }
+
+  /// ``Record/canonicalOrder(_:)`` and ``IdentityResolver/authorKeys(of:)`` of the same
+  /// records, computed at the same time on two threads.
+  static func sortedOrderAndAuthorKeys(_ records: UncheckedSendableBox<[Record]>) -> ([Int], NameTable) {
+    var order: [Int] = []
+    var keys = NameTable()
+    let both = orderedParallelMap(2, threads: 2) { k -> (order: [Int], keys: NameTable?) in
+      k == 0 ? (Record.canonicalOrder(records.value), nil) : ([], IdentityResolver.authorKeys(of: records.value))
+    }
+    for part in both {
+      if let k = part.keys { keys = k } else { order = part.order }
+    }
+    return (order, keys)
   }
 
   func loadAliases() throws(IngestError) -> AliasFile {

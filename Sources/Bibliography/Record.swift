@@ -120,8 +120,15 @@ extension Record {
   ///
   /// - Complexity: O(*n* log *n*) comparisons, O(*n*) swaps, O(*n*) extra space.
   public static func sortCanonically(_ records: inout [Record]) {
+    guard records.count > 1 else { return }
+    arrange(&records, in: canonicalOrder(records))
+  }
+
+  /// The indices of `records` in ``canonicallyPrecedes(_:_:)`` order (what
+  /// ``sortCanonically(_:)`` sorts them by), leaving `records` alone: other threads may read them
+  /// at the same time.
+  static func canonicalOrder(_ records: [Record]) -> [Int] {
     let n = records.count
-    guard n > 1 else { return }
     var order = Array(0 ..< n)
     // Most pairs are told apart by date or title: those two are read from arrays of their own
     // (no access to a whole record per comparison); the rest of the order only for ties.
@@ -143,7 +150,13 @@ extension Record {
         }
       }
     }
-    // Position k takes the record at order[k]: each cycle of the permutation is followed once.
+    return order
+  }
+
+  /// Moves each record once into place: position k takes the record at `order[k]`.
+  static func arrange(_ records: inout [Record], in order: [Int]) {
+    let n = records.count
+    // Each cycle of the permutation is followed once.
     var placed = [Bool](repeating: false, count: n)
     for start in 0 ..< n where !placed[start] {
       var k = start

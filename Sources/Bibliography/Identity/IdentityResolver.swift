@@ -52,6 +52,7 @@ public struct IdentityResolver: Sendable {
   /// ``resolve(_:)``, taking the records out of `results` (left empty) so that a large input's
   /// records are freed as soon as the papers are built.
   public func resolve(consuming results: inout [ReadResult]) -> Corpus {
+    var clock = LoadClock()
     var diagnostics = results.flatMap(\.diagnostics)
     var matches: [FellowMatch] = []
     var matchPaper: [Int] = []
@@ -66,16 +67,8 @@ public struct IdentityResolver: Sendable {
     var merges: [IdentityMerge] = []
 
     // Author keys seen anywhere, for evidence about joined names.
-    var allAuthorKeys = NameTable(capacity: records.count)
-    do {
-      var names = NameTable(capacity: records.count)
-      for record in records {
-        for name in record.authors {
-          let known = names.count
-          if Int(names.id(of: name)) == known { _ = allAuthorKeys.id(of: NameNormalizer.key(name)) }
-        }
-      }
-    }
+    let allAuthorKeys = authorKeys ?? Self.authorKeys(of: records)
+    clock.lap("all-author-keys set")
 
     // Steps 1-4 look at one record at a time: consecutive stretches of records are resolved at
     // the same time and joined in record order (see `Stretch`), so the papers and notes are
@@ -86,11 +79,18 @@ public struct IdentityResolver: Sendable {
       RecordStretch(Array(records[records.count * k / stretchCount ..< records.count * (k + 1) / stretchCount]))
     }
     records = []
-    let parts = orderedParallelMap(stretchCount, threads: resolvedThreads) { k in
+    var parts = orderedParallelMap(stretchCount, threads: resolvedThreads) { k in
       resolveRecords(stretches[k].take(), kept: kept, rules: rules, allAuthorKeys: allAuthorKeys)
     }
+    clock.lap("steps 1-4")
     var invertedSeen = Set<String>()
-    for part in parts {
+    for k in parts.indices {
+      // The papers are moved, not copied (a copy retains, and the part then releases, every
+      // string of a million papers).
+      let stretchPapers = Self.takeAll(&parts[k].papers)
+      let stretchIDs = Self.takeAll(&parts[k].paperIDs)
+      let part = parts[k]
+      parts[k] = ResolvedStretch()
       // A comma name is noted where it is first seen in the whole input, not in each stretch.
       var dropped = (diagnostics: Set<Int>(), merges: Set<Int>())
       for sight in part.firstSights where !invertedSeen.insert(sight.name).inserted {
@@ -102,9 +102,10 @@ public struct IdentityResolver: Sendable {
       matchPaper += part.matchPaper.map { $0 + papers.count }
       matches += part.matches
       usedRules.formUnion(part.usedRules)
-      papers += part.papers
-      paperIDs += part.paperIDs
+      Self.moveAll(stretchPapers, to: &papers)
+      Self.moveAll(stretchIDs, to: &paperIDs)
     }
+    clock.lap("join stretches")
     // 4b. A fellow matched by nickname, family name first or a surname typo ties the listed
     //     spelling to the author's: the same listing names both for one person. Where the listed
     //     spelling is an author of another paper (without the other spelling), it is shown as the
@@ -151,6 +152,7 @@ public struct IdentityResolver: Sendable {
     let people = PersonResolver.resolve(
       authors: papers.map(\.authors), ids: paperIDs, sources: papers.map(\.source), mergesInitials: identity == .full,
       threads: resolvedThreads)
+    clock.lap("step 5 PersonResolver")
     diagnostics += people.diagnostics
     merges += people.merges
     for p in papers.indices {
@@ -172,11 +174,18 @@ public struct IdentityResolver: Sendable {
         matches[i].author = renamed[matches[i].author] ?? matches[i].author
       }
     }
+    clock.lap("step 5 renames")
     // Tags: one per topic (case, accents, plurals, acronyms; see TagFolding), or with folding
     //    off one per key, shown as its first spelling.
     var tagVariants: [String: [String]] = [:]
+    // Each paper's key among duplicate entries (id or normalised title), for tag counts and step
+    // 6: made once, in stretches at the same time.
+    let keyStretches = papers.count >= 100_000 ? resolvedThreads : 1
+    let paperKeys = orderedParallelMap(keyStretches, threads: resolvedThreads) { k in
+      (papers.count * k / keyStretches ..< papers.count * (k + 1) / keyStretches).map { TagFolding.paperKey(papers[$0]) }
+    }.flatMap { $0 }
     if foldsTags {
-      let folded = TagFolding(aliases: aliases).fold(&papers)
+      let folded = TagFolding(aliases: aliases).fold(&papers, paperKeys: paperKeys)
       diagnostics += folded.diagnostics
       usedRules.formUnion(folded.usedEntries)
       tagVariants = folded.variants
@@ -192,6 +201,7 @@ public struct IdentityResolver: Sendable {
       }
     }
 
+    clock.lap("tags")
     // 6. Duplicate entries of one paper, merged in place: the papers kept move forward over
     //    those merged away (a second array of a million papers would add hundreds of MB).
     var keptPapers = 0
@@ -199,7 +209,8 @@ public struct IdentityResolver: Sendable {
     var keptIndex: [Int] = []
     for p in papers.indices {
       // A source id identifies the paper; without one, the normalised title does.
-      var key = papers[p].id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(papers[p].title)
+      // (Paper p is still at p here: only earlier slots have been swapped.)
+      var key = paperKeys[p]
       if let duplicateScope { key = "\u{0}\(duplicateScope(papers[p].source))\u{0}" + key }
       let keyID = Int(byTitle.id(of: key))
       guard keyID < keptIndex.count else {
@@ -241,6 +252,7 @@ public struct IdentityResolver: Sendable {
     papers.removeLast(papers.count - keptPapers)
     var merged = papers
     papers = []
+    clock.lap("step 6 duplicates")
 
     // 7. Dates from page footers ("Recent research" on per-paper pages; see ReadResult.references).
     Self.dateFromReferences(results.flatMap(\.references), papers: &merged, diagnostics: &diagnostics)
@@ -257,6 +269,7 @@ public struct IdentityResolver: Sendable {
       reads: results.flatMap(\.reads), tagVariants: tagVariants)
     corpus.personIDs = people.ids
     corpus.termRules = aliases.entries.filter { $0.scope == .term }
+    clock.lap("corpus")
     return corpus
   }
 
@@ -264,7 +277,48 @@ public struct IdentityResolver: Sendable {
   /// not depend on it.
   public var threads: Int = 0
 
+  /// ``authorKeys(of:)`` of the records to be resolved, when the caller has built it already
+  /// (``CorpusLoader`` builds it while it sorts the records); `nil` builds it here.
+  var authorKeys: NameTable?
+
+  /// The keys (``NameNormalizer/key(_:)``) of every author of `records`: the evidence that a
+  /// name is an author elsewhere (joined names, names written family name first). Only asked
+  /// whether it holds a key, so it does not depend on the order of the records.
+  ///
+  /// - Complexity: O(*s*) table lookups for *s* author slots, one key per distinct name.
+  static func authorKeys(of records: [Record]) -> NameTable {
+    var keys = NameTable(capacity: records.count)
+    var names = NameTable(capacity: records.count)
+    for record in records {
+      for name in record.authors {
+        let known = names.count
+        if Int(names.id(of: name)) == known { _ = keys.id(of: NameNormalizer.key(name)) }
+      }
+    }
+    return keys
+  }
+
   var resolvedThreads: Int { threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount }
+
+  /// The elements of `array`, which is left empty (handed over, not copied).
+  static func takeAll<T>(_ array: inout [T]) -> [T] {
+    var out: [T] = []
+    swap(&out, &array)
+    return out
+  }
+
+  /// Appends the elements of `source` to `target` by moving them: when `target` is empty it
+  /// takes `source`'s storage; else each element is moved out of `source` (popped from the end,
+  /// after reversing it in place), so nothing is retained or released.
+  static func moveAll<T>(_ source: consuming [T], to target: inout [T]) {
+    var source = source
+    if target.isEmpty {
+      swap(&target, &source)
+      return
+    }
+    source.reverse()
+    while let element = source.popLast() { target.append(element) }
+  }
 
   /// Below this many records identities are resolved on one thread.
   var minimumRecordsPerThread = 20_000

@@ -36,6 +36,7 @@ struct PersonResolver {
 
   // swift-format-ignore
   static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation], mergesInitials: Bool = true, threads: Int = 1) -> Outcome {
+    var clock = LoadClock()
     // Slots, spellings and keys, interned.
     var spellingTable = NameTable(capacity: authors.count)
     var spellingKey: [Int32] = []
@@ -45,27 +46,57 @@ struct PersonResolver {
     var idIndex: [String: Int32] = [:]
     var idNames: [String] = []
     var paperStart: [Int] = []
+    paperStart.reserveCapacity(authors.count + 1)
+    for list in authors { paperStart.append((paperStart.last ?? 0) + list.count) }
+    paperStart.insert(0, at: 0)
+    // The numbering is one pass in slot order; the hashing of names and the keying of new
+    // spellings, which take most of its time on a million papers, are done beforehand in
+    // stretches at the same time.
+    let hashStretches = paperStart[authors.count] >= 200_000 ? Swift.max(1, threads) : 1
+    var slotHash = orderedParallelMap(hashStretches, threads: threads) { k in
+      var hashes: [UInt64] = []
+      for p in authors.count * k / hashStretches ..< authors.count * (k + 1) / hashStretches {
+        for name in authors[p] { hashes.append(NameTable.hash(name)) }
+      }
+      return hashes
+    }.flatMap { $0 }
+    slotSpelling.reserveCapacity(slotHash.count)
+    for list in authors {
+      for name in list { slotSpelling.append(spellingTable.id(of: name, hash: slotHash[slotSpelling.count])) }
+    }
+    slotHash = []
+    do {
+      let spellings = spellingTable.strings
+      let keyStretches = hashStretches > 1 && spellings.count >= 100_000 ? hashStretches : 1
+      let keyed = orderedParallelMap(keyStretches, threads: threads) { k in
+        (spellings.count * k / keyStretches ..< spellings.count * (k + 1) / keyStretches).map { s -> (String, UInt64) in
+          let key = NameNormalizer.key(spellings[s])
+          return (key, NameTable.hash(key))
+        }
+      }
+      spellingKey.reserveCapacity(spellings.count)
+      for part in keyed {
+        for (key, hash) in part { spellingKey.append(keyTable.id(of: key, hash: hash)) }
+      }
+    }
     let hasIDs = ids.contains { $0.contains { $0 != nil } }
-    for (p, list) in authors.enumerated() {
-      paperStart.append(slotSpelling.count)
-      for (k, name) in list.enumerated() {
-        let s = spellingTable.id(of: name)
-        if Int(s) == spellingKey.count { spellingKey.append(keyTable.id(of: NameNormalizer.key(name))) }
-        slotSpelling.append(s)
-        if hasIDs, k < ids[p].count, let id = ids[p][k] {
-          if let known = idIndex[id] {
-            slotID.append(known)
+    if hasIDs {
+      for (p, list) in authors.enumerated() {
+        for k in list.indices {
+          if k < ids[p].count, let id = ids[p][k] {
+            if let known = idIndex[id] {
+              slotID.append(known)
+            } else {
+              idIndex[id] = Int32(idNames.count)
+              slotID.append(Int32(idNames.count))
+              idNames.append(id)
+            }
           } else {
-            idIndex[id] = Int32(idNames.count)
-            slotID.append(Int32(idNames.count))
-            idNames.append(id)
+            slotID.append(-1)
           }
-        } else if hasIDs {
-          slotID.append(-1)
         }
       }
     }
-    paperStart.append(slotSpelling.count)
     let spellings = spellingTable.strings
     let keys = keyTable.strings
     spellingTable = NameTable()
@@ -73,6 +104,7 @@ struct PersonResolver {
     let slotCount = slotSpelling.count
     let keyCount = keys.count
 
+    clock.lap("  PR slot numbering")
     // Rule 1 and 2: union-find over key nodes [0, K) and id nodes [K, K+I).
     var parent = Array(0 ..< Int32(keyCount + idNames.count))
     func find(_ x: Int32) -> Int32 {
@@ -121,6 +153,7 @@ struct PersonResolver {
     }
     let n = Int(clusterCount)
 
+    clock.lap("  PR clusters")
     // Display spelling per cluster: most frequent, ties first seen.
     var display = [Int32](repeating: -1, count: n)
     var displayCount = [Int32](repeating: 0, count: n)
@@ -160,6 +193,7 @@ struct PersonResolver {
       }
     }
 
+    clock.lap("  PR display")
     // Rule 3: initial forms join fuller forms, with evidence.
     var mergeInto = [Int32](repeating: -1, count: n)
     var mergeEvidence: [Int32: [Int32]] = [:]
@@ -171,6 +205,7 @@ struct PersonResolver {
         return (name, name.block)
       }
     }.flatMap { $0 }
+    clock.lap("  PR names")
     // Blocks numbered in order of first sight; only those of two or more names are looked at.
     var blockTable = NameTable(capacity: n)
     var blockOf = [Int32](repeating: -1, count: n)
@@ -182,6 +217,7 @@ struct PersonResolver {
       if Int(b) == blockSize.count { blockSize.append(1) } else { blockSize[Int(b)] += 1 }
     }
     blockTable = NameTable()
+    clock.lap("  PR blocks")
     // Each cluster's papers (in paper order), one flat array: `clusterPaperStart[c] ..< [c + 1]`.
     var clusterPaperStart: [Int32] = []
     var clusterPaperList: [Int32] = []
@@ -297,6 +333,7 @@ struct PersonResolver {
       return c
     }
 
+    clock.lap("  PR rule 3")
     // Rule 4: labels, with homonyms told apart by id.
     var label = (0 ..< n).map { spellings[Int(display[$0])] }
     var diagnostics: [Diagnostic] = []
@@ -338,6 +375,7 @@ struct PersonResolver {
           file: paper?.file, line: paper?.line))
     }
 
+    clock.lap("  PR rule 4")
     // Output, with a note for each spelling shown differently.
     var out: [[String]] = []
     out.reserveCapacity(authors.count)
@@ -379,6 +417,7 @@ struct PersonResolver {
         if personIDs[shownAs] == nil { personIDs[shownAs] = idNames[Int(slotID[slot])] }
       }
     }
+    clock.lap("  PR output")
     return Outcome(authors: out, diagnostics: diagnostics, merges: merges, ids: personIDs)
   }
 }

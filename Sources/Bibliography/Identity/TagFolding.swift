@@ -136,6 +136,18 @@ public struct TagFolding: Sendable {
   /// Folds the tags of `papers` in place (each paper's tags stay distinct, in order) and
   /// returns the variants and notes.
   public func fold(_ papers: inout [Paper]) -> Result {
+    fold(&papers, paperKeys: papers.map(Self.paperKey))
+  }
+
+  /// What identifies a paper among duplicate entries: its source id, else its normalised title
+  /// (the key ``IdentityResolver`` merges duplicates by).
+  static func paperKey(_ paper: Paper) -> String {
+    paper.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey(paper.title)
+  }
+
+  /// ``fold(_:)`` with each paper's ``paperKey(_:)`` given (computed once for folding and for
+  /// merging duplicates).
+  func fold(_ papers: inout [Paper], paperKeys: [String]) -> Result {
     var result = Result()
     // Spellings and keys in order of first appearance.
     var keyIndex: [String: Int] = [:]
@@ -145,7 +157,6 @@ public struct TagFolding: Sendable {
     var firstAt: [String: SourceLocation] = [:]  // per spelling
     // Duplicate entries of one paper (merged later, by id or title) count once; only papers
     // whose key repeats pay for the check.
-    let paperKeys = papers.map { $0.id.map { "\u{0}id:" + $0 } ?? NameNormalizer.titleKey($0.title) }
     var entries = [String: Int](minimumCapacity: paperKeys.count)  // no rehashing a million keys as it grows
     for key in paperKeys { entries[key, default: 0] += 1 }
     var counted = Set<String>()
