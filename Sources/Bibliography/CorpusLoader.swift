@@ -181,6 +181,9 @@ public struct CorpusLoader: Sendable {
   /// stretches (``DelimitedTableReader/threads``); 0 uses every active processor, 1 reads on the
   /// calling thread only. The corpus does not depend on it.
   public var threads: Int = 0
+  /// From this many records, the canonical sort and the set of author keys are made at the same
+  /// time (when there are threads for it).
+  var minimumRecordsToOverlap = 40_000
 
   public init(
     format: InputFormat? = nil, aliasPath: String? = nil, table: DelimitedTableReader = DelimitedTableReader(),
@@ -263,7 +266,7 @@ public struct CorpusLoader: Sendable {
     // it is built while they are sorted (each takes seconds, on one thread, for a million
     // records). Both only read the records until the sorted order is applied.
     var authorKeys: NameTable?
-    if workers > 1 && records.count >= 40_000 {
+    if workers > 1 && records.count >= minimumRecordsToOverlap {
       let shared = UncheckedSendableBox(value: records)
       let (order, keys) = Self.sortedOrderAndAuthorKeys(shared)
       authorKeys = keys

@@ -132,6 +132,27 @@ struct ParallelLoadingTests {
     #expect(Record.canonicallyPrecedes(record("Same", line: 1), record("Same", line: 2)))
   }
 
+  /// A large input's records are sorted while the set of author keys is made (on two threads):
+  /// the corpus is the one of one thread.
+  @Test func sortAndAuthorKeysAtTheSameTime() throws {
+    let input = try InputFile(path: "made-up.tsv", bytes: Array(Self.table(rows: 3000).utf8))
+    var loader = CorpusLoader()
+    loader.minimumRecordsToOverlap = 100
+    loader.table.minimumBytesPerThread = 4096
+    loader.threads = 1
+    let one = try loader.load([input])
+    loader.threads = 2
+    let two = try loader.load([input])
+    Self.expectSame(one, two)
+    #expect(one.personIDs == two.personIDs)
+    // The author keys made beside the sort are those the resolver makes on its own.
+    let records = try Self.read(Self.table(rows: 3000), threads: 1).records
+    let keys = IdentityResolver.authorKeys(of: records)
+    let (order, beside) = CorpusLoader.sortedOrderAndAuthorKeys(UncheckedSendableBox(value: records))
+    #expect(beside.strings == keys.strings)
+    #expect(order == Record.canonicalOrder(records))
+  }
+
   @Test func inputsReadAtTheSameTime() throws {
     let text = Self.table(rows: 400)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -194,6 +194,10 @@ public struct AliasFile: Sendable, Equatable {
     }
 
     var isEmpty: Bool { person.isEmpty && tag.isEmpty }
+    /// Whether some rule rewrites names of people (else ``apply(to:scope:)`` never does).
+    var hasPersonRules: Bool { !person.isEmpty }
+    /// Whether some rule rewrites tags.
+    var hasTagRules: Bool { !tag.isEmpty }
 
     func apply(to name: String, scope: Scope) -> (names: [String], entry: Int)? {
       guard scope != .term else { return nil }

@@ -151,7 +151,7 @@ public struct IdentityResolver: Sendable {
     //    told apart (see PersonResolver).
     let people = PersonResolver.resolve(
       authors: papers.map(\.authors), ids: paperIDs, sources: papers.map(\.source), mergesInitials: identity == .full,
-      threads: resolvedThreads)
+      threads: resolvedThreads, minimumPerThread: minimumRecordsPerThread * 5)
     clock.lap("step 5 PersonResolver")
     diagnostics += people.diagnostics
     merges += people.merges
@@ -180,7 +180,7 @@ public struct IdentityResolver: Sendable {
     var tagVariants: [String: [String]] = [:]
     // Each paper's key among duplicate entries (id or normalised title), for tag counts and step
     // 6: made once, in stretches at the same time.
-    let keyStretches = papers.count >= 100_000 ? resolvedThreads : 1
+    let keyStretches = papers.count >= minimumRecordsPerThread * 2 ? resolvedThreads : 1
     let paperKeys = orderedParallelMap(keyStretches, threads: resolvedThreads) { k in
       (papers.count * k / keyStretches ..< papers.count * (k + 1) / keyStretches).map { TagFolding.paperKey(papers[$0]) }
     }.flatMap { $0 }
@@ -376,21 +376,29 @@ public struct IdentityResolver: Sendable {
     }
     var tagTable = NameTable()
     var tagForm: [(normalized: String, key: Int32)] = []  // by tag id
+    var seen: [Int32] = []  // keys of one record's names or tags, reused record after record
+    /// The tags normalised, each key once: `tags` itself (not a copy) when that changes nothing,
+    /// as for most records of a large table (the reader normalises its cells).
     func distinctTags(_ tags: [String]) -> [String] {
-      var seen: [Int32] = []
-      var out: [String] = []
-      for tag in tags {
+      seen.removeAll(keepingCapacity: true)
+      var out: [String]? = nil  // made at the first tag dropped or respelled
+      for (i, tag) in tags.enumerated() {
         let id = tagTable.id(of: tag)
         if Int(id) == tagForm.count {
           let normalized = NameNormalizer.normalize(tag)
           tagForm.append((normalized, keys.id(of: NameNormalizer.key(normalized))))
         }
         let (normalized, key) = tagForm[Int(id)]
-        if normalized.isEmpty || seen.contains(key) { continue }
+        if normalized.isEmpty || seen.contains(key) {
+          if out == nil { out = Array(tags[..<i]) }
+          continue
+        }
         seen.append(key)
-        out.append(normalized)
+        // Byte for byte: `==` would take a canonically equivalent spelling for the normal form.
+        if out == nil, !normalized.utf8.elementsEqual(tag.utf8) { out = Array(tags[..<i]) }
+        out?.append(normalized)
       }
-      return out
+      return out ?? tags
     }
 
     func applied(_ rule: Int, _ what: String, at location: SourceLocation) {
@@ -405,10 +413,21 @@ public struct IdentityResolver: Sendable {
     while let record = records.popLast() {
       let authorsAt = SourceLocation(file: record.source.file, line: record.authorsLine ?? record.source.line)
       let fellowsAt = SourceLocation(file: record.source.file, line: record.fellowsLine ?? record.source.line)
-      // 1. Aliases, then names written family name first.
+      // 1. Aliases, then names written family name first. Most records of a large table have
+      //    neither (no alias rule for people, no comma): their list is kept, not rebuilt, and
+      //    their ids are `[]` when they have none (as good as a `nil` per author for step 5).
       var authors: [String] = []
       var ids: [String?] = []
-      for (k, name) in record.authors.enumerated() {
+      let rewritesAuthors = rules.hasPersonRules || record.authors.contains { $0.utf8.contains(UInt8(ascii: ",")) }
+      if !rewritesAuthors {
+        authors = record.authors
+        if record.authorIDs.contains(where: { $0.map { !$0.isEmpty } ?? false }) {
+          ids = record.authors.indices.map { k in
+            k < record.authorIDs.count ? record.authorIDs[k].flatMap { $0.isEmpty ? nil : $0 } : nil
+          }
+        }
+      }
+      for (k, name) in record.authors.enumerated() where rewritesAuthors {
         let id = k < record.authorIDs.count ? record.authorIDs[k].flatMap { $0.isEmpty ? nil : $0 } : nil
         if let (names, rule) = rules.apply(to: name, scope: .person) {
           applied(rule, "in '\(record.title)'", at: authorsAt)
@@ -465,8 +484,8 @@ public struct IdentityResolver: Sendable {
           listedFellows.append((name, name, false))
         }
       }
-      var tags: [String] = []
-      for tag in record.tags {
+      var tags: [String] = rules.hasTagRules ? [] : record.tags
+      for tag in record.tags where rules.hasTagRules {
         if let (names, rule) = rules.apply(to: tag, scope: .tag) {
           applied(rule, "in '\(record.title)'", at: record.source)
           tags += names
@@ -474,20 +493,33 @@ public struct IdentityResolver: Sendable {
           tags.append(tag)
         }
       }
-      // 2. Repeated authors.
-      var seen: [Int32] = []
-      var keptIDs: [String?] = []
-      authors = zip(authors, ids).compactMap { name, id in
+      // 2. Repeated authors (looked for first: most records have none, and keep their list).
+      seen.removeAll(keepingCapacity: true)
+      var repeated = false
+      for name in authors {
         let key = keyID(ofName: name)
-        if !seen.contains(key) {
-          seen.append(key)
-          keptIDs.append(id)
-          return name
+        if seen.contains(key) {
+          repeated = true
+          break
         }
-        diagnostics.append(Diagnostic(kind: .duplicateAuthor, message: "'\(name)' is listed twice on '\(record.title)'; kept once", at: authorsAt))
-        return nil
+        seen.append(key)
       }
-      ids = keptIDs
+      if repeated && ids.count < authors.count { ids += Array(repeating: nil, count: authors.count - ids.count) }
+      seen.removeAll(keepingCapacity: true)
+      if repeated {
+        var keptIDs: [String?] = []
+        authors = zip(authors, ids).compactMap { name, id in
+          let key = keyID(ofName: name)
+          if !seen.contains(key) {
+            seen.append(key)
+            keptIDs.append(id)
+            return name
+          }
+          diagnostics.append(Diagnostic(kind: .duplicateAuthor, message: "'\(name)' is listed twice on '\(record.title)'; kept once", at: authorsAt))
+          return nil
+        }
+        ids = keptIDs
+      }
       if authors.isEmpty {
         diagnostics.append(Diagnostic(kind: .noAuthors, message: "'\(record.title)' lists no authors", at: authorsAt))
       }

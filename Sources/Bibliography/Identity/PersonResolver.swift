@@ -35,7 +35,7 @@ struct PersonResolver {
   }
 
   // swift-format-ignore
-  static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation], mergesInitials: Bool = true, threads: Int = 1) -> Outcome {
+  static func resolve(authors: [[String]], ids: [[String?]], sources: [SourceLocation], mergesInitials: Bool = true, threads: Int = 1, minimumPerThread: Int = 100_000) -> Outcome {
     var clock = LoadClock()
     // Slots, spellings and keys, interned.
     var spellingTable = NameTable(capacity: authors.count)
@@ -52,7 +52,7 @@ struct PersonResolver {
     // The numbering is one pass in slot order; the hashing of names and the keying of new
     // spellings, which take most of its time on a million papers, are done beforehand in
     // stretches at the same time.
-    let hashStretches = paperStart[authors.count] >= 200_000 ? Swift.max(1, threads) : 1
+    let hashStretches = paperStart[authors.count] >= minimumPerThread * 2 ? Swift.max(1, threads) : 1
     var slotHash = orderedParallelMap(hashStretches, threads: threads) { k in
       var hashes: [UInt64] = []
       for p in authors.count * k / hashStretches ..< authors.count * (k + 1) / hashStretches {
@@ -67,7 +67,7 @@ struct PersonResolver {
     slotHash = []
     do {
       let spellings = spellingTable.strings
-      let keyStretches = hashStretches > 1 && spellings.count >= 100_000 ? hashStretches : 1
+      let keyStretches = hashStretches > 1 && spellings.count >= minimumPerThread ? hashStretches : 1
       let keyed = orderedParallelMap(keyStretches, threads: threads) { k in
         (spellings.count * k / keyStretches ..< spellings.count * (k + 1) / keyStretches).map { s -> (String, UInt64) in
           let key = NameNormalizer.key(spellings[s])
