@@ -116,14 +116,25 @@ public struct Pipeline: Sendable, Equatable, Codable {
     switch consume input {
     case .corpus(let corpus):
       var filtered = try filter.papers(of: consume corpus)
-      var notes: NoteSummary? = nil
-      if let notesPerKind {
-        notes = NoteSummary(filtered.corpus, perKind: notesPerKind)
+      // With ``notesPerKind`` the notes leave the corpus here (`noted` holds them with the
+      // papers, which it shares) and are summarised and let go by ``summariseNotes()`` on the
+      // calling thread, while the second thread already extracts the terms (at a million papers
+      // 1.1 s of the report's with one core idle before).
+      var noted: Corpus? = nil
+      if notesPerKind != nil {
+        noted = filtered.corpus
         filtered.corpus.diagnostics = []
-        MemoryRelease.returnFreedPages()
       }
       let selection = filtered
       progress?.finished("paper filter", network: nil)
+      var notes: NoteSummary? = nil
+      func summariseNotes() {
+        guard let notesPerKind, noted != nil else { return }
+        notes = NoteSummary(noted!, perKind: notesPerKind)
+        noted = nil  // the last reference to the notes: freed here, before the pages go back
+        MemoryRelease.returnFreedPages()
+        progress?.finished("notes summarised", network: nil)
+      }
       func network(_ kind: Network.Kind, _ termMap: TermMap?) throws -> NetworkAnalysis {
         let built = Network.build(
           kind, from: selection.corpus, counting: counting, tagWeighting: tagWeighting,
@@ -141,25 +152,31 @@ public struct Pipeline: Sendable, Equatable, Codable {
         if termMap != nil { progress?.finished("term extraction", network: nil) }
         return termMap
       }
-      // One route, two threads: the first network (the author network, by far the largest) on
-      // the calling thread; the term extraction and then the other networks, each with its
-      // community tags and term labels, meanwhile on a second (the first network's community
-      // tags and term labels, the latter needing the terms, are added after both, side by side:
-      // ``described(_:corpus:termMap:progress:)``). When the first network is the terms graph it needs the terms, so the extraction
-      // runs before both; when it then finds no text (``skipsTermsWithoutText``), the terms
-      // graph is left out and the next network leads. Each network is computed alone, so the
-      // results do not depend on this. Errors are thrown in the order of a run one after the
-      // other: the term extraction's, the first network's, the others'.
+      // One route, two threads: the notes summary, then the first network (the author network,
+      // by far the largest) on the calling thread; the term extraction and then the other
+      // networks, each with its community tags and term labels, meanwhile on a second (the first
+      // network's community tags and term labels, the latter needing the terms, are added after
+      // both, side by side: ``described(_:corpus:termMap:progress:)``). When the first network
+      // is the terms graph it needs the terms, so the extraction runs before both; when it then
+      // finds no text (``skipsTermsWithoutText``), the terms graph is left out and the next
+      // network leads. Each network is computed alone, so the results do not depend on this.
+      // Errors are thrown in the order of a run one after the other: the term extraction's, the
+      // first network's, the others'.
       let termsFirst: TermMap?? = graphs[0] == .terms ? .some(try extractedTerms()) : nil
       let kinds = termsFirst == .some(nil) ? graphs.filter { $0 != .terms } : graphs
       guard let lead = kinds.first else {
         // Only a terms graph was asked for, and it was left out for want of text.
+        summariseNotes()
         var result = AnalysisResult(pipeline: self, corpus: selection.corpus, paperFilter: selection, networks: [])
         result.notes = notes
         return result
       }
       let (first, rest) = try concurrently(
-        threads: metricSettings.threads, { Result { try network(lead, termsFirst ?? nil) } },
+        threads: metricSettings.threads,
+        { () -> Result<NetworkAnalysis, any Error> in
+          summariseNotes()
+          return Result { try network(lead, termsFirst ?? nil) }
+        },
         { () -> (terms: Result<TermMap?, any Error>, others: Result<[NetworkAnalysis], any Error>) in
           let terms = termsFirst.map { Result<TermMap?, any Error>.success($0) } ?? Result { try extractedTerms() }
           guard case .success(let termMap) = terms else { return (terms, .success([])) }
@@ -245,9 +262,8 @@ public struct Pipeline: Sendable, Equatable, Codable {
 
   /// The metrics of ``computedMetrics`` on `graph`, in that order.
   func measure(_ graph: Graph, network kind: Network.Kind, progress: (any PipelineProgress)?) throws -> [MetricResult] {
-    var results: [MetricResult] = []
     // Estimated closeness and harmonic share one set of sampled sources (same seed, same values).
-    var shared: [Metric: EstimatedScores] = [:]
+    var estimates: [Metric: EstimatedScores] = [:]
     func estimatedSettings(_ metric: Metric) -> MetricSettings? {
       var settings = metricSettings
       if skips(metric, nodeCount: graph.nodeCount) {
@@ -263,21 +279,20 @@ public struct Pipeline: Sendable, Equatable, Codable {
       let reporter = progress?.begin(.closeness, network: kind)
       defer { progress?.end(.closeness, network: kind) }
       if let pair = try ClosenessCentrality.estimated(closeness, harmonic, for: graph, progress: reporter) {
-        shared[.closeness] = pair.closeness
-        shared[.harmonic] = pair.harmonic
+        estimates[.closeness] = pair.closeness
+        estimates[.harmonic] = pair.harmonic
         progress?.finished(Self.sharedEstimateStep, network: kind)
       }
     }
-    for metric in computedMetrics {
+    let shared = estimates
+    func measured(_ metric: Metric) throws -> MetricResult {
       if let run = shared[metric] {
-        results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate))
-        continue
+        return MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate)
       }
       var settings = metricSettings
       if skips(metric, nodeCount: graph.nodeCount) {
         guard estimatesAboveLimit, !settings.weighted else {
-          results.append(MetricResult(metric: metric, values: [Double](repeating: 0, count: graph.nodeCount), skipped: true))
-          continue
+          return MetricResult(metric: metric, values: [Double](repeating: 0, count: graph.nodeCount), skipped: true)
         }
         settings.estimated = true
       }
@@ -291,16 +306,14 @@ public struct Pipeline: Sendable, Equatable, Codable {
         } else {
           run = try estimating.estimated(for: graph, progress: nil)
         }
-        results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate))
         progress?.finished("\(metric.rawValue) (sampled estimate)", network: kind)
-        continue
+        return MetricResult(metric: metric, values: run.scores.values, skipped: false, estimate: run.estimate)
       }
       if let iterative = measure as? any IterativeMeasure {
         // Never throws for running out of iterations: the bound reached is kept and reported.
         let run = try iterative.run(on: graph, allowingUnconverged: true)
-        results.append(MetricResult(metric: metric, values: run.scores.values, skipped: false, convergence: run.convergence))
         progress?.finished(metric.rawValue, network: kind)
-        continue
+        return MetricResult(metric: metric, values: run.scores.values, skipped: false, convergence: run.convergence)
       }
       let scores: NodeScores
       if let progress {
@@ -310,18 +323,50 @@ public struct Pipeline: Sendable, Equatable, Codable {
       } else {
         scores = try measure.scores(for: graph)
       }
-      results.append(MetricResult(metric: metric, values: scores.values, skipped: false))
       progress?.finished(metric.rawValue, network: kind)
+      return MetricResult(metric: metric, values: scores.values, skipped: false)
     }
+    // The metrics up to the path metrics one after another (the sampled estimates use every
+    // core, and at a million researchers the run's memory peaks beside them). Then, on a large
+    // graph (from ``PageRank/parallelArcs`` arcs), PageRank and coreness, which run on one
+    // thread (PageRank's renumbering and sweeps; its twin search is the second), on a second
+    // thread beside the others (eigenvector and clustering, which use every core): at 1M,
+    // PageRank 1.5 s and coreness 0.3 s with the other core mostly idle. Each metric is computed
+    // alone, so the values do not depend on this; errors are thrown in metric order, as one
+    // after the other. The steps each side tells `progress` are in metric order.
+    let metrics = computedMetrics
+    let tail = metrics.firstIndex { m in m != .degree && m != .strength && !Metric.pathMetrics.contains(m) } ?? metrics.endIndex
+    let singleThreaded: Set<Metric> = graph.adjacencyTargets.count >= PageRank.parallelArcs ? [.pagerank, .coreness] : []
+    let head = Array(metrics[..<tail])
+    let main = metrics[tail...].filter { !singleThreaded.contains($0) }
+    let side = metrics[tail...].filter { singleThreaded.contains($0) }
+    // Each list stops at its first error (a cancelled metric cancels the rest of its list).
+    func measuredList(_ list: [Metric]) -> [Result<MetricResult, any Error>] {
+      var done: [Result<MetricResult, any Error>] = []
+      for m in list {
+        done.append(Result { try measured(m) })
+        if case .failure = done.last { break }
+      }
+      return done
+    }
+    var results = try head.map(measured)
+    let (mainResults, sideResults) = try concurrently(
+      threads: side.isEmpty ? 1 : metricSettings.threads, { measuredList(main) }, { measuredList(side) })
+    var byMetric: [Metric: Result<MetricResult, any Error>] = [:]
+    for (m, r) in zip(main, mainResults) { byMetric[m] = r }
+    for (m, r) in zip(side, sideResults) { byMetric[m] = r }
+    // In metric order: the first error met is thrown, as when the metrics run one after another
+    // (a metric after an error in its list was not run, and is never reached here).
+    for metric in metrics[tail...] { results.append(try byMetric[metric]!.get()) }
     return results
   }
 }
 
 /// Told when each metric of a ``Pipeline`` run starts and ends (a progress bar).
 ///
-/// Calls come from two threads at once: the first network is analysed while the others are, and
-/// a network's communities are detected while its metrics are computed. Each thread's calls are
-/// in order.
+/// Calls come from two threads at once: the first network is analysed while the others are, a
+/// network's communities are detected while its metrics are computed, and on a large graph its
+/// PageRank and coreness beside its eigenvector and clustering. Each thread's calls are in order.
 public protocol PipelineProgress {
   /// The reporter for `metric` on the network of `kind`; returning `false` from it cancels.
   func begin(_ metric: Metric, network kind: Network.Kind) -> ProgressReporter

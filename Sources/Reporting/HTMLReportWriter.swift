@@ -1,3 +1,4 @@
+import Analysis
 import Bibliography
 import Foundation
 import GraphCore
@@ -253,30 +254,61 @@ public struct HTMLReportWriter: Sendable {
     return V.object(fields).text(indent: nil)
   }
 
+  /// Rows of the people file per piece handed from the thread that writes its JSON text to the
+  /// thread that compresses it (about 50 bytes a row, so pieces of about 0.8 MB).
+  static let peopleRowsPerPiece = 16_384
+
   /// The search data of every person, for ``peopleFile``: JavaScript that sets
   /// `window.coauthorPeople = {"count": N, "gzip": "<base64>"}`, the base64 of the gzip of the
   /// JSON array `[[name, anchor or null, detail], …]` (most influential first). The page inflates
   /// it with the browser's `DecompressionStream`.
-  public func peopleScript(_ document: ReportDocument) -> String {
-    // The compact JSON text of `[[name, anchor or null, detail], …]`, written directly (the same
-    // bytes as a `JSON` value's text, without a tree of a million values) and compressed a
-    // megabyte at a time (at a million researchers the text is 66 MB).
-    let compressor = GzipCompressor(level: 6)
-    let piece = 1 << 20
-    var rows = "["
-    rows.reserveCapacity(piece + 4096)
-    for (i, e) in document.searchIndex.enumerated() {
-      if i > 0 { rows += "," }
-      rows += "[" + JSON.quoted(e.name) + "," + (e.anchor.map(JSON.quoted) ?? "null") + "," + JSON.quoted(e.detail) + "]"
-      if rows.utf8.count >= piece {
-        compressor.append(&rows)
-        rows.removeAll(keepingCapacity: true)
+  ///
+  /// The compact JSON text is written directly as UTF-8 bytes (the same bytes as a `JSON` value's
+  /// text, without a tree of a million values), a piece of ``peopleRowsPerPiece`` rows at a time,
+  /// and each piece is compressed as soon as it is written: with `threads` ≠ 1 the text is written
+  /// on one thread while the pieces before are compressed on another (at a million researchers
+  /// 66 MB of text, about 1 s to write and 1.3 s to compress). Compression takes the pieces in
+  /// order and gzip's output does not depend on how its input is cut (``GzipCompressor``), so the
+  /// bytes are the same for every thread count.
+  /// - Parameter threads: the thread budget (``MetricSettings/threads``: 0 = every processor).
+  public func peopleScript(_ document: ReportDocument, threads: Int = 0) -> String {
+    peopleScript(document, threads: threads, rowsPerPiece: Self.peopleRowsPerPiece)
+  }
+
+  /// ``peopleScript(_:threads:)`` with pieces of `rowsPerPiece` rows (tests use small pieces).
+  func peopleScript(_ document: ReportDocument, threads: Int, rowsPerPiece: Int) -> String {
+    let entries = document.searchIndex
+    let pieceCount = max(1, (entries.count + rowsPerPiece - 1) / rowsPerPiece)
+    // Piece k: rows k·rowsPerPiece ..< (k + 1)·rowsPerPiece, with the array's brackets in the
+    // first and the last piece and a comma before every row but the first.
+    func piece(_ k: Int) -> [UInt8] {
+      let rows = k * rowsPerPiece ..< min(entries.count, (k + 1) * rowsPerPiece)
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(rows.count * 64 + 2)
+      if k == 0 { bytes.append(UInt8(ascii: "[")) }
+      for i in rows {
+        let e = entries[i]
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "["))
+        JSON.appendQuoted(e.name, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        if let anchor = e.anchor { JSON.appendQuoted(anchor, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        bytes.append(UInt8(ascii: ","))
+        JSON.appendQuoted(e.detail, to: &bytes)
+        bytes.append(UInt8(ascii: "]"))
       }
+      if k == pieceCount - 1 { bytes.append(UInt8(ascii: "]")) }
+      return bytes
     }
-    rows += "]"
-    compressor.append(&rows)
+    let compressor = GzipCompressor(level: 6)
+    let queue = PieceQueue(capacity: 4)
+    // Neither closure throws, so `concurrently` does not either. With one thread (or none to be
+    // had) the first writes every piece and the second then compresses them.
+    _ = try! concurrently(
+      threads: threads, { for k in 0 ..< pieceCount { queue.put(piece(k)) } },
+      { for _ in 0 ..< pieceCount { queue.take().withUnsafeBufferPointer { compressor.append($0) } } })
     let packed = compressor.finish()
-    return "window.coauthorPeople={\"count\":\(document.searchIndex.count),\"gzip\":\"\(Data(packed).base64EncodedString())\"};\n"
+    return "window.coauthorPeople={\"count\":\(entries.count),\"gzip\":\"\(Data(packed).base64EncodedString())\"};\n"
   }
 
   /// A grouped bar chart as inline SVG: one group per category, one bar per series, value on
@@ -367,5 +399,37 @@ public struct HTMLReportWriter: Sendable {
       case .anchor(let id): return "<span id=\"" + XML.attribute(id) + "\"></span>"
       }
     }.joined()
+  }
+}
+
+/// Byte pieces handed in order from one thread (``put(_:)``) to another (``take()``). `put` waits
+/// while `capacity` pieces are waiting, but only once the taking side has started: a caller that
+/// runs both sides one after the other on one thread (``concurrently(threads:_:_:)`` with one
+/// thread, or when no thread could be started) never waits.
+final class PieceQueue: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var pieces: [[UInt8]] = []
+  private var taking = false
+  private let capacity: Int
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  func put(_ piece: [UInt8]) {
+    condition.lock()
+    while taking && pieces.count >= capacity { condition.wait() }
+    pieces.append(piece)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next piece, once it has been put.
+  func take() -> [UInt8] {
+    condition.lock()
+    taking = true
+    while pieces.isEmpty { condition.wait() }
+    let piece = pieces.removeFirst()
+    condition.broadcast()
+    condition.unlock()
+    return piece
   }
 }

@@ -73,7 +73,12 @@ public struct ReportJob: Sendable {
     // counted and the growth strip's people chosen.
     let ((profiled, anchors), (timeline, years, growth)) = try concurrently(
       threads: analysis.pipeline.metricSettings.threads,
-      { (ReportBuilder.profiledNodes(analysis, limit: self.context.profileLimit), PersonAnchors(names: people)) },
+      {
+        (
+          ReportBuilder.profiledNodes(analysis, limit: self.context.profileLimit),
+          PersonAnchors(names: people, threads: analysis.pipeline.metricSettings.threads)
+        )
+      },
       { () -> (Timeline, [Int], Growth?) in
         // The author timeline, counted once for the growth strip and the document; it reads the
         // author network's paper nodes when no node filter changed that network (every author
@@ -168,11 +173,12 @@ public struct ReportJob: Sendable {
     }
     let external = document.searchIndex.count > inlinePeopleLimit
     let writer = HTMLReportWriter(svgs: svgs, figureIndex: index, peopleFile: external ? Self.peopleFileName : nil)
-    // The page and the people file (at a million researchers 66 MB of JSON to compress) at the
-    // same time; neither reads what the other makes.
+    // The page and the people file (at a million researchers 66 MB of JSON to compress; its text
+    // is written beside its compression, see ``HTMLReportWriter/peopleScript(_:threads:)``) at
+    // the same time; neither reads what the other makes.
+    let threads = analysis.pipeline.metricSettings.threads
     let (html, peopleScript): (String, String?) = try concurrently(
-      threads: analysis.pipeline.metricSettings.threads, { writer.write(document) },
-      { external ? writer.peopleScript(document) : nil })
+      threads: threads, { writer.write(document) }, { external ? writer.peopleScript(document, threads: threads) : nil })
     var files: [(name: String, bytes: Data)] = keys.compactMap { key in svgs[key].map { ("\(key).svg", Data($0.utf8)) } }
     files += [("report.md", Data(markdown.utf8)), ("report.html", Data(html.utf8))]
     if let peopleScript { files.append((Self.peopleFileName, Data(peopleScript.utf8))) }

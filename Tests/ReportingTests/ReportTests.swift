@@ -162,4 +162,18 @@ struct ReportEscapingTests {
     #expect(anchorID("person", "王芳") == "person-u738bu82b3")
     #expect(anchorID("person", "<script>") == "person-script")
   }
+
+  /// From `PersonAnchors.parallelNames` names the slugs are made in two halves at the same time;
+  /// the anchors, numbered in name order, are those of one thread, also where names of both
+  /// halves share a slug.
+  @Test func anchorsOfManyNamesSameForAnyThreads() {
+    var names = (0 ..< 60_000).map { "Person \($0 % 25_000) Ünal\($0 >= 25_000 ? " \($0)" : "")" }
+    names += ["A-B", "Person 7 Ünal", "A B", "a.b", "王芳"]
+    names.insert("a b", at: 10)
+    #expect(names.count >= PersonAnchors.parallelNames)
+    let one = PersonAnchors(names: names, threads: 1)
+    let two = PersonAnchors(names: names, threads: 2)
+    #expect(names.map { one[$0] } == names.map { two[$0] })
+    #expect(one["a b"] == "person-a-b" && one["A-B"] == "person-a-b-2" && one["A B"] == "person-a-b-3")
+  }
 }

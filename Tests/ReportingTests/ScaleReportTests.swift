@@ -145,4 +145,26 @@ struct ScaleReportTests {
     let tree = JSON.array(document.searchIndex.map { e in .array([.string(e.name), e.anchor.map(JSON.string) ?? .null, .string(e.detail)]) })
     #expect(String(decoding: json, as: UTF8.self) == tree.text(indent: nil))
   }
+
+  /// The people file is the same bytes whether its text is written in one piece or many, and
+  /// whether the pieces are compressed beside the writing (two threads) or after it (one).
+  @Test func peopleFileSameBytesForAnyPiecesAndThreads() throws {
+    let document = ReportBuilder(context: seedContext).document(for: try seedAnalysis())
+    #expect(document.searchIndex.count == 78)
+    let writer = HTMLReportWriter(peopleFile: ReportJob.peopleFileName)
+    let whole = writer.peopleScript(document, threads: 1, rowsPerPiece: 1_000)
+    for rows in [1, 5, 77, 78] {
+      #expect(writer.peopleScript(document, threads: 1, rowsPerPiece: rows) == whole)
+      #expect(writer.peopleScript(document, threads: 2, rowsPerPiece: rows) == whole)
+    }
+    #expect(writer.peopleScript(document) == whole)
+    // No one to search: an empty array.
+    var empty = document
+    empty.searchIndex = []
+    let script = writer.peopleScript(empty, threads: 2, rowsPerPiece: 5)
+    let base64 = try #require(script.components(separatedBy: "\"gzip\":\"").last?.components(separatedBy: "\"").first)
+    let json = try Gzip.decompress(Array(try #require(Data(base64Encoded: base64))), file: "people.js")
+    #expect(String(decoding: json, as: UTF8.self) == "[]")
+    #expect(script.hasPrefix("window.coauthorPeople={\"count\":0,"))
+  }
 }

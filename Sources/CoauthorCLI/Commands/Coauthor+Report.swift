@@ -131,6 +131,8 @@ extension Coauthor {
       StepTimings.shared.finished("write")
       let pictures = files.filter { $0.name.hasSuffix(".svg") }.count
       printError("coauthor: wrote \(output)/report.md, \(output)/report.html and \(pictures) pictures (\(corpus.papers.count) papers, \(analysis.authors.network.graph.nodeCount) researchers)")
+      // The process ends next: it gives the analysis' memory back at once (see ``KeptUntilExit``).
+      KeptUntilExit.keep(analysis)
     }
 
     /// The command that reproduces this report, defaults left out.
