@@ -277,6 +277,12 @@ final class PageRankSweeps {
 
   /// One over-relaxed Gauss–Seidel sweep over every node. Returns
   /// `Σ_i (c_i + (ω − 1)/(ω α)) |x'_i − x_i|` (see above).
+  ///
+  /// In breadth-first order a node's neighbours are mostly the nodes just updated, so each node
+  /// waits for the previous one's new value: the sweep is bound by that chain's latency, not by
+  /// memory bandwidth. The reciprocal `1 / s` depends on the degree only, so it is computed off
+  /// the chain; `value / s` on it cost a division's latency per node (com-DBLP, AMD EPYC: 4.2 →
+  /// 2.9 ms per sweep, the same sweeps and error).
   func sweep() -> Double {
     let n = nodeCount
     let d = damping
@@ -305,7 +311,7 @@ final class PageRankSweeps {
           // Neighbours j > i still hold y_j, to be read as y_j − c.
           let value = base + d * (sum0 + sum1 - c * (s - lower))
           let old = yy[i] - c
-          let next = old + omega * (value / s - old)
+          let next = old + omega * (value * (1 / s) - old)
           change += abs(next - old) * (lower + relaxationTerm * s)
           yy[i] = next
           mass += next * s
@@ -325,7 +331,7 @@ final class PageRankSweeps {
           let s = Double(end - start), lower = Double(lw[i])
           let value = base + d * (sum0 + sum1 - c * (s - lower))
           let old = yy[i] - c
-          let next = old + omega * (value / s - old)
+          let next = old + omega * (value * (1 / s) - old)
           change += abs(next - old) * (lower + relaxationTerm * s)
           yy[i] = next
           mass += next * s
