@@ -329,7 +329,7 @@ public struct Pipeline: Sendable, Equatable, Codable {
     // The metrics up to the path metrics one after another (the sampled estimates use every
     // core, and at a million researchers the run's memory peaks beside them). Then, on a large
     // graph (from ``PageRank/parallelArcs`` arcs), PageRank and coreness, which run on one
-    // thread (PageRank's renumbering and sweeps; its twin search is the second), on a second
+    // thread (PageRank's renumbering, twin search, reduction and sweeps), on a second
     // thread beside the others (eigenvector and clustering, which use every core): at 1M,
     // PageRank 1.5 s and coreness 0.3 s with the other core mostly idle. Each metric is computed
     // alone, so the values do not depend on this; errors are thrown in metric order, as one
