@@ -5,7 +5,7 @@ import GraphCore
 ///
 /// **An exact reduction first.** Two kinds of node have a score that follows from others', and
 /// the sweeps leave them out:
-/// - *Twins* (nodes with the same neighbours and weights, adjacent or not; ``findTwins(offsets:targets:weights:weighted:)``)
+/// - *Twins* (nodes with the same neighbours and weights, adjacent or not; ``findTwins(offsets:targets:weights:origin:weighted:)``)
 ///   have equal PageRank. Each class of k twins becomes one **unit** with multiplicity k; a
 ///   neighbour gathers the class's k equal shares as one number, `z = k·y`, and the class's
 ///   edges among themselves (adjacent twins: a clique) become a term of the unit's own equation.
@@ -191,7 +191,7 @@ final class PageRankSweeps {
   /// graph, components one after another (each from its smallest node, neighbours in list
   /// order), dangling (isolated) nodes last, and a renumbered copy of the arcs (each list in the
   /// original order), on which the rest runs with nearby numbers. (2) Twin classes
-  /// (``findTwins(offsets:targets:weights:weighted:)``) and leaves; each class of twins, and each
+  /// (``findTwins(offsets:targets:weights:origin:weighted:)``) and leaves; each class of twins, and each
   /// other non-leaf node with edges, is a unit, in the order of its first member. (3) Per unit:
   /// strength, weight to its own members, leaf weight and count, and its number of arcs (distinct
   /// neighbouring units). (4) Within each component, every window of ``degreeWindow`` units
@@ -217,54 +217,54 @@ final class PageRankSweeps {
       allocated.append(UnsafeMutableRawPointer(b.baseAddress!))
       return b
     }
-    // (1) Breadth-first order and the renumbered copy (fo, ft, fw).
+    // (1) Breadth-first order and the renumbered copy (fo, ft; weights are read from the graph:
+    // arc a of copy node i is the graph's arc `origin[i] + a`, lists being in the same order).
     let position = buffer(Int32(-1)), order = buffer(Int32(0))
     let fo = buffer(0, count: n + 1), ft = buffer(Int32(0), count: graph.adjacencyTargets.count + 1)
-    let fw = buffer(0.0, count: weighted ? graph.adjacencyTargets.count : 1)
+    let origin = buffer(0, count: weighted ? n : 1)
+    let gw = graph.adjacencyWeights
     var fullRanges: [Range<Int>] = []
     graph.adjacencyOffsets.withUnsafeBufferPointer { o in
       graph.adjacencyTargets.withUnsafeBufferPointer { t in
-        graph.adjacencyWeights.withUnsafeBufferPointer { w in
-          var tail = 0
-          for root in 0 ..< n where position[root] < 0 && o[root + 1] > o[root] {
-            let start = tail
-            position[root] = Int32(tail)
-            order[tail] = Int32(root)
-            tail += 1
-            var i = start
-            while i < tail {
-              let v = Int(order[i])
-              for a in o[v] ..< o[v + 1] where position[Int(t[a])] < 0 {
-                position[Int(t[a])] = Int32(tail)
-                order[tail] = t[a]
-                tail += 1
-              }
-              i += 1
-            }
-            fullRanges.append(start ..< tail)
-          }
-          for v in 0 ..< n where position[v] < 0 {
-            position[v] = Int32(tail)
-            order[tail] = Int32(v)
-            tail += 1
-          }
-          var arc = 0
-          fo[0] = 0
-          for i in 0 ..< n {
+        var tail = 0
+        for root in 0 ..< n where position[root] < 0 && o[root + 1] > o[root] {
+          let start = tail
+          position[root] = Int32(tail)
+          order[tail] = Int32(root)
+          tail += 1
+          var i = start
+          while i < tail {
             let v = Int(order[i])
-            for a in o[v] ..< o[v + 1] {
-              ft[arc] = position[Int(t[a])]
-              if weighted { fw[arc] = w[a] }
-              arc += 1
+            for a in o[v] ..< o[v + 1] where position[Int(t[a])] < 0 {
+              position[Int(t[a])] = Int32(tail)
+              order[tail] = t[a]
+              tail += 1
             }
-            fo[i + 1] = arc
+            i += 1
           }
+          fullRanges.append(start ..< tail)
+        }
+        for v in 0 ..< n where position[v] < 0 {
+          position[v] = Int32(tail)
+          order[tail] = Int32(v)
+          tail += 1
+        }
+        var arc = 0
+        fo[0] = 0
+        for i in 0 ..< n {
+          let v = Int(order[i])
+          for a in o[v] ..< o[v + 1] {
+            ft[arc] = position[Int(t[a])]
+            arc += 1
+          }
+          fo[i + 1] = arc
+          if weighted { origin[i] = o[v] - fo[i] }
         }
       }
     }
     let fullDanglingStart = fullRanges.last?.upperBound ?? 0
     // (2) Twins, leaves, units. unit[i]: the first member of i's unit; −1 leaf, −2 dangling.
-    let twin = findTwins(offsets: fo, targets: ft, weights: fw, weighted: weighted)
+    let twin = findTwins(offsets: fo, targets: ft, weights: gw, origin: origin, weighted: weighted)
     allocated.append(UnsafeMutableRawPointer(twin.baseAddress!))
     let unit = buffer(Int32(-2)), multiplicity = buffer(Int32(0))
     for i in 0 ..< fullDanglingStart {
@@ -282,7 +282,7 @@ final class PageRankSweeps {
     for r in 0 ..< fullDanglingStart where unit[r] == Int32(r) {
       var s = 0.0, own = 0.0, leaf = 0.0, leaves = 0.0, arcs: Int32 = 0
       for a in fo[r] ..< fo[r + 1] {
-        let weight = weighted ? fw[a] : 1
+        let weight = weighted ? gw[origin[r] + a] : 1
         s += weight
         let u = unit[Int(ft[a])]
         if u < 0 {
@@ -412,7 +412,7 @@ final class PageRankSweeps {
       for a in fo[r] ..< fo[r + 1] {
         let j = slotOfCopy[Int(ft[a])]
         guard j >= 0 && j != Int32(i) else { continue }
-        let weight = weighted ? fw[a] : 1
+        let weight = weighted ? gw[origin[r] + a] : 1
         if Int(j) < i { lower += weight }
         if seen[Int(j)] != Int32(i) {
           seen[Int(j)] = Int32(i)
@@ -637,7 +637,7 @@ extension PageRankSweeps {
   /// - Complexity: O(*m* + *n*) expected time, O(*n*) space.
   static func findTwins(
     offsets o: UnsafeMutableBufferPointer<Int>, targets t: UnsafeMutableBufferPointer<Int32>,
-    weights w: UnsafeMutableBufferPointer<Double>, weighted: Bool
+    weights w: ContiguousArray<Double>, origin: UnsafeMutableBufferPointer<Int>, weighted: Bool
   ) -> UnsafeMutableBufferPointer<Int32> {
     let n = o.count - 1
     let representative = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
@@ -664,7 +664,7 @@ extension PageRankSweeps {
       for a in o[i] ..< o[i + 1] {
         let m = mix(UInt64(UInt32(bitPattern: t[a])))
         plain = plain &+ m
-        open = open &+ (weighted ? mix(m ^ w[a].bitPattern) : m)
+        open = open &+ (weighted ? mix(m ^ w[origin[i] + a].bitPattern) : m)
       }
       openHash[i] = open
       closedHash[i] = plain &+ mix(UInt64(i))
@@ -683,7 +683,7 @@ extension PageRankSweeps {
           if j < jEnd && Int(t[j]) == a { sawA = true; j += 1 }
         }
         if i == iEnd || j == jEnd { break }
-        if t[i] != t[j] || (weighted && w[i] != w[j]) { return false }
+        if t[i] != t[j] || (weighted && w[origin[a] + i] != w[origin[b] + j]) { return false }
         i += 1
         j += 1
       }
