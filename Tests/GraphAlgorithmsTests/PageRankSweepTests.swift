@@ -209,6 +209,48 @@ struct PageRankSweepTests {
     #expect(x[10] != x[11])
   }
 
+  /// The reduction's edge cases against the direct solve, weighted and not: no edges at all; a star
+  /// (only leaves around one unit with no arcs); a path (leaves at both ends); a clique (one unit of
+  /// five twins); a clique with a pendant leaf (four twins, one node with a leaf, the leaf); two
+  /// leaves of different weight on one node; non-adjacent twins (K_{2,3}); and all of them side by
+  /// side with isolated nodes.
+  @Test func reductionEdgeCases() throws {
+    func graph(_ n: Int, _ edges: [(Int, Int, Double)]) -> Graph {
+      var builder = GraphBuilder(nodeCount: n)
+      for (u, v, w) in edges { builder.addEdge(u, v, weight: w) }
+      return builder.build()
+    }
+    let clique = (0 ..< 5).flatMap { u in (u + 1 ..< 5).map { (u, $0, 2.0) } }
+    let cases: [(String, Graph)] = [
+      ("edgeless", .empty(3)),
+      ("star", .star(leaves: 6)),
+      ("path", .path(5)),
+      ("clique", graph(5, clique)),
+      ("clique with a leaf", graph(6, clique + [(0, 5, 1.5)])),
+      ("two leaves of different weight", graph(5, [(0, 1, 1), (1, 2, 1), (2, 0, 1), (0, 3, 3), (0, 4, 0.5)])),
+      ("K2,3", graph(5, [(0, 2, 1), (0, 3, 1), (0, 4, 1), (1, 2, 1), (1, 3, 1), (1, 4, 1)])),
+      ("all side by side", graph(30, clique + [(0, 5, 1.5), (6, 7, 1), (7, 8, 1), (8, 9, 1), (10, 11, 4), (12, 13, 1), (12, 14, 2), (12, 15, 2)]
+        + [(16, 18, 1), (16, 19, 1), (17, 18, 1), (17, 19, 1), (20, 21, 1), (21, 22, 1), (22, 20, 1), (22, 23, 1)])),
+    ]
+    for (name, g) in cases {
+      for weighted in [false, true] {
+        let exact = directPageRank(g, weighted: weighted)
+        for tolerance in [1e-6, 1e-12] {
+          let result = try PageRank(weighted: weighted, tolerance: tolerance).run(on: g)
+          let error = l1(result.scores.values, exact)
+          #expect(result.convergence.errorBound <= tolerance, "\(name)")
+          #expect(error <= result.convergence.errorBound + 1e-15, "\(name) weighted \(weighted): error \(error) > bound \(result.convergence.errorBound)")
+          #expect(abs(result.scores.values.reduce(0, +) - 1) <= result.convergence.errorBound + 1e-15, "\(name)")
+        }
+      }
+    }
+    // The star's leaves and the clique's members tie bit for bit.
+    let star = try PageRank().run(on: .star(leaves: 6)).scores.values
+    #expect(Set(star.dropFirst()).count == 1)
+    let members = try PageRank().run(on: graph(6, clique + [(0, 5, 1.5)])).scores.values
+    #expect(Set(members[1 ..< 5]).count == 1)
+  }
+
   /// A negative thread count is refused up front.
   @Test func negativeThreadsAreRefused() {
     var pr = PageRank()
