@@ -482,94 +482,18 @@ final class PageRankSweeps {
   /// the same parameters.
   func sweep() -> Double {
     let d = damping
-    let omega = relaxation
-    // The residual's share from over-relaxation, per unit of change and of D: (ω − 1)/(ω α).
-    let relaxationTerm = (omega - 1) / (omega * d)
     let base = (1 - d) / Double(nodeCount) + d * danglingMass / Double(nodeCount)
-    let keep = 1 - omega
-    let o = offsets.baseAddress!, t = targets.baseAddress!, yy = y.baseAddress!, kd = kind.baseAddress!
-    let table = kindConstants.baseAddress!
+    let yy = y.baseAddress!
     var change = 0.0
     for (component, range) in componentRanges.enumerated() {
       let c = shift[component]
       var mass = componentLeaves[component] * base
-      var start = Int(o[range.lowerBound])
-      // Constants of the current run of units with the same parameters, in z = k y:
-      // z' = keep·(z − c k) + constant + gather·(Σ − c (e − lower)), e = s − S − L (a member's
-      // strength towards other units), and k |y' − y| = |z' − z|.
-      var current: Int32 = -1
-      var constant = 0.0, gather = 0.0, external = 0.0, shiftK = 0.0, relaxationShare = 0.0, massFactor = 0.0
+      // One loop for both cases; the arc access is a generic parameter, specialised away.
       if weighted {
-        let w = weights.baseAddress!, lw = lowerStrength.baseAddress!
-        for i in range {
-          let end = Int(o[i + 1])
-          var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
-          var a = start
-          while a + 4 <= end {
-            sum0 += w[a] * yy[Int(t[a])]
-            sum1 += w[a + 1] * yy[Int(t[a + 1])]
-            sum2 += w[a + 2] * yy[Int(t[a + 2])]
-            sum3 += w[a + 3] * yy[Int(t[a + 3])]
-            a += 4
-          }
-          while a < end {
-            sum0 += w[a] * yy[Int(t[a])]
-            a += 1
-          }
-          if kd[i] != current {
-            current = kd[i]
-            let q = table + Int(current) &* Self.constantsPerKind
-            constant = q[0] * base
-            gather = q[1]
-            external = q[2]
-            shiftK = c * q[3]
-            relaxationShare = q[4]
-            massFactor = q[5]
-          }
-          let lower = lw[i]
-          // Units j > i still hold z_j, to be read as z_j − c k_j.
-          let old = yy[i] - shiftK
-          let next = keep * old + constant + gather * (((sum0 + sum1) + (sum2 + sum3)) - c * (external - lower))
-          change += abs(next - old) * (lower + relaxationShare)
-          yy[i] = next
-          mass += next * massFactor
-          start = end
-        }
+        let arcs = WeightedArcs(weights: weights.baseAddress!, lowerStrength: lowerStrength.baseAddress!)
+        sweep(range, arcs, shift: c, base: base, change: &change, mass: &mass)
       } else {
-        let lw = lowerDegree.baseAddress!
-        for i in range {
-          let end = Int(o[i + 1])
-          var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
-          var a = start
-          while a + 4 <= end {
-            sum0 += yy[Int(t[a])]
-            sum1 += yy[Int(t[a + 1])]
-            sum2 += yy[Int(t[a + 2])]
-            sum3 += yy[Int(t[a + 3])]
-            a += 4
-          }
-          while a < end {
-            sum0 += yy[Int(t[a])]
-            a += 1
-          }
-          if kd[i] != current {
-            current = kd[i]
-            let q = table + Int(current) &* Self.constantsPerKind
-            constant = q[0] * base
-            gather = q[1]
-            external = q[2]
-            shiftK = c * q[3]
-            relaxationShare = q[4]
-            massFactor = q[5]
-          }
-          let lower = Double(lw[i])
-          let old = yy[i] - shiftK
-          let next = keep * old + constant + gather * (((sum0 + sum1) + (sum2 + sum3)) - c * (external - lower))
-          change += abs(next - old) * (lower + relaxationShare)
-          yy[i] = next
-          mass += next * massFactor
-          start = end
-        }
+        sweep(range, UnweightedArcs(lowerDegree: lowerDegree.baseAddress!), shift: c, base: base, change: &change, mass: &mass)
       }
       shift[component] = (mass - componentMass[component]) / componentStrength[component]
     }
@@ -583,6 +507,61 @@ final class PageRankSweeps {
     }
     danglingMass = newDangling
     return change
+  }
+}
+
+extension PageRankSweeps {
+  /// The sweep over one component's units (``sweep()``), adding to `change` and `mass`.
+  @inline(__always)
+  private func sweep<Arcs: SweepArcs>(
+    _ range: Range<Int>, _ arcs: Arcs, shift c: Double, base: Double, change: inout Double, mass: inout Double
+  ) {
+    let keep = 1 - relaxation
+    let o = offsets.baseAddress!, t = targets.baseAddress!, yy = y.baseAddress!, kd = kind.baseAddress!
+    let table = kindConstants.baseAddress!
+    var start = Int(o[range.lowerBound])
+    // Constants of the current run of units with the same parameters, in z = k y:
+    // z' = keep·(z − c k) + constant + gather·(Σ − c (e − lower)), e = s − S − L (a member's
+    // strength towards other units), and k |y' − y| = |z' − z|.
+    var current: Int32 = -1
+    var constant = 0.0, gather = 0.0, external = 0.0, shiftK = 0.0, relaxationShare = 0.0, massFactor = 0.0
+    var changeSum = change, massSum = mass
+    for i in range {
+      let end = Int(o[i + 1])
+      var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
+      var a = start
+      while a + 4 <= end {
+        sum0 += arcs.term(a, yy[Int(t[a])])
+        sum1 += arcs.term(a + 1, yy[Int(t[a + 1])])
+        sum2 += arcs.term(a + 2, yy[Int(t[a + 2])])
+        sum3 += arcs.term(a + 3, yy[Int(t[a + 3])])
+        a += 4
+      }
+      while a < end {
+        sum0 += arcs.term(a, yy[Int(t[a])])
+        a += 1
+      }
+      if kd[i] != current {
+        current = kd[i]
+        let q = table + Int(current) &* Self.constantsPerKind
+        constant = q[0] * base
+        gather = q[1]
+        external = q[2]
+        shiftK = c * q[3]
+        relaxationShare = q[4]
+        massFactor = q[5]
+      }
+      let lower = arcs.lower(i)
+      // Units j > i still hold z_j, to be read as z_j − c k_j.
+      let old = yy[i] - shiftK
+      let next = keep * old + constant + gather * (((sum0 + sum1) + (sum2 + sum3)) - c * (external - lower))
+      changeSum += abs(next - old) * (lower + relaxationShare)
+      yy[i] = next
+      massSum += next * massFactor
+      start = end
+    }
+    change = changeSum
+    mass = massSum
   }
 }
 
@@ -731,4 +710,26 @@ extension PageRankSweeps {
     }
     return representative
   }
+}
+
+/// How a sweep reads an arc's term and a unit's lower strength: ``PageRankSweeps/sweep()`` has one
+/// loop, specialised for each.
+protocol SweepArcs {
+  /// The term of arc `a` whose target holds `z`.
+  func term(_ a: Int, _ z: Double) -> Double
+  /// Unit i's strength towards the units before it.
+  func lower(_ i: Int) -> Double
+}
+
+struct UnweightedArcs: SweepArcs {
+  let lowerDegree: UnsafeMutablePointer<Int32>
+  @inline(__always) func term(_ a: Int, _ z: Double) -> Double { z }
+  @inline(__always) func lower(_ i: Int) -> Double { Double(lowerDegree[i]) }
+}
+
+struct WeightedArcs: SweepArcs {
+  let weights: UnsafeMutablePointer<Double>
+  let lowerStrength: UnsafeMutablePointer<Double>
+  @inline(__always) func term(_ a: Int, _ z: Double) -> Double { weights[a] * z }
+  @inline(__always) func lower(_ i: Int) -> Double { lowerStrength[i] }
 }
