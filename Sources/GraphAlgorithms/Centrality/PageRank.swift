@@ -102,11 +102,9 @@ import GraphCore
 /// times in a row, which halved the time per sweep on com-DBLP and ca-CondMat), single-threaded:
 /// an SOR sweep is sequential by nature, and a parallel variant tried on com-DBLP (fixed blocks,
 /// Jacobi across them) needed 35–45 % more sweeps without relaxation and diverged with it. The
-/// one-off work (renumbering, twin search, reduction) takes most of a call: on graphs with at
-/// least ``parallelArcs`` arcs and ``threads`` ≠ 1 its copy, hashing, parameter and arc passes
-/// run in two halves side by side (com-DBLP, whole call at the default tolerance: 175 ms with one
-/// thread, 150–160 ms with two; sweeps 23 × 1.4 ms). Every step is deterministic and the halves
-/// write disjoint ranges, so the result is bit-identical for any thread count.
+/// one-off work (renumbering, twin search, reduction) is sequential too: com-DBLP 130–180 ms
+/// (sweeps to 1e-10: 23 × 1.4 ms), ca-CondMat 8.5 ms. Every step is deterministic, so the result
+/// is bit-identical for any thread count.
 ///
 /// - Complexity: O(*k*(*n* + *m*)) time for *k* sweeps, plus O(*n* log 1024 + *m*) expected once
 ///   (renumbering, twins, reduction, components); O(*n* + *m*) additional space (the renumbered
@@ -144,14 +142,13 @@ public struct PageRank: CentralityMeasure, Hashable, Codable {
   /// The bound wanted on the L1 error `Σ_v |x_v − x*_v|` of the result; positive. (Not networkx's
   /// per-node `tol`.)
   public var tolerance: Double
-  /// Worker threads for the one-off work on large graphs (≥ ``parallelArcs`` arcs; at most 2 are
-  /// used, the sweeps run on one, see *Speed*); 0 (the default) uses every online processor. The
-  /// result does not depend on it (bit-identical).
+  /// Worker threads; 0 (the default) means every online processor. PageRank itself runs on one
+  /// (see *Speed*); the option is validated like every measure's, and the result never depends
+  /// on it (bit-identical).
   public var threads: Int = 0
 
-  /// Graphs with at least this many arcs (twice the edges) split PageRank's one-off work in two
-  /// halves on ``threads`` ≠ 1, and are large enough for the analysis pipeline to run PageRank on a
-  /// thread of its own beside the other metrics.
+  /// Graphs with at least this many arcs (twice the edges) are large enough for the analysis
+  /// pipeline to run PageRank on a thread of its own beside the other metrics.
   public static let parallelArcs = 100_000
 
   public init(damping: Double = 0.85, weighted: Bool = true, maxIterations: Int = 1000, tolerance: Double = 1e-10) {
@@ -233,9 +230,7 @@ public struct PageRank: CentralityMeasure, Hashable, Codable {
     }
     // ‖x_k − x*‖₁ ≤ ‖T(x_k) − x_k‖₁ / (1 − α) ≤ α/(1 − α) · Σ_v c_v |x_k,v − x_{k−1},v|
     let factor = damping / (1 - damping)
-    let workers = graph.adjacencyTargets.count >= Self.parallelArcs ? resolvedThreads(threads) : 1
-    let kernel = PageRankSweeps(
-      graph: graph, damping: damping, weighted: weighted, relaxation: Self.relaxation(damping: damping), threads: workers)
+    let kernel = PageRankSweeps(graph: graph, damping: damping, weighted: weighted, relaxation: Self.relaxation(damping: damping))
     var errorBound = Double.infinity
     var iterations = 0
     while iterations < maxIterations {

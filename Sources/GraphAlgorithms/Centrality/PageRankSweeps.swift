@@ -104,14 +104,12 @@ final class PageRankSweeps {
   /// `y_i − shift[C]` (moving x by a multiple of s, the slowest mode, to the exact mass).
   var shift: [Double]
 
-  /// - Parameter threads: 1 or 2: the one-off work's copy, hashes, parameters and reduced arcs are
-  ///   split in two halves, run side by side with 2 (the same values either way).
-  init(graph: Graph, damping: Double, weighted: Bool, relaxation: Double, threads: Int = 1) {
+  init(graph: Graph, damping: Double, weighted: Bool, relaxation: Double) {
     self.nodeCount = graph.nodeCount
     self.damping = damping
     self.weighted = weighted
     self.relaxation = relaxation
-    let b = Self.build(Input(graph: graph, weighted: weighted, damping: damping, threads: Swift.min(Swift.max(threads, 1), 2)))
+    let b = Self.build(Input(graph: graph, weighted: weighted, damping: damping))
     slotCount = b.slotCount
     danglingStart = b.danglingStart
     slot = b.slot
@@ -174,7 +172,6 @@ final class PageRankSweeps {
     let graph: Graph
     let weighted: Bool
     let damping: Double
-    let threads: Int
   }
 
   struct Built {
@@ -210,10 +207,8 @@ final class PageRankSweeps {
   ///
   /// - Complexity: O(*n* log ``degreeWindow`` + *m*) expected time, O(*n* + *m*) space.
   private static func build(_ input: Input) -> Built {
-    let graph = input.graph, weighted = input.weighted, alpha = input.damping, threads = input.threads
+    let graph = input.graph, weighted = input.weighted, alpha = input.damping
     let n = graph.nodeCount
-    /// Runs `body(0)` and `body(1)`, side by side when `threads` is 2.
-    func halves(_ body: (Int) -> Void) { forEachChunk(of: ChunkPlan(count: 2, size: 1), threads: threads, body) }
     // Working arrays as buffers: no captured `var` (and so no dynamic exclusivity checks) in the loops.
     var allocated: [UnsafeMutableRawPointer] = []
     defer { for p in allocated { p.deallocate() } }
@@ -255,28 +250,22 @@ final class PageRankSweeps {
           order[tail] = Int32(v)
           tail += 1
         }
+        var arc = 0
         fo[0] = 0
         for i in 0 ..< n {
           let v = Int(order[i])
-          fo[i + 1] = fo[i] + (o[v + 1] - o[v])
-          if weighted { origin[i] = o[v] - fo[i] }
-        }
-        let middle = Self.split(fo, count: n)
-        halves { half in
-          for i in half == 0 ? 0 ..< middle : middle ..< n {
-            let v = Int(order[i])
-            var arc = fo[i]
-            for a in o[v] ..< o[v + 1] {
-              ft[arc] = position[Int(t[a])]
-              arc += 1
-            }
+          for a in o[v] ..< o[v + 1] {
+            ft[arc] = position[Int(t[a])]
+            arc += 1
           }
+          fo[i + 1] = arc
+          if weighted { origin[i] = o[v] - fo[i] }
         }
       }
     }
     let fullDanglingStart = fullRanges.last?.upperBound ?? 0
     // (2) Twins, leaves, units. unit[i]: the first member of i's unit; −1 leaf, −2 dangling.
-    let twin = findTwins(offsets: fo, targets: ft, weights: gw, origin: origin, weighted: weighted, threads: threads)
+    let twin = findTwins(offsets: fo, targets: ft, weights: gw, origin: origin, weighted: weighted)
     allocated.append(UnsafeMutableRawPointer(twin.baseAddress!))
     let unit = buffer(Int32(-2)), multiplicity = buffer(Int32(0))
     for i in 0 ..< fullDanglingStart {
@@ -289,34 +278,29 @@ final class PageRankSweeps {
       }
     }
     // (3) Parameters per unit (at its first member r); arcs = distinct neighbouring units.
-    // Two markers, one per half (`seen[h][u]`: the last unit of half h that met unit u).
-    let arcCount = buffer(Int32(0)), seen = [buffer(Int32(-1)), buffer(Int32(-1))]
+    let arcCount = buffer(Int32(0)), seen = buffer(Int32(-1))
     let strength = buffer(0.0), ownWeight = buffer(0.0), leafWeight = buffer(0.0), leafCount = buffer(0.0)
-    let middle = Self.split(fo, count: fullDanglingStart)
-    halves { half in
-      let seen = seen[half]
-      for r in half == 0 ? 0 ..< middle : middle ..< fullDanglingStart where unit[r] == Int32(r) {
-        var s = 0.0, own = 0.0, leaf = 0.0, leaves = 0.0, arcs: Int32 = 0
-        for a in fo[r] ..< fo[r + 1] {
-          let weight = weighted ? gw[origin[r] + a] : 1
-          s += weight
-          let u = unit[Int(ft[a])]
-          if u < 0 {
-            leaf += weight
-            leaves += 1
-          } else if u == Int32(r) {
-            own += weight
-          } else if seen[Int(u)] != Int32(r) {
-            seen[Int(u)] = Int32(r)
-            arcs += 1
-          }
+    for r in 0 ..< fullDanglingStart where unit[r] == Int32(r) {
+      var s = 0.0, own = 0.0, leaf = 0.0, leaves = 0.0, arcs: Int32 = 0
+      for a in fo[r] ..< fo[r + 1] {
+        let weight = weighted ? gw[origin[r] + a] : 1
+        s += weight
+        let u = unit[Int(ft[a])]
+        if u < 0 {
+          leaf += weight
+          leaves += 1
+        } else if u == Int32(r) {
+          own += weight
+        } else if seen[Int(u)] != Int32(r) {
+          seen[Int(u)] = Int32(r)
+          arcs += 1
         }
-        strength[r] = s
-        ownWeight[r] = own
-        leafWeight[r] = leaf
-        leafCount[r] = leaves
-        arcCount[r] = arcs
       }
+      strength[r] = s
+      ownWeight[r] = own
+      leafWeight[r] = leaf
+      leafCount[r] = leaves
+      arcCount[r] = arcs
     }
     // Parameter sets, shared by units with equal (s, k, S, L, ℓ), numbered in order of first
     // appearance (so a graph with every weight 1 gets the same sets, order and bits weighted or
@@ -407,10 +391,8 @@ final class PageRankSweeps {
     let slotOfCopy = buffer(Int32(-1))
     for i in 0 ..< fullDanglingStart where unit[i] >= 0 { slotOfCopy[i] = unitPosition[Int(unit[i])] }
     // (5) Arcs, lower strengths, parameter indices, start values.
-    // Offsets first (so the two halves write disjoint ranges), as Int for the split.
-    let unitOffsets = buffer(0, count: unitCount + 1)
-    for p in 0 ..< unitCount { unitOffsets[p + 1] = unitOffsets[p] + Int(arcCount[Int(unitOrder[p])]) }
-    let m = unitOffsets[unitCount]
+    var m = 0
+    for p in 0 ..< unitCount { m += Int(arcCount[Int(unitOrder[p])]) }
     precondition(m <= Int(Int32.max), "PageRank: more than 2^31 − 1 arcs")
     let danglingCount = n - fullDanglingStart
     let slotCount = unitCount + danglingCount
@@ -422,32 +404,29 @@ final class PageRankSweeps {
     let kind = UnsafeMutableBufferPointer<Int32>.allocate(capacity: unitCount)
     let y = UnsafeMutableBufferPointer<Double>.allocate(capacity: slotCount)
     let uniform = 1 / Double(n)
-    for p in 0 ... unitCount { offsets[p] = Int32(unitOffsets[p]) }
-    let unitMiddle = Self.split(unitOffsets, count: unitCount)
-    halves { half in
-      let seen = seen[half]
-      seen.update(repeating: -1)
-      for i in half == 0 ? 0 ..< unitMiddle : unitMiddle ..< unitCount {
-        let r = Int(unitOrder[i])
-        var lower = 0.0
-        var arc = unitOffsets[i]
-        for a in fo[r] ..< fo[r + 1] {
-          let j = slotOfCopy[Int(ft[a])]
-          guard j >= 0 && j != Int32(i) else { continue }
-          let weight = weighted ? gw[origin[r] + a] : 1
-          if Int(j) < i { lower += weight }
-          if seen[Int(j)] != Int32(i) {
-            seen[Int(j)] = Int32(i)
-            targets[arc] = j
-            if weighted { weights[arc] = weight }
-            arc += 1
-          }
+    seen.update(repeating: -1)
+    var arc = 0
+    offsets[0] = 0
+    for i in 0 ..< unitCount {
+      let r = Int(unitOrder[i])
+      var lower = 0.0
+      for a in fo[r] ..< fo[r + 1] {
+        let j = slotOfCopy[Int(ft[a])]
+        guard j >= 0 && j != Int32(i) else { continue }
+        let weight = weighted ? gw[origin[r] + a] : 1
+        if Int(j) < i { lower += weight }
+        if seen[Int(j)] != Int32(i) {
+          seen[Int(j)] = Int32(i)
+          targets[arc] = j
+          if weighted { weights[arc] = weight }
+          arc += 1
         }
-        if weighted { lowerStrength[i] = lower } else { lowerDegree[i] = Int32(lower) }
-        kind[i] = kindOf[r]
-        // x = 1/n per member: y = 1/(n s), z = k y.
-        y[i] = uniform / strength[r] * Double(multiplicity[r])
       }
+      offsets[i + 1] = Int32(arc)
+      if weighted { lowerStrength[i] = lower } else { lowerDegree[i] = Int32(lower) }
+      kind[i] = kindOf[r]
+      // x = 1/n per member: y = 1/(n s), z = k y.
+      y[i] = uniform / strength[r] * Double(multiplicity[r])
     }
     for i in unitCount ..< slotCount { y[i] = uniform }
     // Per original node: its slot (−1 for a leaf).
@@ -492,18 +471,6 @@ final class PageRankSweeps {
       return total
     }
     return result
-  }
-
-  /// The index that splits `0 ..< count` into two halves of about equal arcs (`offsets`: prefix
-  /// sums of the arc counts, `count + 1` entries).
-  static func split(_ offsets: UnsafeMutableBufferPointer<Int>, count: Int) -> Int {
-    let half = offsets[count] / 2
-    var low = 0, high = count
-    while low < high {
-      let middle = (low + high) / 2
-      if offsets[middle] < half { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   /// One over-relaxed Gauss–Seidel sweep over every unit. Returns
@@ -650,7 +617,7 @@ extension PageRankSweeps {
   /// - Complexity: O(*m* + *n*) expected time, O(*n*) space.
   static func findTwins(
     offsets o: UnsafeMutableBufferPointer<Int>, targets t: UnsafeMutableBufferPointer<Int32>,
-    weights w: ContiguousArray<Double>, origin: UnsafeMutableBufferPointer<Int>, weighted: Bool, threads: Int = 1
+    weights w: ContiguousArray<Double>, origin: UnsafeMutableBufferPointer<Int>, weighted: Bool
   ) -> UnsafeMutableBufferPointer<Int32> {
     let n = o.count - 1
     let representative = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
@@ -672,19 +639,16 @@ extension PageRankSweeps {
       closedHash.deallocate()
       firstNeighbour.deallocate()
     }
-    let middle = split(o, count: n)
-    forEachChunk(of: ChunkPlan(count: 2, size: 1), threads: threads) { half in
-      for i in half == 0 ? 0 ..< middle : middle ..< n {
-        var open: UInt64 = 0, plain: UInt64 = 0
-        for a in o[i] ..< o[i + 1] {
-          let m = mix(UInt64(UInt32(bitPattern: t[a])))
-          plain = plain &+ m
-          open = open &+ (weighted ? mix(m ^ w[origin[i] + a].bitPattern) : m)
-        }
-        openHash[i] = open
-        closedHash[i] = plain &+ mix(UInt64(i))
-        firstNeighbour[i] = o[i + 1] - o[i] >= 2 ? t[o[i]] : -1
+    for i in 0 ..< n {
+      var open: UInt64 = 0, plain: UInt64 = 0
+      for a in o[i] ..< o[i + 1] {
+        let m = mix(UInt64(UInt32(bitPattern: t[a])))
+        plain = plain &+ m
+        open = open &+ (weighted ? mix(m ^ w[origin[i] + a].bitPattern) : m)
       }
+      openHash[i] = open
+      closedHash[i] = plain &+ mix(UInt64(i))
+      firstNeighbour[i] = o[i + 1] - o[i] >= 2 ? t[o[i]] : -1
     }
     /// Whether a and b are twins: equal (sorted) lists, weight for weight, skipping b in
     /// a's and a in b's when `adjacent`.
