@@ -5,7 +5,7 @@ import GraphCore
 ///
 /// **An exact reduction first.** Two kinds of node have a score that follows from others', and
 /// the sweeps leave them out:
-/// - *Twins* (nodes with the same neighbours and weights, adjacent or not; ``findTwins(offsets:targets:weights:origin:weighted:threads:)``)
+/// - *Twins* (nodes with the same neighbours and weights, adjacent or not; ``findTwins(offsets:targets:weights:origin:weighted:)``)
 ///   have equal PageRank. Each class of k twins becomes one **unit** with multiplicity k; a
 ///   neighbour gathers the class's k equal shares as one number, `z = k·y`, and the class's
 ///   edges among themselves (adjacent twins: a clique) become a term of the unit's own equation.
@@ -30,9 +30,11 @@ import GraphCore
 /// window of 1,024 positions sorted by decreasing number of arcs and by parameters (see
 /// ``build(_:)``), so the scores a sweep gathers are mostly in cache, consecutive units mostly
 /// have the same arc count and parameters (constants computed once per run), and every component
-/// is a contiguous range. Every pass is deterministic, and those split in two halves for a second
-/// thread (the copy, the twin hashes, the unit parameters, the reduced arcs) write disjoint
-/// ranges, so the result does not depend on the thread count.
+/// is a contiguous range. Every pass is deterministic and runs on one thread, so the result does
+/// not depend on the thread count. (Splitting the copy, hashing, parameter and arc passes in two
+/// halves on a second thread was tried: 20 ms less wall time on com-DBLP, but 50 % more on
+/// ca-CondMat, and CPU time that varied with the threads' hand-over, which made the benchmark's
+/// per-sweep figure noisy; reverted.)
 ///
 /// One sweep visits `i = 0, 1, …, u − 1` and replaces, in place,
 ///
@@ -192,7 +194,7 @@ final class PageRankSweeps {
   /// graph, components one after another (each from its smallest node, neighbours in list
   /// order), dangling (isolated) nodes last, and a renumbered copy of the arcs (each list in the
   /// original order), on which the rest runs with nearby numbers. (2) Twin classes
-  /// (``findTwins(offsets:targets:weights:origin:weighted:threads:)``) and leaves; each class of twins, and each
+  /// (``findTwins(offsets:targets:weights:origin:weighted:)``) and leaves; each class of twins, and each
   /// other non-leaf node with edges, is a unit, in the order of its first member. (3) Per unit:
   /// strength, weight to its own members, leaf weight and count, and its number of arcs (distinct
   /// neighbouring units). (4) Within each component, every window of ``degreeWindow`` units
