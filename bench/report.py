@@ -415,9 +415,10 @@ def pagerank_section(graphs, out, targets):
             "PRPACK's time at equal accuracy (wall time of each call, same run), and its time per sweep against the "
             "memory-bandwidth bound measured in the same run (`benchmark bandwidth`, run by bench.py right after "
             "Coauthor's PageRank process: "
-            "sum of a 64 MB array, best of 5, bytes per CPU second). Per sweep = (CPU time of the call − CPU time of "
-            "the same call capped at 1 sweep) / (sweeps − 1), so the one-off setup (breadth-first renumbering, "
-            "components, twin search) is left out and shown apart; CPU time, like the bandwidth, so that other "
+            "sum of a 64 MB array, best of 5, bytes per CPU second). Per sweep = (CPU time of a call capped at 301 "
+            "sweeps − CPU time of the same call capped at 1 sweep) / 300, fastest of ≥ 5 alternated pairs (until "
+            "session 11: the full call instead of the 301-sweep one), so the one-off setup (breadth-first "
+            "renumbering, twin search, reduction) is left out and shown apart; CPU time, like the bandwidth, so that other "
             "processes' turns on a shared machine do not count. Bytes per sweep: 12 B per arc (`Int32` target + "
             "gathered `Double` score) + 24 B per node (weighted: 20 B per arc + 36 B per node); bound = bytes / read "
             "bandwidth.", "",
