@@ -99,7 +99,7 @@ struct PageRankOrderTests {
     #expect(kernel.componentRanges.last?.upperBound ?? 0 == kernel.danglingStart)
     for i in 0 ..< kernel.danglingStart {
       let group = Set(members[i])
-      #expect(Double(group.count) == kernel.kindMultiplicity[Int(kernel.kind[i])], "unit \(i)")
+      #expect(Double(group.count) == kernel.kinds[Int(kernel.kind[i])].multiplicity, "unit \(i)")
       let first = members[i][0]
       let outside = neighbours(first).filter { !group.contains($0.key) }
       let adjacent = group.count > 1 && neighbours(first)[members[i][1]] != nil

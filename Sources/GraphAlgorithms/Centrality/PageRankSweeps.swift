@@ -73,16 +73,11 @@ final class PageRankSweeps {
   let lowerDegree: UnsafeMutableBufferPointer<Int32>
   /// Weighted: a member's strength towards units before it; empty when unweighted.
   let lowerStrength: UnsafeMutableBufferPointer<Double>
-  /// Per unit: the index of its parameters in the `kind…` arrays (shared by every
+  /// Per unit: the index of its parameters in ``kinds`` (shared by every
   /// unit with the same strength, multiplicity, own weight, leaf weight and leaf count).
   let kind: UnsafeMutableBufferPointer<Int32>
-  /// Per parameter set: strength s, multiplicity k, weight among own members S, leaf weight L,
-  /// leaf count ℓ.
-  let kindStrength: [Double]
-  let kindMultiplicity: [Double]
-  let kindOwnWeight: [Double]
-  let kindLeafWeight: [Double]
-  let kindLeafCount: [Double]
+  /// The parameter sets (indexed by ``kind``).
+  let kinds: [Kind]
   /// Per parameter set, ``constantsPerKind`` numbers for the sweep (see ``sweep()``), computed once.
   let kindConstants: UnsafeMutableBufferPointer<Double>
   static let constantsPerKind = 6
@@ -122,20 +117,15 @@ final class PageRankSweeps {
     lowerDegree = b.lowerDegree
     lowerStrength = b.lowerStrength
     kind = b.kind
-    kindStrength = b.kindStrength
-    kindMultiplicity = b.kindMultiplicity
-    kindOwnWeight = b.kindOwnWeight
-    kindLeafWeight = b.kindLeafWeight
-    kindLeafCount = b.kindLeafCount
+    kinds = b.kinds
     // Per kind: k ω/D (1 + α ℓ) (times β per sweep), k ω α/D, e = s − S − L, k, (ω − 1)/(ω α) D,
     // (k s + α L)/k, with D = s − α S − α² L.
-    let kinds = b.kindStrength.count
     let stride = Self.constantsPerKind
-    kindConstants = .allocate(capacity: kinds * stride)
+    kindConstants = .allocate(capacity: b.kinds.count * stride)
     let relaxationTerm = (relaxation - 1) / (relaxation * damping)
-    for p in 0 ..< kinds {
-      let s = b.kindStrength[p], own = b.kindOwnWeight[p], leafW = b.kindLeafWeight[p]
-      let leaves = b.kindLeafCount[p], k = b.kindMultiplicity[p]
+    for (p, kind) in b.kinds.enumerated() {
+      let s = kind.strength, own = kind.ownWeight, leafW = kind.leafWeight
+      let leaves = kind.leafCount, k = kind.multiplicity
       let diagonal = s - damping * own - damping * damping * leafW
       let kOmegaOverD = k * relaxation / diagonal
       kindConstants[p * stride] = kOmegaOverD * (1 + damping * leaves)
@@ -176,18 +166,23 @@ final class PageRankSweeps {
     let damping: Double
   }
 
+  /// A parameter set: strength s, multiplicity k, weight among own members S, leaf weight L,
+  /// leaf count ℓ.
+  struct Kind {
+    let strength: Double, multiplicity: Double, ownWeight: Double, leafWeight: Double, leafCount: Double
+  }
+
   struct Built {
-    var slotCount = 0, danglingStart = 0
-    var slot: [Int32] = [], representative: [Int32] = []
-    var offsets: UnsafeMutableBufferPointer<Int32>, targets: UnsafeMutableBufferPointer<Int32>
-    var weights: UnsafeMutableBufferPointer<Double>
-    var lowerDegree: UnsafeMutableBufferPointer<Int32>, lowerStrength: UnsafeMutableBufferPointer<Double>
-    var kind: UnsafeMutableBufferPointer<Int32>
-    var kindStrength: [Double] = [], kindMultiplicity: [Double] = [], kindOwnWeight: [Double] = []
-    var kindLeafWeight: [Double] = [], kindLeafCount: [Double] = []
-    var componentRanges: [Range<Int>] = [], componentStrength: [Double] = [], componentMass: [Double] = []
-    var componentLeaves: [Double] = [], regularComponents: [Bool] = []
-    var y: UnsafeMutableBufferPointer<Double>
+    let slotCount: Int, danglingStart: Int
+    let slot: [Int32], representative: [Int32]
+    let offsets: UnsafeMutableBufferPointer<Int32>, targets: UnsafeMutableBufferPointer<Int32>
+    let weights: UnsafeMutableBufferPointer<Double>
+    let lowerDegree: UnsafeMutableBufferPointer<Int32>, lowerStrength: UnsafeMutableBufferPointer<Double>
+    let kind: UnsafeMutableBufferPointer<Int32>
+    let kinds: [Kind]
+    let componentRanges: [Range<Int>], componentStrength: [Double], componentMass: [Double]
+    let componentLeaves: [Double], regularComponents: [Bool]
+    let y: UnsafeMutableBufferPointer<Double>
   }
 
   /// The reduction and the sweep order, in five passes. (1) Breadth-first order of the whole
@@ -308,10 +303,7 @@ final class PageRankSweeps {
     // appearance (so a graph with every weight 1 gets the same sets, order and bits weighted or
     // not); plain units (one member, no leaves) of an unweighted graph by strength through an
     // array, the others through a dictionary.
-    var result = Built(
-      offsets: .allocate(capacity: 0), targets: .allocate(capacity: 0), weights: .allocate(capacity: 0),
-      lowerDegree: .allocate(capacity: 0), lowerStrength: .allocate(capacity: 0), kind: .allocate(capacity: 0),
-      y: .allocate(capacity: 0))
+    var kinds: [Kind] = []
     let kindOf = buffer(Int32(-1))
     struct Key: Hashable { let s: UInt64, k: Int32, own: UInt64, leafWeight: UInt64, leaves: UInt64 }
     var index: [Key: Int32] = [:]
@@ -333,15 +325,13 @@ final class PageRankSweeps {
         kindOf[r] = k
         continue
       }
-      let k = Int32(result.kindStrength.count)
+      let k = Int32(kinds.count)
       index[key] = k
       if isPlain { plain[s] = k }
       kindOf[r] = k
-      result.kindStrength.append(strength[r])
-      result.kindMultiplicity.append(Double(multiplicity[r]))
-      result.kindOwnWeight.append(ownWeight[r])
-      result.kindLeafWeight.append(leafWeight[r])
-      result.kindLeafCount.append(leafCount[r])
+      kinds.append(Kind(
+        strength: strength[r], multiplicity: Double(multiplicity[r]), ownWeight: ownWeight[r],
+        leafWeight: leafWeight[r], leafCount: leafCount[r]))
     }
     // Units in order of their first member (unitOrder: first members by unit position);
     // components and their leaves, sizes and regularity from the full ranges.
@@ -445,34 +435,20 @@ final class PageRankSweeps {
       }
     }
     let g = (1 - alpha) / (Double(n) - alpha * Double(danglingCount))
-    for p in [result.offsets.baseAddress, result.targets.baseAddress, result.lowerDegree.baseAddress, result.kind.baseAddress] {
-      p?.deallocate()
-    }
-    for p in [result.weights.baseAddress, result.lowerStrength.baseAddress, result.y.baseAddress] { p?.deallocate() }
-    result.offsets = offsets
-    result.targets = targets
-    result.weights = weights
-    result.lowerDegree = lowerDegree
-    result.lowerStrength = lowerStrength
-    result.kind = kind
-    result.y = y
-    result.slotCount = slotCount
-    result.danglingStart = unitCount
-    result.slot = slot
-    result.representative = representative
-    result.componentRanges = ranges
-    result.componentMass = fullRanges.map { Double($0.count) * g / (1 - alpha) }
-    result.componentLeaves = componentLeaves
-    result.regularComponents = regular
-    result.componentStrength = ranges.map { range in
-      var total = 0.0
-      for i in range {
-        let k = Int(kind[i])
-        total += result.kindMultiplicity[k] * result.kindStrength[k] + alpha * result.kindLeafWeight[k]
-      }
-      return total
-    }
-    return result
+    return Built(
+      slotCount: slotCount, danglingStart: unitCount, slot: slot, representative: representative,
+      offsets: offsets, targets: targets, weights: weights, lowerDegree: lowerDegree, lowerStrength: lowerStrength,
+      kind: kind, kinds: kinds, componentRanges: ranges,
+      componentStrength: ranges.map { range in
+        var total = 0.0
+        for i in range {
+          let p = kinds[Int(kind[i])]
+          total += p.multiplicity * p.strength + alpha * p.leafWeight
+        }
+        return total
+      },
+      componentMass: fullRanges.map { Double($0.count) * g / (1 - alpha) },
+      componentLeaves: componentLeaves, regularComponents: regular, y: y)
   }
 
   /// One over-relaxed Gauss–Seidel sweep over every unit. Returns
@@ -580,12 +556,12 @@ extension PageRankSweeps {
     let o = graph.adjacencyOffsets, t = graph.adjacencyTargets, w = graph.adjacencyWeights
     // y per unit (z / k) and the exact value of regular components.
     var unitY = [Double](repeating: 0, count: danglingStart)
-    for i in 0 ..< danglingStart { unitY[i] = y[i] / kindMultiplicity[Int(kind[i])] }
+    for i in 0 ..< danglingStart { unitY[i] = y[i] / kinds[Int(kind[i])].multiplicity }
     var exact = [Double](repeating: -1, count: danglingStart)
     for (component, range) in componentRanges.enumerated() where regularComponents[component] {
       // A component whose nodes all have the same strength s: x_v = m for all v in C solves
       // x_v = g + α Σ_u w_uv x_u / s, so each node gets its exact share of the component's mass.
-      let size = range.reduce(0.0) { $0 + kindMultiplicity[Int(kind[$1])] }
+      let size = range.reduce(0.0) { $0 + kinds[Int(kind[$1])].multiplicity }
       for i in range { exact[i] = componentMass[component] / size }
     }
     var x = [Double](repeating: 0, count: n)
@@ -594,7 +570,7 @@ extension PageRankSweeps {
       if i >= danglingStart {
         x[v] = y[i]
       } else if i >= 0 {
-        x[v] = exact[i] >= 0 ? exact[i] : kindStrength[Int(kind[i])] * unitY[i]
+        x[v] = exact[i] >= 0 ? exact[i] : kinds[Int(kind[i])].strength * unitY[i]
       } else {
         let a = Int(o[v])
         let weight = weighted ? w[a] : 1
